@@ -1,0 +1,34 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+/** How to reach a Neo4j database: what config or the bundled server hands to graph/. */
+export interface Connection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** One driver per process; callers close it on shutdown. */
+export function createDriver(connection: Connection): Driver {
+  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    // Fail fast when the database is down: the API answers 503 instead of hanging.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 3_000,
+    disableLosslessIntegers: false,
+    userAgent: 'kizuna',
+  });
+}
+
+/**
+ * Opens a short-lived driver and checks the server answers with these credentials.
+ * Used while waiting for a starting server; throws the driver's error otherwise.
+ */
+export async function pingNeo4j(connection: Connection): Promise<void> {
+  const driver = createDriver(connection);
+  try {
+    await driver.verifyAuthentication();
+  } finally {
+    await driver.close();
+  }
+}

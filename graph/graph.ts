@@ -1,0 +1,79 @@
+import { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import { type Connection, createDriver } from './connection';
+import { type Plain, toPlain } from './to-plain';
+
+export type Row = Record<string, Plain>;
+export type Params = Record<string, unknown>;
+
+export interface RunOptions {
+  /** Server-side transaction timeout in milliseconds. */
+  timeoutMs?: number;
+}
+
+/**
+ * The one door to Neo4j. Every read and write goes through here, in managed
+ * transactions whose session is always closed, and comes back as plain rows.
+ */
+export interface Graph {
+  readonly database: string;
+  read(cypher: string, params?: Params, options?: RunOptions): Promise<Row[]>;
+  write(cypher: string, params?: Params, options?: RunOptions): Promise<Row[]>;
+  /** Several statements in one write transaction: all of them, or none. */
+  writeAll(statements: { cypher: string; params?: Params }[]): Promise<void>;
+  close(): Promise<void>;
+  readonly driver: Driver;
+}
+
+export function openGraph(connection: Connection): Graph {
+  const driver = createDriver(connection);
+  const database = connection.database;
+
+  async function run(mode: 'READ' | 'WRITE', cypher: string, params: Params, options: RunOptions) {
+    const session = driver.session({ database, defaultAccessMode: mode });
+    const txConfig = options.timeoutMs ? { timeout: options.timeoutMs } : undefined;
+    try {
+      const work = async (tx: ManagedTransaction) => {
+        const result = await tx.run(cypher, params);
+        return result.records.map((record) => toPlain(record.toObject()) as Row);
+      };
+      return mode === 'READ'
+        ? await session.executeRead(work, txConfig)
+        : await session.executeWrite(work, txConfig);
+    } finally {
+      await session.close();
+    }
+  }
+
+  return {
+    database,
+    driver,
+    read: (cypher, params = {}, options = {}) => run('READ', cypher, params, options),
+    write: (cypher, params = {}, options = {}) => run('WRITE', cypher, params, options),
+    async writeAll(statements) {
+      const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+      try {
+        await session.executeWrite(async (tx) => {
+          for (const statement of statements)
+            await tx.run(statement.cypher, statement.params ?? {});
+        });
+      } finally {
+        await session.close();
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** True when the error means "the database cannot be reached now" (→ 503), not a bad query. */
+export function isUnavailable(error: unknown): boolean {
+  if (error instanceof Neo4jError) {
+    return (
+      UNAVAILABLE_CODES.has(error.code) ||
+      error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable') ||
+      /connection acquisition timed out|Failed to connect|ECONNREFUSED/i.test(error.message)
+    );
+  }
+  return false;
+}

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './neo4j/bundled-paths';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const mtime = entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs;
+    newest = Math.max(newest, mtime);
+  }
+  return newest;
+}
+
+/** Runs `vite build` when dist/client is missing or older than any client source file. */
+export function buildClientIfNeeded(log: (message: string) => void): void {
+  const built = path.join(repoRoot, 'dist', 'client', 'index.html');
+  const sources = [path.join(repoRoot, 'client'), path.join(repoRoot, 'vite.config.ts')];
+  const newestSource = Math.max(
+    ...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)),
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
+  log('Building the client (vite build)...');
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  if (result.status !== 0) throw new Error('The client build failed (see the vite output above).');
+}

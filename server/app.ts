@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Graph } from '../graph/graph';
+import { notFound, problemHandler } from './http/problem';
+import { healthRouter } from './routes/health/health.router';
+
+export interface AppOptions {
+  graph: Graph;
+  logger: Logger;
+  /** The built client (vite build output); served at / when present. */
+  clientDir?: string;
+}
+
+/** Builds the Express app; main.ts listens. Tests use this directly with supertest. */
+export function createApp({ graph, logger, clientDir }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id =
+          (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Cytoscape sets element styles inline; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '256kb' }));
+
+  const api = express.Router();
+  api.use('/health', healthRouter(graph));
+  api.use(notFound);
+  app.use('/api', api);
+
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  app.use(notFound);
+  app.use(problemHandler(logger));
+  return app;
+}

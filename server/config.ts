@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else receives a typed Config.
+ * A bad value stops start-up with one message naming the variable.
+ */
+
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const memory = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 1g');
+
+const neo4jUri = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return /^(bolt|neo4j)(\+s|\+ssc)?:$/.test(url.protocol) && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI with a host, e.g. neo4j+s://xxxx.databases.neo4j.io');
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z.object({
+  NEO4J_URI: z.preprocess(emptyAsUndefined, neo4jUri.optional()),
+  NEO4J_USER: z.string().min(1, 'must not be empty').default('neo4j'),
+  NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name such as neo4j')
+    .default('neo4j'),
+  PORT: port.default(8080),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_HOME: z.string().min(1, 'must not be empty').default('.neo4j'),
+  NEO4J_BOLT_PORT: port.default(7687),
+  NEO4J_HTTP_PORT: port.default(7474),
+  NEO4J_HEAP: memory.default('512m'),
+  NEO4J_PAGECACHE: memory.default('256m'),
+  NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(90),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface BundledNeo4jConfig {
+  home: string;
+  /** Where the server jars live; defaults to <home>/lib. Tests share one lib between homes. */
+  libDir?: string;
+  boltPort: number;
+  httpPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+}
+
+export interface Config {
+  /** Where Kizuna's graph lives: an external database, or the bundled one. */
+  neo4j:
+    | { mode: 'external'; uri: string; user: string; password: string; database: string }
+    | { mode: 'bundled'; user: string; database: string };
+  bundled: BundledNeo4jConfig;
+  http: { port: number; host: string };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const got = env[variable];
+    const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}${shown}.`);
+  }
+  const e = parsed.data;
+  if (e.NEO4J_URI && e.NEO4J_PASSWORD === undefined) {
+    throw new ConfigError(
+      'Invalid configuration: NEO4J_PASSWORD must be set when NEO4J_URI points at your own database.',
+    );
+  }
+  return {
+    neo4j: e.NEO4J_URI
+      ? {
+          mode: 'external',
+          uri: e.NEO4J_URI,
+          user: e.NEO4J_USER,
+          password: e.NEO4J_PASSWORD ?? '',
+          database: e.NEO4J_DATABASE,
+        }
+      : { mode: 'bundled', user: 'neo4j', database: e.NEO4J_DATABASE },
+    bundled: {
+      home: e.NEO4J_HOME,
+      boltPort: e.NEO4J_BOLT_PORT,
+      httpPort: e.NEO4J_HTTP_PORT,
+      heap: e.NEO4J_HEAP,
+      pageCache: e.NEO4J_PAGECACHE,
+      startTimeoutMs: e.NEO4J_START_TIMEOUT_S * 1000,
+    },
+    http: { port: e.PORT, host: e.HOST },
+    logLevel: e.LOG_LEVEL,
+  };
+}

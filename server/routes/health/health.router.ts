@@ -1,0 +1,11 @@
+import { Router } from 'express';
+import type { Graph } from '../../../graph/graph';
+import { checkHealth } from './health.service';
+
+export function healthRouter(graph: Graph): Router {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(await checkHealth(graph));
+  });
+  return router;
+}
