@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildGraph } from '../seed/build-graph';
+import { parseCuration } from '../seed/curation';
+import { CurationError, parseGazetteer } from '../seed/gazetteer';
+import type { GraphModel } from '../seed/graph-model';
+import { parsePlan } from '../seed/parse-plan';
+import type { Plan } from '../seed/plan-model';
+import { repoRoot } from './neo4j/bundled-paths';
+
+export const DEFAULT_SOURCE = path.join(repoRoot, 'seed', 'source', 'action-plan-2022-2031.ja.txt');
+export const DEFAULT_DATA_DIR = path.join(repoRoot, 'seed', 'data');
+
+export interface SeedInputs {
+  source: string;
+  sourceSha256: string;
+  plan: Plan;
+  model: GraphModel;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CurationError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CurationError(`${file}: is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+/** Reads the source document and curated data, and builds the graph: no database involved. */
+export function readSeedInputs(sourceFile = DEFAULT_SOURCE, dataDir = DEFAULT_DATA_DIR): SeedInputs {
+  let source: string;
+  try {
+    source = readFileSync(sourceFile, 'utf8');
+  } catch (error) {
+    throw new CurationError(`${sourceFile}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  const plan = parsePlan(source);
+  const file = (name: string) => path.join(dataDir, name);
+  const gazetteer = parseGazetteer(readJson(file('gazetteer.json')), file('gazetteer.json'));
+  const curation = parseCuration({
+    commitments: readJson(file('commitments.json')),
+    planEn: readJson(file('plan-en.json')),
+    targets: readJson(file('targets.json')),
+  });
+  const model = buildGraph({ source, plan, gazetteer, curation });
+  return { source, sourceSha256: createHash('sha256').update(source).digest('hex'), plan, model };
+}

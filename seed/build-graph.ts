@@ -1,0 +1,285 @@
+import { type Curation, THEMES, type ThemeId } from './curation';
+import { CurationError, type Entity, type Gazetteer } from './gazetteer';
+import type { GraphModel, GraphNode, GraphRelationship, NodeLabel, NodeRef, Properties, RelationshipType } from './graph-model';
+import { buildAliasIndex, findMentions, linkText } from './link-mentions';
+import { allCommitments, type Commitment, type Plan } from './plan-model';
+
+export interface BuildInput {
+  /** The source document's text, against which every quoted string is checked. */
+  source: string;
+  plan: Plan;
+  gazetteer: Gazetteer;
+  curation: Curation;
+}
+
+const JOINT_STATEMENT_TYPE = 'joint_statement';
+
+/**
+ * Builds the whole graph from the parsed plan and the curated data, checking first that
+ * everything quoted (aliases, evidence, verbs) is really in the document and that the
+ * curation covers exactly the plan's commitments. Throws CurationError naming the entry.
+ */
+export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): GraphModel {
+  const commitments = allCommitments(plan);
+  checkAgainstSource(source, gazetteer);
+  const curated = checkCuration(commitments, curation);
+
+  const nodes: GraphNode[] = [];
+  const relationships: GraphRelationship[] = [];
+  const ref = (label: NodeLabel, id: string): NodeRef => ({ label, id });
+  const relate = (type: RelationshipType, from: NodeRef, to: NodeRef, properties: Properties, discriminator = '') => {
+    relationships.push({ type, from, to, key: `${type}|${from.id}|${to.id}|${discriminator}`, properties });
+  };
+
+  const planRef = ref('Plan', plan.id);
+  const english = curation.english;
+  nodes.push({
+    label: 'Plan',
+    id: plan.id,
+    properties: {
+      title_ja: plan.title_ja,
+      title_en: english.plan.title_en,
+      name_ja: plan.title_ja,
+      name_en: english.plan.title_en,
+      annex_label_ja: plan.annex_label_ja,
+      annex_label_en: english.plan.annex_label_en,
+      period_start: plan.period.start,
+      period_end: plan.period.end,
+      adopted: plan.adopted,
+      preamble_ja: plan.preamble_ja,
+      preamble_en: english.plan.preamble_en,
+    },
+  });
+
+  for (const pillar of plan.pillars) {
+    const titleEn = english.pillars.find((p) => p.ref === pillar.ref)?.title_en;
+    if (!titleEn) throw new CurationError(`seed/data/plan-en.json: pillars: no English title for pillar ${pillar.ref}.`);
+    nodes.push({
+      label: 'Pillar',
+      id: pillar.id,
+      properties: { ref: pillar.ref, ordinal: pillar.ordinal, title_ja: pillar.title_ja, title_en: titleEn, name_ja: pillar.title_ja, name_en: titleEn, line_start: pillar.line, line_end: pillar.line },
+    });
+    relate('PART_OF', ref('Pillar', pillar.id), planRef, { evidence: `${pillar.ref} ${pillar.title_ja}`, evidence_line: pillar.line });
+    for (const area of pillar.areas) {
+      const areaEn = english.areas.find((a) => a.ref === area.ref)?.title_en;
+      if (!areaEn) throw new CurationError(`seed/data/plan-en.json: areas: no English title for area ${area.ref}.`);
+      nodes.push({
+        label: 'Area',
+        id: area.id,
+        properties: { ref: area.ref, ordinal: area.ordinal, pillar_ref: pillar.ref, title_ja: area.title_ja, title_en: areaEn, name_ja: area.title_ja, name_en: areaEn, line_start: area.line, line_end: area.line },
+      });
+      relate('PART_OF', ref('Area', area.id), ref('Pillar', pillar.id), { evidence: `${area.ordinal} ${area.title_ja}`, evidence_line: area.line });
+    }
+  }
+
+  const byRef = new Map(commitments.map((c) => [c.ref, c]));
+  for (const commitment of commitments) {
+    const c = curated.get(commitment.ref)!;
+    const pillarRef = commitment.ref.split('.')[0]!;
+    nodes.push({
+      label: 'Commitment',
+      id: commitment.id,
+      properties: {
+        ref: commitment.ref,
+        plan_id: plan.id,
+        pillar_ref: pillarRef,
+        area_ref: commitment.area_ref,
+        parent_ref: commitment.parent_ref,
+        level: commitment.parent_ref ? 'sub-commitment' : 'commitment',
+        text_ja: commitment.text_ja,
+        text_en: c.text_en,
+        title_ja: c.title_ja,
+        title_en: c.title_en,
+        name_ja: c.title_ja,
+        name_en: c.title_en,
+        action: c.action,
+        action_ja: c.action_ja,
+        soft: c.soft,
+        direction: c.direction,
+        line_start: commitment.line_start,
+        line_end: commitment.line_end,
+      },
+    });
+    const self = ref('Commitment', commitment.id);
+    if (commitment.parent_ref) {
+      const parent = byRef.get(commitment.parent_ref)!;
+      relate('PART_OF', self, ref('Commitment', parent.id), { evidence: parent.text_ja, evidence_line: parent.line_start });
+    } else {
+      const area = plan.pillars.flatMap((p) => p.areas).find((a) => a.ref === commitment.area_ref)!;
+      relate('PART_OF', self, ref('Area', area.id), { evidence: `${area.ordinal} ${area.title_ja}`, evidence_line: area.line });
+    }
+    for (const theme of c.themes) {
+      const start = commitment.text_ja.indexOf(theme.evidence);
+      relate('TAGGED', self, ref('Theme', themeId(theme.theme)), {
+        evidence: theme.evidence,
+        evidence_start: start,
+        evidence_end: start + theme.evidence.length,
+      });
+    }
+  }
+
+  for (const [theme, nameJa] of Object.entries(THEMES)) {
+    nodes.push({ label: 'Theme', id: themeId(theme as ThemeId), properties: { name_en: theme.replace(/_/g, ' '), name_ja: nameJa, aliases: [] } });
+  }
+
+  for (const target of curation.targets) {
+    const commitment = byRef.get(target.ref)!;
+    const start = commitment.text_ja.indexOf(target.evidence);
+    const id = `${plan.id}/target/${target.id}`;
+    nodes.push({
+      label: 'Target',
+      id,
+      properties: {
+        quantity: target.quantity,
+        approximate: target.approximate,
+        unit: target.unit,
+        unit_ja: target.unit_ja,
+        period_years: target.period_years,
+        evidence: target.evidence,
+        name_ja: target.evidence,
+        name_en: `${target.approximate ? 'about ' : ''}${target.quantity.toLocaleString('en')} ${target.unit}${target.period_years ? ` in ${target.period_years} years` : ''}`,
+      },
+    });
+    relate('SETS', ref('Commitment', commitment.id), ref('Target', id), {
+      evidence: target.evidence,
+      evidence_start: start,
+      evidence_end: start + target.evidence.length,
+    });
+  }
+
+  for (const entity of gazetteer.entities) {
+    nodes.push({ label: entity.kind, id: entity.id, properties: entityProperties(entity) });
+  }
+  const entityRef = (id: string): NodeRef => {
+    const entity = gazetteer.entities.find((e) => e.id === id)!;
+    return ref(entity.kind, entity.id);
+  };
+  for (const entity of gazetteer.entities) {
+    if (entity.parent) {
+      relate('BELONGS_TO', ref(entity.kind, entity.id), entityRef(entity.parent.id), {
+        evidence: entity.parent.evidence,
+        basis: entity.parent.basis,
+      });
+    }
+    if (entity.kind === 'Agreement') {
+      for (const party of entity.parties) {
+        relate('PARTY_TO', entityRef(party.id), ref('Agreement', entity.id), { evidence: party.evidence });
+      }
+    }
+  }
+
+  const index = buildAliasIndex(gazetteer);
+  for (const commitment of commitments) {
+    const self = ref('Commitment', commitment.id);
+    for (const link of linkText(commitment.text_ja, index)) {
+      const properties: Properties = {
+        evidence: link.evidence,
+        evidence_start: link.evidence_start,
+        evidence_end: link.evidence_end,
+      };
+      if (link.role) properties.role = link.role;
+      if (link.cue) properties.cue = link.cue;
+      const other = ref(link.entity.kind, link.entity.id);
+      if (link.type === 'UNDERPINS') relate('UNDERPINS', other, self, properties, String(link.evidence_start));
+      else relate(link.type, self, other, properties, String(link.evidence_start));
+    }
+  }
+
+  // The plan is the annex of the joint statement its heading and preamble name.
+  const annexOf = gazetteer.entities.filter((e) => e.kind === 'Agreement' && e.agreement_type === JOINT_STATEMENT_TYPE);
+  for (const mention of findMentions(plan.preamble_ja, index)) {
+    for (const statement of mention.entities.filter((e) => annexOf.includes(e))) {
+      relate('ANNEX_OF', planRef, ref('Agreement', statement.id), {
+        evidence: mention.alias,
+        evidence_field: 'preamble_ja',
+        evidence_start: mention.start,
+        evidence_end: mention.end,
+        annex_label_ja: plan.annex_label_ja,
+      });
+    }
+  }
+
+  checkUnique(nodes, relationships);
+  return { nodes, relationships };
+}
+
+export function themeId(theme: ThemeId): string {
+  return `theme/${theme}`;
+}
+
+function entityProperties(entity: Entity): Properties {
+  const { parent, kind: _kind, ...rest } = entity;
+  // aliases_text makes the aliases reachable by the full-text index, which skips lists.
+  const properties: Properties = { parent_id: parent?.id ?? null, aliases_text: entity.aliases.join(' / ') };
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === 'parties') properties.party_ids = (value as { id: string }[]).map((p) => p.id);
+    else properties[key] = value as Properties[string];
+  }
+  return properties;
+}
+
+function checkAgainstSource(source: string, gazetteer: Gazetteer): void {
+  const file = 'seed/data/gazetteer.json';
+  // The document's text with line breaks removed: evidence may span a split line.
+  const flat = source.replace(/\r?\n/g, '');
+  const inSource = (text: string) => source.includes(text) || flat.includes(text);
+  for (const entity of gazetteer.entities) {
+    for (const alias of entity.aliases) {
+      if (!inSource(alias)) throw new CurationError(`${file}: entity "${entity.id}": alias "${alias}" does not occur in the source document.`);
+    }
+    if (entity.parent && !inSource(entity.parent.evidence)) {
+      throw new CurationError(`${file}: entity "${entity.id}": parent evidence "${entity.parent.evidence}" does not occur in the source document.`);
+    }
+    if (entity.kind === 'Agreement') {
+      for (const party of entity.parties) {
+        if (!inSource(party.evidence)) throw new CurationError(`${file}: entity "${entity.id}": party evidence "${party.evidence}" does not occur in the source document.`);
+      }
+    }
+  }
+  for (const stop of gazetteer.stop_phrases) {
+    if (!inSource(stop.text)) throw new CurationError(`${file}: stop phrase "${stop.text}" does not occur in the source document.`);
+  }
+}
+
+function checkCuration(commitments: Commitment[], curation: Curation) {
+  const file = 'seed/data/commitments.json';
+  const curated = new Map(curation.commitments.map((c) => [c.ref, c]));
+  if (curated.size !== curation.commitments.length) throw new CurationError(`${file}: a ref is listed twice.`);
+  const refs = new Set(commitments.map((c) => c.ref));
+  for (const c of curation.commitments) {
+    if (!refs.has(c.ref)) throw new CurationError(`${file}: commitment "${c.ref}" is not in the plan.`);
+  }
+  for (const commitment of commitments) {
+    const c = curated.get(commitment.ref);
+    if (!c) throw new CurationError(`${file}: commitment "${commitment.ref}" has no English text or attributes.`);
+    if (!commitment.text_ja.includes(c.action_ja)) {
+      throw new CurationError(`${file}: commitment "${c.ref}": action_ja "${c.action_ja}" is not in its Japanese text.`);
+    }
+    for (const theme of c.themes) {
+      if (!commitment.text_ja.includes(theme.evidence)) {
+        throw new CurationError(`${file}: commitment "${c.ref}": theme evidence "${theme.evidence}" is not in its Japanese text.`);
+      }
+    }
+  }
+  for (const target of curation.targets) {
+    const commitment = commitments.find((c) => c.ref === target.ref);
+    if (!commitment) throw new CurationError(`seed/data/targets.json: target "${target.id}": commitment "${target.ref}" is not in the plan.`);
+    if (!commitment.text_ja.includes(target.evidence)) {
+      throw new CurationError(`seed/data/targets.json: target "${target.id}": evidence "${target.evidence}" is not in ${target.ref}'s text.`);
+    }
+  }
+  return curated;
+}
+
+function checkUnique(nodes: GraphNode[], relationships: GraphRelationship[]): void {
+  const ids = new Set<string>();
+  for (const node of nodes) {
+    if (ids.has(node.id)) throw new CurationError(`Two nodes share the id "${node.id}".`);
+    ids.add(node.id);
+  }
+  const keys = new Set<string>();
+  for (const rel of relationships) {
+    if (keys.has(rel.key)) throw new CurationError(`Two relationships share the key "${rel.key}".`);
+    keys.add(rel.key);
+  }
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/**
+ * The curated gazetteer (seed/data/gazetteer.json): every named actor and instrument
+ * in the plan. Validated before anything is written to the database.
+ */
+
+const country = z.enum(['JP', 'MN', 'US', 'KP', 'bilateral', 'multilateral']);
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+const sourceText = z.string().min(1, 'must not be empty');
+
+const common = {
+  id,
+  name_ja: sourceText,
+  name_en: sourceText,
+  name_en_official: z.boolean(),
+  aliases: z.array(sourceText).min(1, 'must list at least one surface form from the document'),
+  country,
+  parent: z
+    .object({ id, basis: z.enum(['name', 'curated']), evidence: sourceText })
+    .strict()
+    .nullable(),
+};
+
+const agency = z
+  .object({
+    ...common,
+    kind: z.literal('Agency'),
+    agency_type: z.enum([
+      'ministry',
+      'parliament',
+      'armed_forces',
+      'military_unit',
+      'school',
+      'research_institute',
+      'hospital',
+      'centre',
+      'government',
+    ]),
+  })
+  .strict();
+
+const agreement = z
+  .object({
+    ...common,
+    kind: z.literal('Agreement'),
+    agreement_type: z.enum(['memorandum', 'agreement', 'treaty', 'joint_statement', 'legal_framework']),
+    year: z.number().int().min(1900).max(2100).nullable(),
+    status: z.enum(['in_force', 'under_consideration', 'under_negotiation']),
+    parties: z.array(z.object({ id, evidence: sourceText }).strict()),
+  })
+  .strict();
+
+const program = z
+  .object({
+    ...common,
+    kind: z.literal('Program'),
+    program_type: z.enum([
+      'exchange',
+      'scholarship',
+      'exercise',
+      'training',
+      'project',
+      'facility',
+      'council',
+      'dialogue',
+      'platform',
+      'mechanism',
+      'event',
+      'volunteer',
+      'scheme',
+      'campaign',
+    ]),
+    status: z.enum(['under_consideration']).optional(),
+  })
+  .strict();
+
+const framework = z
+  .object({ ...common, kind: z.literal('Framework'), scope: z.enum(['UN', 'multilateral', 'national_policy']) })
+  .strict();
+
+const countryEntity = z
+  .object({ ...common, kind: z.literal('Country'), iso: z.enum(['JP', 'MN', 'US', 'KP']) })
+  .strict();
+
+const place = z
+  .object({ ...common, kind: z.literal('Place'), place_type: z.enum(['city', 'region', 'facility']) })
+  .strict();
+
+export const entitySchema = z.discriminatedUnion('kind', [agency, agreement, program, framework, countryEntity, place]);
+
+export const gazetteerSchema = z
+  .object({
+    entities: z.array(entitySchema).min(1),
+    stop_phrases: z.array(z.object({ text: sourceText, why: sourceText }).strict()),
+  })
+  .strict();
+
+export type Entity = z.infer<typeof entitySchema>;
+export type EntityKind = Entity['kind'];
+export type Gazetteer = z.infer<typeof gazetteerSchema>;
+export type AgreementEntity = z.infer<typeof agreement>;
+
+export const ENTITY_KINDS = ['Agency', 'Agreement', 'Program', 'Framework', 'Country', 'Place'] as const;
+
+/** A curated data file that failed validation; the message names the file and the entry. */
+export class CurationError extends Error {
+  override name = 'CurationError';
+}
+
+/** Describes the first zod issue as "file: entities[3] (id "mofa-jp").aliases: message". */
+export function describeIssue(file: string, data: unknown, issue: z.core.$ZodIssue): string {
+  const [collection, index, ...rest] = issue.path;
+  let where = issue.path.join('.');
+  if (typeof collection === 'string' && typeof index === 'number') {
+    const entry = (data as Record<string, unknown[]>)[collection]?.[index] as Record<string, unknown> | undefined;
+    const label = entry?.id ?? entry?.ref ?? entry?.text;
+    where = `${collection}[${index}]${label ? ` (${JSON.stringify(label)})` : ''}${rest.length ? `.${rest.join('.')}` : ''}`;
+  }
+  return `${file}: ${where || 'top level'}: ${issue.message}`;
+}
+
+/** Validates the gazetteer's shape and its cross-references (unique ids, parents and parties that exist). */
+export function parseGazetteer(data: unknown, file = 'seed/data/gazetteer.json'): Gazetteer {
+  const parsed = gazetteerSchema.safeParse(data);
+  if (!parsed.success) throw new CurationError(describeIssue(file, data, parsed.error.issues[0]!));
+  const gazetteer = parsed.data;
+  const ids = new Set<string>();
+  for (const entity of gazetteer.entities) {
+    if (ids.has(entity.id)) throw new CurationError(`${file}: entity ${JSON.stringify(entity.id)}: the id is used twice.`);
+    ids.add(entity.id);
+  }
+  for (const entity of gazetteer.entities) {
+    if (entity.parent && !ids.has(entity.parent.id)) {
+      throw new CurationError(`${file}: entity ${JSON.stringify(entity.id)}: parent ${JSON.stringify(entity.parent.id)} is not in the gazetteer.`);
+    }
+    if (entity.kind === 'Agreement') {
+      for (const party of entity.parties) {
+        if (!ids.has(party.id)) {
+          throw new CurationError(`${file}: entity ${JSON.stringify(entity.id)}: party ${JSON.stringify(party.id)} is not in the gazetteer.`);
+        }
+      }
+    }
+  }
+  return gazetteer;
+}

@@ -1,0 +1,62 @@
+/** The typed property graph that the loader writes: plain data, no driver types. */
+
+export const NODE_LABELS = [
+  'Plan',
+  'Pillar',
+  'Area',
+  'Commitment',
+  'Agency',
+  'Agreement',
+  'Program',
+  'Framework',
+  'Country',
+  'Place',
+  'Theme',
+  'Target',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'PART_OF',
+  'ANNEX_OF',
+  'UNDERPINS',
+  'WORKS_TOWARDS',
+  'REFERS_TO',
+  'INVOLVES',
+  'IMPLEMENTED_VIA',
+  'ALIGNS_WITH',
+  'CONCERNS',
+  'BELONGS_TO',
+  'PARTY_TO',
+  'SETS',
+  'TAGGED',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+export type Scalar = string | number | boolean | null;
+export type Properties = Record<string, Scalar | string[]>;
+
+export interface GraphNode {
+  label: NodeLabel;
+  id: string;
+  properties: Properties;
+}
+
+export interface NodeRef {
+  label: NodeLabel;
+  id: string;
+}
+
+export interface GraphRelationship {
+  type: RelationshipType;
+  from: NodeRef;
+  to: NodeRef;
+  /** Unique per relationship: what the loader MERGEs on, so loading twice changes nothing. */
+  key: string;
+  properties: Properties;
+}
+
+export interface GraphModel {
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+}
