@@ -27,7 +27,12 @@ export function createDriver(connection: Connection): Driver {
 export async function pingNeo4j(connection: Connection): Promise<void> {
   const driver = createDriver(connection);
   try {
-    await driver.verifyAuthentication();
+    // Resolves false (rather than throwing) when the server rejects the credentials.
+    if (!(await driver.verifyAuthentication())) {
+      throw new Error(
+        `Neo4j at ${connection.uri} refused user "${connection.user}": authentication failed.`,
+      );
+    }
   } finally {
     await driver.close();
   }

@@ -22,6 +22,8 @@ export interface LoadOptions {
   reset?: boolean;
   /** Stored on the Plan node, so clients can tell one seeding from another. */
   sourceSha256: string;
+  /** Identifies the source and curated data this load came from. */
+  fingerprint: string;
 }
 
 export interface LoadReport {
@@ -44,14 +46,20 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 function assertLabel(label: string): asserts label is NodeLabel {
-  if (!(NODE_LABELS as readonly string[]).includes(label)) throw new LoadError(`Unknown label ${label}`);
+  if (!(NODE_LABELS as readonly string[]).includes(label))
+    throw new LoadError(`Unknown label ${label}`);
 }
 
 function assertType(type: string): asserts type is RelationshipType {
-  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) throw new LoadError(`Unknown relationship type ${type}`);
+  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type))
+    throw new LoadError(`Unknown relationship type ${type}`);
 }
 
-async function count(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>): Promise<number> {
+async function count(
+  tx: ManagedTransaction,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<number> {
   const result = await tx.run(cypher, params);
   return Number(toPlain(result.records[0]?.get(0)) ?? 0);
 }
@@ -62,13 +70,19 @@ async function count(tx: ManagedTransaction, cypher: string, params: Record<stri
  * before that is no longer in the model is removed, so loading twice changes nothing.
  * Labels and types are spliced in only from the fixed allowlists; all values are parameters.
  */
-export async function loadGraph(graph: Graph, model: GraphModel, options: LoadOptions): Promise<LoadReport> {
+export async function loadGraph(
+  graph: Graph,
+  model: GraphModel,
+  options: LoadOptions,
+): Promise<LoadReport> {
   await ensureSchema(graph);
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
   try {
     await session.executeWrite(async (tx) => {
       if (options.reset) {
-        await tx.run(`MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELETE n`, { labels: [...NODE_LABELS] });
+        await tx.run(`MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELETE n`, {
+          labels: [...NODE_LABELS],
+        });
       }
       const byLabel = groupBy(model.nodes, (n) => n.label);
       for (const [label, nodes] of byLabel) {
@@ -82,12 +96,17 @@ export async function loadGraph(graph: Graph, model: GraphModel, options: LoadOp
              RETURN count(n)`,
             { rows: batch.map((n) => ({ id: n.id, properties: withoutNulls(n.properties) })) },
           );
-          if (written !== batch.length) throw new LoadError(`Wrote ${written} of ${batch.length} ${label} nodes.`);
+          if (written !== batch.length)
+            throw new LoadError(`Wrote ${written} of ${batch.length} ${label} nodes.`);
         }
       }
       await tx.run(
-        `MATCH (p:Plan) WHERE p.id IN $planIds SET p.source_sha256 = $sha, p.seeded_at = datetime()`,
-        { planIds: model.nodes.filter((n) => n.label === 'Plan').map((n) => n.id), sha: options.sourceSha256 },
+        `MATCH (p:Plan) WHERE p.id IN $planIds SET p.source_sha256 = $sha, p.seed_fingerprint = $fingerprint, p.seeded_at = datetime()`,
+        {
+          planIds: model.nodes.filter((n) => n.label === 'Plan').map((n) => n.id),
+          sha: options.sourceSha256,
+          fingerprint: options.fingerprint,
+        },
       );
       const groups = groupBy(model.relationships, (r) => `${r.type}|${r.from.label}|${r.to.label}`);
       for (const rels of groups.values()) await writeRelationships(tx, rels);
@@ -99,7 +118,10 @@ export async function loadGraph(graph: Graph, model: GraphModel, options: LoadOp
   return reportLoad(graph);
 }
 
-async function writeRelationships(tx: ManagedTransaction, rels: GraphRelationship[]): Promise<void> {
+async function writeRelationships(
+  tx: ManagedTransaction,
+  rels: GraphRelationship[],
+): Promise<void> {
   const { type, from, to } = rels[0]!;
   assertType(type);
   assertLabel(from.label);
@@ -114,7 +136,12 @@ async function writeRelationships(tx: ManagedTransaction, rels: GraphRelationshi
        SET r = row.properties, r.key = row.key
        RETURN count(r)`,
       {
-        rows: batch.map((r) => ({ from: r.from.id, to: r.to.id, key: r.key, properties: withoutNulls(r.properties) })),
+        rows: batch.map((r) => ({
+          from: r.from.id,
+          to: r.to.id,
+          key: r.key,
+          properties: withoutNulls(r.properties),
+        })),
       },
     );
     if (written !== batch.length) {
@@ -126,10 +153,10 @@ async function writeRelationships(tx: ManagedTransaction, rels: GraphRelationshi
 }
 
 async function removeStale(tx: ManagedTransaction, model: GraphModel): Promise<void> {
-  await tx.run(
-    `MATCH ()-[r]->() WHERE type(r) IN $types AND NOT r.key IN $keys DELETE r`,
-    { types: [...RELATIONSHIP_TYPES], keys: model.relationships.map((r) => r.key) },
-  );
+  await tx.run(`MATCH ()-[r]->() WHERE type(r) IN $types AND NOT r.key IN $keys DELETE r`, {
+    types: [...RELATIONSHIP_TYPES],
+    keys: model.relationships.map((r) => r.key),
+  });
   await tx.run(
     `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND NOT n.id IN $ids DETACH DELETE n`,
     { labels: [...NODE_LABELS], ids: model.nodes.map((n) => n.id) },
@@ -137,7 +164,9 @@ async function removeStale(tx: ManagedTransaction, model: GraphModel): Promise<v
 }
 
 function withoutNulls(properties: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== null && v !== undefined));
+  return Object.fromEntries(
+    Object.entries(properties).filter(([, v]) => v !== null && v !== undefined),
+  );
 }
 
 /** Counts per label and relationship type, and commitments that name no entity. */
@@ -161,4 +190,13 @@ export async function reportLoad(graph: Graph): Promise<LoadReport> {
     relationships: Object.fromEntries(typeRows.map((r) => [String(r.type), Number(r.count)])),
     unlinkedCommitments: Number(unlinked?.count ?? 0),
   };
+}
+
+/** The fingerprint of the data the database was last seeded from, or null when no plan is loaded. */
+export async function loadedFingerprint(graph: Graph, planId: string): Promise<string | null> {
+  const [row] = await graph.read(
+    'MATCH (p:Plan {id: $planId}) RETURN p.seed_fingerprint AS fingerprint',
+    { planId },
+  );
+  return row ? String(row.fingerprint ?? '') : null;
 }

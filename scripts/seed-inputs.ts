@@ -15,17 +15,22 @@ export const DEFAULT_DATA_DIR = path.join(repoRoot, 'seed', 'data');
 export interface SeedInputs {
   source: string;
   sourceSha256: string;
+  /** Changes when the source or any curated file changes: npm start reseeds then. */
+  fingerprint: string;
   plan: Plan;
   model: GraphModel;
 }
 
-function readJson(file: string): unknown {
+function readJson(file: string, hash: ReturnType<typeof createHash>): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CurationError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    throw new CurationError(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+    );
   }
+  hash.update(text);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -34,21 +39,36 @@ function readJson(file: string): unknown {
 }
 
 /** Reads the source document and curated data, and builds the graph: no database involved. */
-export function readSeedInputs(sourceFile = DEFAULT_SOURCE, dataDir = DEFAULT_DATA_DIR): SeedInputs {
+export function readSeedInputs(
+  sourceFile = DEFAULT_SOURCE,
+  dataDir = DEFAULT_DATA_DIR,
+): SeedInputs {
   let source: string;
   try {
     source = readFileSync(sourceFile, 'utf8');
   } catch (error) {
-    throw new CurationError(`${sourceFile}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    throw new CurationError(
+      `${sourceFile}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+    );
   }
   const plan = parsePlan(source);
+  const fingerprint = createHash('sha256').update(source);
   const file = (name: string) => path.join(dataDir, name);
-  const gazetteer = parseGazetteer(readJson(file('gazetteer.json')), file('gazetteer.json'));
+  const gazetteer = parseGazetteer(
+    readJson(file('gazetteer.json'), fingerprint),
+    file('gazetteer.json'),
+  );
   const curation = parseCuration({
-    commitments: readJson(file('commitments.json')),
-    planEn: readJson(file('plan-en.json')),
-    targets: readJson(file('targets.json')),
+    commitments: readJson(file('commitments.json'), fingerprint),
+    planEn: readJson(file('plan-en.json'), fingerprint),
+    targets: readJson(file('targets.json'), fingerprint),
   });
   const model = buildGraph({ source, plan, gazetteer, curation });
-  return { source, sourceSha256: createHash('sha256').update(source).digest('hex'), plan, model };
+  return {
+    source,
+    sourceSha256: createHash('sha256').update(source).digest('hex'),
+    fingerprint: fingerprint.digest('hex'),
+    plan,
+    model,
+  };
 }

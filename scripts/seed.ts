@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openGraph } from '../graph/graph';
-import { loadGraph, type LoadReport } from '../graph/load-graph';
+import { type LoadReport, loadGraph } from '../graph/load-graph';
 import { loadConfig } from '../server/config';
 import { connect } from './connect';
 import { readSeedInputs } from './seed-inputs';
@@ -16,7 +16,8 @@ export function formatReport(report: LoadReport): string {
   const lines = ['Nodes:'];
   for (const [label, n] of Object.entries(report.nodes)) lines.push(`  ${label.padEnd(12)} ${n}`);
   lines.push('Relationships:');
-  for (const [type, n] of Object.entries(report.relationships)) lines.push(`  ${type.padEnd(16)} ${n}`);
+  for (const [type, n] of Object.entries(report.relationships))
+    lines.push(`  ${type.padEnd(16)} ${n}`);
   lines.push(`Commitments that name no entity: ${report.unlinkedCommitments}`);
   return lines.join('\n');
 }
@@ -38,8 +39,14 @@ async function main(): Promise<void> {
   const graph = openGraph(connected.connection);
   try {
     const started = Date.now();
-    const report = await loadGraph(graph, inputs.model, { reset: values.reset, sourceSha256: inputs.sourceSha256 });
-    log(`Loaded into ${connected.connection.uri} (database ${graph.database}) in ${Date.now() - started} ms${values.reset ? ' after a reset' : ''}.`);
+    const report = await loadGraph(graph, inputs.model, {
+      reset: values.reset,
+      sourceSha256: inputs.sourceSha256,
+      fingerprint: inputs.fingerprint,
+    });
+    log(
+      `Loaded into ${connected.connection.uri} (database ${graph.database}) in ${Date.now() - started} ms${values.reset ? ' after a reset' : ''}.`,
+    );
     log(formatReport(report));
   } finally {
     await graph.close();
@@ -48,6 +55,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error));
+  console.error(
+    error instanceof Error
+      ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
+      : String(error),
+  );
   process.exit(1);
 });

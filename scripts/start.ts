@@ -7,6 +7,7 @@ import { loadConfig } from '../server/config';
 import { createLogger, startServer } from '../server/main';
 import { buildClientIfNeeded } from './build-client';
 import { connect } from './connect';
+import { ensureSeeded } from './ensure-seeded';
 
 const log = (message: string) => console.log(message);
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
+    await ensureSeeded(connected.connection, log);
     buildClientIfNeeded(log);
     server = await startServer(config, connected.connection, logger);
   } catch (error) {

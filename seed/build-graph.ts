@@ -1,6 +1,14 @@
 import { type Curation, THEMES, type ThemeId } from './curation';
 import { CurationError, type Entity, type Gazetteer } from './gazetteer';
-import type { GraphModel, GraphNode, GraphRelationship, NodeLabel, NodeRef, Properties, RelationshipType } from './graph-model';
+import type {
+  GraphModel,
+  GraphNode,
+  GraphRelationship,
+  NodeLabel,
+  NodeRef,
+  Properties,
+  RelationshipType,
+} from './graph-model';
 import { buildAliasIndex, findMentions, linkText } from './link-mentions';
 import { allCommitments, type Commitment, type Plan } from './plan-model';
 
@@ -27,8 +35,20 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
   const nodes: GraphNode[] = [];
   const relationships: GraphRelationship[] = [];
   const ref = (label: NodeLabel, id: string): NodeRef => ({ label, id });
-  const relate = (type: RelationshipType, from: NodeRef, to: NodeRef, properties: Properties, discriminator = '') => {
-    relationships.push({ type, from, to, key: `${type}|${from.id}|${to.id}|${discriminator}`, properties });
+  const relate = (
+    type: RelationshipType,
+    from: NodeRef,
+    to: NodeRef,
+    properties: Properties,
+    discriminator = '',
+  ) => {
+    relationships.push({
+      type,
+      from,
+      to,
+      key: `${type}|${from.id}|${to.id}|${discriminator}`,
+      properties,
+    });
   };
 
   const planRef = ref('Plan', plan.id);
@@ -53,22 +73,53 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
 
   for (const pillar of plan.pillars) {
     const titleEn = english.pillars.find((p) => p.ref === pillar.ref)?.title_en;
-    if (!titleEn) throw new CurationError(`seed/data/plan-en.json: pillars: no English title for pillar ${pillar.ref}.`);
+    if (!titleEn)
+      throw new CurationError(
+        `seed/data/plan-en.json: pillars: no English title for pillar ${pillar.ref}.`,
+      );
     nodes.push({
       label: 'Pillar',
       id: pillar.id,
-      properties: { ref: pillar.ref, ordinal: pillar.ordinal, title_ja: pillar.title_ja, title_en: titleEn, name_ja: pillar.title_ja, name_en: titleEn, line_start: pillar.line, line_end: pillar.line },
+      properties: {
+        ref: pillar.ref,
+        ordinal: pillar.ordinal,
+        title_ja: pillar.title_ja,
+        title_en: titleEn,
+        name_ja: pillar.title_ja,
+        name_en: titleEn,
+        line_start: pillar.line,
+        line_end: pillar.line,
+      },
     });
-    relate('PART_OF', ref('Pillar', pillar.id), planRef, { evidence: `${pillar.ref} ${pillar.title_ja}`, evidence_line: pillar.line });
+    relate('PART_OF', ref('Pillar', pillar.id), planRef, {
+      evidence: `${pillar.ref} ${pillar.title_ja}`,
+      evidence_line: pillar.line,
+    });
     for (const area of pillar.areas) {
       const areaEn = english.areas.find((a) => a.ref === area.ref)?.title_en;
-      if (!areaEn) throw new CurationError(`seed/data/plan-en.json: areas: no English title for area ${area.ref}.`);
+      if (!areaEn)
+        throw new CurationError(
+          `seed/data/plan-en.json: areas: no English title for area ${area.ref}.`,
+        );
       nodes.push({
         label: 'Area',
         id: area.id,
-        properties: { ref: area.ref, ordinal: area.ordinal, pillar_ref: pillar.ref, title_ja: area.title_ja, title_en: areaEn, name_ja: area.title_ja, name_en: areaEn, line_start: area.line, line_end: area.line },
+        properties: {
+          ref: area.ref,
+          ordinal: area.ordinal,
+          pillar_ref: pillar.ref,
+          title_ja: area.title_ja,
+          title_en: areaEn,
+          name_ja: area.title_ja,
+          name_en: areaEn,
+          line_start: area.line,
+          line_end: area.line,
+        },
       });
-      relate('PART_OF', ref('Area', area.id), ref('Pillar', pillar.id), { evidence: `${area.ordinal} ${area.title_ja}`, evidence_line: area.line });
+      relate('PART_OF', ref('Area', area.id), ref('Pillar', pillar.id), {
+        evidence: `${area.ordinal} ${area.title_ja}`,
+        evidence_line: area.line,
+      });
     }
   }
 
@@ -103,10 +154,16 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
     const self = ref('Commitment', commitment.id);
     if (commitment.parent_ref) {
       const parent = byRef.get(commitment.parent_ref)!;
-      relate('PART_OF', self, ref('Commitment', parent.id), { evidence: parent.text_ja, evidence_line: parent.line_start });
+      relate('PART_OF', self, ref('Commitment', parent.id), {
+        evidence: parent.text_ja,
+        evidence_line: parent.line_start,
+      });
     } else {
       const area = plan.pillars.flatMap((p) => p.areas).find((a) => a.ref === commitment.area_ref)!;
-      relate('PART_OF', self, ref('Area', area.id), { evidence: `${area.ordinal} ${area.title_ja}`, evidence_line: area.line });
+      relate('PART_OF', self, ref('Area', area.id), {
+        evidence: `${area.ordinal} ${area.title_ja}`,
+        evidence_line: area.line,
+      });
     }
     for (const theme of c.themes) {
       const start = commitment.text_ja.indexOf(theme.evidence);
@@ -119,7 +176,11 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
   }
 
   for (const [theme, nameJa] of Object.entries(THEMES)) {
-    nodes.push({ label: 'Theme', id: themeId(theme as ThemeId), properties: { name_en: theme.replace(/_/g, ' '), name_ja: nameJa, aliases: [] } });
+    nodes.push({
+      label: 'Theme',
+      id: themeId(theme as ThemeId),
+      properties: { name_en: theme.replace(/_/g, ' '), name_ja: nameJa, aliases: [] },
+    });
   }
 
   for (const target of curation.targets) {
@@ -163,7 +224,9 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
     }
     if (entity.kind === 'Agreement') {
       for (const party of entity.parties) {
-        relate('PARTY_TO', entityRef(party.id), ref('Agreement', entity.id), { evidence: party.evidence });
+        relate('PARTY_TO', entityRef(party.id), ref('Agreement', entity.id), {
+          evidence: party.evidence,
+        });
       }
     }
   }
@@ -180,13 +243,16 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
       if (link.role) properties.role = link.role;
       if (link.cue) properties.cue = link.cue;
       const other = ref(link.entity.kind, link.entity.id);
-      if (link.type === 'UNDERPINS') relate('UNDERPINS', other, self, properties, String(link.evidence_start));
+      if (link.type === 'UNDERPINS')
+        relate('UNDERPINS', other, self, properties, String(link.evidence_start));
       else relate(link.type, self, other, properties, String(link.evidence_start));
     }
   }
 
   // The plan is the annex of the joint statement its heading and preamble name.
-  const annexOf = gazetteer.entities.filter((e) => e.kind === 'Agreement' && e.agreement_type === JOINT_STATEMENT_TYPE);
+  const annexOf = gazetteer.entities.filter(
+    (e) => e.kind === 'Agreement' && e.agreement_type === JOINT_STATEMENT_TYPE,
+  );
   for (const mention of findMentions(plan.preamble_ja, index)) {
     for (const statement of mention.entities.filter((e) => annexOf.includes(e))) {
       relate('ANNEX_OF', planRef, ref('Agreement', statement.id), {
@@ -210,7 +276,10 @@ export function themeId(theme: ThemeId): string {
 function entityProperties(entity: Entity): Properties {
   const { parent, kind: _kind, ...rest } = entity;
   // aliases_text makes the aliases reachable by the full-text index, which skips lists.
-  const properties: Properties = { parent_id: parent?.id ?? null, aliases_text: entity.aliases.join(' / ') };
+  const properties: Properties = {
+    parent_id: parent?.id ?? null,
+    aliases_text: entity.aliases.join(' / '),
+  };
   for (const [key, value] of Object.entries(rest)) {
     if (key === 'parties') properties.party_ids = (value as { id: string }[]).map((p) => p.id);
     else properties[key] = value as Properties[string];
@@ -225,47 +294,72 @@ function checkAgainstSource(source: string, gazetteer: Gazetteer): void {
   const inSource = (text: string) => source.includes(text) || flat.includes(text);
   for (const entity of gazetteer.entities) {
     for (const alias of entity.aliases) {
-      if (!inSource(alias)) throw new CurationError(`${file}: entity "${entity.id}": alias "${alias}" does not occur in the source document.`);
+      if (!inSource(alias))
+        throw new CurationError(
+          `${file}: entity "${entity.id}": alias "${alias}" does not occur in the source document.`,
+        );
     }
     if (entity.parent && !inSource(entity.parent.evidence)) {
-      throw new CurationError(`${file}: entity "${entity.id}": parent evidence "${entity.parent.evidence}" does not occur in the source document.`);
+      throw new CurationError(
+        `${file}: entity "${entity.id}": parent evidence "${entity.parent.evidence}" does not occur in the source document.`,
+      );
     }
     if (entity.kind === 'Agreement') {
       for (const party of entity.parties) {
-        if (!inSource(party.evidence)) throw new CurationError(`${file}: entity "${entity.id}": party evidence "${party.evidence}" does not occur in the source document.`);
+        if (!inSource(party.evidence))
+          throw new CurationError(
+            `${file}: entity "${entity.id}": party evidence "${party.evidence}" does not occur in the source document.`,
+          );
       }
     }
   }
   for (const stop of gazetteer.stop_phrases) {
-    if (!inSource(stop.text)) throw new CurationError(`${file}: stop phrase "${stop.text}" does not occur in the source document.`);
+    if (!inSource(stop.text))
+      throw new CurationError(
+        `${file}: stop phrase "${stop.text}" does not occur in the source document.`,
+      );
   }
 }
 
 function checkCuration(commitments: Commitment[], curation: Curation) {
   const file = 'seed/data/commitments.json';
   const curated = new Map(curation.commitments.map((c) => [c.ref, c]));
-  if (curated.size !== curation.commitments.length) throw new CurationError(`${file}: a ref is listed twice.`);
+  if (curated.size !== curation.commitments.length)
+    throw new CurationError(`${file}: a ref is listed twice.`);
   const refs = new Set(commitments.map((c) => c.ref));
   for (const c of curation.commitments) {
-    if (!refs.has(c.ref)) throw new CurationError(`${file}: commitment "${c.ref}" is not in the plan.`);
+    if (!refs.has(c.ref))
+      throw new CurationError(`${file}: commitment "${c.ref}" is not in the plan.`);
   }
   for (const commitment of commitments) {
     const c = curated.get(commitment.ref);
-    if (!c) throw new CurationError(`${file}: commitment "${commitment.ref}" has no English text or attributes.`);
+    if (!c)
+      throw new CurationError(
+        `${file}: commitment "${commitment.ref}" has no English text or attributes.`,
+      );
     if (!commitment.text_ja.includes(c.action_ja)) {
-      throw new CurationError(`${file}: commitment "${c.ref}": action_ja "${c.action_ja}" is not in its Japanese text.`);
+      throw new CurationError(
+        `${file}: commitment "${c.ref}": action_ja "${c.action_ja}" is not in its Japanese text.`,
+      );
     }
     for (const theme of c.themes) {
       if (!commitment.text_ja.includes(theme.evidence)) {
-        throw new CurationError(`${file}: commitment "${c.ref}": theme evidence "${theme.evidence}" is not in its Japanese text.`);
+        throw new CurationError(
+          `${file}: commitment "${c.ref}": theme evidence "${theme.evidence}" is not in its Japanese text.`,
+        );
       }
     }
   }
   for (const target of curation.targets) {
     const commitment = commitments.find((c) => c.ref === target.ref);
-    if (!commitment) throw new CurationError(`seed/data/targets.json: target "${target.id}": commitment "${target.ref}" is not in the plan.`);
+    if (!commitment)
+      throw new CurationError(
+        `seed/data/targets.json: target "${target.id}": commitment "${target.ref}" is not in the plan.`,
+      );
     if (!commitment.text_ja.includes(target.evidence)) {
-      throw new CurationError(`seed/data/targets.json: target "${target.id}": evidence "${target.evidence}" is not in ${target.ref}'s text.`);
+      throw new CurationError(
+        `seed/data/targets.json: target "${target.id}": evidence "${target.evidence}" is not in ${target.ref}'s text.`,
+      );
     }
   }
   return curated;

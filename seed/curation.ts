@@ -55,7 +55,9 @@ export const THEMES = {
 
 export type ThemeId = keyof typeof THEMES;
 const themeIds = Object.keys(THEMES) as [ThemeId, ...ThemeId[]];
-const ref = z.string().regex(/^[IVX]+(\.\d+){1,2}(\.[a-z])?$/, 'must be a plan ref such as I.3.2 or I.2.3.a');
+const ref = z
+  .string()
+  .regex(/^[IVX]+(\.\d+){1,2}(\.[a-z])?$/, 'must be a plan ref such as I.3.2 or I.2.3.a');
 const text = z.string().min(1, 'must not be empty');
 
 const commitmentCuration = z
@@ -68,11 +70,16 @@ const commitmentCuration = z
     action_ja: text,
     soft: z.boolean(),
     direction: z.enum(['jp_to_mn', 'mn_to_jp', 'mutual']),
-    themes: z.array(z.object({ theme: z.enum(themeIds), evidence: text }).strict()).min(1).max(4),
+    themes: z
+      .array(z.object({ theme: z.enum(themeIds), evidence: text }).strict())
+      .min(1)
+      .max(4),
   })
   .strict();
 
-export const commitmentsFileSchema = z.object({ commitments: z.array(commitmentCuration) }).strict();
+export const commitmentsFileSchema = z
+  .object({ commitments: z.array(commitmentCuration) })
+  .strict();
 
 export const planEnSchema = z
   .object({
@@ -118,9 +125,14 @@ function parseWith<S extends z.ZodType>(schema: S, data: unknown, file: string):
 }
 
 /** Validates the three curation files' shapes; build-graph checks them against the plan. */
-export function parseCuration(files: { commitments: unknown; planEn: unknown; targets: unknown }): Curation {
+export function parseCuration(files: {
+  commitments: unknown;
+  planEn: unknown;
+  targets: unknown;
+}): Curation {
   return {
-    commitments: parseWith(commitmentsFileSchema, files.commitments, 'seed/data/commitments.json').commitments,
+    commitments: parseWith(commitmentsFileSchema, files.commitments, 'seed/data/commitments.json')
+      .commitments,
     english: parseWith(planEnSchema, files.planEn, 'seed/data/plan-en.json'),
     targets: parseWith(targetsFileSchema, files.targets, 'seed/data/targets.json').targets,
   };

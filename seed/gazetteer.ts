@@ -44,7 +44,13 @@ const agreement = z
   .object({
     ...common,
     kind: z.literal('Agreement'),
-    agreement_type: z.enum(['memorandum', 'agreement', 'treaty', 'joint_statement', 'legal_framework']),
+    agreement_type: z.enum([
+      'memorandum',
+      'agreement',
+      'treaty',
+      'joint_statement',
+      'legal_framework',
+    ]),
     year: z.number().int().min(1900).max(2100).nullable(),
     status: z.enum(['in_force', 'under_consideration', 'under_negotiation']),
     parties: z.array(z.object({ id, evidence: sourceText }).strict()),
@@ -76,7 +82,11 @@ const program = z
   .strict();
 
 const framework = z
-  .object({ ...common, kind: z.literal('Framework'), scope: z.enum(['UN', 'multilateral', 'national_policy']) })
+  .object({
+    ...common,
+    kind: z.literal('Framework'),
+    scope: z.enum(['UN', 'multilateral', 'national_policy']),
+  })
   .strict();
 
 const countryEntity = z
@@ -84,10 +94,21 @@ const countryEntity = z
   .strict();
 
 const place = z
-  .object({ ...common, kind: z.literal('Place'), place_type: z.enum(['city', 'region', 'facility']) })
+  .object({
+    ...common,
+    kind: z.literal('Place'),
+    place_type: z.enum(['city', 'region', 'facility']),
+  })
   .strict();
 
-export const entitySchema = z.discriminatedUnion('kind', [agency, agreement, program, framework, countryEntity, place]);
+export const entitySchema = z.discriminatedUnion('kind', [
+  agency,
+  agreement,
+  program,
+  framework,
+  countryEntity,
+  place,
+]);
 
 export const gazetteerSchema = z
   .object({
@@ -101,7 +122,14 @@ export type EntityKind = Entity['kind'];
 export type Gazetteer = z.infer<typeof gazetteerSchema>;
 export type AgreementEntity = z.infer<typeof agreement>;
 
-export const ENTITY_KINDS = ['Agency', 'Agreement', 'Program', 'Framework', 'Country', 'Place'] as const;
+export const ENTITY_KINDS = [
+  'Agency',
+  'Agreement',
+  'Program',
+  'Framework',
+  'Country',
+  'Place',
+] as const;
 
 /** A curated data file that failed validation; the message names the file and the entry. */
 export class CurationError extends Error {
@@ -113,7 +141,9 @@ export function describeIssue(file: string, data: unknown, issue: z.core.$ZodIss
   const [collection, index, ...rest] = issue.path;
   let where = issue.path.join('.');
   if (typeof collection === 'string' && typeof index === 'number') {
-    const entry = (data as Record<string, unknown[]>)[collection]?.[index] as Record<string, unknown> | undefined;
+    const entry = (data as Record<string, unknown[]>)[collection]?.[index] as
+      | Record<string, unknown>
+      | undefined;
     const label = entry?.id ?? entry?.ref ?? entry?.text;
     where = `${collection}[${index}]${label ? ` (${JSON.stringify(label)})` : ''}${rest.length ? `.${rest.join('.')}` : ''}`;
   }
@@ -127,17 +157,24 @@ export function parseGazetteer(data: unknown, file = 'seed/data/gazetteer.json')
   const gazetteer = parsed.data;
   const ids = new Set<string>();
   for (const entity of gazetteer.entities) {
-    if (ids.has(entity.id)) throw new CurationError(`${file}: entity ${JSON.stringify(entity.id)}: the id is used twice.`);
+    if (ids.has(entity.id))
+      throw new CurationError(
+        `${file}: entity ${JSON.stringify(entity.id)}: the id is used twice.`,
+      );
     ids.add(entity.id);
   }
   for (const entity of gazetteer.entities) {
     if (entity.parent && !ids.has(entity.parent.id)) {
-      throw new CurationError(`${file}: entity ${JSON.stringify(entity.id)}: parent ${JSON.stringify(entity.parent.id)} is not in the gazetteer.`);
+      throw new CurationError(
+        `${file}: entity ${JSON.stringify(entity.id)}: parent ${JSON.stringify(entity.parent.id)} is not in the gazetteer.`,
+      );
     }
     if (entity.kind === 'Agreement') {
       for (const party of entity.parties) {
         if (!ids.has(party.id)) {
-          throw new CurationError(`${file}: entity ${JSON.stringify(entity.id)}: party ${JSON.stringify(party.id)} is not in the gazetteer.`);
+          throw new CurationError(
+            `${file}: entity ${JSON.stringify(entity.id)}: party ${JSON.stringify(party.id)} is not in the gazetteer.`,
+          );
         }
       }
     }

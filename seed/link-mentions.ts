@@ -98,10 +98,17 @@ function textAfter(text: string, end: number): string {
 }
 
 /** The next mention of a kind when only a coordinator (及び, 、 …) and quotes stand between. */
-function coordinatedNext(text: string, mention: Mention, mentions: Mention[], kinds: Entity['kind'][]): Mention | undefined {
+function coordinatedNext(
+  text: string,
+  mention: Mention,
+  mentions: Mention[],
+  kinds: Entity['kind'][],
+): Mention | undefined {
   const after = text.slice(mention.end).replace(CLOSING_QUOTES, '');
   if (!COORDINATORS.some((c) => after.startsWith(c))) return undefined;
-  const next = mentions.find((m) => m.start >= mention.end && m.entities.some((e) => kinds.includes(e.kind)));
+  const next = mentions.find(
+    (m) => m.start >= mention.end && m.entities.some((e) => kinds.includes(e.kind)),
+  );
   if (!next) return undefined;
   const between = text.slice(mention.end, next.start);
   // Agreements are coordinated as whole quoted titles: 「…覚書」及び「…覚書」に基づく.
@@ -122,17 +129,25 @@ export type AgreementLink =
   | { type: 'WORKS_TOWARDS'; cue: null }
   | { type: 'REFERS_TO'; cue: null };
 
-export function agreementLinkOf(text: string, mention: Mention, mentions: Mention[], entity: Entity): AgreementLink {
+export function agreementLinkOf(
+  text: string,
+  mention: Mention,
+  mentions: Mention[],
+  entity: Entity,
+): AgreementLink {
   const cue = underpinningCue(text, mention, mentions);
   if (cue) return { type: 'UNDERPINS', cue };
-  if (entity.kind === 'Agreement' && entity.status !== 'in_force') return { type: 'WORKS_TOWARDS', cue: null };
+  if (entity.kind === 'Agreement' && entity.status !== 'in_force')
+    return { type: 'WORKS_TOWARDS', cue: null };
   return { type: 'REFERS_TO', cue: null };
 }
 
 function underpinningCue(text: string, mention: Mention, mentions: Mention[]): string | undefined {
   // A defined abbreviation, (以下「日・モンゴルEPA」という。), takes the cue of the title it abbreviates.
   if (text.slice(0, mention.start).endsWith('以下「')) {
-    const defined = [...mentions].reverse().find((m) => m.end <= mention.start && m.entities.some((e) => mention.entities.includes(e)));
+    const defined = [...mentions]
+      .reverse()
+      .find((m) => m.end <= mention.start && m.entities.some((e) => mention.entities.includes(e)));
     if (defined) return underpinningCue(text, defined, mentions);
   }
   const rest = textAfter(text, mention.end);
@@ -142,7 +157,14 @@ function underpinningCue(text: string, mention: Mention, mentions: Mention[]): s
   return next ? underpinningCue(text, next, mentions) : undefined;
 }
 
-export type LinkType = 'UNDERPINS' | 'WORKS_TOWARDS' | 'REFERS_TO' | 'INVOLVES' | 'IMPLEMENTED_VIA' | 'ALIGNS_WITH' | 'CONCERNS';
+export type LinkType =
+  | 'UNDERPINS'
+  | 'WORKS_TOWARDS'
+  | 'REFERS_TO'
+  | 'INVOLVES'
+  | 'IMPLEMENTED_VIA'
+  | 'ALIGNS_WITH'
+  | 'CONCERNS';
 
 export interface Link {
   type: LinkType;

@@ -54,11 +54,16 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   let open: Commitment | undefined;
 
   const startCommitment = (lineNo: number, body: string, parent?: Commitment): Commitment => {
-    if (!area || !pillar) throw new PlanParseError(lineNo, 'a commitment appears before any area heading.');
+    if (!area || !pillar)
+      throw new PlanParseError(lineNo, 'a commitment appears before any area heading.');
     let ref: string;
     if (parent) {
       const letter = SUB_LETTERS[parent.subcommitments.length];
-      if (!letter) throw new PlanParseError(lineNo, `more than ${SUB_LETTERS.length} sub-items under ${parent.ref}.`);
+      if (!letter)
+        throw new PlanParseError(
+          lineNo,
+          `more than ${SUB_LETTERS.length} sub-items under ${parent.ref}.`,
+        );
       ref = `${parent.ref}.${letter}`;
     } else {
       ref = `${area.ref}.${area.commitments.length + 1}`;
@@ -81,7 +86,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
 
   const lastTopLevel = (lineNo: number): Commitment => {
     const parent = area?.commitments.at(-1);
-    if (!parent) throw new PlanParseError(lineNo, 'a sub-item appears before any commitment in its area.');
+    if (!parent)
+      throw new PlanParseError(lineNo, 'a sub-item appears before any commitment in its area.');
     return parent;
   };
 
@@ -132,7 +138,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
       return;
     }
     const bare = BARE_SUB_ITEM.exec(line);
-    const continuesSplitWord = bare?.[1] === 'ー' && open !== undefined && KATAKANA_END.test(open.text_ja);
+    const continuesSplitWord =
+      bare?.[1] === 'ー' && open !== undefined && KATAKANA_END.test(open.text_ja);
     if (bare && !continuesSplitWord) {
       startCommitment(lineNo, bare[2]!, lastTopLevel(lineNo));
       return;
@@ -148,7 +155,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   for (const p of pillars) {
     if (p.areas.length === 0) throw new PlanParseError(p.line, `pillar ${p.ref} has no areas.`);
     for (const a of p.areas) {
-      if (a.commitments.length === 0) throw new PlanParseError(a.line, `area ${a.ref} has no commitments.`);
+      if (a.commitments.length === 0)
+        throw new PlanParseError(a.line, `area ${a.ref} has no commitments.`);
     }
   }
   return { id: planId, ...readHeader(header), pillars };
@@ -157,7 +165,10 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     const numeral = match[1]!;
     const expected = ROMAN[pillars.length];
     if (numeral !== expected) {
-      throw new PlanParseError(lineNo, `pillar ${numeral} found where pillar ${expected} was expected.`);
+      throw new PlanParseError(
+        lineNo,
+        `pillar ${numeral} found where pillar ${expected} was expected.`,
+      );
     }
     const next: Pillar = {
       id: `${planId}/${numeral}`,
@@ -178,11 +189,15 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
  */
 function readHeader(header: { line: number; text: string }[]): Omit<Plan, 'id' | 'pillars'> {
   const dateIndex = header.findIndex((h) => DATE_LINE.test(h.text));
-  if (dateIndex < 0) throw new PlanParseError(1, 'no adoption date line (YYYY年M月D日) before the first pillar.');
+  if (dateIndex < 0)
+    throw new PlanParseError(1, 'no adoption date line (YYYY年M月D日) before the first pillar.');
   const titleLines = header.slice(0, dateIndex).map((h) => h.text.trim());
   const periodIndex = titleLines.findIndex((t) => PERIOD.test(t));
   if (periodIndex < 0) {
-    throw new PlanParseError(header[0]?.line ?? 1, 'no plan period such as (2022年～2031年) in the title.');
+    throw new PlanParseError(
+      header[0]?.line ?? 1,
+      'no plan period such as (2022年～2031年) in the title.',
+    );
   }
   const annexLabel = periodIndex > 0 && /付属文書$/.test(titleLines[0]!) ? titleLines[0]! : '';
   const title = titleLines.slice(annexLabel ? 1 : 0, periodIndex + 1).join('');

@@ -1,0 +1,48 @@
+/**
+ * Runs before npm test: installs what the tests need beyond npm packages, with progress,
+ * or says plainly what is missing. The bundled Neo4j's jars (Maven) and Debian's
+ * docker-compose (to validate docker-compose.yml; no engine is needed).
+ */
+import { spawnSync } from 'node:child_process';
+import { loadConfig } from '../server/config';
+import { install } from './neo4j/bundled-neo4j';
+
+const log = (message: string) => console.log(`[test tools] ${message}`);
+
+function has(command: string): boolean {
+  return spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+function aptInstall(packages: string[]): void {
+  const isRoot = process.getuid?.() === 0;
+  if (!has('apt-get') || !isRoot) {
+    throw new Error(
+      `Missing ${packages.join(', ')}. Install ${packages.length > 1 ? 'them' : 'it'} with your package manager ` +
+        `(Debian/Ubuntu: sudo apt-get install ${packages.join(' ')}) and run npm test again.`,
+    );
+  }
+  log(`Installing ${packages.join(', ')} with apt-get...`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['update', '-q'],
+    ['install', '-y', '-q', '--no-install-recommends', ...packages],
+  ]) {
+    const run = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (run.status !== 0)
+      throw new Error(`apt-get ${args[0]} failed (exit ${run.status}); see its output above.`);
+  }
+}
+
+async function main(): Promise<void> {
+  const missing: string[] = [];
+  if (!has('docker-compose')) missing.push('docker-compose');
+  if (missing.length > 0) aptInstall(missing);
+  const config = loadConfig({});
+  await install(config.bundled, log);
+  log('ready');
+}
+
+main().catch((error: unknown) => {
+  console.error(`[test tools] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Graph, openGraph, type Row } from '../../graph/graph';
+import { loadGraph } from '../../graph/load-graph';
+import { readSeedInputs } from '../../scripts/seed-inputs';
+
+/** The example queries of docs/schema.md, by the id in their <!-- example: id --> marker. */
+function examples(): Map<string, string> {
+  const doc = readFileSync('docs/schema.md', 'utf8');
+  const found = new Map<string, string>();
+  for (const m of doc.matchAll(/<!-- example: ([\w-]+) -->\s*```cypher\n([\s\S]*?)```/g))
+    found.set(m[1]!, m[2]!);
+  return found;
+}
+
+const queries = examples();
+let graph: Graph;
+const run = (id: string): Promise<Row[]> => {
+  const query = queries.get(id);
+  if (!query) throw new Error(`docs/schema.md has no example ${id}`);
+  return graph.read(query);
+};
+
+beforeAll(async () => {
+  graph = openGraph(inject('neo4j'));
+  const inputs = readSeedInputs();
+  await loadGraph(graph, inputs.model, {
+    sourceSha256: inputs.sourceSha256,
+    fingerprint: inputs.fingerprint,
+  });
+});
+afterAll(async () => {
+  await graph.close();
+});
+
+describe('the example queries in docs/schema.md', () => {
+  it('has at least 12 examples, each tested here', () => {
+    expect(queries.size).toBeGreaterThanOrEqual(12);
+    expect([...queries.keys()].sort()).toEqual([...TESTED].sort());
+  });
+
+  it('mous-underpin: five memoranda underpin four commitments', async () => {
+    const rows = await run('mous-underpin');
+    expect(rows.map((r) => r.ref)).toEqual(['I.3.2', 'I.3.2', 'III.1.7', 'III.2.1', 'IV.2.1']);
+    expect(rows.find((r) => r.ref === 'IV.2.1')).toMatchObject({ cue: 'の実施' });
+  });
+
+  it('agencies-ranked: the two foreign ministries lead', async () => {
+    const rows = await run('agencies-ranked');
+    expect(
+      rows
+        .slice(0, 2)
+        .map((r) => r.agency)
+        .sort(),
+    ).toEqual(['Ministry of Foreign Affairs of Japan', 'Ministry of Foreign Affairs of Mongolia']);
+    expect(rows[0]!.commitments).toBe(4);
+  });
+
+  it('soft-by-pillar: four soft commitments in three pillars', async () => {
+    expect(await run('soft-by-pillar')).toEqual([
+      expect.objectContaining({ pillar: 'I', commitments: ['I.3.3'] }),
+      expect.objectContaining({ pillar: 'II', commitments: ['II.2.5'] }),
+      expect.objectContaining({
+        pillar: 'III',
+        commitments: expect.arrayContaining(['III.2.8', 'III.2.9']),
+      }),
+    ]);
+  });
+
+  it('mod-to-un: paths run from the Ministry of Defense to the UN without the hierarchy', async () => {
+    const rows = await run('mod-to-un');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const via = row.via as string[];
+      expect(via[0]).toBe('mod-jp');
+      expect(via.at(-1)).toBe('un');
+      expect(row.hops).toBe(rows[0]!.hops);
+    }
+  });
+
+  it('epa-underpins: II.2.1, II.2.2 and II.2.4', async () => {
+    const rows = await run('epa-underpins');
+    expect(rows.map((r) => r.ref)).toEqual(['II.2.1', 'II.2.2', 'II.2.4']);
+    expect(rows[0]!.evidence).toContain('日・モンゴルEPA の活用');
+  });
+
+  it('jp-mn-agencies-meet: the defence MOU brings both defence ministries together', async () => {
+    const rows = await run('jp-mn-agencies-meet');
+    expect(rows.map((r) => r.ref)).toEqual([
+      'I.1.2',
+      'I.2.1',
+      'I.2.2',
+      'I.3.2',
+      'II.2.3',
+      'IV.1.3',
+      'IV.2.1',
+    ]);
+    expect(rows.find((r) => r.ref === 'I.3.2')!.mongolian).toEqual(
+      expect.arrayContaining(['Ministry of Defence of Mongolia']),
+    );
+  });
+
+  it('themes-by-pillar: defence is a pillar I theme', async () => {
+    const rows = await run('themes-by-pillar');
+    expect(
+      rows.find((r) => r.pillar === 'I' && r.theme === 'defence')!.commitments,
+    ).toBeGreaterThanOrEqual(5);
+    expect(rows.some((r) => r.pillar === 'I' && r.theme === 'climate')).toBe(false);
+  });
+
+  it('works-towards: the defence-equipment framework and the tax treaty', async () => {
+    expect((await run('works-towards')).map((r) => [r.ref, r.status])).toEqual([
+      ['I.3.6', 'under_consideration'],
+      ['II.2.5', 'under_negotiation'],
+    ]);
+  });
+
+  it('un-frameworks: the Security Council is named most', async () => {
+    const rows = await run('un-frameworks');
+    expect(rows[0]).toMatchObject({ framework: 'United Nations Security Council' });
+    expect(rows.map((r) => r.framework)).toContain('Paris Agreement');
+  });
+
+  it('programs-by-type: Khaan Quest is an exercise carried out under I.3.4', async () => {
+    const rows = await run('programs-by-type');
+    expect(rows.find((r) => r.program === 'Khaan Quest')).toMatchObject({
+      type: 'exercise',
+      commitments: ['I.3.4'],
+    });
+  });
+
+  it('targets: 50,000 trees over 5 years and 20,000 young people', async () => {
+    expect((await run('targets')).map((r) => [r.ref, r.quantity, r.years])).toEqual([
+      ['IV.2.7', 50000, 5],
+      ['IV.2.7', 20000, null],
+    ]);
+  });
+
+  it('direction-by-pillar: adds up to 86, with Mongolia supporting Japan twice', async () => {
+    const rows = await run('direction-by-pillar');
+    expect(rows.reduce((n, r) => n + Number(r.commitments), 0)).toBe(86);
+    expect(
+      rows.filter((r) => r.direction === 'mn_to_jp').reduce((n, r) => n + Number(r.commitments), 0),
+    ).toBe(2);
+  });
+
+  it('agency-hierarchy: the Fuji School sits in the JGSDF, the Ministry of Defense and Japan', async () => {
+    const rows = await run('agency-hierarchy');
+    expect(rows.find((r) => r.agency === 'JGSDF Fuji School')!.chain).toEqual([
+      'JGSDF Fuji School',
+      'Japan Ground Self-Defense Force',
+      'Ministry of Defense',
+      'Japan',
+    ]);
+  });
+
+  it('unlinked: the same commitments the seed reports as naming no entity', async () => {
+    const rows = await run('unlinked');
+    expect(rows.length).toBe(23);
+    expect(rows.map((r) => r.ref)).toContain('I.1.1');
+  });
+
+  it('provenance: each evidence string is the text at its offsets', async () => {
+    const rows = await run('provenance');
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const row of rows) expect(row.in_text).toBe(row.evidence);
+  });
+
+  it('fulltext-ja: finds UN peacekeeping and the commitments that name it', async () => {
+    const hits = (await run('fulltext-ja')).map((r) => r.hit);
+    expect(hits).toContain('un-pko');
+    expect(hits).toContain('I.3.3');
+  });
+});
+
+const TESTED = [
+  'mous-underpin',
+  'agencies-ranked',
+  'soft-by-pillar',
+  'mod-to-un',
+  'epa-underpins',
+  'jp-mn-agencies-meet',
+  'themes-by-pillar',
+  'works-towards',
+  'un-frameworks',
+  'programs-by-type',
+  'targets',
+  'direction-by-pillar',
+  'agency-hierarchy',
+  'unlinked',
+  'provenance',
+  'fulltext-ja',
+];

@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Graph, openGraph } from '../../graph/graph';
+import { loadGraph, reportLoad } from '../../graph/load-graph';
+import { DEFAULT_DATA_DIR, readSeedInputs } from '../../scripts/seed-inputs';
+import { dbFingerprint } from '../support/db-fingerprint';
+
+const inputs = readSeedInputs();
+const options = { sourceSha256: inputs.sourceSha256, fingerprint: inputs.fingerprint };
+let graph: Graph;
+
+const EXPECTED_NODES = {
+  Agency: 22,
+  Agreement: 10,
+  Area: 11,
+  Commitment: 86,
+  Country: 4,
+  Framework: 16,
+  Pillar: 4,
+  Place: 6,
+  Plan: 1,
+  Program: 21,
+  Target: 2,
+  Theme: 26,
+};
+
+beforeAll(async () => {
+  graph = openGraph(inject('neo4j'));
+  await loadGraph(graph, inputs.model, { ...options, reset: true });
+});
+afterAll(async () => {
+  await graph.close();
+});
+
+function seedCli(args: string[]) {
+  const connection = inject('neo4j');
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NEO4J_URI: connection.uri,
+      NEO4J_PASSWORD: connection.password,
+      NEO4J_USER: connection.user,
+    },
+    timeout: 60_000,
+  });
+}
+
+describe('loading the plan into the real Neo4j', () => {
+  it('loads every label with the counts of the model', async () => {
+    const report = await reportLoad(graph);
+    expect(report.nodes).toEqual(EXPECTED_NODES);
+    const byType = Object.fromEntries(
+      Object.entries(groupByType(inputs.model.relationships)).map(([t, rs]) => [t, rs!.length]),
+    );
+    expect(report.relationships).toEqual(byType);
+  });
+
+  it('is idempotent: loading twice leaves an identical graph', async () => {
+    const before = await dbFingerprint(graph);
+    await loadGraph(graph, inputs.model, options);
+    expect(await dbFingerprint(graph)).toBe(before);
+  });
+
+  it('is all or nothing: a load that fails half-way leaves the database as it was', async () => {
+    const before = await dbFingerprint(graph);
+    const broken = structuredClone(inputs.model);
+    broken.nodes.find((n) => n.id === 'jp-mn-2022/I.1.1')!.properties.text_en =
+      'changed in a load that must not land';
+    // A relationship to a node that exists nowhere: the load fails after the nodes are written.
+    const implemented = broken.relationships.find((r) => r.type === 'IMPLEMENTED_VIA')!;
+    broken.relationships.push({
+      ...implemented,
+      to: { label: 'Program', id: 'no-such-program' },
+      key: 'broken',
+    });
+    await expect(loadGraph(graph, broken, options)).rejects.toThrow(
+      /IMPLEMENTED_VIA relationships .* found both ends; nothing was written/,
+    );
+    expect(await dbFingerprint(graph)).toBe(before);
+  });
+
+  it('enforces one node per id with uniqueness constraints', async () => {
+    const rows = await graph.read(
+      `SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label`,
+    );
+    expect(rows.map((r) => r.label).sort()).toEqual(Object.keys(EXPECTED_NODES).sort());
+    await expect(graph.write(`CREATE (:Agency {id: 'japan'})`)).resolves.toBeDefined();
+    await expect(graph.write(`CREATE (:Country {id: 'japan'})`)).rejects.toThrow(/already exists/);
+    await graph.write(`MATCH (a:Agency {id: 'japan'}) DELETE a`);
+  });
+
+  it('finds Japanese and English through the full-text indexes', async () => {
+    const ja = await graph.read(
+      `CALL db.index.fulltext.queryNodes('kizuna_text_ja', $q) YIELD node RETURN node.id AS id LIMIT 5`,
+      { q: '"カーン・クエスト"' },
+    );
+    expect(ja.map((r) => r.id)).toContain('khaan-quest');
+    const en = await graph.read(
+      `CALL db.index.fulltext.queryNodes('kizuna_text_en', $q) YIELD node RETURN node.id AS id LIMIT 5`,
+      { q: 'peacekeeping' },
+    );
+    expect(en.map((r) => r.id)).toContain('un-pko');
+  });
+});
+
+describe('npm run seed', () => {
+  it('prints what it loaded per label and relationship type, and the unlinked commitments', () => {
+    const run = seedCli([]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Commitment\s+86/);
+    expect(run.stdout).toMatch(/UNDERPINS\s+10/);
+    expect(run.stdout).toMatch(/Commitments that name no entity: \d+/);
+  });
+
+  it('refuses a malformed gazetteer before the first write, naming the file and the entry', async () => {
+    const before = await dbFingerprint(graph);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kizuna-data-'));
+    try {
+      cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
+      const file = path.join(dir, 'gazetteer.json');
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json.entities[7].aliases = [];
+      writeFileSync(file, JSON.stringify(json));
+      const run = seedCli(['--reset', '--data', dir]);
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `CurationError: ${file}: entities[7] ("mod-jp").aliases: must list at least one surface form from the document`,
+      );
+      expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+      expect(await dbFingerprint(graph)).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function groupByType<T extends { type: string }>(items: T[]): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  for (const item of items) out[item.type] = [...(out[item.type] ?? []), item];
+  return out;
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { Graph } from '../../graph/graph';
+
+/** A hash of every node, relationship and property: equal fingerprints, identical graphs. */
+export async function dbFingerprint(graph: Graph): Promise<string> {
+  const nodes = await graph.read(
+    `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0]`,
+  );
+  const rels = await graph.read(
+    `MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props
+     ORDER BY a, type, b, r.key`,
+  );
+  const stable = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([x], [y]) => x.localeCompare(y))
+            .map(([k, v]) => [k, stable(v)]),
+        )
+      : value;
+  // seeded_at changes with every load by design; everything else must not.
+  const scrub = (rows: unknown[]) =>
+    rows.map((row) => {
+      const r = structuredClone(row) as { props?: Record<string, unknown> };
+      if (r.props) delete r.props.seeded_at;
+      return stable(r);
+    });
+  return createHash('sha256')
+    .update(JSON.stringify([scrub(nodes), scrub(rels)]))
+    .digest('hex');
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../seed/build-graph';
+import { parseCuration } from '../../seed/curation';
+import { CurationError } from '../../seed/gazetteer';
+import type { GraphRelationship } from '../../seed/graph-model';
+import { curation, curationJson, gazetteer, plan, source } from '../support/real-plan';
+
+const model = buildGraph({ source, plan, gazetteer, curation });
+const nodes = new Map(model.nodes.map((n) => [n.id, n]));
+const rels = (type: string) => model.relationships.filter((r) => r.type === type);
+const outgoing = (id: string, type: string) => rels(type).filter((r) => r.from.id === id);
+
+describe('buildGraph on the real plan', () => {
+  it('gives every commitment its English text, titles and attributes', () => {
+    const commitments = model.nodes.filter((n) => n.label === 'Commitment');
+    expect(commitments).toHaveLength(86);
+    for (const c of commitments) {
+      expect(c.properties.text_en, c.id).toMatch(/\w{3}/);
+      expect(String(c.properties.title_en).length, c.id).toBeLessThanOrEqual(60);
+      expect(String(c.properties.title_ja).length, c.id).toBeLessThanOrEqual(60);
+      expect(['jp_to_mn', 'mn_to_jp', 'mutual']).toContain(c.properties.direction);
+      expect(String(c.properties.text_ja)).toContain(String(c.properties.action_ja));
+    }
+  });
+
+  it('chains every commitment to the Plan through PART_OF', () => {
+    for (const c of model.nodes.filter((n) => n.label === 'Commitment')) {
+      const chain = [c.label];
+      let id = c.id;
+      for (let step = 0; step < 5 && nodes.get(id)?.label !== 'Plan'; step++) {
+        const up = outgoing(id, 'PART_OF');
+        expect(up, `${id} has one parent`).toHaveLength(1);
+        id = up[0]!.to.id;
+        chain.push(nodes.get(id)!.label);
+      }
+      expect(chain.at(-1), c.id).toBe('Plan');
+    }
+  });
+
+  it('links every gazetteer entity to at least one commitment, or to the plan', () => {
+    const evidenced = new Set(
+      model.relationships
+        .filter((r) => !['PART_OF', 'BELONGS_TO', 'PARTY_TO', 'TAGGED', 'SETS'].includes(r.type))
+        .flatMap((r) => [r.from.id, r.to.id]),
+    );
+    expect(gazetteer.entities.filter((e) => !evidenced.has(e.id)).map((e) => e.id)).toEqual([]);
+  });
+
+  it('has each in-force agreement underpin the commitment that names it', () => {
+    const named = model.relationships.filter((r) =>
+      ['UNDERPINS', 'REFERS_TO', 'WORKS_TOWARDS'].includes(r.type),
+    );
+    for (const r of named) {
+      const agreementId = r.type === 'UNDERPINS' ? r.from.id : r.to.id;
+      const agreement = gazetteer.entities.find((e) => e.id === agreementId)!;
+      if (agreement.kind === 'Agreement' && agreement.status === 'in_force')
+        expect(r.type, r.key).toBe('UNDERPINS');
+      else expect(r.type, r.key).toBe('WORKS_TOWARDS');
+    }
+    const underpinned = (id: string) =>
+      rels('UNDERPINS')
+        .filter((r) => r.from.id === id)
+        .map((r) => r.to.id);
+    expect(underpinned('jp-mn-epa')).toEqual([
+      'jp-mn-2022/II.2.1',
+      'jp-mn-2022/II.2.1',
+      'jp-mn-2022/II.2.2',
+      'jp-mn-2022/II.2.4',
+    ]);
+    expect(underpinned('environment-moc-2011')).toEqual(['jp-mn-2022/IV.2.1']);
+  });
+
+  it('carries evidence that is the source text at the stated offsets', () => {
+    const offsetRels = model.relationships.filter(
+      (r) => typeof r.properties.evidence_start === 'number',
+    );
+    expect(offsetRels.length).toBeGreaterThan(200);
+    for (const r of offsetRels) {
+      const c = r.from.label === 'Commitment' ? r.from : r.to;
+      const text =
+        c.label === 'Commitment'
+          ? String(nodes.get(c.id)!.properties.text_ja)
+          : String(nodes.get(r.from.id)!.properties.preamble_ja);
+      const {
+        evidence,
+        evidence_start: start,
+        evidence_end: end,
+      } = r.properties as Record<string, number | string>;
+      expect(text.slice(Number(start), Number(end)), r.key).toBe(evidence);
+    }
+    expect(
+      model.relationships.every(
+        (r: GraphRelationship) => typeof r.properties.evidence === 'string',
+      ),
+    ).toBe(true);
+  });
+
+  it('makes the plan the annex of the 2022 joint statement, and sets the tree-planting targets', () => {
+    expect(rels('ANNEX_OF').map((r) => [r.from.id, r.to.id])).toEqual([
+      ['jp-mn-2022', 'jp-mn-joint-statement-2022'],
+    ]);
+    const targets = outgoing('jp-mn-2022/IV.2.7', 'SETS').map(
+      (r) => nodes.get(r.to.id)!.properties,
+    );
+    expect(targets).toEqual([
+      expect.objectContaining({
+        quantity: 50000,
+        period_years: 5,
+        evidence: '5年間で約5万本規模の植林',
+      }),
+      expect.objectContaining({ quantity: 20000, evidence: 'モンゴルの青少年約2万人' }),
+    ]);
+  });
+});
+
+describe('buildGraph refuses curation that does not match the document', () => {
+  const build = (
+    mutate: (json: { commitments: { commitments: Record<string, unknown>[] } }) => void,
+  ) => {
+    const json = structuredClone(curationJson) as unknown as {
+      commitments: { commitments: Record<string, unknown>[] };
+    };
+    mutate(json);
+    return () => buildGraph({ source, plan, gazetteer, curation: parseCuration(json as never) });
+  };
+
+  it('names a commitment that has no English', () => {
+    expect(build((j) => j.commitments.commitments.splice(3, 1))).toThrow(
+      'seed/data/commitments.json: commitment "I.2.1" has no English text or attributes.',
+    );
+  });
+
+  it('names a verb that is not in the Japanese text', () => {
+    expect(
+      build((j) => {
+        j.commitments.commitments[0]!.action_ja = '廃止';
+      }),
+    ).toThrow('commitment "I.1.1": action_ja "廃止" is not in its Japanese text.');
+  });
+
+  it('names an alias that the document does not contain', () => {
+    const bad = structuredClone(gazetteer);
+    bad.entities[0]!.aliases.push('大日本帝国');
+    expect(() => buildGraph({ source, plan, gazetteer: bad, curation })).toThrow(CurationError);
+    expect(() => buildGraph({ source, plan, gazetteer: bad, curation })).toThrow(
+      'alias "大日本帝国" does not occur',
+    );
+  });
+
+  it('refuses an action outside the controlled vocabulary', () => {
+    expect(
+      build((j) => {
+        j.commitments.commitments[0]!.action = 'dream';
+      }),
+    ).toThrow(/commitments\.json: commitments\[0\] \("I\.1\.1"\)\.action/);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config';
+
+describe('loadConfig', () => {
+  it('defaults to the bundled Neo4j and port 8080', () => {
+    const config = loadConfig({});
+    expect(config.neo4j).toEqual({ mode: 'bundled', user: 'neo4j', database: 'neo4j' });
+    expect(config.http).toEqual({ port: 8080, host: '127.0.0.1' });
+    expect(config.bundled).toMatchObject({
+      boltPort: 7687,
+      httpPort: 7474,
+      heap: '512m',
+      startTimeoutMs: 90_000,
+    });
+  });
+
+  it('uses an external database when NEO4J_URI is set, routing schemes included', () => {
+    for (const uri of [
+      'neo4j+s://abcd.databases.neo4j.io',
+      'neo4j://cluster:7687',
+      'bolt://127.0.0.1:7687',
+      'bolt+ssc://h',
+    ]) {
+      expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'pw' }).neo4j).toMatchObject({
+        mode: 'external',
+        uri,
+      });
+    }
+  });
+
+  it('stops with one message naming the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(
+      /^Invalid configuration: PORT .*\(got "eighty"\)\.$/,
+    );
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be between 1 and 65535');
+    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' })).toThrow(
+      /NEO4J_URI must be a bolt/,
+    );
+    expect(() => loadConfig({ NEO4J_URI: 'neo4j://localhost' })).toThrow(
+      'NEO4J_PASSWORD must be set',
+    );
+    expect(() => loadConfig({ NEO4J_HEAP: 'lots' })).toThrow(
+      'NEO4J_HEAP must be a size such as 512m',
+    );
+    expect(() => loadConfig({ NEO4J_DATABASE: 'drop table' })).toThrow('NEO4J_DATABASE');
+  });
+});
