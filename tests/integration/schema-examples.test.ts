@@ -91,6 +91,7 @@ describe('the example queries in docs/schema.md', () => {
       'I.2.1',
       'I.2.2',
       'I.3.2',
+      'I.3.5',
       'II.2.3',
       'IV.1.3',
       'IV.2.1',
