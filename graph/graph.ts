@@ -1,4 +1,4 @@
-import { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { type Connection, createDriver } from './connection';
 import { type Plain, toPlain } from './to-plain';
 
@@ -18,10 +18,22 @@ export interface Graph {
   readonly database: string;
   read(cypher: string, params?: Params, options?: RunOptions): Promise<Row[]>;
   write(cypher: string, params?: Params, options?: RunOptions): Promise<Row[]>;
-  /** Several statements in one write transaction: all of them, or none. */
-  writeAll(statements: { cypher: string; params?: Params }[]): Promise<void>;
   close(): Promise<void>;
   readonly driver: Driver;
+}
+
+/**
+ * JavaScript has one number type; Cypher has INTEGER and FLOAT, and LIMIT or SKIP refuse
+ * a float. Whole numbers go to Neo4j as integers, so stored counts and line numbers are
+ * INTEGER too.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParams(v)]));
+  }
+  return value;
 }
 
 export function openGraph(connection: Connection): Graph {
@@ -33,7 +45,7 @@ export function openGraph(connection: Connection): Graph {
     const txConfig = options.timeoutMs ? { timeout: options.timeoutMs } : undefined;
     try {
       const work = async (tx: ManagedTransaction) => {
-        const result = await tx.run(cypher, params);
+        const result = await tx.run(cypher, toParams(params) as Params);
         return result.records.map((record) => toPlain(record.toObject()) as Row);
       };
       return mode === 'READ'
@@ -49,17 +61,6 @@ export function openGraph(connection: Connection): Graph {
     driver,
     read: (cypher, params = {}, options = {}) => run('READ', cypher, params, options),
     write: (cypher, params = {}, options = {}) => run('WRITE', cypher, params, options),
-    async writeAll(statements) {
-      const session = driver.session({ database, defaultAccessMode: 'WRITE' });
-      try {
-        await session.executeWrite(async (tx) => {
-          for (const statement of statements)
-            await tx.run(statement.cypher, statement.params ?? {});
-        });
-      } finally {
-        await session.close();
-      }
-    },
     close: () => driver.close(),
   };
 }

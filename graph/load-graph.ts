@@ -7,7 +7,7 @@ import {
   RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../seed/graph-model';
-import type { Graph } from './graph';
+import { type Graph, toParams } from './graph';
 import { ensureSchema } from './schema-setup';
 import { toPlain } from './to-plain';
 
@@ -60,7 +60,7 @@ async function count(
   cypher: string,
   params: Record<string, unknown>,
 ): Promise<number> {
-  const result = await tx.run(cypher, params);
+  const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
   return Number(toPlain(result.records[0]?.get(0)) ?? 0);
 }
 

@@ -12,8 +12,9 @@ import {
   isTime,
 } from 'neo4j-driver';
 
-/** JSON-ready values: what everything above graph/ sees instead of driver types. */
-export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+import type { Plain } from '../core/plain';
+
+export type { Plain };
 
 /**
  * Converts driver values at the boundary: Integers become numbers (or strings beyond

@@ -7,7 +7,13 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Graph } from '../graph/graph';
 import { notFound, problemHandler } from './http/problem';
+import { openApiDocument } from './openapi';
+import { graphRouter } from './routes/graph/graph.router';
 import { healthRouter } from './routes/health/health.router';
+import { nodesRouter } from './routes/nodes/nodes.router';
+import { pathsRouter } from './routes/paths/paths.router';
+import { schemaRouter } from './routes/schema/schema.router';
+import { searchRouter } from './routes/search/search.router';
 
 export interface AppOptions {
   graph: Graph;
@@ -31,6 +37,14 @@ export function createApp({ graph, logger, clientDir }: AppOptions): Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
     }),
   );
   app.use(
@@ -47,7 +61,16 @@ export function createApp({ graph, logger, clientDir }: AppOptions): Express {
   app.use(express.json({ limit: '256kb' }));
 
   const api = express.Router();
+  const openApi = openApiDocument();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   api.use('/health', healthRouter(graph));
+  api.use('/schema', schemaRouter(graph));
+  api.use('/graph', graphRouter(graph));
+  api.use('/nodes', nodesRouter(graph));
+  api.use('/paths', pathsRouter(graph));
+  api.use('/search', searchRouter(graph));
   api.use(notFound);
   app.use('/api', api);
 

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { THEMES } from '../../../seed/curation';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../seed/graph-model';
+import { intParam, listOf } from '../../http/params';
+import { elements } from '../shared-schemas';
+
+const themeIds = Object.keys(THEMES).map((t) => `theme/${t}`) as [string, ...string[]];
+
+export const graphQuery = z
+  .object({
+    kinds: listOf(NODE_LABELS, 'kind').meta({
+      description: 'Node labels to include (default: all)',
+    }),
+    pillar: listOf(['I', 'II', 'III', 'IV'], 'pillar').meta({
+      description: 'Only commitments of these pillars, and what they touch',
+    }),
+    area: z
+      .preprocess(
+        (raw) =>
+          raw === undefined || raw === ''
+            ? undefined
+            : (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')),
+        z
+          .array(z.string().regex(/^(I|II|III|IV)\.\d{1,2}$/, 'must be an area ref such as I.3'))
+          .max(50)
+          .optional(),
+      )
+      .meta({ description: 'Only commitments of these areas (I.3, II.1 …), and what they touch' }),
+    country: listOf(['JP', 'MN', 'US', 'KP', 'bilateral', 'multilateral'], 'country').meta({
+      description: 'Only entities of these countries (commitments and structure stay)',
+    }),
+    theme: listOf(themeIds, 'theme').meta({
+      description: 'Only commitments tagged with these themes (theme/defence …)',
+    }),
+    rel: listOf(RELATIONSHIP_TYPES, 'relationship type').meta({
+      description: 'Relationship types to include (default: all)',
+    }),
+    limit: intParam(1, 5000, 2000).meta({
+      description: 'Most nodes to return; truncated says whether more matched',
+    }),
+  })
+  .strict();
+
+export type GraphQuery = z.infer<typeof graphQuery>;
+
+export const graphResponse = z
+  .object({ elements, truncated: z.boolean(), total: z.number().int() })
+  .meta({ id: 'GraphView' });

@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import type { Graph } from '../../../graph/graph';
+import { readNeighbours } from '../../../graph/queries/neighbours-query';
+import { readNodeDetails } from '../../../graph/queries/node-query';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../seed/graph-model';
+import { HttpProblem } from '../../http/problem';
+import { seedEtag } from '../../http/seed-etag';
+import { validate } from '../../http/validate';
+import { type NeighboursQuery, neighboursQuery, nodeParams } from './nodes.schema';
+
+const unknownNode = (id: string) =>
+  new HttpProblem(404, 'Unknown node', `No node has the id "${id}".`, { field: 'id' });
+
+export function nodesRouter(graph: Graph): Router {
+  const router = Router();
+  router.get('/:id', validate('params', nodeParams), seedEtag(graph), async (_req, res) => {
+    const { id } = res.locals.params as { id: string };
+    const details = await readNodeDetails(graph, id);
+    if (!details) throw unknownNode(id);
+    const { relationships, ...node } = details;
+    const p = node.properties;
+    res.json({
+      ...node,
+      provenance: {
+        text_ja: typeof p.text_ja === 'string' ? p.text_ja : null,
+        line_start: typeof p.line_start === 'number' ? p.line_start : null,
+        line_end: typeof p.line_end === 'number' ? p.line_end : null,
+        relationships,
+      },
+    });
+  });
+  router.get(
+    '/:id/neighbours',
+    validate('params', nodeParams),
+    validate('query', neighboursQuery),
+    seedEtag(graph),
+    async (_req, res) => {
+      const { id } = res.locals.params as { id: string };
+      const q = res.locals.query as NeighboursQuery;
+      const found = await readNeighbours(graph, id, {
+        depth: q.depth,
+        types: q.rel ?? [...RELATIONSHIP_TYPES],
+        kinds: q.kinds ?? [...NODE_LABELS],
+        limit: q.limit,
+      });
+      if (!found) throw unknownNode(id);
+      res.json(found);
+    },
+  );
+  return router;
+}

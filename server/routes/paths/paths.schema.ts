@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { RELATIONSHIP_TYPES } from '../../../seed/graph-model';
+import { boolParam, intParam, listOf, nodeId } from '../../http/params';
+import { elements } from '../shared-schemas';
+
+export const pathsQuery = z
+  .object({
+    from: nodeId.meta({ description: 'Id of the first node' }),
+    to: nodeId.meta({ description: 'Id of the second node' }),
+    maxHops: intParam(1, 6, 6).meta({ description: 'Longest path considered (1–6)' }),
+    avoidHierarchy: boolParam.default(false).meta({
+      description:
+        'Do not go through PART_OF (the plan → pillar → area → commitment tree) or TAGGED (themes), so paths run through actors and instruments',
+    }),
+    exclude: listOf(RELATIONSHIP_TYPES, 'relationship type').meta({
+      description: 'Further relationship types a path may not use',
+    }),
+    limit: intParam(1, 50, 10).meta({ description: 'Most paths (all are shortest)' }),
+  })
+  .strict();
+
+export type PathsQuery = z.infer<typeof pathsQuery>;
+
+export const pathsResponse = z
+  .object({
+    paths: z.array(
+      z.object({ nodes: z.array(z.string()), edges: z.array(z.string()), hops: z.number().int() }),
+    ),
+    elements,
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'Paths' });

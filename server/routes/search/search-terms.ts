@@ -1,0 +1,48 @@
+import { isHiragana, isKatakana, toHiragana, toKatakana } from 'wanakana';
+
+/**
+ * What a user may type for the same Japanese word: full- or half-width letters and
+ * digits (ＥＰＡ, EPA), half-width katakana (ｶｰﾝ), hiragana for katakana (かーん).
+ * NFKC folds the widths; the kana variants cover the scripts. Romaji is left alone.
+ */
+export function searchVariants(input: string): string[] {
+  const base = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (!base) return [];
+  const variants = new Set([base]);
+  const hasKana = [...base].some((ch) => isHiragana(ch) || isKatakana(ch));
+  if (hasKana) {
+    variants.add(toKatakana(base, { passRomaji: true }));
+    variants.add(toHiragana(base, { passRomaji: true }));
+  }
+  return [...variants];
+}
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+export function escapeLucene(text: string): string {
+  return text.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`);
+}
+
+/** A full-text query that matches any variant as a phrase, or all of its words. */
+export function fulltextQuery(variants: string[]): string {
+  const parts = variants.flatMap((v) => {
+    const words = v.split(' ').filter(Boolean).map(escapeLucene);
+    const phrase = `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`;
+    return words.length > 1 ? [phrase, `(${words.join(' AND ')})`] : [phrase];
+  });
+  return parts.join(' OR ');
+}
+
+/** The text around the first occurrence of any variant, for showing where the match is. */
+export function snippetAround(text: string, variants: string[], radius = 30): string | null {
+  const haystack = text.normalize('NFKC').toLowerCase();
+  for (const v of variants) {
+    const at = haystack.indexOf(v.toLowerCase());
+    if (at >= 0) {
+      const start = Math.max(0, at - radius);
+      const end = Math.min(text.length, at + v.length + radius);
+      return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+    }
+  }
+  return null;
+}

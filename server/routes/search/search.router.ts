@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import type { Graph } from '../../../graph/graph';
+import { seedEtag } from '../../http/seed-etag';
+import { validate } from '../../http/validate';
+import type { SearchQuery } from './search.schema';
+import { searchQuery } from './search.schema';
+import { search } from './search.service';
+
+export function searchRouter(graph: Graph): Router {
+  const router = Router();
+  router.get('/', validate('query', searchQuery), seedEtag(graph), async (_req, res) => {
+    res.json(await search(graph, res.locals.query as SearchQuery));
+  });
+  return router;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { NODE_LABELS } from '../../../seed/graph-model';
+import { intParam, listOf } from '../../http/params';
+
+export const searchQuery = z
+  .object({
+    q: z
+      .string({ error: 'is required' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .meta({
+        description:
+          'Japanese or English; any width (ＥＰＡ/EPA, ｶｰﾝ/カーン) and kana (かーん/カーン)',
+      }),
+    kinds: listOf(NODE_LABELS, 'kind').meta({ description: 'Only these kinds' }),
+    limit: intParam(1, 50, 20).meta({ description: 'Most results (at most 50)' }),
+  })
+  .strict();
+
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+export const searchResult = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    name_ja: z.string(),
+    name_en: z.string(),
+    ref: z.string().nullable(),
+    field: z
+      .string()
+      .meta({ description: 'Where the match is: name_ja, name_en, aliases, ref, title_*, text_*' }),
+    snippet: z.string(),
+    score: z.number(),
+  })
+  .meta({ id: 'SearchResult' });
+
+export const searchResponse = z
+  .object({ query: z.string(), variants: z.array(z.string()), results: z.array(searchResult) })
+  .meta({ id: 'SearchResults' });
+
+export type SearchResult = z.infer<typeof searchResult>;
