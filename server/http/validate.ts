@@ -4,6 +4,16 @@ import { HttpProblem } from './problem';
 
 type Part = 'query' | 'params' | 'body';
 
+/** The field an issue is about; for an unknown key, the key itself. */
+function fieldOf(issue: z.core.$ZodIssue, part: Part): string {
+  if (issue.code === 'unrecognized_keys' && issue.keys[0]) return issue.keys[0];
+  return issue.path.join('.') || part;
+}
+
+function messageOf(issue: z.core.$ZodIssue): string {
+  return issue.code === 'unrecognized_keys' ? 'is not a known parameter' : issue.message;
+}
+
 /**
  * Parses one part of the request with its endpoint's zod schema, once, and hands the
  * parsed value on in res.locals[part]. A bad value is a 400 naming the field.
@@ -13,20 +23,16 @@ export function validate<S extends z.ZodType>(part: Part, schema: S): RequestHan
     const result = schema.safeParse(req[part] ?? {});
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      const field = issue.path.join('.') || part;
+      const field = fieldOf(issue, part);
+      const noun = part === 'body' ? 'Body field' : 'Parameter';
       next(
-        new HttpProblem(
-          400,
-          'Invalid request',
-          `${part === 'body' ? 'Body field' : `Parameter`} '${field}': ${issue.message}`,
-          {
-            field,
-            errors: result.error.issues.map((i) => ({
-              field: i.path.join('.') || part,
-              message: i.message,
-            })),
-          },
-        ),
+        new HttpProblem(400, 'Invalid request', `${noun} '${field}': ${messageOf(issue)}`, {
+          field,
+          errors: result.error.issues.map((i) => ({
+            field: fieldOf(i, part),
+            message: messageOf(i),
+          })),
+        }),
       );
       return;
     }

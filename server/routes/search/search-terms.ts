@@ -17,18 +17,16 @@ export function searchVariants(input: string): string[] {
   return [...variants];
 }
 
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-export function escapeLucene(text: string): string {
-  return text.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`);
+/** A quoted Lucene phrase: inside quotes only " and \\ are special, so AND/OR/* stay text. */
+function phrase(text: string): string {
+  return `"${text.replace(/["\\]/g, (ch) => `\\${ch}`)}"`;
 }
 
 /** A full-text query that matches any variant as a phrase, or all of its words. */
 export function fulltextQuery(variants: string[]): string {
   const parts = variants.flatMap((v) => {
-    const words = v.split(' ').filter(Boolean).map(escapeLucene);
-    const phrase = `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`;
-    return words.length > 1 ? [phrase, `(${words.join(' AND ')})`] : [phrase];
+    const words = v.split(' ').filter(Boolean);
+    return words.length > 1 ? [phrase(v), `(${words.map(phrase).join(' AND ')})`] : [phrase(v)];
   });
   return parts.join(' OR ');
 }
