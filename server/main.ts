@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
@@ -43,8 +44,9 @@ export async function startServer(
     config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1'
       ? 'localhost'
       : config.http.host;
+  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${host}:${config.http.port}`,
+    url: `http://${host}:${port}`,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

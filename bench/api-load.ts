@@ -1,0 +1,178 @@
+/**
+ * npx tsx bench/api-load.ts [--seconds 5] [--connections 10]
+ *
+ * Each API endpoint under concurrent load (autocannon, over HTTP against the app), and
+ * in the same run the same query straight through neo4j-driver (graph/ functions, no
+ * HTTP), so the cost of the API layer shows as a ratio. Uses the configured database
+ * (the bundled one is started if needed) and seeds the plan if it is not loaded.
+ */
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { type Graph, openGraph } from '../graph/graph';
+import { readNeighbours } from '../graph/queries/neighbours-query';
+import { readNodeDetails } from '../graph/queries/node-query';
+import { readPaths } from '../graph/queries/paths-query';
+import { readSchema } from '../graph/queries/schema-query';
+import { readView } from '../graph/queries/view-query';
+import { connect } from '../scripts/connect';
+import { ensureSeeded } from '../scripts/ensure-seeded';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../seed/graph-model';
+import { loadConfig } from '../server/config';
+import { createLogger, startServer } from '../server/main';
+import { search } from '../server/routes/search/search.service';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+
+interface Case {
+  name: string;
+  path: string;
+  direct: (graph: Graph) => Promise<unknown>;
+}
+
+const everything = { kinds: [...NODE_LABELS], types: [...RELATIONSHIP_TYPES] };
+const CASES: Case[] = [
+  { name: 'schema', path: '/api/schema', direct: (g) => readSchema(g) },
+  { name: 'graph (whole plan)', path: '/api/graph', direct: (g) => readView(g, { limit: 2000 }) },
+  {
+    name: 'graph (pillar I)',
+    path: '/api/graph?pillar=I',
+    direct: (g) => readView(g, { pillars: ['I'], limit: 2000 }),
+  },
+  {
+    name: 'node details',
+    path: '/api/nodes/jp-mn-epa',
+    direct: (g) => readNodeDetails(g, 'jp-mn-epa'),
+  },
+  {
+    name: 'neighbours depth 2',
+    path: '/api/nodes/jp-mn-epa/neighbours?depth=2',
+    direct: (g) =>
+      readNeighbours(g, 'jp-mn-epa', {
+        depth: 2,
+        types: everything.types,
+        kinds: everything.kinds,
+        limit: 100,
+      }),
+  },
+  {
+    name: 'paths MOD→UN',
+    path: '/api/paths?from=mod-jp&to=un&avoidHierarchy=true',
+    direct: (g) =>
+      readPaths(g, {
+        from: 'mod-jp',
+        to: 'un',
+        maxHops: 6,
+        excludeTypes: ['PART_OF', 'TAGGED'],
+        limit: 10,
+      }),
+  },
+  {
+    name: 'search ja',
+    path: `/api/search?q=${encodeURIComponent('防衛')}`,
+    direct: (g) => search(g, { q: '防衛', limit: 20 }),
+  },
+  {
+    name: 'search en',
+    path: '/api/search?q=peacekeeping',
+    direct: (g) => search(g, { q: 'peacekeeping', limit: 20 }),
+  },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** The same closed-loop load as autocannon: `connections` callers, each calling again as soon as it returns. */
+async function loadDirect(graph: Graph, call: () => Promise<unknown>) {
+  const latencies: number[] = [];
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const started = performance.now();
+        await call();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / seconds,
+  };
+}
+
+async function loadHttp(url: string) {
+  const result = await autocannon({ url, connections, duration: seconds });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+}
+
+async function main() {
+  const config = { ...loadConfig(), logLevel: 'silent' as const };
+  const log = () => {};
+  const connected = await connect(config, log);
+  await ensureSeeded(connected.connection, log);
+  const server = await startServer(
+    { ...config, http: { host: '127.0.0.1', port: 0 } },
+    connected.connection,
+    createLogger(config),
+  );
+  const graph = openGraph(connected.connection);
+  const port = new URL(server.url).port;
+  const rows: string[][] = [];
+  try {
+    for (const c of CASES) {
+      await c.direct(graph); // warm the query caches of both paths alike
+      const http = await loadHttp(`http://127.0.0.1:${port}${c.path}`);
+      const direct = await loadDirect(graph, () => c.direct(graph));
+      rows.push([
+        c.name,
+        http.p50.toFixed(1),
+        http.p99.toFixed(1),
+        http.rps.toFixed(0),
+        direct.p50.toFixed(1),
+        direct.p99.toFixed(1),
+        direct.rps.toFixed(0),
+        (http.p50 / direct.p50).toFixed(2),
+        (http.rps / direct.rps).toFixed(2),
+      ]);
+      console.error(`done: ${c.name}`);
+    }
+  } finally {
+    await graph.close();
+    await server.close();
+    await connected.release();
+  }
+  const header = [
+    'endpoint',
+    'API p50 ms',
+    'API p99 ms',
+    'API req/s',
+    'driver p50 ms',
+    'driver p99 ms',
+    'driver req/s',
+    'p50 ratio',
+    'req/s ratio',
+  ];
+  console.log(
+    `${connections} concurrent callers, ${seconds} s per measurement, one process, 2 cores`,
+  );
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
