@@ -90,7 +90,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The same closed-loop load as autocannon: `connections` callers, each calling again as soon as it returns. */
-async function loadDirect(graph: Graph, call: () => Promise<unknown>) {
+async function loadDirect(call: () => Promise<unknown>) {
   const latencies: number[] = [];
   const deadline = Date.now() + seconds * 1000;
   await Promise.all(
@@ -134,7 +134,7 @@ async function main() {
     for (const c of CASES) {
       await c.direct(graph); // warm the query caches of both paths alike
       const http = await loadHttp(`http://127.0.0.1:${port}${c.path}`);
-      const direct = await loadDirect(graph, () => c.direct(graph));
+      const direct = await loadDirect(() => c.direct(graph));
       rows.push([
         c.name,
         http.p50.toFixed(1),
