@@ -21,7 +21,7 @@ export interface EdgeData {
 }
 
 export interface Elements {
-  nodes: { data: NodeData }[];
+  nodes: { data: NodeData; position?: { x: number; y: number } }[];
   edges: { data: EdgeData }[];
 }
 

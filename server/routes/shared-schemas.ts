@@ -18,6 +18,7 @@ export const nodeElement = z
     data: z
       .object({ id: z.string(), kind: z.string(), name_ja: z.string(), name_en: z.string() })
       .catchall(plain),
+    position: z.object({ x: z.number(), y: z.number() }).optional(),
   })
   .meta({ id: 'NodeElement' });
 

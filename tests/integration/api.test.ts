@@ -323,3 +323,30 @@ describe('with the database down', () => {
     }
   }, 60_000);
 });
+
+describe('the precomputed default layout', () => {
+  it('gives every node of the default view a position, the same on every request', async () => {
+    const first = await get(
+      '/api/graph?kinds=Plan,Pillar,Area,Commitment,Agency,Agreement,Program,Framework,Country,Place,Target&positions=default',
+    );
+    expect(first.status).toBe(200);
+    const positions = first.body.elements.nodes.map(
+      (n: { position?: { x: number } }) => n.position,
+    );
+    expect(
+      positions.every(
+        (p: { x: number; y: number } | undefined) =>
+          p && Number.isFinite(p.x) && Number.isFinite(p.y),
+      ),
+    ).toBe(true);
+    const again = await get('/api/graph?positions=default&kinds=Commitment');
+    const byId = new Map(
+      first.body.elements.nodes.map((n: { data: { id: string }; position: unknown }) => [
+        n.data.id,
+        n.position,
+      ]),
+    );
+    for (const n of again.body.elements.nodes) expect(n.position).toEqual(byId.get(n.data.id));
+    expectProblem(await get('/api/graph?positions=random'), 400, 'positions');
+  });
+});

@@ -38,6 +38,12 @@ export const graphQuery = z
     limit: intParam(1, 5000, 2000).meta({
       description: 'Most nodes to return; truncated says whether more matched',
     }),
+    positions: z
+      .enum(['none', 'default'], { error: 'must be none or default' })
+      .default('none')
+      .meta({
+        description: 'default: give each node its position in the precomputed layout of the whole plan',
+      }),
   })
   .strict();
 
