@@ -1,0 +1,131 @@
+import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
+
+/**
+ * The explorer's one typed state. Actions below are pure: they take a state and return
+ * the next one; the canvas and views derive everything they show from it.
+ */
+
+export type Lang = 'ja' | 'en';
+export type LayoutName = 'preset' | 'fcose' | 'hierarchy' | 'concentric' | 'underpins';
+export type Metric = 'none' | 'degree' | 'betweenness' | 'pagerank';
+export type Tab = 'graph' | 'table';
+export const PILLARS = ['I', 'II', 'III', 'IV'] as const;
+export type Pillar = (typeof PILLARS)[number];
+export const COUNTRIES = ['JP', 'MN', 'US', 'KP', 'bilateral', 'multilateral'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+export interface Filters {
+  kinds: NodeKind[];
+  types: RelType[];
+  pillars: Pillar[];
+  countries: Country[];
+  /** Theme ids (theme/defence …); empty means every theme. */
+  themes: string[];
+}
+
+export interface PathQuery {
+  from: string | null;
+  to: string | null;
+  avoidHierarchy: boolean;
+}
+
+export interface AppState {
+  lang: Lang;
+  layout: LayoutName;
+  tab: Tab;
+  filters: Filters;
+  selected: string | null;
+  /** Nodes whose neighbours were expanded, in order: a link restores them. */
+  expanded: string[];
+  hidden: string[];
+  focus: { id: string; hops: number } | null;
+  path: PathQuery;
+  metric: Metric;
+}
+
+export const DEFAULT_FILTERS: Filters = {
+  kinds: NODE_KINDS.filter((k) => k !== 'Theme'),
+  types: REL_TYPES.filter((t) => t !== 'TAGGED'),
+  pillars: [...PILLARS],
+  countries: [...COUNTRIES],
+  themes: [],
+};
+
+export const initialState = (lang: Lang = 'ja'): AppState => ({
+  lang,
+  layout: 'preset',
+  tab: 'graph',
+  filters: DEFAULT_FILTERS,
+  selected: null,
+  expanded: [],
+  hidden: [],
+  focus: null,
+  path: { from: null, to: null, avoidHierarchy: true },
+  metric: 'none',
+});
+
+const toggle = <T>(list: readonly T[], item: T): T[] =>
+  list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+
+export const actions = {
+  setLanguage: (s: AppState, lang: Lang): AppState => ({ ...s, lang }),
+  setLayout: (s: AppState, layout: LayoutName): AppState => ({ ...s, layout }),
+  setTab: (s: AppState, tab: Tab): AppState => ({ ...s, tab }),
+  select: (s: AppState, id: string | null): AppState => ({ ...s, selected: id }),
+  toggleKind: (s: AppState, kind: NodeKind): AppState => ({
+    ...s,
+    filters: { ...s.filters, kinds: toggle(s.filters.kinds, kind) },
+  }),
+  toggleType: (s: AppState, type: RelType): AppState => ({
+    ...s,
+    filters: { ...s.filters, types: toggle(s.filters.types, type) },
+  }),
+  togglePillar: (s: AppState, pillar: Pillar): AppState => ({
+    ...s,
+    filters: { ...s.filters, pillars: toggle(s.filters.pillars, pillar) },
+  }),
+  toggleCountry: (s: AppState, country: Country): AppState => ({
+    ...s,
+    filters: { ...s.filters, countries: toggle(s.filters.countries, country) },
+  }),
+  setThemes: (s: AppState, themes: string[]): AppState => ({
+    ...s,
+    filters: { ...s.filters, themes },
+  }),
+  resetFilters: (s: AppState): AppState => ({
+    ...s,
+    filters: DEFAULT_FILTERS,
+    hidden: [],
+    focus: null,
+  }),
+  expand: (s: AppState, id: string): AppState =>
+    s.expanded.includes(id)
+      ? s
+      : { ...s, expanded: [...s.expanded, id], hidden: s.hidden.filter((h) => h !== id) },
+  collapse: (s: AppState, id: string): AppState => ({
+    ...s,
+    expanded: s.expanded.filter((e) => e !== id),
+  }),
+  hide: (s: AppState, id: string): AppState => ({
+    ...s,
+    hidden: s.hidden.includes(id) ? s.hidden : [...s.hidden, id],
+    selected: s.selected === id ? null : s.selected,
+  }),
+  unhideAll: (s: AppState): AppState => ({ ...s, hidden: [] }),
+  focusOn: (s: AppState, id: string, hops: number): AppState => ({
+    ...s,
+    focus: { id, hops },
+    selected: id,
+  }),
+  clearFocus: (s: AppState): AppState => ({ ...s, focus: null }),
+  pathFrom: (s: AppState, id: string): AppState => ({ ...s, path: { ...s.path, from: id } }),
+  pathTo: (s: AppState, id: string): AppState => ({ ...s, path: { ...s.path, to: id } }),
+  setAvoidHierarchy: (s: AppState, avoidHierarchy: boolean): AppState => ({
+    ...s,
+    path: { ...s.path, avoidHierarchy },
+  }),
+  clearPath: (s: AppState): AppState => ({ ...s, path: { ...s.path, from: null, to: null } }),
+  setMetric: (s: AppState, metric: Metric): AppState => ({ ...s, metric }),
+};
+
+export type Actions = typeof actions;

@@ -1,0 +1,152 @@
+import { isNodeKind, isRelType, type NodeKind, type RelType } from './palette';
+import {
+  type AppState,
+  COUNTRIES,
+  type Country,
+  DEFAULT_FILTERS,
+  initialState,
+  type Lang,
+  type LayoutName,
+  type Metric,
+  PILLARS,
+  type Pillar,
+  type Tab,
+} from './state';
+
+/**
+ * The view as a URL fragment, so a link reopens the same view: layout, filters,
+ * selection, language, expanded and hidden nodes, focus, path and metric. Only what
+ * differs from the defaults is written. Reading a link never throws: whatever is not
+ * understood is dropped and named in `problems`, so the user can be told.
+ */
+
+const LAYOUTS: LayoutName[] = ['preset', 'fcose', 'hierarchy', 'concentric', 'underpins'];
+const METRICS: Metric[] = ['none', 'degree', 'betweenness', 'pagerank'];
+const TABS: Tab[] = ['graph', 'table'];
+const ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+export function encodeState(state: AppState): string {
+  const base = initialState(state.lang);
+  const p = new URLSearchParams();
+  p.set('lang', state.lang);
+  if (state.layout !== base.layout) p.set('layout', state.layout);
+  if (state.tab !== base.tab) p.set('tab', state.tab);
+  const f = state.filters;
+  if (!sameSet(f.kinds, DEFAULT_FILTERS.kinds)) p.set('kinds', f.kinds.join(','));
+  if (!sameSet(f.types, DEFAULT_FILTERS.types)) p.set('types', f.types.join(','));
+  if (!sameSet(f.pillars, DEFAULT_FILTERS.pillars)) p.set('pillars', f.pillars.join(','));
+  if (!sameSet(f.countries, DEFAULT_FILTERS.countries)) p.set('countries', f.countries.join(','));
+  if (f.themes.length) p.set('themes', f.themes.join(','));
+  if (state.selected) p.set('sel', state.selected);
+  if (state.expanded.length) p.set('exp', state.expanded.join(','));
+  if (state.hidden.length) p.set('hidden', state.hidden.join(','));
+  if (state.focus) p.set('focus', `${state.focus.id}~${state.focus.hops}`);
+  if (state.path.from || state.path.to) {
+    p.set(
+      'path',
+      `${state.path.from ?? ''}~${state.path.to ?? ''}~${state.path.avoidHierarchy ? 1 : 0}`,
+    );
+  }
+  if (state.metric !== base.metric) p.set('metric', state.metric);
+  return p.toString();
+}
+
+export interface Decoded {
+  state: AppState;
+  problems: string[];
+}
+
+export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
+  const p = new URLSearchParams(fragment.replace(/^#/, ''));
+  const problems: string[] = [];
+  const state = initialState(fallbackLang);
+
+  const one = <T extends string>(key: string, allowed: readonly T[], apply: (v: T) => void) => {
+    const v = p.get(key);
+    if (v === null) return;
+    if ((allowed as readonly string[]).includes(v)) apply(v as T);
+    else problems.push(`unknown ${key} "${v}"`);
+  };
+  const list = <T extends string>(
+    key: string,
+    valid: (v: string) => boolean,
+    apply: (v: T[]) => void,
+  ) => {
+    const v = p.get(key);
+    if (v === null) return;
+    const items = v.split(',').filter(Boolean);
+    const bad = items.filter((i) => !valid(i));
+    if (bad.length) problems.push(`unknown ${key} ${bad.map((b) => `"${b}"`).join(', ')}`);
+    apply(items.filter(valid) as T[]);
+  };
+  const id = (v: string) => ID.test(v);
+
+  one<Lang>('lang', ['ja', 'en'], (v) => {
+    state.lang = v;
+  });
+  one<LayoutName>('layout', LAYOUTS, (v) => {
+    state.layout = v;
+  });
+  one<Tab>('tab', TABS, (v) => {
+    state.tab = v;
+  });
+  one<Metric>('metric', METRICS, (v) => {
+    state.metric = v;
+  });
+  list<NodeKind>('kinds', isNodeKind, (v) => {
+    state.filters = { ...state.filters, kinds: v };
+  });
+  list<RelType>('types', isRelType, (v) => {
+    state.filters = { ...state.filters, types: v };
+  });
+  list<Pillar>(
+    'pillars',
+    (v) => (PILLARS as readonly string[]).includes(v),
+    (v) => {
+      state.filters = { ...state.filters, pillars: v };
+    },
+  );
+  list<Country>(
+    'countries',
+    (v) => (COUNTRIES as readonly string[]).includes(v),
+    (v) => {
+      state.filters = { ...state.filters, countries: v };
+    },
+  );
+  list<string>(
+    'themes',
+    (v) => /^theme\/[a-z_]+$/.test(v),
+    (v) => {
+      state.filters = { ...state.filters, themes: v };
+    },
+  );
+  list<string>('exp', id, (v) => {
+    state.expanded = v;
+  });
+  list<string>('hidden', id, (v) => {
+    state.hidden = v;
+  });
+  const sel = p.get('sel');
+  if (sel !== null) {
+    if (id(sel)) state.selected = sel;
+    else problems.push(`malformed selection "${sel}"`);
+  }
+  const focus = p.get('focus');
+  if (focus !== null) {
+    const [fid = '', hops = ''] = focus.split('~');
+    const n = Number(hops);
+    if (id(fid) && [1, 2, 3].includes(n)) state.focus = { id: fid, hops: n };
+    else problems.push(`malformed focus "${focus}"`);
+  }
+  const path = p.get('path');
+  if (path !== null) {
+    const [from = '', to = '', avoid = '1'] = path.split('~');
+    if ((from === '' || id(from)) && (to === '' || id(to)) && ['0', '1'].includes(avoid)) {
+      state.path = { from: from || null, to: to || null, avoidHierarchy: avoid === '1' };
+    } else problems.push(`malformed path "${path}"`);
+  }
+  return { state, problems };
+}
