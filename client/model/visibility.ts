@@ -16,9 +16,9 @@ export interface VEdge {
   type: string;
 }
 
-export interface Loaded {
-  nodes: VNode[];
-  edges: VEdge[];
+export interface Loaded<N extends VNode = VNode, E extends VEdge = VEdge> {
+  nodes: N[];
+  edges: E[];
   /** For each expanded node, the neighbours its expansion brought. */
   expansions: Record<string, string[]>;
   /** Nodes and edges of the current path result, always shown. */

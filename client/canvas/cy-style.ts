@@ -1,0 +1,100 @@
+import type cytoscape from 'cytoscape';
+import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
+
+const FONT =
+  "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif";
+
+/** The stylesheet: node look by kind, edge look by type, and the classes render() toggles. */
+export function stylesheet(): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 11,
+        // Labels appear as the reader zooms in, so the overview stays legible.
+        'min-zoomed-font-size': 6,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '140px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'border-width': 1,
+        'border-color': '#ffffff',
+        width: 'data(size)',
+        height: 'data(size)',
+      },
+    },
+    ...NODE_KINDS.map((kind) => ({
+      selector: `node[kind = "${kind}"]`,
+      style: {
+        'background-color': KIND_STYLES[kind].colour,
+        shape: KIND_STYLES[kind].shape as cytoscape.Css.NodeShape,
+      },
+    })),
+    { selector: 'node[kind = "Commitment"]', style: { 'font-size': 9, 'text-max-width': '110px' } },
+    {
+      selector: 'node[?soft]',
+      style: {
+        'border-style': 'dashed',
+        'border-color': '#0072B2',
+        'border-width': 2,
+        'background-opacity': 0.55,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1,
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        opacity: 0.8,
+      },
+    },
+    ...REL_TYPES.map((type) => ({
+      selector: `edge[type = "${type}"]`,
+      style: {
+        'line-color': REL_STYLES[type].colour,
+        'target-arrow-color': REL_STYLES[type].colour,
+        'line-style': REL_STYLES[type].line,
+        width: REL_STYLES[type].width,
+      },
+    })),
+    { selector: '.gone', style: { display: 'none' } },
+    { selector: '.dim', style: { opacity: 0.15 } },
+    {
+      selector: 'node.chosen',
+      style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 20 },
+    },
+    {
+      selector: 'node.hit',
+      style: { 'border-width': 5, 'border-color': '#ff00aa', 'z-index': 30 },
+    },
+    {
+      selector: 'node.on-path',
+      style: { 'border-width': 4, 'border-color': '#000000', 'z-index': 25 },
+    },
+    {
+      selector: 'edge.on-path',
+      style: {
+        width: 6,
+        'line-color': '#000000',
+        'target-arrow-color': '#000000',
+        opacity: 1,
+        'z-index': 25,
+      },
+    },
+    {
+      selector: 'node.path-end',
+      style: { 'border-width': 6, 'border-color': '#000000', 'border-style': 'double' },
+    },
+    {
+      selector: 'node.expanded',
+      style: { 'border-width': 3, 'border-color': '#009E73', 'border-style': 'double' },
+    },
+  ];
+}

@@ -1,0 +1,131 @@
+import { api, type SearchResult } from '../api';
+import type { Lang } from '../model/state';
+import { h } from './dom';
+import { t } from './labels';
+
+/**
+ * The search box: suggestions from /api/search as the user types (Japanese or English,
+ * any width or kana), arrow keys to move, Enter to choose, Escape to close. "/" anywhere
+ * focuses it.
+ */
+export function mountSearchBox(
+  el: HTMLElement,
+  getLang: () => Lang,
+  choose: (id: string) => void,
+): { setLang(lang: Lang): void } {
+  const input = h('input', {
+    type: 'search',
+    id: 'search',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'search-results',
+    autocomplete: 'off',
+    placeholder: t(getLang(), 'search'),
+    'aria-label': t(getLang(), 'search'),
+  });
+  const list = h('ul', {
+    id: 'search-results',
+    role: 'listbox',
+    className: 'suggestions',
+    hidden: true,
+  });
+  el.replaceChildren(input, list);
+  let results: SearchResult[] = [];
+  let active = -1;
+  let controller: AbortController | undefined;
+  let timer: number | undefined;
+
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    active = -1;
+  };
+  const render = () => {
+    const lang = getLang();
+    list.replaceChildren(
+      ...results.map((r, i) =>
+        h(
+          'li',
+          {
+            role: 'option',
+            id: `suggestion-${i}`,
+            'aria-selected': i === active ? 'true' : 'false',
+            className: i === active ? 'active' : '',
+            'data-id': r.id,
+            onmousedown: (e: Event) => {
+              e.preventDefault();
+              pick(i);
+            },
+          },
+          h('span', { className: 'kind' }, r.kind),
+          h('span', { className: 'name' }, lang === 'ja' ? r.name_ja : r.name_en),
+          r.ref ? h('span', { className: 'ref' }, r.ref) : null,
+          h('span', { className: 'snippet' }, r.snippet),
+        ),
+      ),
+    );
+    if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`);
+    else input.removeAttribute('aria-activedescendant');
+    list.hidden = results.length === 0;
+    input.setAttribute('aria-expanded', String(results.length > 0));
+  };
+  const pick = (i: number) => {
+    const r = results[i];
+    if (!r) return;
+    input.value = getLang() === 'ja' ? r.name_ja : r.name_en;
+    close();
+    choose(r.id);
+  };
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    const q = input.value.trim();
+    if (!q) {
+      results = [];
+      render();
+      return;
+    }
+    timer = window.setTimeout(async () => {
+      controller?.abort();
+      controller = new AbortController();
+      try {
+        results = (await api.search(q, controller.signal)).results;
+        active = results.length ? 0 : -1;
+        render();
+      } catch (error) {
+        if ((error as Error).name !== 'AbortError') {
+          results = [];
+          render();
+        }
+      }
+    }, 150);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') {
+      active = Math.min(results.length - 1, active + 1);
+      render();
+      e.preventDefault();
+    } else if (e.key === 'ArrowUp') {
+      active = Math.max(0, active - 1);
+      render();
+      e.preventDefault();
+    } else if (e.key === 'Enter') {
+      pick(Math.max(active, 0));
+      e.preventDefault();
+    } else if (e.key === 'Escape') close();
+  });
+  input.addEventListener('blur', () => window.setTimeout(close, 150));
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+      input.focus();
+      e.preventDefault();
+    }
+  });
+  return {
+    setLang(lang) {
+      input.placeholder = t(lang, 'search');
+      input.setAttribute('aria-label', t(lang, 'search'));
+    },
+  };
+}
