@@ -136,7 +136,10 @@ async function afterChange(before: AppState | null): Promise<void> {
       state.layout !== before.layout ||
       (state.layout === 'underpins' && state.filters !== before.filters);
     if (relayout) canvas.layout(state.layout, computeVisible(loaded, state), nameOf);
-    if (state.selected && state.selected !== before?.selected) canvas.center(state.selected);
+    const pathChanged =
+      before && (state.path.from !== before.path.from || state.path.to !== before.path.to);
+    if (pathChanged && loaded.path.nodes.length) canvas.fitTo(loaded.path.nodes);
+    else if (state.selected && state.selected !== before?.selected) canvas.center(state.selected);
   } catch (error) {
     showError(error);
   }

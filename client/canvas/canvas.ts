@@ -38,6 +38,8 @@ export interface Canvas {
   layout(name: LayoutName, visible: Visible, nameOf: (id: string) => string): void;
   center(id: string): void;
   fit(): void;
+  /** Frames these nodes (a path found, say). */
+  fitTo(ids: string[]): void;
   /** Degree, betweenness and PageRank of every shown node, for the table view. */
   scores(): Map<string, Scores>;
 }
@@ -226,6 +228,10 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     },
     fit() {
       cy.fit(cy.elements().not('.gone'), 30);
+    },
+    fitTo(ids) {
+      const nodes = cy.nodes().filter((n) => ids.includes(n.id()));
+      if (nodes.nonempty()) cy.animate({ fit: { eles: nodes, padding: 60 } }, { duration: 300 });
     },
     scores() {
       const shown = cy.elements().not('.gone');

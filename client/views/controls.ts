@@ -130,13 +130,13 @@ export function renderControls(el: HTMLElement, state: AppState, ctx: ControlsCo
       'p',
       { className: 'path-end-row' },
       h('strong', {}, `${t(lang, 'from')}: `),
-      h('span', { 'data-test': 'path-from' }, endName(state.path.from)),
+      h('span', { 'data-test': 'path-from-name' }, endName(state.path.from)),
     ),
     h(
       'p',
       { className: 'path-end-row' },
       h('strong', {}, `${t(lang, 'to')}: `),
-      h('span', { 'data-test': 'path-to' }, endName(state.path.to)),
+      h('span', { 'data-test': 'path-to-name' }, endName(state.path.to)),
     ),
     checkbox(
       [t(lang, 'avoidHierarchy')],

@@ -42,7 +42,8 @@ export const graphQuery = z
       .enum(['none', 'default'], { error: 'must be none or default' })
       .default('none')
       .meta({
-        description: 'default: give each node its position in the precomputed layout of the whole plan',
+        description:
+          'default: give each node its position in the precomputed layout of the whole plan',
       }),
   })
   .strict();

@@ -1,0 +1,212 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { ExplorerPage } from './explorer-page';
+
+const url = inject('appUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the explorer in Chromium', () => {
+  it('shows the whole plan at first load, every commitment included', async () => {
+    const x = await ExplorerPage.open(browser, url);
+    expect(await x.visibleNodes('Commitment')).toHaveLength(86);
+    expect(await x.visibleNodes('Agreement')).toHaveLength(10);
+    expect(await x.visibleNodes('Theme')).toHaveLength(0);
+    expect(await x.page.textContent('[data-test="counts"]')).toMatch(/^183 \/ 209 nodes/);
+    await x.screenshot('whole-plan');
+    expect(x.errors).toEqual([]);
+    await x.page.close();
+  });
+
+  it('switches labels between Japanese and English, and remembers the choice', async () => {
+    const context = await browser.newContext();
+    const x = await ExplorerPage.open(context, url);
+    expect(await x.label('jp-mn-epa')).toBe('経済上の連携に関する日本国とモンゴル国との間の協定');
+    expect(await x.page.textContent('#lang-toggle')).toBe('English');
+    await x.page.click('#lang-toggle');
+    expect(await x.label('jp-mn-epa')).toBe(
+      'Agreement between Japan and Mongolia for an Economic Partnership',
+    );
+    expect(await x.page.textContent('#controls legend')).toBe('Kinds');
+    const reopened = await ExplorerPage.open(context, url);
+    expect(await reopened.label('jp-mn-epa')).toBe(
+      'Agreement between Japan and Mongolia for an Economic Partnership',
+    );
+    await context.close();
+  });
+
+  it('searches in either language and width, and focuses on what it found', async () => {
+    const x = await ExplorerPage.open(browser, url);
+    await x.searchAndChoose('ＥＰＡ', 'jp-mn-epa');
+    expect(await x.nodeClasses('jp-mn-epa')).toEqual(expect.arrayContaining(['chosen', 'hit']));
+    await x.page.click('[data-test="focus"]');
+    const focused = await x.visibleNodes();
+    expect(focused).toEqual(
+      expect.arrayContaining([
+        'jp-mn-epa',
+        'jp-mn-2022/II.2.1',
+        'jp-mn-2022/II.2.2',
+        'jp-mn-2022/II.2.4',
+        'japan',
+        'mongolia',
+      ]),
+    );
+    expect(focused).toHaveLength(6);
+    await x.searchAndChoose('peacekeeping', 'un-pko');
+    expect(await x.panelTitle()).toMatch(/平和維持|Peacekeeping/);
+    await x.page.close();
+  });
+
+  it('opens a node panel with the source text and each piece of evidence highlighted', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
+    await x.searchAndChoose('I.3.2', 'jp-mn-2022/I.3.2');
+    const marks = await x.page.$$eval('[data-test="source-text"] mark', (els) =>
+      els.map((m) => ({
+        text: m.textContent,
+        type: m.getAttribute('data-type'),
+        title: m.getAttribute('title'),
+      })),
+    );
+    expect(marks).toEqual(
+      expect.arrayContaining([
+        {
+          text: '防衛協力・交流に関する覚書',
+          type: 'UNDERPINS',
+          title: expect.stringContaining('underpins'),
+        },
+        { text: '日本国防衛省', type: 'INVOLVES', title: 'involves: Ministry of Defense' },
+      ]),
+    );
+    expect(await x.page.textContent('[data-test="text-en"]')).toContain('Memorandum');
+    await x.page.click('.rel-group button[data-id="mod-mn"]');
+    await x.waitForPanel('mod-mn');
+    expect(await x.panelTitle()).toBe('Ministry of Defence of Mongolia');
+    await x.page.close();
+  });
+
+  it('expands a node and collapses it again', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&pillars=I`);
+    expect(await x.visibleNodes()).not.toContain('jp-mn-2022/II.2.1');
+    await x.searchAndChoose('EPA', 'jp-mn-epa');
+    await x.page.click('[data-test="expand"]');
+    await x.page.waitForFunction(() =>
+      window.kizuna!.cy.getElementById('jp-mn-2022/II.2.1').nonempty(),
+    );
+    await x.page.waitForFunction(
+      () => !window.kizuna!.cy.getElementById('jp-mn-2022/II.2.1').hasClass('gone'),
+    );
+    expect(await x.visibleNodes()).toEqual(
+      expect.arrayContaining(['jp-mn-2022/II.2.1', 'jp-mn-2022/II.2.4']),
+    );
+    await x.page.click('[data-test="expand"]');
+    await x.page.waitForFunction(() =>
+      window.kizuna!.cy.getElementById('jp-mn-2022/II.2.1').hasClass('gone'),
+    );
+    expect(await x.visibleNodes()).not.toContain('jp-mn-2022/II.2.1');
+    await x.page.close();
+  });
+
+  it('highlights the shortest paths between two named nodes, ignoring the hierarchy', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
+    await x.searchAndChoose('Ministry of Defense', 'mod-jp');
+    await x.page.click('[data-test="path-from"]');
+    await x.searchAndChoose('国際連合', 'un');
+    await x.page.click('[data-test="path-to"]');
+    await x.page.waitForSelector('[data-test="path-list"] li');
+    const paths = await x.page.$$eval('[data-test="path-list"] li', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) {
+      expect(p.startsWith('Ministry of Defense →')).toBe(true);
+      expect(p.endsWith('→ United Nations')).toBe(true);
+    }
+    expect(await x.nodeClasses('mod-jp')).toEqual(expect.arrayContaining(['on-path', 'path-end']));
+    const pathEdgeTypes = await x.page.evaluate(() =>
+      window.kizuna!.cy.edges('.on-path').map((e) => e.data('type')),
+    );
+    expect(pathEdgeTypes).not.toContain('PART_OF');
+    await x.screenshot('path-mod-to-un');
+    await x.page.close();
+  });
+
+  it('lists each MOU with the commitments it underpins in the underpins view', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
+    await x.page.selectOption('#layout', 'underpins');
+    await x.page.waitForSelector('[data-test="underpins-list"]');
+    const rows = await x.page.$$eval('[data-test="underpins-list"] > li', (els) =>
+      els.map((li) => ({
+        agreement: li.getAttribute('data-agreement'),
+        commitments: [...li.querySelectorAll('[data-commitment]')].map((c) =>
+          c.getAttribute('data-commitment'),
+        ),
+      })),
+    );
+    const byAgreement = Object.fromEntries(rows.map((r) => [r.agreement, r.commitments]));
+    expect(byAgreement).toMatchObject({
+      'jp-mn-defence-mou': ['jp-mn-2022/I.3.2'],
+      'jasdf-mn-air-force-mou': ['jp-mn-2022/I.3.2'],
+      'titp-moc': ['jp-mn-2022/III.1.7'],
+      'education-culture-sports-st-moc-2017': ['jp-mn-2022/III.2.1'],
+      'environment-moc-2011': ['jp-mn-2022/IV.2.1'],
+      'jp-mn-epa': ['jp-mn-2022/II.2.1', 'jp-mn-2022/II.2.2', 'jp-mn-2022/II.2.4'],
+    });
+    const shownKinds = new Set(
+      await x.page.evaluate(() =>
+        window
+          .kizuna!.cy.nodes()
+          .filter((n) => !n.hasClass('gone'))
+          .map((n) => n.data('kind')),
+      ),
+    );
+    expect([...shownKinds].sort()).toEqual(['Agreement', 'Commitment']);
+    await x.screenshot('underpins-view');
+    await x.page.close();
+  });
+
+  it('reopens the same view from a shared link', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
+    await x.page.click('[data-test="pillar-III"]');
+    await x.searchAndChoose('JENESYS', 'jenesys');
+    await x.page.selectOption('#metric', 'degree');
+    const link = x.page.url();
+    const shared = await ExplorerPage.open(browser, link);
+    await shared.waitForPanel('jenesys');
+    expect(await shared.panelTitle()).toBe(await x.panelTitle());
+    expect(await shared.page.isChecked('[data-test="pillar-III"]')).toBe(false);
+    expect(await shared.page.inputValue('#metric')).toBe('degree');
+    expect((await shared.visibleNodes()).sort()).toEqual((await x.visibleNodes()).sort());
+    await x.page.close();
+    await shared.page.close();
+  });
+
+  it('tells the user what was wrong with a bad link, and shows the plan anyway', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=spiral&kinds=Person`);
+    expect(await x.page.textContent('[data-test="link-problems"]')).toContain(
+      'unknown layout "spiral"',
+    );
+    expect(await x.page.inputValue('#layout')).toBe('preset');
+    await x.page.close();
+  });
+
+  it('offers the same nodes as a sortable table, by keyboard', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&tab=table`);
+    await x.page.waitForSelector('[data-test="node-table"] tbody tr');
+    const rows = await x.page.$$('[data-test="node-table"] tbody tr');
+    expect(rows).toHaveLength(183);
+    await x.page.focus('th button[data-sort="name"]');
+    await x.page.keyboard.press('Enter');
+    const first = await x.page.$$eval('[data-test="node-table"] tbody tr td:nth-child(2)', (tds) =>
+      tds.slice(0, 2).map((t) => t.textContent ?? ''),
+    );
+    expect(first[0]!.localeCompare(first[1]!, 'en')).toBeLessThanOrEqual(0);
+    await x.page.close();
+  });
+});
