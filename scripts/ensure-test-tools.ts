@@ -1,7 +1,9 @@
 /**
  * Runs before npm test: installs what the tests need beyond npm packages, with progress,
- * or says plainly what is missing. The bundled Neo4j's jars (Maven) and Debian's
- * docker-compose (to validate docker-compose.yml; no engine is needed).
+ * or says plainly what is missing. The bundled Neo4j's jars (Maven); from Debian:
+ * docker-compose (to validate docker-compose.yml; no engine is needed), xmllint from
+ * libxml2-utils (to validate the GraphML and GEXF exports), Chromium for the browser
+ * tests (never a browser download) and a Japanese font so it can draw the plan's text.
  */
 import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../server/config';
@@ -11,6 +13,12 @@ const log = (message: string) => console.log(`[test tools] ${message}`);
 
 function has(command: string): boolean {
   return spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Without a CJK font Chromium draws the Japanese labels as empty boxes. */
+function hasJapaneseFont(): boolean {
+  const fonts = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+  return fonts.status === 0 && fonts.stdout.trim() !== '';
 }
 
 function aptInstall(packages: string[]): void {
@@ -36,6 +44,9 @@ function aptInstall(packages: string[]): void {
 async function main(): Promise<void> {
   const missing: string[] = [];
   if (!has('docker-compose')) missing.push('docker-compose');
+  if (!has('xmllint')) missing.push('libxml2-utils');
+  if (!has('chromium')) missing.push('chromium');
+  if (!hasJapaneseFont()) missing.push('fonts-noto-cjk');
   if (missing.length > 0) aptInstall(missing);
   const config = loadConfig({});
   await install(config.bundled, log);

@@ -8,6 +8,8 @@ import { pinoHttp } from 'pino-http';
 import type { Graph } from '../graph/graph';
 import { notFound, problemHandler } from './http/problem';
 import { openApiDocument } from './openapi';
+import { cypherRouter } from './routes/cypher/cypher.router';
+import { exportRouter } from './routes/export/export.router';
 import { graphRouter } from './routes/graph/graph.router';
 import { healthRouter } from './routes/health/health.router';
 import { nodesRouter } from './routes/nodes/nodes.router';
@@ -71,6 +73,8 @@ export function createApp({ graph, logger, clientDir }: AppOptions): Express {
   api.use('/nodes', nodesRouter(graph));
   api.use('/paths', pathsRouter(graph));
   api.use('/search', searchRouter(graph));
+  api.use('/cypher', cypherRouter(graph));
+  api.use('/export', exportRouter(graph));
   api.use(notFound);
   app.use('/api', api);
 

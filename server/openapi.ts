@@ -1,9 +1,17 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   createDocument,
   type ZodOpenApiOperationObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
+import { EXPORT_FORMATS } from '../core/formats/export-formats';
+import {
+  cypherBody,
+  cypherRefusal,
+  cypherResult,
+  libraryResponse,
+} from './routes/cypher/cypher.schema';
+import { exportQuery } from './routes/export/export.schema';
 import { graphQuery, graphResponse } from './routes/graph/graph.schema';
 import { healthResponse } from './routes/health/health.schema';
 import {
@@ -38,6 +46,19 @@ function get(
 const json = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({
   description,
   content: { 'application/json': { schema } },
+});
+
+/** A download: one media type per export format, named by Content-Disposition. */
+const file = (description: string): ZodOpenApiResponseObject => ({
+  description,
+  headers: z.object({
+    'Content-Disposition': z
+      .string()
+      .meta({ description: 'attachment; filename="kizuna-<view>-<date>.<extension>"' }),
+  }),
+  content: Object.fromEntries(
+    Object.values(EXPORT_FORMATS).map((f) => [f.mediaType, { schema: z.string() }]),
+  ),
 });
 
 /**
@@ -106,6 +127,41 @@ export function openApiDocument() {
         json('Ranked results', searchResponse),
         {
           requestParams: { query: searchQuery },
+        },
+      ),
+      '/api/cypher': {
+        post: {
+          summary: 'Run one read-only Cypher query: the research console',
+          description:
+            'Checked in layers before and while it runs (docs/neo4j-security.md, "The Cypher console\'s guards"): at most 20,000 characters, a read-only plan, no LOAD CSV, only allowlisted procedures, a 10 s timeout and 1,000 rows.',
+          requestBody: { content: { 'application/json': { schema: cypherBody } } },
+          responses: {
+            '200': json('The rows, with Neo4j notifications', cypherResult),
+            '400': problemResponse('The body is malformed; `field` names the field'),
+            '413': problemResponse('The body exceeds 256 kB'),
+            '422': {
+              description:
+                'The query was refused or stopped; `code` says why for programs, `detail` in words',
+              content: { 'application/problem+json': { schema: cypherRefusal } },
+            },
+            '429': problemResponse(
+              'More than 60 queries a minute from this client; retry after the Retry-After header',
+            ),
+            '503': problemResponse(
+              'The database is unreachable, or the console is busy; retry after the Retry-After header',
+            ),
+          },
+        },
+      },
+      '/api/cypher/library': get(
+        'Curated, commented research queries, ready for POST /api/cypher',
+        json('The library', libraryResponse),
+      ),
+      '/api/export': get(
+        'A view as a file for other tools: GraphML, GEXF, neo4j-admin import CSV, a Cypher script or Cytoscape .cyjs',
+        file('The view with every property of its nodes and relationships, as an attachment'),
+        {
+          requestParams: { query: exportQuery },
         },
       ),
     },

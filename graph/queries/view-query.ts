@@ -18,6 +18,15 @@ export interface View {
   total: number;
 }
 
+/** A view's rows with every stored property: what exports are built from. */
+export interface ViewRows {
+  nodeRows: NodeRow[];
+  /** Relationships among the filtered nodes, some of which the limit may have dropped. */
+  edgeRows: EdgeRow[];
+  truncated: boolean;
+  total: number;
+}
+
 const READ_TIMEOUT = { timeoutMs: 5000 };
 
 /** Structure first, then commitments, then everything they point at: what a cap keeps. */
@@ -37,11 +46,20 @@ const KIND_ORDER = [
 ];
 
 /**
- * The elements of a view of the plan. Pillar, area and theme filters narrow the
- * commitments, and then keep only the actors and instruments those commitments touch;
- * a country filter keeps the entities of those countries.
+ * The elements of a view of the plan, with the compact properties that travel with every
+ * node; readViewRows has them all.
  */
 export async function readView(graph: Graph, filter: ViewFilter): Promise<View> {
+  const { nodeRows, edgeRows, truncated, total } = await readViewRows(graph, filter);
+  return { elements: toElements(nodeRows, edgeRows), truncated, total };
+}
+
+/**
+ * The rows of a view of the plan. Pillar, area and theme filters narrow the commitments,
+ * and then keep only the actors and instruments those commitments touch; a country
+ * filter keeps the entities of those countries.
+ */
+export async function readViewRows(graph: Graph, filter: ViewFilter): Promise<ViewRows> {
   const kinds = filter.kinds ?? [...NODE_LABELS];
   const types = filter.types ?? [...RELATIONSHIP_TYPES];
   const scoped = Boolean(filter.pillars || filter.areas || filter.themes);
@@ -92,9 +110,5 @@ export async function readView(graph: Graph, filter: ViewFilter): Promise<View> 
   const order = (kind: string) => KIND_ORDER.indexOf(kind);
   const sorted = [...nodes].sort((a, b) => order(String(a.kind)) - order(String(b.kind)));
   const kept = sorted.slice(0, filter.limit);
-  return {
-    elements: toElements(kept, edgeRows),
-    truncated: sorted.length > kept.length,
-    total: sorted.length,
-  };
+  return { nodeRows: kept, edgeRows, truncated: sorted.length > kept.length, total: sorted.length };
 }

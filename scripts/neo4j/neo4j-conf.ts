@@ -3,8 +3,9 @@ import type { BundledPaths } from './bundled-paths';
 
 /**
  * neo4j.conf for the bundled server. Defensive by default: loopback only, auth on,
- * no file or network access from Cypher, and only the procedures Kizuna and Neo4j
- * Browser need. docs/neo4j-security.md explains each line for people who bring their own Neo4j.
+ * no file or network access from Cypher, and no plugins, so no procedures beyond Neo4j's
+ * built-ins. docs/neo4j-security.md explains each line for people who bring their own Neo4j,
+ * and why dbms.security.procedures.allowlist is not among them.
  */
 export function neo4jConf(
   paths: BundledPaths,
@@ -31,7 +32,8 @@ export function neo4jConf(
     // No LOAD CSV from files, and no outbound connections from Cypher to any address.
     'dbms.security.allow_csv_import_from_file_urls=false',
     'internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0',
-    // No plugins are installed; nothing may run unrestricted.
+    // No plugins are installed; nothing may run unrestricted. (procedures.allowlist only
+    // filters plugins' procedures, not the built-ins: the research console keeps its own.)
     'dbms.security.procedures.unrestricted=',
     'dbms.usage_report.enabled=false',
     'db.transaction.timeout=60s',

@@ -1,0 +1,49 @@
+import { toCyjs } from './cyjs';
+import { toCypherScript } from './cypher-script';
+import type { ExportGraph } from './export-graph';
+import { toGexf } from './gexf';
+import { toGraphml } from './graphml';
+import { toNeo4jNodesCsv, toNeo4jRelationshipsCsv } from './neo4j-csv';
+
+export interface ExportFormat {
+  /** What the file name ends with. */
+  extension: string;
+  /** Content-Type of the download (and of the Blob the client saves). */
+  mediaType: string;
+  build(graph: ExportGraph): string;
+}
+
+/**
+ * Every file a view can be exported as. neo4j-admin reads nodes and relationships from
+ * two files; they are two downloads rather than one archive, so every export is a single
+ * plain-text file a person can open, and neither the server nor the browser needs a zip
+ * library.
+ */
+export const EXPORT_FORMATS = {
+  graphml: { extension: 'graphml', mediaType: 'application/graphml+xml', build: toGraphml },
+  gexf: { extension: 'gexf', mediaType: 'application/gexf+xml', build: toGexf },
+  'csv-nodes': {
+    extension: 'nodes.csv',
+    mediaType: 'text/csv; header=present',
+    build: toNeo4jNodesCsv,
+  },
+  'csv-relationships': {
+    extension: 'relationships.csv',
+    mediaType: 'text/csv; header=present',
+    build: toNeo4jRelationshipsCsv,
+  },
+  cypher: { extension: 'cypher', mediaType: 'application/x-cypher-query', build: toCypherScript },
+  cyjs: { extension: 'cyjs', mediaType: 'application/json', build: toCyjs },
+} as const satisfies Record<string, ExportFormat>;
+
+export type ExportFormatName = keyof typeof EXPORT_FORMATS;
+
+export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as [
+  ExportFormatName,
+  ...ExportFormatName[],
+];
+
+/** kizuna-<view>-<date>.<extension>, e.g. kizuna-pillar-i-2025-01-31.graphml. */
+export function exportFilename(view: string, date: string, format: ExportFormatName): string {
+  return `kizuna-${view}-${date}.${EXPORT_FORMATS[format].extension}`;
+}

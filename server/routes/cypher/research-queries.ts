@@ -1,0 +1,244 @@
+import type { ResearchQuery } from './cypher.schema';
+
+/**
+ * Curated starting points for researchers, served at GET /api/cypher/library. Each runs
+ * through the console's guards like any typed query (tests/integration/cypher-library.test.ts
+ * runs them all on the seeded plan and checks their answers).
+ */
+export const RESEARCH_QUERIES: ResearchQuery[] = [
+  {
+    id: 'mous-underpin',
+    title_en: 'Which memoranda underpin which commitments',
+    title_ja: 'どの覚書がどの取組を支えているか',
+    description:
+      'Memoranda of understanding and cooperation, and the commitments the plan carries out under them.',
+    cypher: `// Memoranda (MOUs and MOCs) and the commitments they underpin.
+// cue is the Japanese that makes the link: に基づく (based on), の下で (under), の実施 (carrying out) …
+MATCH (a:Agreement {agreement_type: 'memorandum'})-[u:UNDERPINS]->(c:Commitment)
+RETURN a.name_en AS memorandum, c.ref AS ref, c.title_en AS commitment, u.cue AS cue
+ORDER BY ref, memorandum`,
+  },
+  {
+    id: 'agreements-underpin',
+    title_en: 'Every agreement behind a commitment, with its evidence',
+    title_ja: '取組の根拠となる全ての合意と、その根拠となる文言',
+    description:
+      'All UNDERPINS links, whatever the kind of agreement, with the words of the plan each one was read from.',
+    cypher: `// Every UNDERPINS relationship: an agreement in force that a commitment builds on.
+// evidence is the agreement's name as the plan writes it, inside the commitment's text.
+MATCH (a:Agreement)-[u:UNDERPINS]->(c:Commitment)
+RETURN a.agreement_type AS type, a.name_en AS agreement, c.ref AS ref,
+       u.evidence AS evidence, u.cue AS cue
+ORDER BY ref, agreement`,
+  },
+  {
+    id: 'agreements-by-status',
+    title_en: 'Agreements by status, with what they underpin',
+    title_ja: '状態別の合意と、それが支える取組',
+    description:
+      'Which instruments are in force, under consideration or under negotiation, and the commitments resting on each.',
+    cypher: `// status: in_force, under_consideration or under_negotiation.
+// OPTIONAL MATCH keeps agreements that underpin nothing (their list is empty).
+MATCH (a:Agreement)
+OPTIONAL MATCH (a)-[:UNDERPINS]->(c:Commitment)
+WITH a, c ORDER BY c.ref
+RETURN a.status AS status, a.agreement_type AS type, a.name_en AS agreement,
+       collect(c.ref) AS underpins
+ORDER BY status, agreement`,
+  },
+  {
+    id: 'works-towards',
+    title_en: 'Agreements the plan only works towards',
+    title_ja: '行動計画が締結・策定を目指す合意',
+    description: 'Instruments not yet in force that a commitment aims to bring about.',
+    cypher: `// WORKS_TOWARDS: the commitment aims at an agreement that does not exist yet.
+MATCH (c:Commitment)-[w:WORKS_TOWARDS]->(a:Agreement)
+RETURN c.ref AS ref, a.name_en AS agreement, a.status AS status, w.evidence AS evidence
+ORDER BY ref`,
+  },
+  {
+    id: 'agencies-ranked',
+    title_en: 'Agencies ranked by involvement',
+    title_ja: '関与する取組の数による機関の順位',
+    description:
+      'Every agency the plan involves, by the number of commitments that name it, with the roles it plays.',
+    cypher: `// INVOLVES links a commitment to an agency or country; role says how
+// (actor, recipient, partner, location, subject, mentioned).
+MATCH (a:Agency)<-[i:INVOLVES]-(c:Commitment)
+RETURN a.name_en AS agency, a.country AS country,
+       count(DISTINCT c) AS commitments, collect(DISTINCT i.role) AS roles
+ORDER BY commitments DESC, agency`,
+  },
+  {
+    id: 'soft-commitments',
+    title_en: 'Commitments that are only reviews',
+    title_ja: '検討・意見交換にとどまる取組',
+    description:
+      'Commitments whose verb only promises to consider, study or exchange views (soft = true).',
+    cypher: `// soft is true where the plan only promises to consider (検討), study or exchange views.
+// action_ja is the Japanese verb it was read from.
+MATCH (c:Commitment {soft: true})
+RETURN c.ref AS ref, c.action AS action, c.action_ja AS verb_ja, c.title_en AS commitment
+ORDER BY c.line_start`,
+  },
+  {
+    id: 'jp-mn-actors-meet',
+    title_en: 'Japanese and Mongolian actors that meet in the same commitment',
+    title_ja: '同じ取組で出会う日本側とモンゴル側の主体',
+    description:
+      'Pairs of a Japanese and a Mongolian agency or government named by one commitment.',
+    cypher: `// Agencies carry country JP or MN; so do the two Country nodes (Japan, Mongolia).
+MATCH (j)<-[:INVOLVES]-(c:Commitment)-[:INVOLVES]->(m)
+WHERE j.country = 'JP' AND m.country = 'MN'
+RETURN c.ref AS ref, collect(DISTINCT j.name_en) AS japanese, collect(DISTINCT m.name_en) AS mongolian
+ORDER BY ref`,
+  },
+  {
+    id: 'themes-by-pillar',
+    title_en: 'Themes by pillar',
+    title_ja: '柱ごとのテーマ',
+    description: 'How many commitments of each pillar carry each theme tag.',
+    cypher: `// pillar_ref is the commitment's pillar (I–IV); a commitment may carry several themes.
+MATCH (c:Commitment)-[:TAGGED]->(t:Theme)
+RETURN c.pillar_ref AS pillar, t.name_en AS theme, count(DISTINCT c) AS commitments
+ORDER BY pillar, commitments DESC, theme`,
+  },
+  {
+    id: 'paths-between-actors',
+    title_en: 'Paths between two named actors',
+    title_ja: '二つの主体をつなぐ経路',
+    description:
+      'The shortest chains linking two nodes by id (change $from and $to), through commitments, agreements and programmes.',
+    cypher: `// The plan's hierarchy (PART_OF) and theme tags (TAGGED) would join any two nodes,
+// so paths through them are left out. Returns the paths themselves, ready to draw.
+MATCH (a {id: $from})
+MATCH (b {id: $to})
+MATCH path = allShortestPaths((a)-[*..6]-(b))
+WHERE none(r IN relationships(path) WHERE type(r) IN ['PART_OF', 'TAGGED'])
+RETURN [n IN nodes(path) | coalesce(n.ref, n.id)] AS via, length(path) AS hops, path
+LIMIT 25`,
+    params: { from: 'mod-jp', to: 'un' },
+  },
+  {
+    id: 'programmes-implement',
+    title_en: 'What each programme implements',
+    title_ja: '各プログラムが実施する取組',
+    description:
+      'Exchanges, scholarships, exercises and projects, with the commitments carried out through them.',
+    cypher: `// IMPLEMENTED_VIA: the commitment is carried out through the programme.
+MATCH (p:Program)<-[:IMPLEMENTED_VIA]-(c:Commitment)
+RETURN p.program_type AS type, p.name_en AS programme, collect(c.ref) AS commitments
+ORDER BY type, programme`,
+  },
+  {
+    id: 'un-frameworks',
+    title_en: 'UN frameworks and the commitments aligned with them',
+    title_ja: '国連の枠組と、それに沿う取組',
+    description:
+      'United Nations bodies and treaties the plan names, by how many commitments align with each.',
+    cypher: `// scope is UN, multilateral or national_policy.
+MATCH (f:Framework {scope: 'UN'})<-[:ALIGNS_WITH]-(c:Commitment)
+WITH f, c ORDER BY c.ref
+RETURN f.name_en AS framework, count(DISTINCT c) AS commitments, collect(DISTINCT c.ref) AS refs
+ORDER BY commitments DESC, framework`,
+  },
+  {
+    id: 'direction-by-pillar',
+    title_en: 'Direction of support per pillar',
+    title_ja: '柱ごとの支援の方向',
+    description:
+      'Who supports whom: commitments where Japan supports Mongolia (jp_to_mn), the reverse (mn_to_jp), or both act together (mutual).',
+    cypher: `// direction is jp_to_mn, mn_to_jp or mutual.
+MATCH (c:Commitment)
+RETURN c.pillar_ref AS pillar, c.direction AS direction, count(*) AS commitments
+ORDER BY pillar, direction`,
+  },
+  {
+    id: 'targets',
+    title_en: 'Quantified targets',
+    title_ja: '数値目標',
+    description: 'The numbers the plan commits to, with the words they come from.',
+    cypher: `// period_years is null where the plan gives no period.
+MATCH (c:Commitment)-[:SETS]->(t:Target)
+RETURN c.ref AS ref, t.quantity AS quantity, t.unit AS unit, t.approximate AS approximate,
+       t.period_years AS years, t.evidence AS evidence
+ORDER BY quantity DESC`,
+  },
+  {
+    id: 'unlinked-commitments',
+    title_en: 'Commitments that name no entity',
+    title_ja: '主体や文書を一つも挙げない取組',
+    description:
+      'Commitments linked to no agency, country, agreement, programme, framework or place: the plan states them without saying who or under what.',
+    cypher: `// Theme tags and the plan's hierarchy do not count as naming an entity.
+MATCH (c:Commitment)
+WHERE NOT (c)--(:Agency|Agreement|Program|Framework|Country|Place)
+RETURN c.ref AS ref, c.title_en AS commitment
+ORDER BY c.line_start`,
+  },
+  {
+    id: 'provenance',
+    title_en: "The provenance of a commitment's links",
+    title_ja: '取組の各関係の出典',
+    description:
+      'Every relationship of one commitment (change $ref) with the Japanese words it was read from, cut out of the text again by its offsets.',
+    cypher: `// evidence_start and evidence_end are offsets into text_ja (UTF-16 code units, as substring counts),
+// so in_text, cut out of the commitment's own text, must equal evidence.
+MATCH (c:Commitment {ref: $ref})-[r]-(other)
+WHERE r.evidence_start IS NOT NULL
+RETURN type(r) AS type, coalesce(other.name_en, other.id) AS other, r.evidence AS evidence,
+       substring(c.text_ja, r.evidence_start, r.evidence_end - r.evidence_start) AS in_text
+ORDER BY r.evidence_start`,
+    params: { ref: 'I.3.2' },
+  },
+  {
+    id: 'fulltext-search',
+    title_en: 'Full-text search in Japanese',
+    title_ja: '日本語の全文検索',
+    description:
+      'Searches names, aliases, titles and texts through the kizuna_text_ja index (cjk analyzer); kizuna_text_en does the same in English.',
+    cypher: `// $q is Lucene syntax: quotes for a phrase, AND / OR, * for a prefix.
+CALL db.index.fulltext.queryNodes('kizuna_text_ja', $q) YIELD node, score
+RETURN coalesce(node.ref, node.id) AS hit, labels(node)[0] AS label, node.name_en AS name, score
+ORDER BY score DESC
+LIMIT 10`,
+    params: { q: '"国連PKO"' },
+  },
+  {
+    id: 'agency-hierarchy',
+    title_en: 'Agency hierarchy',
+    title_ja: '機関の組織系統',
+    description: 'The chain from each agency up to its country, through the bodies it belongs to.',
+    cypher: `// BELONGS_TO points from a unit to its parent: school → force → ministry → country.
+MATCH path = (a:Agency)-[:BELONGS_TO*]->(top:Country)
+RETURN a.name_en AS agency, [n IN nodes(path) | n.name_en] AS chain
+ORDER BY size(chain) DESC, agency`,
+  },
+  {
+    id: 'commitment-neighbourhood',
+    title_en: 'A commitment and everything it names, to draw',
+    title_ja: '取組とその関係先（図示用）',
+    description:
+      'One commitment (change $ref) with its relationships and neighbours as nodes and relationships, for drawing.',
+    cypher: `// Returns nodes and relationships themselves: each keeps its labels or type,
+// its properties and its elementId, so a client can draw them.
+MATCH (c:Commitment {ref: $ref})-[r]-(n)
+RETURN c, r, n
+ORDER BY type(r), n.id`,
+    params: { ref: 'I.3.4' },
+  },
+  {
+    id: 'labels-counted',
+    title_en: 'What the graph holds: labels and counts',
+    title_ja: 'グラフの中身：ラベルと件数',
+    description: 'Each node label with its number of nodes, from the db.labels() procedure.',
+    cypher: `// db.labels() lists the labels in use; the subquery counts each one's nodes.
+CALL db.labels() YIELD label
+CALL (label) {
+  MATCH (n) WHERE label IN labels(n)
+  RETURN count(n) AS nodes
+}
+RETURN label, nodes
+ORDER BY label`,
+  },
+];

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { EXPORT_FORMAT_NAMES } from '../../../core/formats/export-formats';
+import { graphQuery } from '../graph/graph.schema';
+
+const LANGUAGES = ['ja', 'en'] as const;
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `is required: one of ${values.join(', ')}`
+        : `unknown ${what} ${JSON.stringify(issue.input)}; expected one of ${values.join(', ')}`,
+  });
+}
+
+/**
+ * The view's own parameters (GET /api/graph: filters, limit, positions), plus what to write
+ * and in which language to label it.
+ */
+export const exportQuery = graphQuery.extend({
+  format: oneOf(EXPORT_FORMAT_NAMES, 'format').meta({
+    description:
+      'graphml (yEd, Gephi, Cytoscape), gexf (Gephi), csv-nodes and csv-relationships (neo4j-admin database import), cypher (a script that recreates the view), cyjs (Cytoscape desktop and Cytoscape.js)',
+  }),
+  lang: oneOf(LANGUAGES, 'language')
+    .default('en')
+    .meta({ description: 'Language of node labels; both languages are always exported' }),
+});
+
+export type ExportQuery = z.infer<typeof exportQuery>;

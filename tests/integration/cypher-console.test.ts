@@ -1,0 +1,178 @@
+import neo4j, { Neo4jError } from 'neo4j-driver';
+import pino from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { refusalForFailure } from '../../graph/cypher-errors';
+import { type Graph, openGraph } from '../../graph/graph';
+import { loadGraph } from '../../graph/load-graph';
+import { readSeedInputs } from '../../scripts/seed-inputs';
+import { createApp } from '../../server/app';
+import { freePort } from './global-setup';
+
+const logger = pino({ level: 'silent' });
+let graph: Graph;
+
+beforeAll(async () => {
+  graph = openGraph(inject('neo4j'));
+  const inputs = readSeedInputs();
+  await loadGraph(graph, inputs.model, {
+    sourceSha256: inputs.sourceSha256,
+    fingerprint: inputs.fingerprint,
+  });
+});
+afterAll(async () => {
+  await graph.close();
+});
+
+const post = (body: unknown, app = createApp({ graph, logger })) =>
+  request(app)
+    .post('/api/cypher')
+    .send(body as object);
+
+describe('POST /api/cypher answers', () => {
+  it('with columns, plain rows, limits, timing and no caching', async () => {
+    const res = await post({
+      query: 'MATCH (c:Commitment {ref: $ref}) RETURN c.ref AS ref, $n + 1 AS next, c.soft AS soft',
+      params: { ref: 'I.3.3', n: 41 },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toEqual({
+      columns: ['ref', 'next', 'soft'],
+      rows: [{ ref: 'I.3.3', next: 42, soft: true }],
+      truncated: false,
+      truncatedBy: null,
+      limits: { maxRows: 1000, maxResultChars: 5_000_000, timeoutMs: 10_000 },
+      elapsedMs: expect.any(Number),
+      notifications: [],
+    });
+  });
+
+  it('with the first 1,000 rows only, saying it truncated', async () => {
+    const res = await post({ query: 'UNWIND range(1, 5000) AS x RETURN x' });
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toHaveLength(1000);
+    expect(res.body.rows.at(-1)).toEqual({ x: 1000 });
+    expect(res.body).toMatchObject({ truncated: true, truncatedBy: 'rows' });
+  });
+
+  it('with fewer rows when they would pass 5 MB of JSON', async () => {
+    const res = await post({
+      query:
+        "UNWIND range(1, 900) AS i RETURN i, [x IN range(1, 300) | 'xxxxxxxxxxxxxxxxxxxx'] AS chunk",
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ truncated: true, truncatedBy: 'size' });
+    expect(res.body.rows.length).toBeGreaterThan(500);
+    expect(res.body.rows.length).toBeLessThan(900);
+    expect(JSON.stringify(res.body.rows).length).toBeLessThanOrEqual(5_000_000);
+  });
+
+  it("with Neo4j's notifications and where in the query they point", async () => {
+    const res = await post({ query: 'MATCH (a:Plan), (b:Pillar)\nRETURN count(*) AS n' });
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toEqual([{ n: 4 }]);
+    expect(res.body.notifications).toEqual([
+      expect.objectContaining({
+        code: 'Neo.ClientNotification.Statement.CartesianProduct',
+        severity: 'INFORMATION',
+        position: { line: 1, column: 1, offset: 0 },
+      }),
+    ]);
+  });
+});
+
+describe('POST /api/cypher refuses a malformed body with a 400 naming the field', () => {
+  it.each([
+    [{}, 'query', 'must be a string of Cypher'],
+    [{ query: 42 }, 'query', 'must be a string of Cypher'],
+    [{ query: '   ' }, 'query', 'must not be empty'],
+    [{ query: 'RETURN 1', limit: 5 }, 'limit', 'is not a known parameter'],
+  ])('%j', async (body, field, words) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain(words);
+    expect(res.body.field).toBe(field);
+  });
+});
+
+describe('POST /api/cypher protects the database', () => {
+  it('allows 60 requests a minute from one client, then answers 429 with Retry-After', async () => {
+    const app = createApp({ graph, logger });
+    for (let i = 0; i < 60; i++) expect((await post({}, app)).status).toBe(400);
+    const res = await post({ query: 'RETURN 1 AS one' }, app);
+    expect(res.status).toBe(429);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.body).toMatchObject({ status: 429, title: 'Too many requests' });
+    expect((await request(app).get('/api/cypher/library')).status).toBe(200);
+  });
+
+  it('runs four queries at once; a fifth is told to come back (503)', async () => {
+    const app = createApp({ graph, logger });
+    const runaways = Array.from({ length: 4 }, (_, i) =>
+      post({ query: `UNWIND range(${i}, 1000000000) AS x RETURN sum(x)` }, app).then((r) => r),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const fifth = await post({ query: 'RETURN 1 AS one' }, app);
+    expect(fifth.status).toBe(503);
+    expect(fifth.headers['retry-after']).toBe('5');
+    expect(fifth.body).toMatchObject({ title: 'Console busy' });
+    for (const res of await Promise.all(runaways)) expect(res.body.code).toBe('timeout');
+    expect((await post({ query: 'RETURN 1 AS one' }, app)).body.rows).toEqual([{ one: 1 }]);
+  }, 30_000);
+
+  it('is refused a write by Neo4j itself in a READ session, which the console words plainly', async () => {
+    const session = graph.driver.session({
+      database: graph.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    const error = await session
+      .executeRead((tx) => tx.run('CREATE (:Probe)'))
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      .finally(() => session.close());
+    expect(error).toBeInstanceOf(Neo4jError);
+    expect(
+      refusalForFailure(error as Neo4jError, {
+        query: 'CREATE (:Probe)',
+        prefixLength: 0,
+        timeoutMs: 1,
+      }),
+    ).toEqual({ code: 'write', detail: 'The database refused a write: the console only reads.' });
+    expect(await graph.read('MATCH (p:Probe) RETURN count(p) AS n')).toEqual([{ n: 0 }]);
+  });
+
+  it('answers 503 problem+json, within seconds, when the database is down', async () => {
+    const down = openGraph({
+      uri: `bolt://127.0.0.1:${await freePort()}`,
+      user: 'neo4j',
+      password: 'x',
+      database: 'neo4j',
+    });
+    try {
+      const started = Date.now();
+      const res = await post({ query: 'RETURN 1 AS one' }, createApp({ graph: down, logger }));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ title: 'Database unavailable' });
+      expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    } finally {
+      await down.close();
+    }
+  });
+});
+
+describe('/api/openapi.json', () => {
+  it('documents the console and its library', async () => {
+    const res = await request(createApp({ graph, logger })).get('/api/openapi.json');
+    expect(Object.keys(res.body.paths['/api/cypher'])).toEqual(['post']);
+    expect(Object.keys(res.body.paths['/api/cypher'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '413', '422', '429', '503']),
+    );
+    expect(res.body.paths['/api/cypher/library'].get).toBeDefined();
+    expect(res.body.components.schemas.CypherRefusal.properties.code.enum).toContain('load-csv');
+  });
+});

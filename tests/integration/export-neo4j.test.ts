@@ -1,0 +1,254 @@
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { toCypherScript } from '../../core/formats/cypher-script';
+import { type ExportGraph, SOURCE_LINE } from '../../core/formats/export-graph';
+import { ARRAY_DELIMITER, toNeo4jCsv } from '../../core/formats/neo4j-csv';
+import { type Graph, openGraph, type Row } from '../../graph/graph';
+import { type LoadReport, loadGraph, reportLoad } from '../../graph/load-graph';
+import { readExportView } from '../../graph/queries/export-query';
+import { start, stop } from '../../scripts/neo4j/bundled-neo4j';
+import { bundledPaths } from '../../scripts/neo4j/bundled-paths';
+import { neo4jConf } from '../../scripts/neo4j/neo4j-conf';
+import { readSeedInputs } from '../../scripts/seed-inputs';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
+import type { BundledNeo4jConfig } from '../../server/config';
+import { throwawayNeo4jConfig } from './global-setup';
+
+/**
+ * The CSV files and the Cypher script each recreate the seeded plan in a fresh Neo4j of
+ * their own: a throwaway server home beside the one the global setup started.
+ */
+
+const log = (message: string) => console.log(`[export neo4j] ${message}`);
+
+let seeded: Graph;
+let plan: ExportGraph;
+let expectedCounts: LoadReport;
+
+beforeAll(async () => {
+  seeded = openGraph(inject('neo4j'));
+  const inputs = readSeedInputs();
+  await loadGraph(seeded, inputs.model, {
+    sourceSha256: inputs.sourceSha256,
+    fingerprint: inputs.fingerprint,
+  });
+  const view = await readExportView(seeded, { limit: 5000 });
+  plan = {
+    metadata: {
+      title: 'Kizuna test',
+      source: SOURCE_LINE,
+      exportedAt: '2025-01-31',
+      language: 'en',
+    },
+    nodes: view.nodes,
+    edges: view.edges,
+  };
+  expectedCounts = await reportLoad(seeded);
+});
+afterAll(async () => {
+  await seeded.close();
+});
+
+/** Every Kizuna node's and relationship's properties, in an order both databases share. */
+async function contents(graph: Graph): Promise<{ nodes: Row[]; relationships: Row[] }> {
+  return {
+    nodes: await graph.read(
+      `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
+       RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id`,
+      { labels: [...NODE_LABELS] },
+    ),
+    relationships: await graph.read(
+      `MATCH (a)-[r]->(b) WHERE type(r) IN $types
+       RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props ORDER BY r.key`,
+      { types: [...RELATIONSHIP_TYPES] },
+    ),
+  };
+}
+
+/** A throwaway Neo4j that the test stops and removes whatever happened. */
+function throwawayServer() {
+  let config: BundledNeo4jConfig | undefined;
+  let graph: Graph | undefined;
+  return {
+    async prepare(): Promise<BundledNeo4jConfig> {
+      config = await throwawayNeo4jConfig();
+      return config;
+    },
+    async start(): Promise<Graph> {
+      const started = await start(config!, 'neo4j', log);
+      graph = openGraph(started.connection);
+      return graph;
+    },
+    async dispose(): Promise<void> {
+      await graph?.close();
+      if (config) {
+        await stop(config, log);
+        rmSync(config.home, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** The same java the bundled server runs on (scripts/neo4j/bundled-neo4j.ts finds it so). */
+const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+
+describe('the neo4j-admin CSV files', () => {
+  const server = throwawayServer();
+  let imported: Graph;
+  let importRun: SpawnSyncReturns<string>;
+
+  beforeAll(async () => {
+    const config = await server.prepare();
+    const paths = bundledPaths(config);
+    for (const dir of [paths.conf, paths.data, paths.logs, paths.import])
+      mkdirSync(dir, { recursive: true });
+    // The import writes into the data folder neo4j.conf names; start() writes the same file again.
+    writeFileSync(path.join(paths.conf, 'neo4j.conf'), neo4jConf(paths, config, 'neo4j'));
+    const csv = toNeo4jCsv(plan);
+    const nodesFile = path.join(paths.import, 'nodes.csv');
+    const relationshipsFile = path.join(paths.import, 'relationships.csv');
+    writeFileSync(nodesFile, csv.nodes);
+    writeFileSync(relationshipsFile, csv.relationships);
+    importRun = spawnSync(
+      java,
+      [
+        '--add-opens=java.base/java.nio=ALL-UNNAMED',
+        '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+        '--add-opens=java.base/java.io=ALL-UNNAMED',
+        '-cp',
+        `${paths.lib}/*`,
+        'org.neo4j.cli.AdminTool',
+        'database',
+        'import',
+        'full',
+        `--nodes=${nodesFile}`,
+        `--relationships=${relationshipsFile}`,
+        `--array-delimiter=${ARRAY_DELIMITER}`,
+        '--multiline-fields=true',
+        `--report-file=${path.join(paths.logs, 'import.report')}`,
+        'neo4j',
+      ],
+      {
+        encoding: 'utf8',
+        cwd: paths.home,
+        env: { ...process.env, NEO4J_HOME: paths.home, NEO4J_CONF: paths.conf },
+        timeout: 120_000,
+      },
+    );
+    if (importRun.status === 0) imported = await server.start();
+  }, 180_000);
+  afterAll(async () => {
+    await server.dispose();
+  }, 60_000);
+
+  it('import without a bad entry', () => {
+    expect(importRun.status, `${importRun.stdout}\n${importRun.stderr}`).toBe(0);
+    expect(importRun.stdout).toMatch(
+      new RegExp(`Imported:\\s+${plan.nodes.length} nodes\\s+${plan.edges.length} relationships`),
+    );
+    expect(importRun.stdout).not.toMatch(/bad entries/i);
+  });
+
+  it('give the same counts per label and relationship type as the seeded graph', async () => {
+    const report = await reportLoad(imported);
+    expect(report.nodes).toEqual(expectedCounts.nodes);
+    expect(report.relationships).toEqual(expectedCounts.relationships);
+  });
+
+  it('give the same properties, Japanese texts and evidence offsets, except the empty lists the format cannot hold', async () => {
+    const [from, to] = [await contents(seeded), await contents(imported)];
+    const withoutEmptyLists = (rows: Row[]) =>
+      rows.map((row) => ({
+        ...row,
+        props: Object.fromEntries(
+          Object.entries(row.props as Record<string, unknown>).filter(
+            ([, v]) => !(Array.isArray(v) && v.length === 0),
+          ),
+        ),
+      }));
+    expect(to.nodes).toEqual(withoutEmptyLists(from.nodes));
+    expect(to.relationships).toEqual(from.relationships);
+    const [i32] = await imported.read(
+      `MATCH (c:Commitment {ref: 'I.3.2'})-[r:INVOLVES]->()
+       RETURN c.text_ja AS text, collect(substring(c.text_ja, r.evidence_start, r.evidence_end - r.evidence_start) = r.evidence) AS matches`,
+    );
+    expect(String(i32!.text)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(i32!.matches).not.toContain(false);
+  });
+});
+
+describe('the Cypher script', () => {
+  const server = throwawayServer();
+  let recreated: Graph;
+
+  const statements = (script: string) =>
+    script
+      .split(/;$/m)
+      .map((s) => s.replace(/^\/\/.*$/gm, '').trim())
+      .filter(Boolean);
+
+  beforeAll(async () => {
+    await server.prepare();
+    recreated = await server.start();
+    for (const statement of statements(toCypherScript(plan))) await recreated.write(statement);
+  }, 180_000);
+  afterAll(async () => {
+    await server.dispose();
+  }, 60_000);
+
+  it('recreates the same counts per label and relationship type, with a constraint per label', async () => {
+    const report = await reportLoad(recreated);
+    expect(report.nodes).toEqual(expectedCounts.nodes);
+    expect(report.relationships).toEqual(expectedCounts.relationships);
+    const constraints = await recreated.read(
+      `SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes[0] AS label, properties`,
+    );
+    expect(constraints.map((c) => c.label).sort()).toEqual(
+      Object.keys(expectedCounts.nodes).sort(),
+    );
+  });
+
+  it('recreates every property exactly, Japanese texts and evidence offsets included', async () => {
+    const [from, to] = [await contents(seeded), await contents(recreated)];
+    expect(to).toEqual(from);
+    const underpins = `MATCH (e:Agreement {id: 'jp-mn-epa'})-[u:UNDERPINS]->(c:Commitment)
+       RETURN c.ref AS ref, u.evidence AS evidence, u.evidence_start AS start,
+              substring(c.text_ja, u.evidence_start, u.evidence_end - u.evidence_start) AS inText
+       ORDER BY ref, start`;
+    const rows = await recreated.read(underpins);
+    expect(rows).toEqual(await seeded.read(underpins));
+    expect([...new Set(rows.map((r) => r.ref))]).toEqual(['II.2.1', 'II.2.2', 'II.2.4']);
+    for (const row of rows) expect(row.inText).toBe(row.evidence);
+  });
+
+  it('carries quotes, backslashes, line breaks and control characters through the database unchanged', async () => {
+    const awkward = [
+      'He said "hi" & \'bye\' <ok>',
+      'back\\slash \\u0027 \\n not an escape',
+      '改行\n復帰\r\tタブ「引用」',
+      'controls \u0001\u0008\u000B\u001F\u007F\u0085 and separators \u2028\u2029 and 😀',
+      "'); MATCH (n) DETACH DELETE n; //",
+    ];
+    const probe: ExportGraph = {
+      ...plan,
+      nodes: [
+        {
+          id: 'probe/escaping',
+          kind: 'Theme',
+          properties: { texts: awkward, first: awkward[0]!, 'odd`key': awkward[4]! },
+        },
+      ],
+      edges: [],
+    };
+    for (const statement of statements(toCypherScript(probe))) await recreated.write(statement);
+    const [row] = await recreated.read(
+      `MATCH (t:Theme {id: 'probe/escaping'}) RETURN t.texts AS texts, t.first AS first, t.\`odd\`\`key\` AS odd`,
+    );
+    expect(row).toEqual({ texts: awkward, first: awkward[0], odd: awkward[4] });
+    // Had the last text escaped its literal, the plan would be gone: it is all there, plus the probe.
+    const total = (report: LoadReport) => Object.values(report.nodes).reduce((a, b) => a + b, 0);
+    expect(total(await reportLoad(recreated))).toBe(total(expectedCounts) + 1);
+  });
+});
