@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS } from '../core/formats/export-formats';
 import {
   ApiError,
   api,
@@ -8,12 +9,14 @@ import {
   type Paths,
 } from './api';
 import { type Canvas, createCanvas } from './canvas/canvas';
+import { exportDiagram, exportGraphOf, svgToPng } from './export/diagram-export';
 import { type Actions, type AppState, actions, type Lang } from './model/state';
 import { underpinsLayout } from './model/underpins-layout';
 import { decodeState, encodeState } from './model/url-state';
 import { computeVisible, type Loaded } from './model/visibility';
 import { renderControls } from './views/controls';
 import { h } from './views/dom';
+import { defaultTitle, openExportDialog } from './views/export-dialog';
 import { t } from './views/labels';
 import { mountSearchBox } from './views/search-box';
 import { renderSidePanel } from './views/side-panel';
@@ -308,6 +311,11 @@ function renderToolbar(): void {
     h('button', { type: 'button', onclick: () => dispatch('resetFilters') }, t(lang, 'reset')),
     h(
       'button',
+      { type: 'button', id: 'export', onclick: () => openExportDialog(canvas.cy, state) },
+      t(lang, 'export'),
+    ),
+    h(
+      'button',
       {
         type: 'button',
         id: 'share',
@@ -357,6 +365,33 @@ async function start(): Promise<void> {
       tooltip.hidden = false;
     },
   });
+  window.kizuna = {
+    cy: canvas.cy,
+    diagram: (request) =>
+      exportDiagram(canvas.cy, {
+        scope: 'view',
+        selected: state.selected,
+        title: defaultTitle(state),
+        legend: true,
+        source: true,
+        date: true,
+        lang: state.lang,
+        background: 'white',
+        ...request,
+      }),
+    png: async (diagram, scale, background) => {
+      const bytes = new Uint8Array(
+        await (await svgToPng(diagram, scale, background)).arrayBuffer(),
+      );
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return btoa(binary);
+    },
+    data: (format) =>
+      EXPORT_FORMATS[format].build(
+        exportGraphOf(canvas.cy, 'view', null, defaultTitle(state), state.lang),
+      ),
+  };
   try {
     const whole = await api.wholePlan();
     addElements(whole.elements);

@@ -14,18 +14,29 @@ import { graphRouter } from './routes/graph/graph.router';
 import { healthRouter } from './routes/health/health.router';
 import { nodesRouter } from './routes/nodes/nodes.router';
 import { pathsRouter } from './routes/paths/paths.router';
+import { PdfPrinter } from './routes/render/pdf-printer';
+import { renderRouter } from './routes/render/render.router';
 import { schemaRouter } from './routes/schema/schema.router';
 import { searchRouter } from './routes/search/search.router';
+
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 export interface AppOptions {
   graph: Graph;
   logger: Logger;
   /** The built client (vite build output); served at / when present. */
   clientDir?: string;
+  /** Prints diagrams to PDF; its Chromium starts on the first PDF and is closed by main.ts. */
+  pdfPrinter?: PdfPrinter;
 }
 
 /** Builds the Express app; main.ts listens. Tests use this directly with supertest. */
-export function createApp({ graph, logger, clientDir }: AppOptions): Express {
+export function createApp({
+  graph,
+  logger,
+  clientDir,
+  pdfPrinter = new PdfPrinter(DEFAULT_CHROMIUM),
+}: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -60,6 +71,8 @@ export function createApp({ graph, logger, clientDir }: AppOptions): Express {
       },
     }),
   );
+  // Before the general body limit: a whole-plan diagram is larger than any API request.
+  app.use('/api/render', renderRouter(pdfPrinter));
   app.use(express.json({ limit: '256kb' }));
 
   const api = express.Router();

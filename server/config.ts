@@ -41,6 +41,7 @@ const envSchema = z.object({
   NEO4J_HEAP: memory.default('512m'),
   NEO4J_PAGECACHE: memory.default('256m'),
   NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(90),
+  CHROMIUM_PATH: z.string().min(1, 'must not be empty').default('/usr/bin/chromium'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -64,6 +65,8 @@ export interface Config {
   bundled: BundledNeo4jConfig;
   http: { port: number; host: string };
   logLevel: Env['LOG_LEVEL'];
+  /** Debian's Chromium, for PDF export (server) and `npm run export`. */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {
@@ -105,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }

@@ -7,6 +7,7 @@ import type { Connection } from '../graph/connection';
 import { openGraph } from '../graph/graph';
 import { createApp } from './app';
 import type { Config } from './config';
+import { PdfPrinter } from './routes/render/pdf-printer';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const clientDist = path.join(root, 'dist', 'client');
@@ -27,7 +28,8 @@ export async function startServer(
   logger: Logger,
 ): Promise<RunningServer> {
   const graph = openGraph(connection);
-  const app = createApp({ graph, logger, clientDir: clientDist });
+  const pdfPrinter = new PdfPrinter(config.chromiumPath);
+  const app = createApp({ graph, logger, clientDir: clientDist, pdfPrinter });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) => {
@@ -53,6 +55,7 @@ export async function startServer(
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
+      await pdfPrinter.close();
       await graph.close();
     },
   };

@@ -21,6 +21,7 @@ import {
   nodeResponse,
 } from './routes/nodes/nodes.schema';
 import { pathsQuery, pathsResponse } from './routes/paths/paths.schema';
+import { pdfBody } from './routes/render/render.schema';
 import { schemaResponse } from './routes/schema/schema.schema';
 import { searchQuery, searchResponse } from './routes/search/search.schema';
 import { problem } from './routes/shared-schemas';
@@ -157,6 +158,23 @@ export function openApiDocument() {
         'Curated, commented research queries, ready for POST /api/cypher',
         json('The library', libraryResponse),
       ),
+      '/api/render/pdf': {
+        post: {
+          summary: 'Print a diagram the client composed (one <svg> element) to a vector PDF',
+          requestBody: { content: { 'application/json': { schema: pdfBody } } },
+          responses: {
+            '200': {
+              description: 'The PDF, as an attachment',
+              content: { 'application/pdf': { schema: z.string() } },
+            },
+            '400': problemResponse('The body is malformed; `field` names the field'),
+            '413': problemResponse('The body exceeds 16 MB'),
+            '501': problemResponse(
+              'The server has no Chromium to print with; SVG and PNG exports still work',
+            ),
+          },
+        },
+      },
       '/api/export': get(
         'A view as a file for other tools: GraphML, GEXF, neo4j-admin import CSV, a Cypher script or Cytoscape .cyjs',
         file('The view with every property of its nodes and relationships, as an attachment'),

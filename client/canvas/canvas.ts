@@ -1,7 +1,10 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
+import cytoscapeSvg from 'cytoscape-svg';
+import type { ExportFormatName } from '../../core/formats/export-formats';
 import type { Elements, NodeData } from '../api';
+import type { Diagram, DiagramRequest } from '../export/diagram-export';
 import { isNodeKind, KIND_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
 import { underpinsLayout } from '../model/underpins-layout';
@@ -11,10 +14,19 @@ import { layoutOptions } from './layouts';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
+cytoscape.use(cytoscapeSvg);
+
+/** What the page offers the end-to-end tests, the benchmarks and `npm run export`. */
+export interface KizunaHandle {
+  cy: cytoscape.Core;
+  diagram?(request: Partial<DiagramRequest>): Diagram;
+  png?(diagram: Diagram, scale: number, background: 'white' | 'transparent'): Promise<string>;
+  data?(format: ExportFormatName): string;
+}
 
 declare global {
   interface Window {
-    kizuna?: { cy: cytoscape.Core };
+    kizuna?: KizunaHandle;
   }
 }
 

@@ -1,8 +1,11 @@
 import type cytoscape from 'cytoscape';
 import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
 
-const FONT =
-  "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif";
+/** Labels appear as the reader zooms in, so the overview stays legible; exports show them all. */
+export const MIN_ZOOMED_FONT_SIZE = 6;
+
+// Unquoted: Cytoscape's style parser rejects quoted family names and falls back to Helvetica.
+const FONT = 'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, system-ui, sans-serif';
 
 /** The stylesheet: node look by kind, edge look by type, and the classes render() toggles. */
 export function stylesheet(): cytoscape.StylesheetJson {
@@ -13,8 +16,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         label: 'data(label)',
         'font-family': FONT,
         'font-size': 11,
-        // Labels appear as the reader zooms in, so the overview stays legible.
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',

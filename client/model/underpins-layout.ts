@@ -1,5 +1,14 @@
 import type { VEdge, VNode } from './visibility';
 
+/**
+ * The height of a node label as the canvas wraps it (140 px wide at 11 px: about 22
+ * Latin or 12 Japanese characters a line, 14 px a line).
+ */
+function labelHeight(name: string): number {
+  const perLine = /[\u3040-\u30ff\u4e00-\u9fff]/.test(name) ? 12 : 22;
+  return Math.ceil(name.length / perLine) * 14;
+}
+
 export interface UnderpinsRow {
   agreement: string;
   commitments: string[];
@@ -41,12 +50,14 @@ export function underpinsLayout(nodes: VNode[], edges: VEdge[], nameOf: (id: str
   let y = 0;
   for (const row of rows) {
     const fresh = row.commitments.filter((c) => !positions[c]);
-    const height = Math.max(1, fresh.length);
-    positions[row.agreement] = { x: 0, y: y + ((height - 1) * ROW) / 2 };
+    const span = Math.max(1, fresh.length) * ROW;
+    // An agreement's wrapped label hangs below it; the next row starts clear of it.
+    const label = labelHeight(nameOf(row.agreement));
+    positions[row.agreement] = { x: 0, y: y + (span - ROW) / 2 };
     fresh.forEach((c, i) => {
       positions[c] = { x: 520, y: y + i * ROW };
     });
-    y += height * ROW + 40;
+    y += Math.max(span, (span - ROW) / 2 + 40 + label) + 30;
   }
   return { rows, positions };
 }

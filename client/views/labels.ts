@@ -14,6 +14,7 @@ const WORDS = {
   table: { en: 'Table', ja: '表' },
   reset: { en: 'Reset view', ja: '表示を初期化' },
   share: { en: 'Copy link', ja: 'リンクをコピー' },
+  export: { en: 'Export…', ja: 'エクスポート…' },
   copied: { en: 'Link copied', ja: 'コピーしました' },
   relayout: { en: 'Re-run layout', ja: 'レイアウト再実行' },
   kinds: { en: 'Kinds', ja: '種類' },

@@ -282,7 +282,9 @@ export async function start(
       `-Xms${config.heap}`,
       `-Xmx${config.heap}`,
       '-XX:+UseG1GC',
-      '-XX:+ExitOnOutOfMemoryError',
+      // No -XX:+ExitOnOutOfMemoryError: a researcher's query that builds a huge list in one
+      // expression (beyond Neo4j's memory tracking) must fail with OutOfMemoryError, not
+      // kill the database for everyone.
       '-Dfile.encoding=UTF-8',
       '-Dlog4j2.disable.jmx=true',
       '--add-opens=java.base/java.nio=ALL-UNNAMED',

@@ -37,7 +37,7 @@ export function neo4jConf(
     'dbms.security.procedures.unrestricted=',
     'dbms.usage_report.enabled=false',
     'db.transaction.timeout=60s',
-    'db.memory.transaction.max=512m',
+    'db.memory.transaction.max=256m',
     'db.logs.query.enabled=INFO',
   ];
   return `${lines.join('\n')}\n`;

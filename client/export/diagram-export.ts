@@ -1,0 +1,206 @@
+import type cytoscape from 'cytoscape';
+import type {
+  ExportEdge,
+  ExportGraph,
+  ExportNode,
+  Properties,
+} from '../../core/formats/export-graph';
+import { SOURCE_LINE } from '../../core/formats/export-graph';
+import { MIN_ZOOMED_FONT_SIZE } from '../canvas/cy-style';
+import { composeDiagram, type LegendEntry } from '../model/compose-diagram';
+import {
+  isNodeKind,
+  isRelType,
+  KIND_STYLES,
+  NODE_KINDS,
+  REL_STYLES,
+  REL_TYPES,
+} from '../model/palette';
+import type { Lang } from '../model/state';
+
+export type Scope = 'view' | 'selection';
+
+export interface DiagramRequest {
+  scope: Scope;
+  title: string;
+  legend: boolean;
+  source: boolean;
+  date: boolean;
+  lang: Lang;
+  /** The selected node, for scope 'selection': it and its shown neighbours. */
+  selected: string | null;
+  background: 'white' | 'transparent';
+}
+
+export interface Diagram {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+const SOURCE_LINE_JA =
+  '出典：日本とモンゴルの行動計画（2022年～2031年）、2022年11月29日共同声明付属文書';
+
+/** What a diagram or data export covers: the shown elements, or the selection and its shown neighbours. */
+function scopeElements(
+  cy: cytoscape.Core,
+  scope: Scope,
+  selected: string | null,
+): cytoscape.CollectionReturnValue {
+  const shown = cy.elements().not('.gone');
+  if (scope === 'selection' && selected) {
+    const node = cy.getElementById(selected);
+    if (node.nonempty()) return node.closedNeighborhood().intersection(shown);
+  }
+  return shown;
+}
+
+function legendFor(elements: cytoscape.CollectionReturnValue, lang: Lang): LegendEntry[] {
+  const kinds = new Set(elements.nodes().map((n) => String(n.data('kind'))));
+  const types = new Set(elements.edges().map((e) => String(e.data('type'))));
+  return [
+    ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({
+      label: KIND_STYLES[k][lang],
+      colour: KIND_STYLES[k].colour,
+      mark: 'node' as const,
+    })),
+    ...REL_TYPES.filter((t) => types.has(t)).map((t) => ({
+      label: REL_STYLES[t][lang],
+      colour: REL_STYLES[t].colour,
+      mark: REL_STYLES[t].line,
+    })),
+  ];
+}
+
+/**
+ * The drawing as it is on screen (same layout, styles and labels), whole rather than
+ * clipped to the viewport, composed with title, legend, source line and date. Elements
+ * outside the scope are hidden for the moment of drawing and shown again after.
+ */
+export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diagram {
+  const inScope = scopeElements(cy, request.scope, request.selected);
+  const outOfScope = cy.elements().not('.gone').difference(inScope);
+  outOfScope.addClass('gone');
+  // Labels hidden below a zoom threshold on screen must show in a briefing at any size.
+  cy.style().selector('node').style('min-zoomed-font-size', 0).update();
+  try {
+    const svg = cy.svg({
+      full: true,
+      scale: 1,
+      bg: request.background === 'white' ? '#ffffff' : 'transparent',
+    });
+    const width = Number(/<svg[^>]*\swidth="([\d.]+)/.exec(svg)?.[1] ?? 800);
+    const height = Number(/<svg[^>]*\sheight="([\d.]+)/.exec(svg)?.[1] ?? 600);
+    return composeDiagram(
+      { svg, width, height },
+      {
+        title: request.title,
+        legend: request.legend ? legendFor(inScope, request.lang) : null,
+        source: request.source ? (request.lang === 'ja' ? SOURCE_LINE_JA : SOURCE_LINE) : null,
+        date: request.date ? new Date().toISOString().slice(0, 10) : null,
+        lang: request.lang,
+      },
+    );
+  } finally {
+    cy.style().selector('node').style('min-zoomed-font-size', MIN_ZOOMED_FONT_SIZE).update();
+    outOfScope.removeClass('gone');
+  }
+}
+
+/** Draws the SVG onto a canvas at the given scale; the caller checks the size first (largestPngScale). */
+export async function svgToPng(
+  diagram: Diagram,
+  scale: number,
+  background: 'white' | 'transparent',
+): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([diagram.svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(diagram.width * scale);
+    canvas.height = Math.round(diagram.height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('This browser cannot draw to a canvas of that size.');
+    if (background === 'white') {
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+    }
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) =>
+          blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG.')),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+const scalarProps = (data: Record<string, unknown>): Properties => {
+  const out: Properties = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (['label', 'size', 'source', 'target'].includes(k)) continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
+  }
+  return out;
+};
+
+/** The shown elements (or the selection) as an export graph, with their positions on screen. */
+export function exportGraphOf(
+  cy: cytoscape.Core,
+  scope: Scope,
+  selected: string | null,
+  title: string,
+  lang: Lang,
+): ExportGraph {
+  const elements = scopeElements(cy, scope, selected);
+  const nodes: ExportNode[] = elements.nodes().map((n) => {
+    const data = n.data() as Record<string, unknown>;
+    const kind = String(data.kind);
+    const { kind: _kind, ...rest } = scalarProps(data);
+    return {
+      id: n.id(),
+      kind: isNodeKind(kind) ? kind : 'Node',
+      properties: rest,
+      position: { ...n.position() },
+    };
+  });
+  const edges: ExportEdge[] = elements.edges().map((e) => {
+    const data = e.data() as Record<string, unknown>;
+    const type = String(data.type);
+    const { type: _type, id: _id, ...rest } = scalarProps(data);
+    return {
+      id: e.id(),
+      source: String(data.source),
+      target: String(data.target),
+      type: isRelType(type) ? type : 'RELATED',
+      properties: { ...rest, key: e.id() },
+    };
+  });
+  return {
+    metadata: {
+      title,
+      source: SOURCE_LINE,
+      exportedAt: new Date().toISOString().slice(0, 10),
+      language: lang,
+    },
+    nodes,
+    edges,
+  };
+}
+
+export function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

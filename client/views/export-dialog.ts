@@ -1,0 +1,236 @@
+import type cytoscape from 'cytoscape';
+import {
+  EXPORT_FORMATS,
+  type ExportFormatName,
+  exportFilename,
+} from '../../core/formats/export-formats';
+import {
+  download,
+  exportDiagram,
+  exportGraphOf,
+  type Scope,
+  svgToPng,
+} from '../export/diagram-export';
+import { largestPngScale } from '../model/compose-diagram';
+import type { AppState } from '../model/state';
+import { h } from './dom';
+import { t } from './labels';
+
+type DiagramFormat = 'svg' | 'png' | 'pdf';
+type Format = DiagramFormat | ExportFormatName;
+const DIAGRAMS: DiagramFormat[] = ['svg', 'png', 'pdf'];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The title a briefing diagram gets unless the user writes one. */
+export function defaultTitle(state: AppState): string {
+  const view = t(state.lang, state.layout);
+  return state.lang === 'ja'
+    ? `日本とモンゴルの行動計画（2022–2031）— ${view}`
+    : `Japan–Mongolia Action Plan 2022–2031 — ${view}`;
+}
+
+/**
+ * Export the picture (SVG, PNG at 1–4×, PDF on A4 or a 16:9 slide) or the data behind it
+ * (GraphML, GEXF, Neo4j CSV, Cypher, Cytoscape JSON) for the view, the selection, or (data
+ * only) the whole graph. A PNG too large for the browser's canvas is refused with the
+ * largest scale that fits, and SVG offered instead.
+ */
+export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
+  const lang = state.lang;
+  const ja = lang === 'ja';
+  const message = h('p', {
+    className: 'export-message',
+    role: 'status',
+    'data-test': 'export-message',
+  });
+  const field = (label: string, control: HTMLElement) =>
+    h('label', { className: 'field' }, `${label} `, control);
+  const format = h(
+    'select',
+    { id: 'export-format' },
+    h(
+      'optgroup',
+      { label: ja ? '図' : 'Diagram' },
+      ...DIAGRAMS.map((f) => h('option', { value: f }, f.toUpperCase())),
+    ),
+    h(
+      'optgroup',
+      { label: ja ? 'データ' : 'Data' },
+      ...(Object.keys(EXPORT_FORMATS) as ExportFormatName[]).map((f) =>
+        h('option', { value: f }, f),
+      ),
+    ),
+  );
+  const scope = h(
+    'select',
+    { id: 'export-scope' },
+    h('option', { value: 'view' }, ja ? '表示中のビュー' : 'Current view'),
+    h(
+      'option',
+      { value: 'selection', disabled: !state.selected },
+      ja ? '選択ノードと隣接' : 'Selection and its neighbours',
+    ),
+    h('option', { value: 'whole' }, ja ? 'グラフ全体（データのみ）' : 'Whole graph (data only)'),
+  );
+  const title = h('input', {
+    id: 'export-title',
+    type: 'text',
+    value: defaultTitle(state),
+    size: 48,
+  });
+  const legend = h('input', { id: 'export-legend', type: 'checkbox', checked: true });
+  const source = h('input', { id: 'export-source', type: 'checkbox', checked: true });
+  const date = h('input', { id: 'export-date', type: 'checkbox', checked: true });
+  const scale = h(
+    'select',
+    { id: 'export-scale' },
+    ...[1, 2, 3, 4].map((s) => h('option', { value: s, selected: s === 2 }, `${s}×`)),
+  );
+  const background = h(
+    'select',
+    { id: 'export-background' },
+    h('option', { value: 'white' }, ja ? '白' : 'White'),
+    h('option', { value: 'transparent' }, ja ? '透明' : 'Transparent'),
+  );
+  const page = h(
+    'select',
+    { id: 'export-page' },
+    h('option', { value: 'a4' }, 'A4'),
+    h('option', { value: 'slide' }, ja ? '16:9 スライド' : '16:9 slide'),
+  );
+  const orientation = h(
+    'select',
+    { id: 'export-orientation' },
+    h('option', { value: 'landscape' }, ja ? '横' : 'Landscape'),
+    h('option', { value: 'portrait' }, ja ? '縦' : 'Portrait'),
+  );
+  const go = h('button', { type: 'submit', id: 'export-go' }, ja ? 'ダウンロード' : 'Download');
+  const close = h('button', { type: 'button', value: 'cancel' }, t(lang, 'close'));
+
+  const dialog = h(
+    'dialog',
+    { className: 'export-dialog', 'aria-labelledby': 'export-heading' },
+    h(
+      'form',
+      { method: 'dialog' },
+      h('h2', { id: 'export-heading' }, ja ? 'エクスポート' : 'Export'),
+      field(ja ? '形式' : 'Format', format),
+      field(ja ? '範囲' : 'Scope', scope),
+      field(ja ? '題' : 'Title', title),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, ja ? '図に含める' : 'On the diagram'),
+        field(ja ? '凡例' : 'Legend', legend),
+        field(ja ? '出典' : 'Source line', source),
+        field(ja ? '日付' : 'Export date', date),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'PNG'),
+        field(ja ? '倍率' : 'Scale', scale),
+        field(ja ? '背景' : 'Background', background),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'PDF'),
+        field(ja ? '用紙' : 'Page', page),
+        field(ja ? '向き' : 'Orientation', orientation),
+      ),
+      message,
+      h('div', { className: 'dialog-buttons' }, go, close),
+    ),
+  );
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => dialog.remove());
+  go.addEventListener('click', async (e) => {
+    e.preventDefault();
+    message.textContent = '';
+    const chosen = format.value as Format;
+    const where = scope.value as Scope | 'whole';
+    try {
+      go.disabled = true;
+      if ((DIAGRAMS as string[]).includes(chosen)) {
+        if (where === 'whole')
+          throw new Error(
+            ja
+              ? '図は表示中のビューか選択範囲から作ります。'
+              : 'Diagrams are drawn from the current view or the selection.',
+          );
+        const diagram = exportDiagram(cy, {
+          scope: where,
+          selected: state.selected,
+          title: title.value,
+          legend: legend.checked,
+          source: source.checked,
+          date: date.checked,
+          lang,
+          background: background.value as 'white' | 'transparent',
+        });
+        const name = `kizuna-${state.layout}-${today()}`;
+        if (chosen === 'svg')
+          download(new Blob([diagram.svg], { type: 'image/svg+xml' }), `${name}.svg`);
+        if (chosen === 'png') {
+          const wanted = Number(scale.value);
+          const fits = largestPngScale(diagram.width, diagram.height);
+          if (fits < wanted) {
+            message.textContent = fits
+              ? ja
+                ? `${wanted}×ではブラウザのキャンバス上限を超えます。${fits}×以下を選ぶか、SVGをお使いください。`
+                : `At ${wanted}× this view exceeds the browser's canvas limit. Choose ${fits}× or less, or export SVG.`
+              : ja
+                ? 'このビューはPNGには大きすぎます。SVGをお使いください。'
+                : 'This view is too large for a PNG. Export SVG instead.';
+            return;
+          }
+          download(
+            await svgToPng(diagram, wanted, background.value as 'white' | 'transparent'),
+            `${name}@${wanted}x.png`,
+          );
+        }
+        if (chosen === 'pdf') {
+          const response = await fetch('/api/render/pdf', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+              svg: diagram.svg,
+              width: diagram.width,
+              height: diagram.height,
+              page: page.value,
+              orientation: orientation.value,
+            }),
+          });
+          if (!response.ok) {
+            const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+            throw new Error(problem.detail ?? response.statusText);
+          }
+          download(await response.blob(), `${name}.pdf`);
+        }
+      } else {
+        const spec = EXPORT_FORMATS[chosen as ExportFormatName];
+        if (where === 'whole') {
+          const a = h('a', { href: `/api/export?format=${chosen}&lang=${lang}` });
+          document.body.append(a);
+          a.click();
+          a.remove();
+        } else {
+          const graph = exportGraphOf(cy, where, state.selected, title.value, lang);
+          download(
+            new Blob([spec.build(graph)], { type: spec.mediaType }),
+            exportFilename(state.layout, today(), chosen as ExportFormatName),
+          );
+        }
+      }
+      message.textContent = ja ? 'ダウンロードしました。' : 'Downloaded.';
+    } catch (error) {
+      message.textContent = error instanceof Error ? error.message : String(error);
+    } finally {
+      go.disabled = false;
+    }
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+}

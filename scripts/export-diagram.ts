@@ -1,0 +1,139 @@
+/**
+ * npm run export -- --view underpins --format pdf --lang en --out underpins.pdf
+ *
+ * Renders a view headlessly through the same client code, in Debian's Chromium, so a
+ * weekly briefing needs no click. Views: plan, underpins, hierarchy, concentric, force;
+ * --hash adds any state a shared link can hold (e.g. "pillars=I,II&themes=theme/defence").
+ * Formats: svg, png (--scale 1-4), pdf (--page a4|slide, --orientation landscape|portrait),
+ * and the data of the view: graphml, gexf, csv-nodes, csv-relationships, cypher, cyjs.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../core/formats/export-formats';
+import { launchChromium } from '../server/chromium';
+import { loadConfig } from '../server/config';
+import { createLogger, startServer } from '../server/main';
+import { PdfPrinter } from '../server/routes/render/pdf-printer';
+import { buildClientIfNeeded } from './build-client';
+import { connect } from './connect';
+import { ensureSeeded } from './ensure-seeded';
+
+const VIEWS = {
+  plan: 'preset',
+  underpins: 'underpins',
+  hierarchy: 'hierarchy',
+  concentric: 'concentric',
+  force: 'fcose',
+} as const;
+
+const argsSchema = z.object({
+  view: z.enum(Object.keys(VIEWS) as [keyof typeof VIEWS], {
+    error: `--view must be one of ${Object.keys(VIEWS).join(', ')}`,
+  }),
+  format: z.enum(['svg', 'png', 'pdf', ...EXPORT_FORMAT_NAMES], {
+    error: `--format must be svg, png, pdf or one of ${EXPORT_FORMAT_NAMES.join(', ')}`,
+  }),
+  lang: z.enum(['ja', 'en'], { error: '--lang must be ja or en' }),
+  out: z.string({ error: '--out FILE is required' }).min(1, '--out FILE is required'),
+  scale: z.coerce
+    .number({ error: '--scale must be 1, 2, 3 or 4' })
+    .int()
+    .min(1, '--scale must be 1-4')
+    .max(4, '--scale must be 1-4'),
+  page: z.enum(['a4', 'slide'], { error: '--page must be a4 or slide' }),
+  orientation: z.enum(['landscape', 'portrait'], {
+    error: '--orientation must be landscape or portrait',
+  }),
+  title: z.string().optional(),
+  hash: z
+    .string()
+    .regex(
+      /^[\w.,~=&/%-]*$/,
+      "--hash may only hold a link's fragment (letters, digits, = & , . ~ / -)",
+    ),
+});
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      view: { type: 'string', default: 'plan' },
+      format: { type: 'string', default: 'png' },
+      lang: { type: 'string', default: 'ja' },
+      out: { type: 'string' },
+      scale: { type: 'string', default: '2' },
+      page: { type: 'string', default: 'a4' },
+      orientation: { type: 'string', default: 'landscape' },
+      title: { type: 'string' },
+      hash: { type: 'string', default: '' },
+    },
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  const args = parsed.data;
+  const log = (m: string) => console.error(m);
+  const config = { ...loadConfig(), logLevel: 'silent' as const };
+  const started = Date.now();
+  const connected = await connect(config, log);
+  const printer = new PdfPrinter(config.chromiumPath);
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const browser = await launchChromium(config.chromiumPath);
+  try {
+    await ensureSeeded(connected.connection, log);
+    buildClientIfNeeded(log);
+    server = await startServer(
+      { ...config, http: { host: '127.0.0.1', port: 0 } },
+      connected.connection,
+      createLogger(config),
+    );
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const hash = `lang=${args.lang}&layout=${VIEWS[args.view]}${args.hash ? `&${args.hash}` : ''}`;
+    await page.goto(`${server.url.replace('localhost', '127.0.0.1')}/#${hash}`);
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', {
+      timeout: 60_000,
+    });
+    if ((await page.getAttribute('body', 'data-state')) === 'error') {
+      throw new Error(
+        `The app could not load the view: ${await page.textContent('[data-test="error"]')}`,
+      );
+    }
+    if (['svg', 'png', 'pdf'].includes(args.format)) {
+      const diagram = await page.evaluate(
+        (title) => window.kizuna!.diagram!(title ? { title } : {}),
+        args.title,
+      );
+      if (args.format === 'svg') writeFileSync(args.out, diagram.svg);
+      if (args.format === 'png') {
+        const base64 = await page.evaluate(({ d, s }) => window.kizuna!.png!(d, s, 'white'), {
+          d: diagram,
+          s: args.scale,
+        });
+        writeFileSync(args.out, Buffer.from(base64, 'base64'));
+      }
+      if (args.format === 'pdf')
+        writeFileSync(args.out, await printer.print(diagram.svg, args.page, args.orientation));
+      log(
+        `Wrote ${args.out}: ${args.format.toUpperCase()} of the ${args.view} view (${diagram.width}×${diagram.height} px drawing) in ${Date.now() - started} ms.`,
+      );
+    } else {
+      const text = await page.evaluate(
+        (f) => window.kizuna!.data!(f),
+        args.format as ExportFormatName,
+      );
+      writeFileSync(args.out, text);
+      log(
+        `Wrote ${args.out}: ${args.format} of the ${args.view} view in ${Date.now() - started} ms.`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await printer.close();
+    await server?.close();
+    await connected.release();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
