@@ -237,6 +237,14 @@ describe('POST /api/cypher against runaway queries', () => {
     expect(res.body.detail).toContain('more memory than the database allows one query');
   });
 
+  it('survives a list built in one expression that fills the heap: the query fails, the database stays up', async () => {
+    const { res, ms } = await runaway('WITH [x IN range(1, 50000000) | toString(x)] AS l RETURN size(l)');
+    expect(ms).toBeLessThan(RUNAWAY_BOUND_MS);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ title: 'Query stopped', code: 'memory' });
+    expect(await graph.read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
   it('answers a bare cartesian count at once from the counts, with Neo4j’s warning', async () => {
     const [{ n }] = (await graph.read('MATCH (n) RETURN count(n) AS n')) as [{ n: number }];
     const { res, ms } = await runaway('MATCH (a),(b),(c),(d),(e) RETURN count(*) AS c');
