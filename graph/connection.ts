@@ -14,7 +14,8 @@ export function createDriver(connection: Connection): Driver {
     // Fail fast when the database is down: the API answers 503 instead of hanging.
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 3_000,
+    // Retries ride out a cluster's leader change; a database that is simply down answers 503 fast.
+    maxTransactionRetryTime: 1_500,
     disableLosslessIntegers: false,
     userAgent: 'kizuna',
   });

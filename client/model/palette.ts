@@ -1,41 +1,21 @@
+import {
+  NODE_LABELS,
+  type NodeLabel,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+} from '../../seed/graph-model';
+
 /**
  * How each kind of node and relationship looks. Colours are the Okabe–Ito palette,
  * which stays distinguishable with the common colour-vision deficiencies; shapes and
  * line styles carry the distinction too, so nothing relies on colour alone.
  */
 
-export const NODE_KINDS = [
-  'Plan',
-  'Pillar',
-  'Area',
-  'Commitment',
-  'Agreement',
-  'Agency',
-  'Country',
-  'Program',
-  'Framework',
-  'Place',
-  'Target',
-  'Theme',
-] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
+export const NODE_KINDS = NODE_LABELS;
+export type NodeKind = NodeLabel;
 
-export const REL_TYPES = [
-  'PART_OF',
-  'ANNEX_OF',
-  'UNDERPINS',
-  'WORKS_TOWARDS',
-  'REFERS_TO',
-  'INVOLVES',
-  'IMPLEMENTED_VIA',
-  'ALIGNS_WITH',
-  'CONCERNS',
-  'BELONGS_TO',
-  'PARTY_TO',
-  'SETS',
-  'TAGGED',
-] as const;
-export type RelType = (typeof REL_TYPES)[number];
+export const REL_TYPES = RELATIONSHIP_TYPES;
+export type RelType = RelationshipType;
 
 export interface KindStyle {
   colour: string;

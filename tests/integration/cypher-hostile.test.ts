@@ -5,11 +5,10 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { explainRefusal } from '../../graph/cypher-console';
 import type { RefusalCode } from '../../graph/cypher-policy';
-import { type Graph, openGraph } from '../../graph/graph';
-import { loadGraph } from '../../graph/load-graph';
-import { readSeedInputs } from '../../scripts/seed-inputs';
+import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
 import { dbFingerprint } from '../support/db-fingerprint';
+import { openSeededGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
 /** Neo4j's timeout is 10 s and the console's deadline 2.5 s later; a runaway must end before this. */
@@ -47,12 +46,7 @@ async function snapshot(): Promise<Snapshot> {
 }
 
 beforeAll(async () => {
-  graph = openGraph(inject('neo4j'));
-  const inputs = readSeedInputs();
-  await loadGraph(graph, inputs.model, {
-    sourceSha256: inputs.sourceSha256,
-    fingerprint: inputs.fingerprint,
-  });
+  graph = await openSeededGraph(inject('neo4j'));
   before = await snapshot();
   // The app on a real port, so LOAD CSV can be aimed at it. Each request gets a fresh app, so
   // the corpus is not cut short by the console's rate limit (tested in cypher-console.test.ts).
@@ -238,10 +232,14 @@ describe('POST /api/cypher against runaway queries', () => {
   });
 
   it('survives a list built in one expression that fills the heap: the query fails, the database stays up', async () => {
-    const { res, ms } = await runaway('WITH [x IN range(1, 50000000) | toString(x)] AS l RETURN size(l)');
+    const { res, ms } = await runaway(
+      'WITH [x IN range(1, 50000000) | toString(x)] AS l RETURN size(l)',
+    );
     expect(ms).toBeLessThan(RUNAWAY_BOUND_MS);
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ title: 'Query stopped', code: 'memory' });
+    // The heap fills in about 9 s on an idle machine; on a loaded one the 10 s timeout may come first.
+    expect(res.body.title).toBe('Query stopped');
+    expect(['memory', 'timeout']).toContain(res.body.code);
     expect(await graph.read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
   });
 

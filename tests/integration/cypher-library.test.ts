@@ -2,12 +2,11 @@ import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Graph, openGraph } from '../../graph/graph';
-import { loadGraph } from '../../graph/load-graph';
+import type { Graph } from '../../graph/graph';
 import type { Plain } from '../../graph/to-plain';
-import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
 import type { ResearchQuery } from '../../server/routes/cypher/cypher.schema';
+import { openSeededGraph } from '../support/seeded-graph';
 
 type Row = Record<string, Plain>;
 type Node = { $type: 'node'; elementId: string; labels: string[]; properties: Row };
@@ -25,12 +24,7 @@ let app: Express;
 let library: ResearchQuery[];
 
 beforeAll(async () => {
-  graph = openGraph(inject('neo4j'));
-  const inputs = readSeedInputs();
-  await loadGraph(graph, inputs.model, {
-    sourceSha256: inputs.sourceSha256,
-    fingerprint: inputs.fingerprint,
-  });
+  graph = await openSeededGraph(inject('neo4j'));
   app = createApp({ graph, logger: pino({ level: 'silent' }) });
   library = (await request(app).get('/api/cypher/library').expect(200)).body.queries;
 });

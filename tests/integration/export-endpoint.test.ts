@@ -2,9 +2,8 @@ import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Graph, openGraph } from '../../graph/graph';
-import { loadGraph } from '../../graph/load-graph';
-import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
+import { openSeededGraph } from '../support/seeded-graph';
 import { freePort } from './global-setup';
 
 const logger = pino({ level: 'silent' });
@@ -29,12 +28,7 @@ function download(query: string) {
 const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  graph = openGraph(inject('neo4j'));
-  const inputs = readSeedInputs();
-  await loadGraph(graph, inputs.model, {
-    sourceSha256: inputs.sourceSha256,
-    fingerprint: inputs.fingerprint,
-  });
+  graph = await openSeededGraph(inject('neo4j'));
   app = createApp({ graph, logger });
 });
 afterAll(async () => {

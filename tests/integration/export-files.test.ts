@@ -7,11 +7,10 @@ import { toCyjs } from '../../core/formats/cyjs';
 import { type ExportGraph, SOURCE_LINE } from '../../core/formats/export-graph';
 import { toGexf } from '../../core/formats/gexf';
 import { toGraphml } from '../../core/formats/graphml';
-import { type Graph, openGraph } from '../../graph/graph';
-import { loadGraph } from '../../graph/load-graph';
+import type { Graph } from '../../graph/graph';
 import { type ExportView, readExportView } from '../../graph/queries/export-query';
 import { readView, type View } from '../../graph/queries/view-query';
-import { readSeedInputs } from '../../scripts/seed-inputs';
+import { openSeededGraph } from '../support/seeded-graph';
 
 const GRAPHML_XSD = 'tests/fixtures/graphml/graphml.xsd';
 
@@ -56,12 +55,7 @@ const fromNmtoken = (token: string) =>
   token.replace(/_([0-9A-F]+)_/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 
 beforeAll(async () => {
-  graph = openGraph(inject('neo4j'));
-  const inputs = readSeedInputs();
-  await loadGraph(graph, inputs.model, {
-    sourceSha256: inputs.sourceSha256,
-    fingerprint: inputs.fingerprint,
-  });
+  graph = await openSeededGraph(inject('neo4j'));
   whole = await readExportView(graph, { limit: 5000 });
   drawn = await readView(graph, { limit: 5000 });
 });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Graph, openGraph, type Row } from '../../graph/graph';
-import { loadGraph } from '../../graph/load-graph';
-import { readSeedInputs } from '../../scripts/seed-inputs';
+import type { Graph, Row } from '../../graph/graph';
+import { openSeededGraph } from '../support/seeded-graph';
 
 /** The example queries of docs/schema.md, by the id in their <!-- example: id --> marker. */
 function examples(): Map<string, string> {
@@ -22,12 +21,7 @@ const run = (id: string): Promise<Row[]> => {
 };
 
 beforeAll(async () => {
-  graph = openGraph(inject('neo4j'));
-  const inputs = readSeedInputs();
-  await loadGraph(graph, inputs.model, {
-    sourceSha256: inputs.sourceSha256,
-    fingerprint: inputs.fingerprint,
-  });
+  graph = await openSeededGraph(inject('neo4j'));
 });
 afterAll(async () => {
   await graph.close();

@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, exportFilename } from '../../../core/formats/export-for
 import { SOURCE_LINE } from '../../../core/formats/export-graph';
 import type { Graph } from '../../../graph/graph';
 import { readExportView } from '../../../graph/queries/export-query';
+import { viewFilterOf } from '../graph/graph.schema';
 import type { ExportQuery } from './export.schema';
 
 export interface ExportFile {
@@ -51,15 +52,7 @@ export async function exportView(
   now: Date,
   defaultPositions: () => Promise<Positions>,
 ): Promise<ExportFile> {
-  const view = await readExportView(graph, {
-    kinds: q.kinds,
-    pillars: q.pillar,
-    areas: q.area,
-    countries: q.country,
-    themes: q.theme,
-    types: q.rel,
-    limit: q.limit,
-  });
+  const view = await readExportView(graph, viewFilterOf(q));
   const placed = q.positions === 'default' ? await defaultPositions() : {};
   const nodes = view.nodes.map((node) => {
     const position = placed[node.id];

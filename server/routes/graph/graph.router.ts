@@ -4,22 +4,14 @@ import { readView } from '../../../graph/queries/view-query';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
 import { defaultPositions } from './default-positions';
-import { type GraphQuery, graphQuery } from './graph.schema';
+import { type GraphQuery, graphQuery, viewFilterOf } from './graph.schema';
 
 export function graphRouter(graph: Graph): Router {
   const router = Router();
   const positions = defaultPositions(graph);
   router.get('/', validate('query', graphQuery), seedEtag(graph), async (_req, res) => {
     const q = res.locals.query as GraphQuery;
-    const view = await readView(graph, {
-      kinds: q.kinds,
-      pillars: q.pillar,
-      areas: q.area,
-      countries: q.country,
-      themes: q.theme,
-      types: q.rel,
-      limit: q.limit,
-    });
+    const view = await readView(graph, viewFilterOf(q));
     if (q.positions === 'default') {
       const placed = await positions();
       view.elements.nodes = view.elements.nodes.map((node) => {

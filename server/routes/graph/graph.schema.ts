@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ViewFilter } from '../../../graph/queries/view-query';
 import { THEMES } from '../../../seed/curation';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../seed/graph-model';
 import { intParam, listOf } from '../../http/params';
@@ -49,6 +50,19 @@ export const graphQuery = z
   .strict();
 
 export type GraphQuery = z.infer<typeof graphQuery>;
+
+/** The view filter a graph (or export) query asks for, in graph/'s terms. */
+export function viewFilterOf(q: GraphQuery): ViewFilter {
+  return {
+    kinds: q.kinds,
+    pillars: q.pillar,
+    areas: q.area,
+    countries: q.country,
+    themes: q.theme,
+    types: q.rel,
+    limit: q.limit,
+  };
+}
 
 export const graphResponse = z
   .object({ elements, truncated: z.boolean(), total: z.number().int() })
