@@ -1,10 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const apiPort = Number(process.env.PORT ?? 8080);
 
 export default defineConfig({
   root: 'client',
-  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      input: {
+        explorer: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        workbench: fileURLToPath(new URL('./client/workbench.html', import.meta.url)),
+      },
+    },
+  },
   server: {
     port: 5173,
     strictPort: false,

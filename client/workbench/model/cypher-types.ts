@@ -1,0 +1,148 @@
+import type { Plain } from '../../../core/plain';
+
+/**
+ * What POST /api/cypher, GET /api/cypher/library and GET /api/schema send, as the browser sees
+ * it. Kept apart from the server's own types so the page bundles none of the server; a unit
+ * test checks that the server's types still fit these.
+ */
+
+export type { Plain };
+
+/** Named query parameters: a JSON object. */
+export type Params = { [name: string]: Plain };
+
+export type Row = { [column: string]: Plain };
+
+// Type aliases, not interfaces: an alias of an object type is a Plain object too, so the
+// guards below can narrow a Plain value to it.
+export type GraphNode = {
+  $type: 'node';
+  elementId: string;
+  labels: string[];
+  properties: { [key: string]: Plain };
+};
+
+export type GraphRelationship = {
+  $type: 'relationship';
+  elementId: string;
+  type: string;
+  start: string;
+  end: string;
+  properties: { [key: string]: Plain };
+};
+
+export type PathSegment = { start: GraphNode; relationship: GraphRelationship; end: GraphNode };
+
+export type GraphPath = {
+  $type: 'path';
+  start: GraphNode;
+  end: GraphNode;
+  segments: PathSegment[];
+};
+
+export interface SourcePosition {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** 0-based, in UTF-16 code units, as CodeMirror counts positions. */
+  offset: number;
+}
+
+export interface CypherNotification {
+  code: string;
+  title: string;
+  description: string;
+  severity: string;
+  position?: SourcePosition;
+}
+
+export interface CypherResult {
+  columns: string[];
+  rows: Row[];
+  truncated: boolean;
+  truncatedBy: 'rows' | 'size' | null;
+  limits: { maxRows: number; maxResultChars: number; timeoutMs: number };
+  elapsedMs: number;
+  notifications: CypherNotification[];
+}
+
+/** A 422 from the console: the query was refused or failed, with why in plain words. */
+export interface Refusal {
+  code: string;
+  title: string;
+  detail: string;
+  position?: SourcePosition;
+}
+
+/** Any other answer that is not a result: rate limit, database down, server unreachable. */
+export interface Failure {
+  /** HTTP status, 0 when the server did not answer. */
+  status: number;
+  title: string;
+  detail: string;
+  /** Seconds, from the Retry-After header of a 429 or 503. */
+  retryAfterS: number | null;
+}
+
+export interface ResearchQuery {
+  id: string;
+  title_en: string;
+  title_ja: string;
+  description: string;
+  cypher: string;
+  params?: Params;
+}
+
+interface PropertyType {
+  name: string;
+  types: string[];
+}
+
+export interface GraphSchema {
+  labels: { label: string; count: number; properties: PropertyType[] }[];
+  relationshipTypes: { type: string; count: number; properties: PropertyType[] }[];
+  propertyKeys: string[];
+}
+
+const isRecord = (value: unknown): value is { [key: string]: unknown } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function isGraphNode(value: Plain): value is GraphNode {
+  return (
+    isRecord(value) &&
+    value.$type === 'node' &&
+    typeof value.elementId === 'string' &&
+    Array.isArray(value.labels) &&
+    isRecord(value.properties)
+  );
+}
+
+export function isGraphRelationship(value: Plain): value is GraphRelationship {
+  return (
+    isRecord(value) &&
+    value.$type === 'relationship' &&
+    typeof value.elementId === 'string' &&
+    typeof value.type === 'string' &&
+    typeof value.start === 'string' &&
+    typeof value.end === 'string' &&
+    isRecord(value.properties)
+  );
+}
+
+export function isGraphPath(value: Plain): value is GraphPath {
+  return (
+    isRecord(value) &&
+    value.$type === 'path' &&
+    Array.isArray(value.segments) &&
+    isGraphNode(value.start as Plain) &&
+    isGraphNode(value.end as Plain) &&
+    value.segments.every(
+      (s: Plain) =>
+        isRecord(s) &&
+        isGraphNode(s.start as Plain) &&
+        isGraphNode(s.end as Plain) &&
+        isGraphRelationship(s.relationship as Plain),
+    )
+  );
+}

@@ -1,0 +1,181 @@
+import type { Lang } from '../../model/state';
+import type { Failure, Refusal, SourcePosition } from '../model/cypher-types';
+import type { ParamsError } from '../model/params';
+import type { QueriesMessage } from '../model/state';
+
+/** The workbench's own words in both languages. Graph text comes from the data, not from here. */
+const WORDS = {
+  title: { en: 'Cypher workbench', ja: 'Cypher ワークベンチ' },
+  subtitle: {
+    en: 'Query the Action Plan graph in Cypher (read-only)',
+    ja: '行動計画のグラフを Cypher で照会（読み取り専用）',
+  },
+  explorer: { en: '← Back to the explorer', ja: '← エクスプローラーに戻る' },
+  language: { en: '日本語', ja: 'English' },
+  query: { en: 'Cypher query', ja: 'Cypher クエリ' },
+  params: { en: 'Parameters (a JSON object)', ja: 'パラメーター（JSON オブジェクト）' },
+  paramsHint: {
+    en: 'For $name in the query, e.g. {"ref": "I.3.2"}',
+    ja: 'クエリ中の $name に渡す値。例：{"ref": "I.3.2"}',
+  },
+  run: { en: 'Run', ja: '実行' },
+  runHint: { en: 'Ctrl+Enter (⌘+Enter) runs it', ja: 'Ctrl+Enter（⌘+Enter）で実行' },
+  save: { en: 'Save…', ja: '保存…' },
+  running: { en: 'Running…', ja: '実行中…' },
+  idle: {
+    en: 'Run a query, or pick one from the library, to see its result here.',
+    ja: 'クエリを実行するか、ライブラリから選ぶと結果がここに表示されます。',
+  },
+  results: { en: 'Result', ja: '結果' },
+  table: { en: 'Table', ja: '表' },
+  graph: { en: 'Graph', ja: 'グラフ' },
+  csv: { en: 'Download CSV', ja: 'CSV をダウンロード' },
+  json: { en: 'Download JSON', ja: 'JSON をダウンロード' },
+  rows: { en: 'rows', ja: '行' },
+  row: { en: 'row', ja: '行' },
+  notifications: { en: 'Notes from Neo4j', ja: 'Neo4j からの注意' },
+  noGraph: {
+    en: 'Nothing to draw: the result holds no nodes, relationships or paths. Return them (RETURN n, r, path) to see a graph.',
+    ja: '図示できるものがありません。ノード・関係・パスを返すと（RETURN n, r, path）グラフになります。',
+  },
+  relayout: { en: 'Re-run layout', ja: 'レイアウト再実行' },
+  graphLabel: {
+    en: 'The result’s nodes and relationships as a diagram; the table shows the same result',
+    ja: '結果のノードと関係の図。表にも同じ結果があります',
+  },
+  library: { en: 'Library', ja: 'ライブラリ' },
+  saved: { en: 'Saved', ja: '保存済み' },
+  history: { en: 'History', ja: '履歴' },
+  libraryLoading: { en: 'Loading the library…', ja: 'ライブラリを読み込み中…' },
+  libraryFailed: { en: 'The library could not be loaded', ja: 'ライブラリを読み込めませんでした' },
+  runThis: { en: 'Run', ja: '実行' },
+  open: { en: 'Open', ja: '開く' },
+  delete: { en: 'Delete', ja: '削除' },
+  name: { en: 'Name', ja: '名前' },
+  saveCurrent: { en: 'Save the editor’s query', ja: 'エディタのクエリを保存' },
+  exportSaved: { en: 'Export saved queries', ja: '保存済みをエクスポート' },
+  exportHistory: { en: 'Export history', ja: '履歴をエクスポート' },
+  import: { en: 'Import from a JSON file…', ja: 'JSON ファイルからインポート…' },
+  clearHistory: { en: 'Clear history', ja: '履歴を消去' },
+  noSaved: { en: 'No saved queries yet.', ja: '保存したクエリはまだありません。' },
+  noHistory: { en: 'No queries run yet.', ja: '実行したクエリはまだありません。' },
+  refused: { en: 'refused', ja: '拒否' },
+  failed: { en: 'failed', ja: '失敗' },
+  dismiss: { en: 'Dismiss', ja: '閉じる' },
+  emptyQuery: { en: 'Type a query first.', ja: 'まずクエリを入力してください。' },
+  notSent: { en: 'Not sent. ', ja: '送信していません。' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type Word = keyof typeof WORDS;
+
+export const t = (lang: Lang, word: Word): string => WORDS[word][lang];
+
+/** A heading for each refusal code the console sends; the server's detail says the rest. */
+const REFUSALS: Record<string, Record<Lang, string>> = {
+  write: { en: 'Writes are not allowed', ja: '書き込みはできません' },
+  syntax: { en: 'Syntax error', ja: '構文エラー' },
+  admin: { en: 'Administration commands are not allowed', ja: '管理コマンドは使えません' },
+  'load-csv': { en: 'LOAD CSV is not allowed', ja: 'LOAD CSV は使えません' },
+  procedure: { en: 'Procedure not available', ja: 'このプロシージャは使えません' },
+  'in-transactions': {
+    en: 'IN TRANSACTIONS is not allowed',
+    ja: 'IN TRANSACTIONS は使えません',
+  },
+  timeout: { en: 'Query stopped: it ran too long', ja: '時間切れで停止しました' },
+  memory: { en: 'Query stopped: it needed too much memory', ja: 'メモリ不足で停止しました' },
+  'too-long': { en: 'Query too long', ja: 'クエリが長すぎます' },
+  params: { en: 'Parameters refused', ja: 'パラメーターが受け付けられません' },
+  failed: { en: 'Query failed', ja: 'クエリが失敗しました' },
+};
+
+export const refusalHeading = (lang: Lang, refusal: Refusal): string =>
+  REFUSALS[refusal.code]?.[lang] ?? refusal.title;
+
+export function failureHeading(lang: Lang, failure: Failure): string {
+  const wait =
+    failure.retryAfterS === null
+      ? ''
+      : lang === 'ja'
+        ? `（${failure.retryAfterS} 秒後に再試行できます）`
+        : ` (try again in ${failure.retryAfterS} s)`;
+  if (failure.status === 429)
+    return (lang === 'ja' ? '実行回数の上限に達しました' : 'Too many queries') + wait;
+  if (failure.status === 503)
+    return (lang === 'ja' ? '現在実行できません' : 'Not available right now') + wait;
+  if (failure.status === 0) return lang === 'ja' ? 'サーバーに接続できません' : failure.title;
+  return failure.title;
+}
+
+export const goToText = (lang: Lang, at: SourcePosition): string =>
+  lang === 'ja'
+    ? `${at.line} 行 ${at.column} 列へ移動`
+    : `Go to line ${at.line}, column ${at.column}`;
+
+export const rowCount = (lang: Lang, n: number): string =>
+  lang === 'ja'
+    ? `${n.toLocaleString('ja')} 行`
+    : `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'}`;
+
+export function truncatedNotice(lang: Lang, by: 'rows' | 'size', rows: number, limitChars: number) {
+  if (by === 'rows')
+    return lang === 'ja'
+      ? `${rows.toLocaleString('ja')} 行で打ち切りました（コンソールが返すのは最大 ${rows.toLocaleString('ja')} 行）。LIMIT や集計で絞り込んでください。`
+      : `Truncated at ${rows.toLocaleString('en')} rows: the console returns no more. Add a LIMIT, or aggregate, to see what you need.`;
+  return lang === 'ja'
+    ? `${rows.toLocaleString('ja')} 行で打ち切りました（結果が ${limitChars.toLocaleString('ja')} 文字を超えたため）。`
+    : `Truncated at ${rows.toLocaleString('en')} rows: the result passed ${limitChars.toLocaleString('en')} characters of JSON.`;
+}
+
+export const undrawnNotice = (lang: Lang, n: number): string =>
+  lang === 'ja'
+    ? `両端のノードが結果にない関係 ${n} 件は描画していません。`
+    : `${n} relationship${n === 1 ? '' : 's'} not drawn: the result does not hold both of its nodes.`;
+
+const GOT: Record<Extract<ParamsError, { reason: 'not-object' }>['got'], Record<Lang, string>> = {
+  array: { en: 'an array', ja: '配列' },
+  null: { en: 'null', ja: 'null' },
+  string: { en: 'a string', ja: '文字列' },
+  number: { en: 'a number', ja: '数値' },
+  boolean: { en: 'a boolean', ja: '真偽値' },
+};
+
+/** Why the parameters box cannot be used, in words a researcher can act on. */
+export function paramsErrorText(lang: Lang, error: ParamsError): string {
+  if (error.reason === 'json')
+    return lang === 'ja'
+      ? `パラメーターが JSON として読めません（${error.message}）。`
+      : `The parameters are not valid JSON (${error.message}).`;
+  return lang === 'ja'
+    ? `パラメーターは {"ref": "I.3.2"} のような JSON オブジェクトにしてください（${GOT[error.got].ja}ではなく）。`
+    : `The parameters must be a JSON object such as {"ref": "I.3.2"}, not ${GOT[error.got].en}.`;
+}
+
+export function queriesMessageText(lang: Lang, m: QueriesMessage): string {
+  const ja = lang === 'ja';
+  switch (m.what) {
+    case 'saved':
+      return ja ? `「${m.detail}」を保存しました。` : `Saved “${m.detail}”.`;
+    case 'updated':
+      return ja ? `「${m.detail}」を更新しました。` : `Updated “${m.detail}”.`;
+    case 'nameMissing':
+      return ja ? 'まず名前を付けてください。' : 'Give the query a name first.';
+    case 'nothingToSave':
+      return ja
+        ? 'エディタが空なので保存するものがありません。'
+        : 'The editor is empty: nothing to save.';
+    case 'paramsInvalid':
+      return `${ja ? '保存していません。' : 'Not saved. '}${paramsErrorText(lang, m.error)}`;
+    case 'importFailed':
+      return ja
+        ? `インポートしませんでした（何も変わっていません）：${m.detail}`
+        : `Nothing was imported, and nothing was changed: ${m.detail}.`;
+    case 'imported':
+      return ja
+        ? `保存済み ${m.saved} 件と履歴 ${m.history} 件をインポートしました（既存と重複した ${m.skipped} 件は除外）。`
+        : `Imported ${m.saved} saved ${m.saved === 1 ? 'query' : 'queries'} and ${m.history} history ${m.history === 1 ? 'entry' : 'entries'} (${m.skipped} already here or over the limit).`;
+    case 'storageFailed':
+      return ja
+        ? `ブラウザに保存できませんでした：${m.detail}`
+        : `The browser would not keep the lists: ${m.detail}`;
+  }
+}

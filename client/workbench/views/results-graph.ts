@@ -1,0 +1,86 @@
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { stylesheet } from '../../canvas/cy-style';
+import { layoutOptions } from '../../canvas/layouts';
+import { h } from '../../views/dom';
+import type { CypherResult } from '../model/cypher-types';
+import { resultGraph } from '../model/result-graph';
+import type { Lang, WorkbenchState } from '../model/state';
+import { t, undrawnNotice } from './labels';
+
+cytoscape.use(fcose);
+
+export interface ResultGraphView {
+  cy: cytoscape.Core;
+  render(state: WorkbenchState): void;
+  unmount(): void;
+}
+
+/**
+ * The result's nodes, relationships and paths on a Cytoscape canvas drawn with the explorer's
+ * stylesheet, laid out by fcose. Drawn when the graph view is shown: a hidden canvas has no size.
+ */
+export function mountResultGraph(el: HTMLElement): ResultGraphView {
+  const note = h('p', {
+    className: 'graph-note',
+    'data-test': 'graph-note',
+    'aria-live': 'polite',
+  });
+  const relayout = h('button', { type: 'button', id: 'relayout' });
+  const container = h('div', { className: 'cy', role: 'img', 'data-test': 'result-cy' });
+  el.replaceChildren(
+    h('div', { className: 'graph-bar' }, relayout, note),
+    h('div', { className: 'graph-stage' }, container),
+  );
+  const cy = cytoscape({
+    container,
+    style: stylesheet(),
+    minZoom: 0.1,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+  });
+  const layout = () => {
+    if (cy.nodes().nonempty()) cy.layout(layoutOptions('fcose')).run();
+  };
+  relayout.addEventListener('click', layout);
+
+  let drawn: { result: CypherResult | null; lang: Lang } | null = null;
+
+  function render(state: WorkbenchState): void {
+    const { lang } = state;
+    relayout.textContent = t(lang, 'relayout');
+    container.setAttribute('aria-label', t(lang, 'graphLabel'));
+    if (state.view !== 'graph') return;
+    const result = state.run.status === 'done' ? state.run.result : null;
+    if (drawn?.result === result && drawn.lang === lang) {
+      cy.resize();
+      return;
+    }
+    const graph = resultGraph(result?.rows ?? [], lang);
+    if (drawn?.result === result) {
+      // Only the language changed: relabel, keep the places.
+      cy.batch(() => {
+        for (const n of graph.nodes) cy.getElementById(n.id).data('label', n.label);
+      });
+    } else {
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add([
+          ...graph.nodes.map((data) => ({ group: 'nodes' as const, data })),
+          ...graph.edges.map((data) => ({ group: 'edges' as const, data })),
+        ]);
+      });
+      cy.resize();
+      layout();
+    }
+    drawn = { result, lang };
+    relayout.hidden = graph.nodes.length === 0;
+    const notes = [
+      result && graph.nodes.length === 0 ? t(lang, 'noGraph') : '',
+      graph.undrawn > 0 ? undrawnNotice(lang, graph.undrawn) : '',
+    ].filter(Boolean);
+    note.textContent = notes.join(' ');
+  }
+
+  return { cy, render, unmount: () => cy.destroy() };
+}

@@ -1,0 +1,123 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { WorkbenchState } from '../../client/workbench/model/state';
+import { ARTEFACTS } from './explorer-page';
+
+/** The Cypher workbench as a test drives it: through the keyboard and the page's controls. */
+export class WorkbenchPage {
+  readonly errors: string[] = [];
+  /** Queries the page sent to POST /api/cypher. */
+  readonly sent: string[] = [];
+
+  private constructor(readonly page: Page) {
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/cypher'))
+        this.sent.push(String(JSON.parse(r.postData() ?? '{}').query));
+    });
+  }
+
+  /** A page of its own (fresh storage), or one in a given context (shared storage). */
+  static async open(
+    where: Browser | BrowserContext,
+    url: string,
+    viewport = { width: 1440, height: 900 },
+  ): Promise<WorkbenchPage> {
+    const page = await where.newPage({ viewport });
+    const workbench = new WorkbenchPage(page);
+    await page.goto(`${url}/workbench.html`);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+    return workbench;
+  }
+
+  state(): Promise<WorkbenchState> {
+    return this.page.evaluate(() => window.kizunaWorkbench!.state());
+  }
+
+  editorText(): Promise<string> {
+    return this.page.evaluate(() => window.kizunaWorkbench!.editor.state.doc.toString());
+  }
+
+  /**
+   * Types into the editor as a person would, replacing what is there. Before each line
+   * break the completion list is closed (Escape), or Enter would pick from it.
+   */
+  async typeQuery(query: string): Promise<void> {
+    await this.page.click('.cm-content');
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    const lines = query.split('\n');
+    for (const [i, line] of lines.entries()) {
+      await this.page.keyboard.type(line);
+      await this.page.keyboard.press('Escape');
+      if (i < lines.length - 1) await this.page.keyboard.press('Enter');
+    }
+  }
+
+  /** Runs the editor's query with Ctrl+Enter and waits for the answer. */
+  async runWithKeyboard(): Promise<void> {
+    await this.page.focus('.cm-content');
+    await this.page.keyboard.press('Control+Enter');
+    await this.settled();
+  }
+
+  /** Waits until no query is on its way. */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => window.kizunaWorkbench!.state().run.status !== 'running');
+  }
+
+  /** The text of one column of the result table, top to bottom. */
+  column(index: number): Promise<string[]> {
+    return this.page.$$eval(
+      `[data-test="result-table"] tbody tr td:nth-child(${index + 1})`,
+      (tds) => tds.map((td) => td.textContent ?? ''),
+    );
+  }
+
+  headers(): Promise<string[]> {
+    return this.page.$$eval('[data-test="result-table"] thead th', (ths) =>
+      ths.map((th) => th.querySelector('button')?.firstChild?.textContent ?? ''),
+    );
+  }
+
+  alert(): Promise<string> {
+    return this.page.textContent('#query-alert').then((t) => t ?? '');
+  }
+
+  /** The nodes and edges drawn on the result canvas. */
+  drawn(): Promise<{
+    nodes: { id: string; kind: string; label: string }[];
+    edges: { source: string; target: string; type: string }[];
+  }> {
+    return this.page.evaluate(() => {
+      const cy = window.kizunaWorkbench!.cy;
+      return {
+        nodes: cy
+          .nodes()
+          .map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label') })),
+        edges: cy.edges().map((e) => ({
+          source: e.data('source'),
+          target: e.data('target'),
+          type: e.data('type'),
+        })),
+      };
+    });
+  }
+
+  /** Clicks a control that downloads a file and returns the file's text. */
+  async download(selector: string): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.click(selector),
+    ]);
+    const path = await file.path();
+    return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(ARTEFACTS, { recursive: true });
+    const path = `${ARTEFACTS}/${name}.png`;
+    await this.page.screenshot({ path });
+    return path;
+  }
+}

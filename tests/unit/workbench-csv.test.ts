@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, resultCsv } from '../../client/workbench/model/csv';
+import type { GraphNode } from '../../client/workbench/model/cypher-types';
+
+const agency: GraphNode = {
+  $type: 'node',
+  elementId: '4:db:1',
+  labels: ['Agency'],
+  properties: { id: 'mod-jp', name_en: 'Ministry of Defense', name_ja: '防衛省' },
+};
+
+describe('CSV of a result (RFC 4180)', () => {
+  it('quotes only the fields that hold a comma, a quote or a line break, doubling quotes', () => {
+    expect(csvField('I.3.2')).toBe('I.3.2');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('the "EPA"')).toBe('"the ""EPA"""');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvField('cr\rhere')).toBe('"cr\rhere"');
+    expect(csvField('')).toBe('');
+  });
+
+  it('writes a header and one CRLF-ended record per row, cells as the table shows them', () => {
+    const csv = resultCsv(
+      ['agency', 'refs', 'year', 'note'],
+      [
+        { agency, refs: ['I.3.2', 'I.3.4'], year: 2022, note: null },
+        { agency: null, refs: [], year: null, note: 'said "yes", then\r\nno' },
+      ],
+      'en',
+    );
+    expect(csv).toBe(
+      'agency,refs,year,note\r\n' +
+        '(:Agency {Ministry of Defense}),"I.3.2, I.3.4",2022,—\r\n' +
+        '—,[],—,"said ""yes"", then\r\nno"\r\n',
+    );
+  });
+
+  it('names nodes in the chosen language and quotes column names too', () => {
+    expect(resultCsv(['a, b'], [{ 'a, b': agency }], 'ja')).toBe(
+      '"a, b"\r\n(:Agency {防衛省})\r\n',
+    );
+  });
+
+  it('leaves a column a row lacks as an em dash, as the table does', () => {
+    expect(resultCsv(['x', 'y'], [{ x: 1 }], 'en')).toBe('x,y\r\n1,—\r\n');
+  });
+});
