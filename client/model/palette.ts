@@ -35,7 +35,7 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Country: { colour: '#56B4E9', shape: 'star', size: 52, en: 'Country', ja: '国' },
   Program: {
     colour: '#009E73',
-    shape: 'round-triangle',
+    shape: 'pentagon',
     size: 36,
     en: 'Programme',
     ja: '事業・制度',
