@@ -14,11 +14,8 @@ import { readNodeDetails } from '../graph/queries/node-query';
 import { readPaths } from '../graph/queries/paths-query';
 import { readSchema } from '../graph/queries/schema-query';
 import { readView } from '../graph/queries/view-query';
-import { connect } from '../scripts/connect';
-import { ensureSeeded } from '../scripts/ensure-seeded';
+import { startLocalApp } from '../scripts/local-app';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../seed/graph-model';
-import { loadConfig } from '../server/config';
-import { createLogger, startServer } from '../server/main';
 import { search } from '../server/routes/search/search.service';
 
 const { values } = parseArgs({
@@ -118,17 +115,9 @@ async function loadHttp(url: string) {
 }
 
 async function main() {
-  const config = { ...loadConfig(), logLevel: 'silent' as const };
-  const log = () => {};
-  const connected = await connect(config, log);
-  await ensureSeeded(connected.connection, log);
-  const server = await startServer(
-    { ...config, http: { host: '127.0.0.1', port: 0 } },
-    connected.connection,
-    createLogger(config),
-  );
-  const graph = openGraph(connected.connection);
-  const port = new URL(server.url).port;
+  const app = await startLocalApp();
+  const graph = openGraph(app.connection);
+  const port = new URL(app.url).port;
   const rows: string[][] = [];
   try {
     for (const c of CASES) {
@@ -150,8 +139,7 @@ async function main() {
     }
   } finally {
     await graph.close();
-    await server.close();
-    await connected.release();
+    await app.close();
   }
   const header = [
     'endpoint',

@@ -12,12 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { buildClientIfNeeded } from '../scripts/build-client';
-import { connect } from '../scripts/connect';
-import { ensureSeeded } from '../scripts/ensure-seeded';
+import { startLocalApp } from '../scripts/local-app';
 import { launchChromium } from '../server/chromium';
-import { loadConfig } from '../server/config';
-import { createLogger, startServer } from '../server/main';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const runs = Number(values.runs);
@@ -69,21 +65,13 @@ async function syntheticPage(page: Page): Promise<void> {
 }
 
 async function main() {
-  const config = { ...loadConfig(), logLevel: 'silent' as const };
-  const connected = await connect(config, () => {});
-  await ensureSeeded(connected.connection, () => {});
-  buildClientIfNeeded(() => {});
-  const server = await startServer(
-    { ...config, http: { host: '127.0.0.1', port: 0 } },
-    connected.connection,
-    createLogger(config),
-  );
-  const browser = await launchChromium(config.chromiumPath);
+  const app = await startLocalApp();
+  const browser = await launchChromium(app.config.chromiumPath);
   try {
     const firstRender: number[] = [];
     for (let i = 0; i < runs; i++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(`${server.url.replace('localhost', '127.0.0.1')}/#lang=en`);
+      await page.goto(`${app.url}/#lang=en`);
       await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
       firstRender.push(
         await page.evaluate(`performance.getEntriesByName('kizuna:first-render')[0].startTime`),
@@ -124,8 +112,7 @@ async function main() {
     for (const row of rows) console.log(row);
   } finally {
     await browser.close();
-    await server.close();
-    await connected.release();
+    await app.close();
   }
 }
 

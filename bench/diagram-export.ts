@@ -7,12 +7,8 @@
  * server's /api/render/pdf does). Medians of --runs runs.
  */
 import { parseArgs } from 'node:util';
-import { buildClientIfNeeded } from '../scripts/build-client';
-import { connect } from '../scripts/connect';
-import { ensureSeeded } from '../scripts/ensure-seeded';
+import { startLocalApp } from '../scripts/local-app';
 import { launchChromium } from '../server/chromium';
-import { loadConfig } from '../server/config';
-import { createLogger, startServer } from '../server/main';
 import { PdfPrinter } from '../server/routes/render/pdf-printer';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -20,17 +16,9 @@ const runs = Number(values.runs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  const config = { ...loadConfig(), logLevel: 'silent' as const };
-  const connected = await connect(config, () => {});
-  await ensureSeeded(connected.connection, () => {});
-  buildClientIfNeeded(() => {});
-  const server = await startServer(
-    { ...config, http: { host: '127.0.0.1', port: 0 } },
-    connected.connection,
-    createLogger(config),
-  );
-  const browser = await launchChromium(config.chromiumPath);
-  const printer = new PdfPrinter(config.chromiumPath);
+  const app = await startLocalApp();
+  const browser = await launchChromium(app.config.chromiumPath);
+  const printer = new PdfPrinter(app.config.chromiumPath);
   console.log(
     '| view | drawing px | SVG ms | SVG KiB | PNG 1× ms | PNG 4× ms | PNG 4× KiB | PDF ms | PDF KiB |',
   );
@@ -41,7 +29,7 @@ async function main() {
       ['underpins', 'underpins'],
     ] as const) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(`${server.url.replace('localhost', '127.0.0.1')}/#lang=en&layout=${layout}`);
+      await page.goto(`${app.url}/#lang=en&layout=${layout}`);
       await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
       const t = {
         svg: [] as number[],
@@ -90,8 +78,7 @@ async function main() {
   } finally {
     await printer.close();
     await browser.close();
-    await server.close();
-    await connected.release();
+    await app.close();
   }
 }
 

@@ -12,12 +12,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../core/formats/export-formats';
 import { launchChromium } from '../server/chromium';
-import { loadConfig } from '../server/config';
-import { createLogger, startServer } from '../server/main';
 import { PdfPrinter } from '../server/routes/render/pdf-printer';
-import { buildClientIfNeeded } from './build-client';
-import { connect } from './connect';
-import { ensureSeeded } from './ensure-seeded';
+import { startLocalApp } from './local-app';
 
 const VIEWS = {
   plan: 'preset',
@@ -72,23 +68,14 @@ async function main(): Promise<void> {
   if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const args = parsed.data;
   const log = (m: string) => console.error(m);
-  const config = { ...loadConfig(), logLevel: 'silent' as const };
   const started = Date.now();
-  const connected = await connect(config, log);
-  const printer = new PdfPrinter(config.chromiumPath);
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  const browser = await launchChromium(config.chromiumPath);
+  const app = await startLocalApp(log);
+  const printer = new PdfPrinter(app.config.chromiumPath);
+  const browser = await launchChromium(app.config.chromiumPath);
   try {
-    await ensureSeeded(connected.connection, log);
-    buildClientIfNeeded(log);
-    server = await startServer(
-      { ...config, http: { host: '127.0.0.1', port: 0 } },
-      connected.connection,
-      createLogger(config),
-    );
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const hash = `lang=${args.lang}&layout=${VIEWS[args.view]}${args.hash ? `&${args.hash}` : ''}`;
-    await page.goto(`${server.url.replace('localhost', '127.0.0.1')}/#${hash}`);
+    await page.goto(`${app.url}/#${hash}`);
     await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', {
       timeout: 60_000,
     });
@@ -128,8 +115,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await printer.close();
-    await server?.close();
-    await connected.release();
+    await app.close();
   }
 }
 

@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/config';
 import { type RunningServer, startServer } from '../../server/main';
 import { freePort } from '../integration/global-setup';
 import { launchChromium } from '../support/browser';
+import { unreachableConnection } from '../support/seeded-graph';
 import { ExplorerPage } from './explorer-page';
 
 let browser: Browser;
@@ -13,12 +14,7 @@ let server: RunningServer;
 beforeAll(async () => {
   browser = await launchChromium();
   const config = loadConfig({ PORT: String(await freePort()), LOG_LEVEL: 'silent' });
-  const closed = {
-    uri: `bolt://127.0.0.1:${await freePort()}`,
-    user: 'neo4j',
-    password: 'x',
-    database: 'neo4j',
-  };
+  const closed = await unreachableConnection();
   server = await startServer(config, closed, pino({ level: 'silent' }));
 });
 afterAll(async () => {

@@ -1,10 +1,9 @@
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Graph, openGraph } from '../../graph/graph';
+import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
-import { openSeededGraph } from '../support/seeded-graph';
-import { freePort } from './global-setup';
+import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
 let graph: Graph;
@@ -291,12 +290,7 @@ describe('GET /api/openapi.json', () => {
 
 describe('with the database down', () => {
   it('answers every graph endpoint with 503 and Retry-After within seconds', async () => {
-    const down = openGraph({
-      uri: `bolt://127.0.0.1:${await freePort()}`,
-      user: 'neo4j',
-      password: 'x',
-      database: 'neo4j',
-    });
+    const down = await openUnreachableGraph();
     try {
       const downApp = createApp({ graph: down, logger });
       for (const url of [

@@ -3,10 +3,9 @@ import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { refusalForFailure } from '../../graph/cypher-errors';
-import { type Graph, openGraph } from '../../graph/graph';
+import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
-import { openSeededGraph } from '../support/seeded-graph';
-import { freePort } from './global-setup';
+import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
 let graph: Graph;
@@ -140,12 +139,7 @@ describe('POST /api/cypher protects the database', () => {
   });
 
   it('answers 503 problem+json, within seconds, when the database is down', async () => {
-    const down = openGraph({
-      uri: `bolt://127.0.0.1:${await freePort()}`,
-      user: 'neo4j',
-      password: 'x',
-      database: 'neo4j',
-    });
+    const down = await openUnreachableGraph();
     try {
       const started = Date.now();
       const res = await post({ query: 'RETURN 1 AS one' }, createApp({ graph: down, logger }));

@@ -1,10 +1,9 @@
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Graph, openGraph } from '../../graph/graph';
+import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
-import { openSeededGraph } from '../support/seeded-graph';
-import { freePort } from './global-setup';
+import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
 let graph: Graph;
@@ -126,12 +125,7 @@ describe('GET /api/export', () => {
   });
 
   it('answers 503 when the database is down', async () => {
-    const down = openGraph({
-      uri: `bolt://127.0.0.1:${await freePort()}`,
-      user: 'neo4j',
-      password: 'x',
-      database: 'neo4j',
-    });
+    const down = await openUnreachableGraph();
     try {
       const res = await request(createApp({ graph: down, logger })).get(
         '/api/export?format=graphml',

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openGraph } from '../../graph/graph';
 import { createApp } from '../../server/app';
-import { freePort } from './global-setup';
+import { openUnreachableGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
 const live = openGraph(inject('neo4j'));
@@ -31,12 +31,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 problem+json with Retry-After, within seconds, when the database is down', async () => {
-    const down = openGraph({
-      uri: `bolt://127.0.0.1:${await freePort()}`,
-      user: 'neo4j',
-      password: 'x',
-      database: 'neo4j',
-    });
+    const down = await openUnreachableGraph();
     try {
       const started = Date.now();
       const res = await request(createApp({ graph: down, logger })).get('/api/health');
