@@ -112,8 +112,15 @@ describe('POST /api/cypher protects the database', () => {
     expect(fifth.headers['retry-after']).toBe('5');
     expect(fifth.body).toMatchObject({ title: 'Console busy' });
     for (const res of await Promise.all(runaways)) expect(res.body.code).toBe('timeout');
-    expect((await post({ query: 'RETURN 1 AS one' }, app)).body.rows).toEqual([{ one: 1 }]);
-  }, 30_000);
+    // A slot is freed only when Neo4j has really ended its query, which on a loaded
+    // machine can be a moment after the console has answered "stopped".
+    let after = await post({ query: 'RETURN 1 AS one' }, app);
+    for (let i = 0; i < 20 && after.status === 503; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      after = await post({ query: 'RETURN 1 AS one' }, app);
+    }
+    expect(after.body.rows).toEqual([{ one: 1 }]);
+  }, 45_000);
 
   it('is refused a write by Neo4j itself in a READ session, which the console words plainly', async () => {
     const session = graph.driver.session({
