@@ -1,4 +1,11 @@
-import { type Curation, THEMES, type ThemeId } from './curation';
+import {
+  type AssertedBy,
+  type CommitmentCuration,
+  type Curation,
+  type SemanticRole,
+  THEMES,
+  type ThemeId,
+} from './curation';
 import { CurationError, type Entity, type Gazetteer } from './gazetteer';
 import type {
   GraphModel,
@@ -9,7 +16,7 @@ import type {
   Properties,
   RelationshipType,
 } from './graph-model';
-import { buildAliasIndex, findMentions, linkText } from './link-mentions';
+import { buildAliasIndex, findMentions, type Link, linkText, type Role } from './link-mentions';
 import { allCommitments, type Commitment, type Plan } from './plan-model';
 
 export interface BuildInput {
@@ -35,20 +42,10 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
   const nodes: GraphNode[] = [];
   const relationships: GraphRelationship[] = [];
   const ref = (label: NodeLabel, id: string): NodeRef => ({ label, id });
-  const relate = (
-    type: RelationshipType,
-    from: NodeRef,
-    to: NodeRef,
-    properties: Properties,
-    discriminator = '',
-  ) => {
-    relationships.push({
-      type,
-      from,
-      to,
-      key: `${type}|${from.id}|${to.id}|${discriminator}`,
-      properties,
-    });
+  // Every piece of evidence is collected first; mergeEvidence then makes one relationship
+  // per (start, type, end) holding them all.
+  const relate = (type: RelationshipType, from: NodeRef, to: NodeRef, properties: Properties) => {
+    relationships.push({ type, from, to, key: `${type}|${from.id}|${to.id}`, properties });
   };
 
   const planRef = ref('Plan', plan.id);
@@ -65,7 +62,10 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
       annex_label_en: english.plan.annex_label_en,
       period_start: plan.period.start,
       period_end: plan.period.end,
+      period_evidence: `${plan.period.start}年～${plan.period.end}年`,
       adopted: plan.adopted,
+      adopted_precision: 'day',
+      adopted_evidence: adoptedEvidence(plan.adopted),
       preamble_ja: plan.preamble_ja,
       preamble_en: english.plan.preamble_en,
     },
@@ -145,8 +145,12 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
         name_en: c.title_en,
         action: c.action,
         action_ja: c.action_ja,
+        ...spanProperties('action', commitment.text_ja, c.action_ja, 'text'),
         soft: c.soft,
-        direction: c.direction,
+        // soft is read from the same verb: 検討, 意見交換 … make a commitment soft.
+        ...spanProperties('soft', commitment.text_ja, c.action_ja, 'text'),
+        ...directionProperties(commitment, c),
+        ...timeProperties(commitment, c),
         line_start: commitment.line_start,
         line_end: commitment.line_end,
       },
@@ -171,6 +175,7 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
         evidence: theme.evidence,
         evidence_start: start,
         evidence_end: start + theme.evidence.length,
+        asserted_by: theme.asserted_by,
       });
     }
   }
@@ -226,6 +231,8 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
       for (const party of entity.parties) {
         relate('PARTY_TO', entityRef(party.id), ref('Agreement', entity.id), {
           evidence: party.evidence,
+          asserted_by: party.asserted_by,
+          source: party.source ?? null,
         });
       }
     }
@@ -234,18 +241,20 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
   const index = buildAliasIndex(gazetteer);
   for (const commitment of commitments) {
     const self = ref('Commitment', commitment.id);
-    for (const link of linkText(commitment.text_ja, index)) {
+    const c = curated.get(commitment.ref)!;
+    const links = linkText(commitment.text_ja, index);
+    checkRoleCuration(commitment, c, links);
+    for (const link of links) {
       const properties: Properties = {
         evidence: link.evidence,
         evidence_start: link.evidence_start,
         evidence_end: link.evidence_end,
       };
-      if (link.role) properties.role = link.role;
+      if (link.role) Object.assign(properties, roleProperties(commitment, c, link, link.role));
       if (link.cue) properties.cue = link.cue;
       const other = ref(link.entity.kind, link.entity.id);
-      if (link.type === 'UNDERPINS')
-        relate('UNDERPINS', other, self, properties, String(link.evidence_start));
-      else relate(link.type, self, other, properties, String(link.evidence_start));
+      if (link.type === 'UNDERPINS') relate('UNDERPINS', other, self, properties);
+      else relate(link.type, self, other, properties);
     }
   }
 
@@ -265,8 +274,192 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
     }
   }
 
-  checkUnique(nodes, relationships);
-  return { nodes, relationships };
+  const merged = mergeEvidence(relationships);
+  checkUnique(nodes, merged);
+  return { nodes, relationships: merged };
+}
+
+/** The scalar properties that get a list of every value when a relationship has several pieces of evidence. */
+export const EVIDENCE_LISTS: Record<string, string> = {
+  evidence: 'evidences',
+  evidence_start: 'evidence_starts',
+  evidence_end: 'evidence_ends',
+  evidence_line: 'evidence_lines',
+  cue: 'cues',
+  grammatical_role: 'grammatical_roles',
+  role: 'roles',
+  role_evidence: 'role_evidences',
+  role_evidence_start: 'role_evidence_starts',
+  role_evidence_end: 'role_evidence_ends',
+  role_asserted_by: 'role_asserted_bys',
+};
+
+/** From the strongest claim to the weakest: the role an INVOLVES shows when its mentions differ. */
+export const ROLE_PRIORITY: SemanticRole[] = [
+  'actor',
+  'beneficiary',
+  'subject_of_concern',
+  'partner',
+  'location',
+  'mentioned',
+];
+const ROLE_SCALARS = [
+  'role',
+  'role_evidence',
+  'role_evidence_start',
+  'role_evidence_end',
+  'role_asserted_by',
+  'role_note',
+];
+
+/**
+ * One relationship per (start, type, end). The scalars keep the FIRST piece of evidence (in
+ * document order), so code reading `evidence` keeps working; the lists of EVIDENCE_LISTS hold
+ * all of them, in the same order. An INVOLVES takes as `role` its strongest role (ROLE_PRIORITY).
+ */
+export function mergeEvidence(relationships: GraphRelationship[]): GraphRelationship[] {
+  const groups = new Map<string, GraphRelationship[]>();
+  for (const rel of relationships) groups.set(rel.key, [...(groups.get(rel.key) ?? []), rel]);
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const properties: Properties = { ...first.properties, evidence_count: group.length };
+    for (const [scalar, list] of Object.entries(EVIDENCE_LISTS)) {
+      const values = group.map((r) => r.properties[scalar]);
+      if (values.every((v) => typeof v === 'string')) properties[list] = values as string[];
+      else if (values.every((v) => typeof v === 'number')) properties[list] = values as number[];
+    }
+    if (first.type === 'INVOLVES') {
+      const rank = (r: GraphRelationship) =>
+        ROLE_PRIORITY.indexOf(r.properties.role as SemanticRole);
+      const strongest = group.reduce((best, r) => (rank(r) < rank(best) ? r : best));
+      for (const key of ROLE_SCALARS) properties[key] = strongest.properties[key] ?? null;
+    }
+    return { ...first, properties };
+  });
+}
+
+/** The semantic role read from the particle, where no curated role overrides it. */
+const ROLE_FROM_GRAMMAR: Record<Role, SemanticRole> = {
+  actor: 'actor',
+  recipient: 'beneficiary',
+  partner: 'partner',
+  location: 'location',
+  // の says whose, not who acts or gains: a curated role says more where the words allow.
+  subject: 'mentioned',
+  mentioned: 'mentioned',
+};
+
+function roleProperties(
+  commitment: Commitment,
+  c: CommitmentCuration,
+  link: Link,
+  grammatical: Role,
+): Properties {
+  const curatedRole = c.roles.find(
+    (r) => r.entity === link.entity.id && r.at === link.evidence_start,
+  );
+  if (curatedRole) {
+    const start = nearestOccurrence(commitment.text_ja, curatedRole.evidence, curatedRole.at);
+    return {
+      grammatical_role: grammatical,
+      role: curatedRole.role,
+      role_evidence: curatedRole.evidence,
+      role_evidence_start: start,
+      role_evidence_end: start + curatedRole.evidence.length,
+      role_asserted_by: 'curation',
+      role_note: curatedRole.note,
+    };
+  }
+  const end = link.role_end ?? link.evidence_end;
+  return {
+    grammatical_role: grammatical,
+    role: ROLE_FROM_GRAMMAR[grammatical],
+    role_evidence: commitment.text_ja.slice(link.evidence_start, end),
+    role_evidence_start: link.evidence_start,
+    role_evidence_end: end,
+    role_asserted_by: 'text',
+  };
+}
+
+/** The occurrence of `evidence` in `text` that starts closest to `at` (-1 if none). */
+function nearestOccurrence(text: string, evidence: string, at: number): number {
+  let best = -1;
+  for (let i = text.indexOf(evidence); i !== -1; i = text.indexOf(evidence, i + 1)) {
+    if (best === -1 || Math.abs(i - at) < Math.abs(best - at)) best = i;
+  }
+  return best;
+}
+
+function spanProperties(
+  name: string,
+  text: string,
+  evidence: string,
+  assertedBy: AssertedBy,
+): Properties {
+  const start = text.indexOf(evidence);
+  return {
+    [`${name}_evidence`]: evidence,
+    [`${name}_evidence_start`]: start,
+    [`${name}_evidence_end`]: start + evidence.length,
+    [`${name}_asserted_by`]: assertedBy,
+  };
+}
+
+/** `direction` is the first value the bullet states; `directions` and the lists hold each with its words. */
+function directionProperties(commitment: Commitment, c: CommitmentCuration): Properties {
+  const starts = c.direction.map((d) => commitment.text_ja.indexOf(d.evidence));
+  const first = c.direction[0]!;
+  return {
+    direction: first.value,
+    ...spanProperties('direction', commitment.text_ja, first.evidence, first.asserted_by),
+    directions: c.direction.map((d) => d.value),
+    direction_evidences: c.direction.map((d) => d.evidence),
+    direction_evidence_starts: starts,
+    direction_evidence_ends: c.direction.map((d, i) => starts[i]! + d.evidence.length),
+    direction_asserted_bys: c.direction.map((d) => d.asserted_by),
+  };
+}
+
+/** Years, periods and phases the text states; absent where it states none. */
+function timeProperties(commitment: Commitment, c: CommitmentCuration): Properties {
+  const properties: Properties = {};
+  const years = c.time.filter((t) => t.kind === 'year');
+  if (years.length) {
+    properties.years_stated = years.map((t) => t.value);
+    properties.years_stated_evidences = years.map((t) => t.evidence);
+  }
+  for (const kind of ['period_years', 'phase'] as const) {
+    const stated = c.time.find((t) => t.kind === kind);
+    if (stated) {
+      properties[kind] = stated.value;
+      properties[`${kind}_evidence`] = stated.evidence;
+      properties[`${kind}_evidence_start`] = commitment.text_ja.indexOf(stated.evidence);
+    }
+  }
+  return properties;
+}
+
+function adoptedEvidence(adopted: string): string {
+  const [year, month, day] = adopted.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** Each curated role must name a mention the linker found: the entity, at that offset. */
+function checkRoleCuration(commitment: Commitment, c: CommitmentCuration, links: Link[]): void {
+  const file = 'seed/data/commitments.json';
+  for (const role of c.roles) {
+    const mention = links.find(
+      (l) => l.type === 'INVOLVES' && l.entity.id === role.entity && l.evidence_start === role.at,
+    );
+    if (!mention)
+      throw new CurationError(
+        `${file}: commitment "${c.ref}": role for "${role.entity}" at ${role.at}: no mention of it there.`,
+      );
+    if (!commitment.text_ja.includes(role.evidence))
+      throw new CurationError(
+        `${file}: commitment "${c.ref}": role evidence "${role.evidence}" is not in its Japanese text.`,
+      );
+  }
 }
 
 export function themeId(theme: ThemeId): string {
@@ -305,6 +498,10 @@ function checkAgainstSource(source: string, gazetteer: Gazetteer): void {
       );
     }
     if (entity.kind === 'Agreement') {
+      if (!inSource(entity.status_in_plan_evidence))
+        throw new CurationError(
+          `${file}: entity "${entity.id}": status_in_plan_evidence "${entity.status_in_plan_evidence}" does not occur in the source document.`,
+        );
       for (const party of entity.parties) {
         if (!inSource(party.evidence))
           throw new CurationError(
@@ -341,6 +538,12 @@ function checkCuration(commitments: Commitment[], curation: Curation) {
       throw new CurationError(
         `${file}: commitment "${c.ref}": action_ja "${c.action_ja}" is not in its Japanese text.`,
       );
+    }
+    for (const quoted of [...c.direction, ...c.time]) {
+      if (!commitment.text_ja.includes(quoted.evidence))
+        throw new CurationError(
+          `${file}: commitment "${c.ref}": evidence "${quoted.evidence}" is not in its Japanese text.`,
+        );
     }
     for (const theme of c.themes) {
       if (!commitment.text_ja.includes(theme.evidence)) {

@@ -60,6 +60,22 @@ const ref = z
   .regex(/^[IVX]+(\.\d+){1,2}(\.[a-z])?$/, 'must be a plan ref such as I.3.2 or I.2.3.a');
 const text = z.string().min(1, 'must not be empty');
 
+export const DIRECTIONS = ['jp_to_mn', 'mn_to_jp', 'mutual'] as const;
+/** Semantic roles of an agency or country in a commitment (docs/schema.md defines each). */
+export const SEMANTIC_ROLES = [
+  'actor',
+  'partner',
+  'beneficiary',
+  'location',
+  'mentioned',
+  'subject_of_concern',
+] as const;
+export type SemanticRole = (typeof SEMANTIC_ROLES)[number];
+/** text: the words themselves say it; curation: a documented judgement on the words. */
+export const ASSERTED_BY = ['text', 'curation'] as const;
+export type AssertedBy = (typeof ASSERTED_BY)[number];
+const assertedBy = z.enum(ASSERTED_BY);
+
 const commitmentCuration = z
   .object({
     ref,
@@ -69,11 +85,53 @@ const commitmentCuration = z
     action: z.enum(ACTIONS),
     action_ja: text,
     soft: z.boolean(),
-    direction: z.enum(['jp_to_mn', 'mn_to_jp', 'mutual']),
+    /** Every direction the bullet states, each with the words that say it; the first is `direction`. */
+    direction: z
+      .array(
+        z.object({ value: z.enum(DIRECTIONS), evidence: text, asserted_by: assertedBy }).strict(),
+      )
+      .min(1),
     themes: z
-      .array(z.object({ theme: z.enum(themeIds), evidence: text }).strict())
+      .array(
+        z
+          .object({
+            theme: z.enum(themeIds),
+            evidence: text,
+            asserted_by: assertedBy.default('text'),
+          })
+          .strict(),
+      )
       .min(1)
-      .max(4),
+      .max(6),
+    /**
+     * Semantic roles decided by curation, overriding the reading of the particle for one mention:
+     * the entity named at offset `at` of text_ja, with the words that decide the role and why.
+     */
+    roles: z
+      .array(
+        z
+          .object({
+            entity: z.string().min(1),
+            at: z.number().int().min(0),
+            role: z.enum(SEMANTIC_ROLES),
+            evidence: text,
+            note: text,
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Years, periods and phases the text states (2017年の, 5年間で, 第3期, EXPO2025). */
+    time: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['year', 'period_years', 'phase']),
+            value: z.number().int().positive(),
+            evidence: text,
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 

@@ -20,7 +20,17 @@ const common = {
     .object({ id, basis: z.enum(['name', 'curated']), evidence: sourceText })
     .strict()
     .nullable(),
+  /** The official Mongolian name where a public record gives it, with that record's URL. */
+  name_mn: sourceText.optional(),
+  name_mn_source: z.url().optional(),
+  /** Why the node carries its label where that is a judgement (a treaty under Framework…). */
+  classification_note: sourceText.optional(),
 };
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+const precision = z.enum(['day', 'month', 'year']);
 
 const agency = z
   .object({
@@ -52,8 +62,30 @@ const agreement = z
       'legal_framework',
     ]),
     year: z.number().int().min(1900).max(2100).nullable(),
-    status: z.enum(['in_force', 'under_consideration', 'under_negotiation']),
-    parties: z.array(z.object({ id, evidence: sourceText }).strict()),
+    /** The status the plan itself states or implies on 2022-11-29, read from status_in_plan_evidence. */
+    status_in_plan: z.enum(['in_force', 'under_consideration', 'under_negotiation']),
+    status_in_plan_evidence: sourceText,
+    /** The latest status a public record gives, as of status_as_of, from status_source. */
+    status: z.enum(['in_force', 'signed', 'under_consideration', 'under_negotiation']),
+    status_as_of: isoDate,
+    status_source: z.url(),
+    signed: isoDate.optional(),
+    signed_precision: precision.optional(),
+    in_force: isoDate.optional(),
+    in_force_precision: precision.optional(),
+    /** Where signed and in_force come from. */
+    date_source: z.url().optional(),
+    parties: z.array(
+      z
+        .object({
+          id,
+          evidence: sourceText,
+          /** text: the words name the party; curation: a public record does (source). */
+          asserted_by: z.enum(['text', 'curation']).default('text'),
+          source: z.url().optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 

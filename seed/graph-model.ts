@@ -34,7 +34,7 @@ export const RELATIONSHIP_TYPES = [
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 export type Scalar = string | number | boolean | null;
-export type Properties = Record<string, Scalar | string[]>;
+export type Properties = Record<string, Scalar | string[] | number[]>;
 
 export interface GraphNode {
   label: NodeLabel;
@@ -51,7 +51,10 @@ export interface GraphRelationship {
   type: RelationshipType;
   from: NodeRef;
   to: NodeRef;
-  /** Unique per relationship: what the loader MERGEs on, so loading twice changes nothing. */
+  /**
+   * `TYPE|from|to`: one relationship per (start, type, end), holding every piece of evidence;
+   * what the loader MERGEs on, so loading twice changes nothing.
+   */
   key: string;
   properties: Properties;
 }

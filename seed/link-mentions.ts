@@ -57,6 +57,7 @@ export function findMentions(text: string, index: AliasIndex): Mention[] {
   return mentions;
 }
 
+/** The grammatical reading of a mention: what the particle after it says (stored as grammatical_role). */
 export type Role = 'actor' | 'recipient' | 'partner' | 'location' | 'subject' | 'mentioned';
 
 export const ROLE_CUES: [string, Role][] = [
@@ -71,6 +72,8 @@ export const ROLE_CUES: [string, Role][] = [
   ['と', 'partner'],
   ['における', 'location'],
   ['国内', 'location'],
+  // モンゴル国内での: the alias モンゴル国 takes the 国 of 国内, leaving 内で.
+  ['内で', 'location'],
   ['の', 'subject'],
 ];
 
@@ -118,10 +121,25 @@ function coordinatedNext(
 }
 
 export function roleOf(text: string, mention: Mention, mentions: Mention[]): Role {
+  return roleReading(text, mention, mentions).role;
+}
+
+/**
+ * The grammatical role and where the words that decide it end: past the cue of the last
+ * coordinated name (日本・モンゴル・米国による ends after による), or the mention itself.
+ */
+export function roleReading(
+  text: string,
+  mention: Mention,
+  mentions: Mention[],
+): { role: Role; end: number } {
   const next = coordinatedNext(text, mention, mentions, ['Agency', 'Country']);
-  if (next) return roleOf(text, next, mentions);
+  if (next) return roleReading(text, next, mentions);
   const rest = textAfter(text, mention.end);
-  return ROLE_CUES.find(([cue]) => rest.startsWith(cue))?.[1] ?? 'mentioned';
+  const found = ROLE_CUES.find(([cue]) => rest.startsWith(cue));
+  if (!found) return { role: 'mentioned', end: mention.end };
+  const skipped = text.length - mention.end - rest.length;
+  return { role: found[1], end: mention.end + skipped + found[0].length };
 }
 
 export type AgreementLink =
@@ -137,7 +155,7 @@ export function agreementLinkOf(
 ): AgreementLink {
   const cue = underpinningCue(text, mention, mentions);
   if (cue) return { type: 'UNDERPINS', cue };
-  if (entity.kind === 'Agreement' && entity.status !== 'in_force')
+  if (entity.kind === 'Agreement' && entity.status_in_plan !== 'in_force')
     return { type: 'WORKS_TOWARDS', cue: null };
   return { type: 'REFERS_TO', cue: null };
 }
@@ -172,7 +190,10 @@ export interface Link {
   evidence: string;
   evidence_start: number;
   evidence_end: number;
+  /** The grammatical role (Agency, Country), read from the particle. */
   role: Role | null;
+  /** Where the words deciding the role end (evidence_start to here); null without a role. */
+  role_end: number | null;
   cue: string | null;
 }
 
@@ -188,6 +209,7 @@ export function linkText(text: string, index: AliasIndex): Link[] {
         evidence_start: mention.start,
         evidence_end: mention.end,
         role: null,
+        role_end: null,
         cue: null,
       };
       switch (entity.kind) {
@@ -195,9 +217,11 @@ export function linkText(text: string, index: AliasIndex): Link[] {
           links.push({ ...base, ...agreementLinkOf(text, mention, mentions, entity) });
           break;
         case 'Agency':
-        case 'Country':
-          links.push({ ...base, type: 'INVOLVES', role: roleOf(text, mention, mentions) });
+        case 'Country': {
+          const reading = roleReading(text, mention, mentions);
+          links.push({ ...base, type: 'INVOLVES', role: reading.role, role_end: reading.end });
           break;
+        }
         case 'Program':
           links.push({ ...base, type: 'IMPLEMENTED_VIA' });
           break;

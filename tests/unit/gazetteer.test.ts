@@ -51,9 +51,10 @@ describe('the curated gazetteer', () => {
       year: 2011,
       status: 'in_force',
     });
+    // Line 65 only exchanges views towards a convention (締結に向けた意見交換): not a negotiation.
     expect(entity('jp-mn-tax-treaty')).toMatchObject({
       agreement_type: 'treaty',
-      status: 'under_negotiation',
+      status_in_plan: 'under_consideration',
     });
     expect(entity('paris-agreement')).toMatchObject({ kind: 'Framework', scope: 'UN' });
     expect(entity('mn-air-force').parent).toMatchObject({ id: 'mn-armed-forces', basis: 'name' });

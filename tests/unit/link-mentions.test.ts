@@ -24,6 +24,7 @@ describe('findMentions', () => {
 
   it('links an alias shared by both ministries to each of them', () => {
     expect(summary(text('I.2.2'))).toEqual([
+      'IMPLEMENTED_VIA jp-mn-diplomat-exchange ',
       'INVOLVES mofa-jp partner',
       'INVOLVES mofa-mn partner',
     ]);
@@ -72,6 +73,20 @@ describe('roles of agencies and countries', () => {
     expect(summary('北朝鮮に対し')).toEqual(['INVOLVES north-korea recipient']);
     expect(summary('モンゴルにおける')).toEqual(['INVOLVES mongolia location']);
     expect(summary('モンゴル国国防省と')).toEqual(['INVOLVES mod-mn partner']);
+  });
+
+  it('reads 国内 after a name whose alias ends in 国 (モンゴル国内での, III.1.7)', () => {
+    expect(summary('モンゴル国内での送出機関向けセミナー')).toEqual(['INVOLVES mongolia location']);
+  });
+
+  it('ends the words deciding a role after the cue of the last coordinated name', () => {
+    const t = text('I.2.3.a');
+    const [japan] = linkText(t, index);
+    expect(t.slice(japan!.evidence_start, japan!.role_end!)).toBe('日本・モンゴル・米国による');
+    const [alone] = linkText('北朝鮮に対し関連の', index);
+    expect('北朝鮮に対し関連の'.slice(alone!.evidence_start, alone!.role_end!)).toBe(
+      '北朝鮮に対し',
+    );
   });
 
   it('links a synthetic gazetteer by the same rules', () => {
