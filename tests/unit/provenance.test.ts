@@ -302,6 +302,25 @@ describe('one relationship per (start, type, end)', () => {
   });
 });
 
+describe('Mongolian names', () => {
+  it('gives a name_mn only with the public record it comes from, and leaves the rest missing', () => {
+    const named = model.nodes.filter((n) => n.properties.name_mn !== undefined);
+    expect(named.map((n) => n.id).sort()).toEqual([
+      'chinggis-khaan-airport',
+      'mn-armed-forces',
+      'mod-mn',
+      'mongolia',
+      'state-great-khural',
+      'ulaanbaatar',
+    ]);
+    for (const n of named) {
+      expect(String(n.properties.name_mn), n.id).toMatch(/^[А-ЯЁӨҮа-яёөү ]+$/);
+      expect(n.properties.name_mn_source, n.id).toMatch(/^https:\/\/\S+$/);
+    }
+    expect(nodes.get('mlsp-mn')!.properties.name_mn).toBeUndefined();
+  });
+});
+
 describe('time', () => {
   it('gives every agreement a status with an as-of date and a public source', () => {
     const agreements = model.nodes.filter((n) => n.label === 'Agreement');
