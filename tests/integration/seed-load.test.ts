@@ -22,7 +22,7 @@ const EXPECTED_NODES = {
   Pillar: 4,
   Place: 6,
   Plan: 1,
-  Program: 21,
+  Program: 22,
   Target: 2,
   Theme: 26,
 };
@@ -57,6 +57,23 @@ describe('loading the plan into the real Neo4j', () => {
       Object.entries(groupByType(inputs.model.relationships)).map(([t, rs]) => [t, rs!.length]),
     );
     expect(report.relationships).toEqual(byType);
+  });
+
+  it('stores one relationship per (start, type, end), with every piece of evidence in lists', async () => {
+    const twice = await graph.read(
+      `MATCH (a)-[r]->(b) WITH a, b, type(r) AS type, count(r) AS n WHERE n > 1 RETURN count(*) AS pairs`,
+    );
+    expect(twice[0]!.pairs).toBe(0);
+    const [mongolia] = await graph.read(
+      `MATCH (c:Commitment {ref: 'III.1.3'})-[r:INVOLVES]->(:Country {id: 'mongolia'})
+       RETURN r.evidence AS evidence, r.evidences AS evidences, r.evidence_starts AS starts,
+              r.roles AS roles, r.role AS role, r.evidence_count AS n,
+              [i IN range(0, size(r.evidences) - 1) |
+                substring(c.text_ja, r.evidence_starts[i], r.evidence_ends[i] - r.evidence_starts[i])] AS in_text`,
+    );
+    expect(mongolia).toMatchObject({ n: 4, role: 'actor', evidence: 'モンゴル' });
+    expect(mongolia!.in_text).toEqual(mongolia!.evidences);
+    expect((mongolia!.roles as string[]).length).toBe(4);
   });
 
   it('is idempotent: loading twice leaves an identical graph', async () => {
@@ -112,7 +129,7 @@ describe('npm run seed', () => {
     const run = seedCli([]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Commitment\s+86/);
-    expect(run.stdout).toMatch(/UNDERPINS\s+10/);
+    expect(run.stdout).toMatch(/UNDERPINS\s+9/);
     expect(run.stdout).toMatch(/Commitments that name no entity: \d+/);
   });
 
