@@ -36,24 +36,28 @@ ORDER BY ref, agreement`,
     title_en: 'Agreements by status, with what they underpin',
     title_ja: '状態別の合意と、それが支える取組',
     description:
-      'Which instruments are in force, under consideration or under negotiation, and the commitments resting on each.',
-    cypher: `// status: in_force, under_consideration or under_negotiation.
-// OPTIONAL MATCH keeps agreements that underpin nothing (their list is empty).
+      'Each instrument with the status the plan gives it (2022-11-29) and the latest status a public record gives, with its date and source, and the commitments resting on it.',
+    cypher: `// status_in_plan: what the plan says on 2022-11-29 (in_force, under_consideration …);
+// status: the latest public record, as of status_as_of, from status_source (a URL).
+// OPTIONAL MATCH keeps agreements that underpin nothing; DISTINCT lists each commitment once.
 MATCH (a:Agreement)
 OPTIONAL MATCH (a)-[:UNDERPINS]->(c:Commitment)
 WITH a, c ORDER BY c.ref
-RETURN a.status AS status, a.agreement_type AS type, a.name_en AS agreement,
-       collect(c.ref) AS underpins
-ORDER BY status, agreement`,
+RETURN a.status_in_plan AS status_in_plan, a.agreement_type AS type, a.name_en AS agreement,
+       collect(DISTINCT c.ref) AS underpins,
+       a.status AS status, a.status_as_of AS status_as_of, a.status_source AS status_source
+ORDER BY status_in_plan, agreement`,
   },
   {
     id: 'works-towards',
     title_en: 'Agreements the plan only works towards',
     title_ja: '行動計画が締結・策定を目指す合意',
     description: 'Instruments not yet in force that a commitment aims to bring about.',
-    cypher: `// WORKS_TOWARDS: the commitment aims at an agreement that does not exist yet.
+    cypher: `// WORKS_TOWARDS: the commitment aims at an agreement not in force when the plan was adopted;
+// status is what a public record says since, as of status_as_of.
 MATCH (c:Commitment)-[w:WORKS_TOWARDS]->(a:Agreement)
-RETURN c.ref AS ref, a.name_en AS agreement, a.status AS status, w.evidence AS evidence
+RETURN c.ref AS ref, a.name_en AS agreement, a.status_in_plan AS status_in_plan,
+       w.evidence AS evidence, a.status AS status, a.status_as_of AS status_as_of
 ORDER BY ref`,
   },
   {
@@ -62,8 +66,8 @@ ORDER BY ref`,
     title_ja: '関与する取組の数による機関の順位',
     description:
       'Every agency the plan involves, by the number of commitments that name it, with the roles it plays.',
-    cypher: `// INVOLVES links a commitment to an agency or country; role says how
-// (actor, recipient, partner, location, subject, mentioned).
+    cypher: `// INVOLVES links a commitment to an agency or country; role is its semantic role
+// (actor, partner, beneficiary, location, mentioned, subject_of_concern).
 MATCH (a:Agency)<-[i:INVOLVES]-(c:Commitment)
 RETURN a.name_en AS agency, a.country AS country,
        count(DISTINCT c) AS commitments, collect(DISTINCT i.role) AS roles
@@ -110,11 +114,13 @@ ORDER BY pillar, commitments DESC, theme`,
     description:
       'The shortest chains linking two nodes by id (change $from and $to), through commitments, agreements and programmes.',
     cypher: `// The plan's hierarchy (PART_OF) and theme tags (TAGGED) would join any two nodes,
-// so paths through them are left out. Returns the paths themselves, ready to draw.
+// and so would a country (every ministry BELONGS_TO one): paths through them are left out.
+// Returns the paths themselves, ready to draw.
 MATCH (a {id: $from})
 MATCH (b {id: $to})
 MATCH path = allShortestPaths((a)-[*..6]-(b))
 WHERE none(r IN relationships(path) WHERE type(r) IN ['PART_OF', 'TAGGED'])
+  AND none(n IN nodes(path)[1..-1] WHERE n:Country)
 RETURN [n IN nodes(path) | coalesce(n.ref, n.id)] AS via, length(path) AS hops, path
 LIMIT 25`,
     params: { from: 'mod-jp', to: 'un' },
@@ -147,11 +153,71 @@ ORDER BY commitments DESC, framework`,
     title_en: 'Direction of support per pillar',
     title_ja: '柱ごとの支援の方向',
     description:
-      'Who supports whom: commitments where Japan supports Mongolia (jp_to_mn), the reverse (mn_to_jp), or both act together (mutual).',
-    cypher: `// direction is jp_to_mn, mn_to_jp or mutual.
+      'Who supports whom: commitments where Japan supports Mongolia (jp_to_mn), the reverse (mn_to_jp), or both act together (mutual). A mixed bullet counts under each direction it states.',
+    cypher: `// directions lists every direction a bullet states (jp_to_mn, mn_to_jp, mutual), each with
+// its words in direction_evidences; direction alone is the first of them.
 MATCH (c:Commitment)
-RETURN c.pillar_ref AS pillar, c.direction AS direction, count(*) AS commitments
+UNWIND c.directions AS direction
+RETURN c.pillar_ref AS pillar, direction, count(DISTINCT c) AS commitments
 ORDER BY pillar, direction`,
+  },
+  {
+    id: 'mongolian-actors',
+    title_en: 'Commitments with a Mongolian actor',
+    title_ja: 'モンゴル側が主体となる取組',
+    description:
+      'Commitments in which Mongolia or a Mongolian agency is the actor, with the words that make it one and whether the text says so or curation judged it.',
+    cypher: `// role is the semantic role; role_evidence is the words deciding it, and role_asserted_by
+// says whether the text states it (text) or a documented judgement does (curation, see role_note).
+MATCH (c:Commitment)-[i:INVOLVES {role: 'actor'}]->(m)
+WHERE m.country = 'MN'
+RETURN c.ref AS ref, c.title_en AS commitment, m.name_en AS actor,
+       i.role_evidence AS evidence, i.role_asserted_by AS asserted_by
+ORDER BY c.line_start, actor`,
+  },
+  {
+    id: 'mongolia-for-japan',
+    title_en: 'What Mongolia commits to do for Japan',
+    title_ja: 'モンゴルが日本のために行う取組',
+    description:
+      'Every commitment stating a direction from Mongolia to Japan, with the words that state it; mixed bullets show only their Mongolia-to-Japan part.',
+    cypher: `// directions and direction_evidences are parallel lists: the i-th words state the i-th direction.
+MATCH (c:Commitment)
+WHERE 'mn_to_jp' IN c.directions
+UNWIND range(0, size(c.directions) - 1) AS i
+WITH c, i WHERE c.directions[i] = 'mn_to_jp'
+RETURN c.ref AS ref, c.title_en AS commitment, c.direction_evidences[i] AS evidence,
+       c.direction_asserted_bys[i] AS asserted_by, c.line_start AS line
+ORDER BY line`,
+  },
+  {
+    id: 'timeline',
+    title_en: 'Timeline of the instruments and the plan',
+    title_ja: '合意と行動計画の年表',
+    description:
+      'When each agreement was signed and entered into force, when the plan was adopted, and the years its commitments name, in date order with the precision of each date.',
+    cypher: `// Dates are ISO strings (YYYY, YYYY-MM or YYYY-MM-DD); precision says which (year, month, day),
+// so they sort in time order as text. source is where a public record gives the date.
+CALL () {
+  MATCH (a:Agreement) WHERE a.signed IS NOT NULL
+  RETURN a.signed AS date, a.signed_precision AS precision, 'signed' AS event,
+         a.name_en AS what, a.date_source AS source
+  UNION ALL
+  MATCH (a:Agreement) WHERE a.in_force IS NOT NULL
+  RETURN a.in_force AS date, a.in_force_precision AS precision, 'in force' AS event,
+         a.name_en AS what, a.date_source AS source
+  UNION ALL
+  MATCH (p:Plan)
+  RETURN p.adopted AS date, p.adopted_precision AS precision, 'plan adopted' AS event,
+         p.name_en AS what, null AS source
+  UNION ALL
+  MATCH (c:Commitment) WHERE c.years_stated IS NOT NULL
+  UNWIND c.years_stated AS year
+  RETURN toString(year) AS date, 'year' AS precision, 'named by ' + c.ref AS event,
+         c.title_en AS what, null AS source
+}
+RETURN date, precision, event, what, source
+ORDER BY date, event`,
   },
   {
     id: 'targets',
