@@ -40,7 +40,7 @@ describe('GET /api/schema', () => {
     const underpins = res.body.relationshipTypes.find(
       (t: { type: string }) => t.type === 'UNDERPINS',
     );
-    expect(underpins.count).toBe(10);
+    expect(underpins.count).toBe(9);
     expect(underpins.properties.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['evidence', 'evidence_start', 'evidence_end', 'cue']),
     );
@@ -54,9 +54,9 @@ describe('GET /api/graph', () => {
   it('returns the whole plan as Cytoscape elements', async () => {
     const res = await get('/api/graph');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ truncated: false, total: 209 });
-    expect(res.body.elements.nodes).toHaveLength(209);
-    expect(res.body.elements.edges).toHaveLength(444);
+    expect(res.body).toMatchObject({ truncated: false, total: 210 });
+    expect(res.body.elements.nodes).toHaveLength(210);
+    expect(res.body.elements.edges).toHaveLength(437);
     const edge = res.body.elements.edges.find(
       (e: { data: { type: string } }) => e.data.type === 'UNDERPINS',
     );
@@ -101,7 +101,7 @@ describe('GET /api/graph', () => {
 
   it('caps the view and says it is truncated', async () => {
     const res = await get('/api/graph?limit=10');
-    expect(res.body).toMatchObject({ truncated: true, total: 209 });
+    expect(res.body).toMatchObject({ truncated: true, total: 210 });
     expect(res.body.elements.nodes).toHaveLength(10);
     expect(ids(res.body)[0]).toBe('jp-mn-2022');
   });
