@@ -132,15 +132,23 @@ function slug(text: string): string {
 }
 
 /**
- * kizuna-jp-mn-2022-v<version>-<view>-<date>.<extension>, e.g.
- * kizuna-jp-mn-2022-v1.0.0-plan-2026-11-30.graphml; the version's build metadata
- * ("+data.…") is kept, since it says the file is not the release.
+ * kizuna-jp-mn-2022-v<version>-<view>-<date>: what every export's file name starts with.
+ * The version's build metadata ("+data.…") is kept, since it says the file is not the release.
  */
+export function datasetBasename(
+  view: string,
+  date: string,
+  version: string = DATASET_VERSION,
+): string {
+  return `${DATASET_ID}-v${version}-${slug(view)}-${date}`;
+}
+
+/** The base name and extension, e.g. kizuna-jp-mn-2022-v1.0.0-plan-2026-11-30.graphml. */
 export function datasetFilename(
   view: string,
   date: string,
   extension: string,
   version: string = DATASET_VERSION,
 ): string {
-  return `${DATASET_ID}-v${version}-${slug(view)}-${date}.${extension}`;
+  return `${datasetBasename(view, date, version)}.${extension}`;
 }

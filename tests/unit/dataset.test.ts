@@ -127,6 +127,50 @@ describe('CITATION.cff', () => {
     expect(String(cff.message)).not.toBe('');
     expect(String(cff['date-released'])).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  it('uses only keys and values the CFF 1.2.0 schema allows (additionalProperties: false there)', () => {
+    // From the schema's root and reference definitions (citation-file-format 1.2.0 schema.json).
+    const ROOT = [
+      'abstract',
+      'authors',
+      'cff-version',
+      'commit',
+      'contact',
+      'date-released',
+      'doi',
+      'identifiers',
+      'keywords',
+      'license',
+      'license-url',
+      'message',
+      'preferred-citation',
+      'references',
+      'repository',
+      'repository-artifact',
+      'repository-code',
+      'title',
+      'type',
+      'url',
+      'version',
+    ];
+    const REQUIRED = ['authors', 'cff-version', 'message', 'title'];
+    const REFERENCE_REQUIRED = ['authors', 'title', 'type'];
+    const cff = parseYaml(text) as Record<string, unknown> & {
+      references: Record<string, unknown>[];
+      identifiers: Record<string, unknown>[];
+    };
+    for (const key of Object.keys(cff)) expect(ROOT, key).toContain(key);
+    for (const key of REQUIRED) expect(cff, key).toHaveProperty(key);
+    for (const ref of cff.references) {
+      for (const key of REFERENCE_REQUIRED) expect(ref, key).toHaveProperty(key);
+      for (const language of ref.languages as string[]) expect(language).toMatch(/^[a-z]{2,3}$/);
+      expect(String(ref.url)).toMatch(/^(https|http|ftp|sftp):\/\/.+/);
+    }
+    for (const id of cff.identifiers) {
+      expect(Object.keys(id).sort()).toEqual(['description', 'type', 'value']);
+      expect(id.type).toBe('other');
+    }
+  });
 });
 
 describe('every export carries the version and citation', () => {
