@@ -11,7 +11,7 @@ import {
   cypherResult,
   libraryResponse,
 } from './routes/cypher/cypher.schema';
-import { exportQuery } from './routes/export/export.schema';
+import { bundleQuery, exportQuery } from './routes/export/export.schema';
 import { graphQuery, graphResponse } from './routes/graph/graph.schema';
 import { healthResponse } from './routes/health/health.schema';
 import {
@@ -53,9 +53,10 @@ const json = (description: string, schema: z.ZodType): ZodOpenApiResponseObject 
 const file = (description: string): ZodOpenApiResponseObject => ({
   description,
   headers: z.object({
-    'Content-Disposition': z
-      .string()
-      .meta({ description: 'attachment; filename="kizuna-<view>-<date>.<extension>"' }),
+    'Content-Disposition': z.string().meta({
+      description:
+        'attachment; filename="kizuna-jp-mn-2022-v<dataset version>-<view>-<date>.<extension>"',
+    }),
   }),
   content: Object.fromEntries(
     Object.values(EXPORT_FORMATS).map((f) => [f.mediaType, { schema: z.string() }]),
@@ -176,10 +177,28 @@ export function openApiDocument() {
         },
       },
       '/api/export': get(
-        'A view as a file for other tools: GraphML, GEXF, neo4j-admin import CSV, a Cypher script or Cytoscape .cyjs',
+        'A view as a file for other tools: GraphML, GEXF, neo4j-admin import CSV, a Cypher script, Cytoscape .cyjs or plain JSON, stamped with the dataset version, fingerprint, citation and source URL',
         file('The view with every property of its nodes and relationships, as an attachment'),
         {
           requestParams: { query: exportQuery },
+        },
+      ),
+      '/api/export/bundle': get(
+        'The dataset bundle: a zip of neo4j-admin CSVs, plain JSON, a Cypher script, README, CITATION.cff and manifest.json (counts and SHA-256 of every file); without filters, the whole dataset',
+        {
+          description: 'The zip, as an attachment',
+          headers: z.object({
+            'Content-Disposition': z.string().meta({
+              description:
+                'attachment; filename="kizuna-jp-mn-2022-v<dataset version>-<view>-bundle-<date>.zip"',
+            }),
+          }),
+          content: {
+            'application/zip': { schema: z.string().meta({ format: 'binary' }) },
+          },
+        },
+        {
+          requestParams: { query: bundleQuery },
         },
       ),
     },

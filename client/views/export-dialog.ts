@@ -1,4 +1,5 @@
 import type cytoscape from 'cytoscape';
+import { datasetBasename } from '../../core/dataset';
 import {
   EXPORT_FORMATS,
   type ExportFormatName,
@@ -17,7 +18,7 @@ import { h } from './dom';
 import { t } from './labels';
 
 type DiagramFormat = 'svg' | 'png' | 'pdf';
-type Format = DiagramFormat | ExportFormatName;
+type Format = DiagramFormat | ExportFormatName | 'bundle';
 const DIAGRAMS: DiagramFormat[] = ['svg', 'png', 'pdf'];
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -60,6 +61,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
       ...(Object.keys(EXPORT_FORMATS) as ExportFormatName[]).map((f) =>
         h('option', { value: f }, f),
       ),
+      h('option', { value: 'bundle' }, ja ? 'データセット一式（zip）' : 'Dataset bundle (zip)'),
     ),
   );
   const scope = h(
@@ -170,7 +172,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
           lang,
           background: background.value as 'white' | 'transparent',
         });
-        const name = `kizuna-${state.layout}-${today()}`;
+        const name = datasetBasename(state.layout, today());
         if (chosen === 'svg')
           download(new Blob([diagram.svg], { type: 'image/svg+xml' }), `${name}.svg`);
         if (chosen === 'png') {
@@ -209,6 +211,12 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
           }
           download(await response.blob(), `${name}.pdf`);
         }
+      } else if (chosen === 'bundle') {
+        // The whole dataset with its manifest, README and CITATION.cff, built on the server.
+        const a = h('a', { href: `/api/export/bundle?lang=${lang}` });
+        document.body.append(a);
+        a.click();
+        a.remove();
       } else {
         const spec = EXPORT_FORMATS[chosen as ExportFormatName];
         if (where === 'whole') {

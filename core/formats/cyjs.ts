@@ -1,4 +1,4 @@
-import { type ExportGraph, nodeLabel, type PropertyValue } from './export-graph';
+import { type ExportGraph, nodeLabel, type PropertyValue, stampOf } from './export-graph';
 
 /**
  * Cytoscape desktop's .cyjs file (File → Import → Network from File): Cytoscape.js
@@ -21,6 +21,7 @@ export interface CyjsFile {
 
 export function toCyjs(graph: ExportGraph): string {
   const { metadata } = graph;
+  const stamp = stampOf(metadata);
   const file: CyjsFile = {
     format_version: '1.0',
     generated_by: 'Kizuna',
@@ -31,6 +32,12 @@ export function toCyjs(graph: ExportGraph): string {
       source: metadata.source,
       exported: metadata.exportedAt,
       language: metadata.language,
+      dataset: stamp.id,
+      version: stamp.version,
+      fingerprint: stamp.fingerprint,
+      citation: stamp.citation,
+      source_url: stamp.sourceUrl,
+      license: stamp.license,
     },
     elements: {
       // Identity fields come last so a stored property of the same name cannot replace them;

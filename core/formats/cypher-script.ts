@@ -4,7 +4,15 @@ import {
   RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../../seed/graph-model';
-import type { ExportEdge, ExportGraph, Properties, PropertyValue, Scalar } from './export-graph';
+import {
+  type ExportEdge,
+  type ExportGraph,
+  type Properties,
+  type PropertyValue,
+  type Scalar,
+  stampOf,
+} from './export-graph';
+import { cypherName, GRAPH_SCHEMA, SHARED_LABEL, schemaStatement } from './graph-schema';
 
 /**
  * A Cypher script that recreates the graph in an empty Neo4j 5 database (cypher-shell -f,
@@ -38,11 +46,6 @@ function cypherString(text: string): string {
     return ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   });
   return `'${body}'`;
-}
-
-/** A backquoted name; a backquote inside is doubled, as Cypher escapes it. */
-function cypherName(name: string): string {
-  return `\`${name.replace(/`/g, '``')}\``;
 }
 
 function scalar(value: Scalar): string {
@@ -88,22 +91,28 @@ function comment(text: string): string {
 
 export function toCypherScript(graph: ExportGraph): string {
   const { metadata, nodes, edges } = graph;
+  const stamp = stampOf(metadata);
   const kindOf = new Map(nodes.map((n) => [n.id, label(n.kind)]));
   const labels = [...new Set(kindOf.values())];
+  const shared = SHARED_LABEL ? `:${cypherName(SHARED_LABEL)}` : '';
   const lines = [
     comment(metadata.title),
     comment(metadata.source),
+    comment(`Dataset: ${stamp.id} version ${stamp.version}`),
+    comment(`Fingerprint: sha256:${stamp.fingerprint}`),
+    comment(`Source URL: ${stamp.sourceUrl}`),
+    comment(`Licence: ${stamp.license}`),
+    comment(`Cite as: ${stamp.citation}`),
     comment(
       `Exported ${metadata.exportedAt}: ${nodes.length} nodes, ${edges.length} relationships.`,
     ),
-    comment('Recreates the graph in an empty Neo4j 5 database, e.g. cypher-shell -f this-file.'),
+    comment('Recreates the graph in an empty Neo4j 5 database, e.g. cypher-shell -f this-file:'),
+    comment(
+      'constraints and indexes first (full-text search included), then nodes, then relationships.',
+    ),
     '',
+    ...GRAPH_SCHEMA.map(schemaStatement),
   ];
-  for (const l of labels) {
-    lines.push(
-      `CREATE CONSTRAINT ${cypherName(`${l.toLowerCase()}_id_unique`)} IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE;`,
-    );
-  }
   for (const l of labels) {
     for (const batch of batches(nodes.filter((n) => n.kind === l))) {
       lines.push(
@@ -115,7 +124,7 @@ export function toCypherScript(graph: ExportGraph): string {
             return `  ${map({ id: n.id, ...properties })}`;
           })
           .join(',\n'),
-        `] AS row CREATE (n:${l}) SET n = row;`,
+        `] AS row CREATE (n:${l}${shared}) SET n = row;`,
       );
     }
   }
@@ -154,6 +163,7 @@ export function toCypherScript(graph: ExportGraph): string {
       );
     }
   }
-  lines.push('');
+  // Full-text indexes fill in the background; wait, so a search right after the script finds everything.
+  lines.push('CALL db.awaitIndexes(300);', '');
   return lines.join('\n');
 }

@@ -1,8 +1,10 @@
+import { DATASET_VERSION, datasetFilename } from '../dataset';
 import { toCyjs } from './cyjs';
 import { toCypherScript } from './cypher-script';
 import type { ExportGraph } from './export-graph';
 import { toGexf } from './gexf';
 import { toGraphml } from './graphml';
+import { toJson } from './json';
 import { toNeo4jNodesCsv, toNeo4jRelationshipsCsv } from './neo4j-csv';
 
 export interface ExportFormat {
@@ -14,10 +16,10 @@ export interface ExportFormat {
 }
 
 /**
- * Every file a view can be exported as. neo4j-admin reads nodes and relationships from
- * two files; they are two downloads rather than one archive, so every export is a single
- * plain-text file a person can open, and neither the server nor the browser needs a zip
- * library.
+ * Every plain-text file a view can be exported as. neo4j-admin reads nodes and
+ * relationships from two files, offered here one by one as plain CSV (a CSV header cannot
+ * hold metadata, so their version is in the file name); the dataset bundle
+ * (dataset-bundle.ts) has both with a manifest, README and CITATION.cff.
  */
 export const EXPORT_FORMATS = {
   graphml: { extension: 'graphml', mediaType: 'application/graphml+xml', build: toGraphml },
@@ -34,6 +36,7 @@ export const EXPORT_FORMATS = {
   },
   cypher: { extension: 'cypher', mediaType: 'application/x-cypher-query', build: toCypherScript },
   cyjs: { extension: 'cyjs', mediaType: 'application/json', build: toCyjs },
+  json: { extension: 'json', mediaType: 'application/json', build: toJson },
 } as const satisfies Record<string, ExportFormat>;
 
 export type ExportFormatName = keyof typeof EXPORT_FORMATS;
@@ -43,7 +46,15 @@ export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as [
   ...ExportFormatName[],
 ];
 
-/** kizuna-<view>-<date>.<extension>, e.g. kizuna-pillar-i-2025-01-31.graphml. */
-export function exportFilename(view: string, date: string, format: ExportFormatName): string {
-  return `kizuna-${view}-${date}.${EXPORT_FORMATS[format].extension}`;
+/**
+ * kizuna-jp-mn-2022-v<version>-<view>-<date>.<extension>, e.g.
+ * kizuna-jp-mn-2022-v1.0.0-pillar-i-2025-01-31.graphml.
+ */
+export function exportFilename(
+  view: string,
+  date: string,
+  format: ExportFormatName,
+  version: string = DATASET_VERSION,
+): string {
+  return datasetFilename(view, date, EXPORT_FORMATS[format].extension, version);
 }

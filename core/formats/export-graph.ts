@@ -1,3 +1,5 @@
+import { type DatasetStamp, datasetStamp } from '../dataset';
+
 /**
  * The format-neutral graph every export format is built from: what the server reads for a
  * view, or what the client holds for its current view or selection. Plain data only, so
@@ -41,6 +43,11 @@ export interface ExportMetadata {
   exportedAt: string;
   /** The language of labels; both languages' properties are always exported. */
   language: ExportLanguage;
+  /**
+   * The dataset version, fingerprint and citation the file carries. The server passes what
+   * the database was seeded from; left out, it is the recorded release (core/dataset.ts).
+   */
+  dataset?: DatasetStamp;
 }
 
 export interface ExportGraph {
@@ -56,4 +63,9 @@ export const SOURCE_LINE =
 export function nodeLabel(node: ExportNode, language: ExportLanguage): string {
   const name = node.properties[`name_${language}`];
   return typeof name === 'string' && name !== '' ? name : node.id;
+}
+
+/** The stamp an export carries: the one it was given, else the recorded release. */
+export function stampOf(metadata: ExportMetadata): DatasetStamp {
+  return metadata.dataset ?? datasetStamp();
 }

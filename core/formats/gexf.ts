@@ -1,5 +1,5 @@
 import { type Column, type ColumnType, propertyColumns, valueText } from './columns';
-import { type ExportGraph, nodeLabel, type Properties } from './export-graph';
+import { type ExportGraph, nodeLabel, type Properties, stampOf } from './export-graph';
 import { xmlAttr, xmlText } from './xml';
 
 /**
@@ -45,6 +45,7 @@ function attvalues(columns: Column[], properties: Properties): string[] {
 
 export function toGexf(graph: ExportGraph): string {
   const { metadata, nodes, edges } = graph;
+  const stamp = stampOf(metadata);
   const kind: Column = { name: 'kind', type: 'string', list: false };
   const type: Column = { name: 'type', type: 'string', list: false };
   const nodeColumns = [kind, ...propertyColumns(nodes, ['id', ...NODE_ATTRIBUTES])];
@@ -56,7 +57,8 @@ export function toGexf(graph: ExportGraph): string {
     '    xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     `  <meta lastmodifieddate="${xmlAttr(metadata.exportedAt)}">`,
     '    <creator>Kizuna</creator>',
-    `    <description>${xmlText(`${metadata.title}. ${metadata.source}. Labels: ${metadata.language}.`)}</description>`,
+    `    <keywords>${xmlText(`${stamp.id}, version ${stamp.version}, sha256:${stamp.fingerprint}, ${stamp.license}`)}</keywords>`,
+    `    <description>${xmlText(`${metadata.title}. ${metadata.source} (${stamp.sourceUrl}). Labels: ${metadata.language}. Dataset ${stamp.id} version ${stamp.version}, fingerprint sha256:${stamp.fingerprint}. Cite as: ${stamp.citation}`)}</description>`,
     '  </meta>',
     '  <graph defaultedgetype="directed" mode="static">',
     ...declare('node', nodeColumns),

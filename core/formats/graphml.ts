@@ -1,6 +1,6 @@
 import { type Column, type ColumnType, propertyColumns, valueText } from './columns';
-import { type ExportGraph, nodeLabel, type Properties } from './export-graph';
-import { nmtoken, xmlAttr, xmlText } from './xml';
+import { type ExportGraph, nodeLabel, type Properties, stampOf } from './export-graph';
+import { nmtoken, xmlAttr, xmlComment, xmlText } from './xml';
 
 /**
  * GraphML 1.0 (http://graphml.graphdrawing.org/) as yEd, Gephi and Cytoscape desktop read
@@ -64,6 +64,12 @@ export function toGraphml(graph: ExportGraph): string {
     { name: 'source', type: 'string' },
     { name: 'exported', type: 'string' },
     { name: 'language', type: 'string' },
+    { name: 'dataset', type: 'string' },
+    { name: 'version', type: 'string' },
+    { name: 'fingerprint', type: 'string' },
+    { name: 'citation', type: 'string' },
+    { name: 'source_url', type: 'string' },
+    { name: 'license', type: 'string' },
   ]);
   const [kindKey, nodeLabelKey, xKey, yKey, ...nodeKeys] = declareKeys('node', [
     { name: 'kind', type: 'string' },
@@ -88,10 +94,23 @@ export function toGraphml(graph: ExportGraph): string {
     edgeLabelKey,
     ...edgeKeys,
   ];
-  const graphValues = [metadata.title, metadata.source, metadata.exportedAt, metadata.language];
+  const stamp = stampOf(metadata);
+  const graphValues = [
+    metadata.title,
+    metadata.source,
+    metadata.exportedAt,
+    metadata.language,
+    stamp.id,
+    stamp.version,
+    stamp.fingerprint,
+    stamp.citation,
+    stamp.sourceUrl,
+    stamp.license,
+  ];
 
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    `<!-- ${xmlComment(stamp.citation)} -->`,
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"',
     '    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '    xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',

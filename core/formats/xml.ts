@@ -36,3 +36,10 @@ export function xmlAttr(text: string): string {
 export function nmtoken(id: string): string {
   return id.replace(/[^A-Za-z0-9.-]/gu, (c) => `_${c.codePointAt(0)!.toString(16).toUpperCase()}_`);
 }
+
+/** Text for inside <!-- -->: XML forbids "--" there (and a trailing "-"), so dashes are spaced. */
+export function xmlComment(text: string): string {
+  return stripIllegal(text)
+    .replace(/-(?=-)/g, '- ')
+    .replace(/-$/, '- ');
+}

@@ -176,7 +176,9 @@ describe('diagram exports', () => {
       x.page.waitForEvent('download'),
       x.page.click('#export-go'),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^kizuna-underpins-\d{4}-\d{2}-\d{2}\.svg$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^kizuna-jp-mn-2022-v\d+\.\d+\.\d+-underpins-\d{4}-\d{2}-\d{2}\.svg$/,
+    );
     const saved = path.join(dir, download.suggestedFilename());
     await download.saveAs(saved);
     expect(readFileSync(saved, 'utf8')).toContain('What underpins what');

@@ -1,6 +1,15 @@
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  DATASET_FINGERPRINT,
+  DATASET_SOURCE,
+  DATASET_VERSION,
+  datasetStamp,
+} from '../../core/dataset';
+import type { BundleManifest } from '../../core/formats/dataset-bundle';
 import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
 import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
@@ -25,6 +34,20 @@ function download(query: string) {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** What every file name starts with: the dataset and its version. */
+const PREFIX = `kizuna-jp-mn-2022-v${DATASET_VERSION}`;
+
+/** The body as bytes, for the zip. */
+function downloadBytes(url: string) {
+  return request(app)
+    .get(url)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+}
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
@@ -47,22 +70,44 @@ describe('GET /api/export', () => {
     ],
     ['cypher', 'application/x-cypher-query; charset=utf-8', 'cypher', 'CREATE CONSTRAINT'],
     ['cyjs', 'application/json; charset=utf-8', 'cyjs', '"format_version"'],
+    ['json', 'application/json; charset=utf-8', 'json', '"relationships"'],
   ])('format=%s downloads the whole plan as %s', async (format, type, extension, marker) => {
     const res = await download(`format=${format}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(type);
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="kizuna-plan-${today()}.${extension}"`,
+      `attachment; filename="${PREFIX}-plan-${today()}.${extension}"`,
     );
     expect(res.body).toContain(marker);
     expect(res.body).toContain('モンゴル');
+    // The seeded database is the recorded release: every file but the CSVs says which.
+    if (!format.startsWith('csv')) {
+      expect(res.body).toContain(DATASET_FINGERPRINT);
+      expect(res.body).toContain(DATASET_SOURCE.url);
+    }
+  });
+
+  it('stamps the files with the version and citation of what the database was seeded from', async () => {
+    const res = await download('format=json');
+    const file = JSON.parse(res.body);
+    expect(file.dataset).toMatchObject({
+      version: DATASET_VERSION,
+      fingerprint: DATASET_FINGERPRINT,
+      citation: datasetStamp().citation,
+      sourceUrl: DATASET_SOURCE.url,
+    });
+    expect(file.counts.nodes).toBe(file.nodes.length);
+    expect(file.counts.relationships).toBe(file.relationships.length);
+    const cypher = await download('format=cypher');
+    expect(cypher.body).toContain(`// Cite as: ${datasetStamp().citation}`);
+    expect(cypher.body).toContain('CREATE FULLTEXT INDEX `kizuna_text_ja`');
   });
 
   it('exports the view the filters make, and names the file after them', async () => {
     const res = await download('format=cyjs&pillar=I,II&theme=theme/defence&lang=ja');
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="kizuna-pillar-i+ii_theme-defence-${today()}.cyjs"`,
+      `attachment; filename="${PREFIX}-pillar-i+ii_theme-defence-${today()}.cyjs"`,
     );
     const file = JSON.parse(res.body);
     expect(file.data.name).toBe(
@@ -146,5 +191,68 @@ describe('GET /api/export', () => {
     expect(Object.keys(operation.responses['200'].content)).toEqual(
       expect.arrayContaining(['application/graphml+xml', 'text/csv; header=present']),
     );
+    const bundle = res.body.paths['/api/export/bundle'].get;
+    expect(bundle.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['lang', 'pillar', 'theme', 'limit']),
+    );
+    expect(Object.keys(bundle.responses['200'].content)).toEqual(['application/zip']);
+  });
+});
+
+describe('GET /api/export/bundle', () => {
+  it('downloads the whole dataset as one zip whose manifest checksums match its files', async () => {
+    const res = await downloadBytes('/api/export/bundle');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${PREFIX}-plan-bundle-${today()}.zip"`,
+    );
+    const files = unzipSync(new Uint8Array(res.body as Buffer));
+    const folder = `kizuna-jp-mn-2022-v${DATASET_VERSION}`;
+    const manifest = JSON.parse(strFromU8(files[`${folder}/manifest.json`]!)) as BundleManifest;
+    expect(manifest.dataset).toMatchObject({
+      version: DATASET_VERSION,
+      fingerprint: DATASET_FINGERPRINT,
+      citation: datasetStamp().citation,
+    });
+    expect(manifest.files.map((f) => f.path).sort()).toEqual([
+      'CITATION.cff',
+      'README.md',
+      'kizuna.cypher',
+      'kizuna.json',
+      'nodes.csv',
+      'relationships.csv',
+    ]);
+    for (const entry of manifest.files) {
+      const data = files[`${folder}/${entry.path}`];
+      expect(data, entry.path).toBeDefined();
+      expect(data!.length, entry.path).toBe(entry.bytes);
+      expect(createHash('sha256').update(data!).digest('hex'), entry.path).toBe(entry.sha256);
+    }
+    // The counts are the database's: the whole seeded plan, by label and type.
+    const [counts] = await graph.read(
+      `MATCH (n) WITH count(n) AS nodes
+       MATCH ()-[r]->() RETURN nodes, count(r) AS relationships`,
+    );
+    expect(manifest.counts.nodes).toBe(Number(counts!.nodes));
+    expect(manifest.counts.relationships).toBe(Number(counts!.relationships));
+    expect(Object.values(manifest.counts.labels).reduce((a, b) => a + b, 0)).toBe(
+      manifest.counts.nodes,
+    );
+    const json = JSON.parse(strFromU8(files[`${folder}/kizuna.json`]!));
+    expect(json.nodes).toHaveLength(manifest.counts.nodes);
+    expect(strFromU8(files[`${folder}/CITATION.cff`]!)).toContain(`version: "${DATASET_VERSION}"`);
+  });
+
+  it('takes the view filters, and refuses a bad one with a 400', async () => {
+    const res = await downloadBytes('/api/export/bundle?pillar=IV&lang=ja');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toContain(`${PREFIX}-pillar-iv-bundle-`);
+    const bad = await request(app).get('/api/export/bundle?pillar=V');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ field: 'pillar.0' });
+    const format = await request(app).get('/api/export/bundle?format=json');
+    expect(format.status).toBe(400);
+    expect(format.body).toMatchObject({ field: 'format' });
   });
 });

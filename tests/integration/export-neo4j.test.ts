@@ -198,16 +198,51 @@ describe('the Cypher script', () => {
     await server.dispose();
   }, 60_000);
 
-  it('recreates the same counts per label and relationship type, with a constraint per label', async () => {
+  it('recreates the same counts per label and relationship type', async () => {
     const report = await reportLoad(recreated);
     expect(report.nodes).toEqual(expectedCounts.nodes);
     expect(report.relationships).toEqual(expectedCounts.relationships);
-    const constraints = await recreated.read(
-      `SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes[0] AS label, properties`,
-    );
-    expect(constraints.map((c) => c.label).sort()).toEqual(
-      Object.keys(expectedCounts.nodes).sort(),
-    );
+  });
+
+  it('recreates every constraint and index the seeded database has, full-text indexes included', async () => {
+    // Names and definitions, without ids or states: graph/schema-setup.ts made the seeded
+    // ones, core/formats/graph-schema.ts the script's; a difference names what to add.
+    const schema = async (graph: Graph) => ({
+      constraints: await graph.read(
+        `SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties
+         RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name`,
+      ),
+      indexes: await graph.read(
+        `SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options
+         WHERE type <> 'LOOKUP'
+         RETURN name, type, entityType, labelsOrTypes, properties,
+                options.indexConfig['fulltext.analyzer'] AS analyzer ORDER BY name`,
+      ),
+    });
+    const [from, to] = [await schema(seeded), await schema(recreated)];
+    expect(to).toEqual(from);
+    expect(to.indexes.filter((i) => i.type === 'FULLTEXT').map((i) => i.name)).toEqual([
+      'kizuna_text_en',
+      'kizuna_text_ja',
+    ]);
+  });
+
+  it('recreates full-text search: a query through the index finds what it finds in the seeded database', async () => {
+    const query = (graph: Graph, index: string, text: string) =>
+      graph.read(
+        `CALL db.index.fulltext.queryNodes($index, $text) YIELD node
+         RETURN node.id AS id ORDER BY id`,
+        { index, text },
+      );
+    for (const [index, text] of [
+      ['kizuna_text_ja', '外務省'],
+      ['kizuna_text_ja', '鉱物資源'],
+      ['kizuna_text_en', 'defence'],
+    ] as const) {
+      const found = await query(recreated, index, text);
+      expect(found.length, `${index} ${text}`).toBeGreaterThan(0);
+      expect(found, `${index} ${text}`).toEqual(await query(seeded, index, text));
+    }
   });
 
   it('recreates every property exactly, Japanese texts and evidence offsets included', async () => {

@@ -1,6 +1,14 @@
 import cytoscape from 'cytoscape';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import {
+  DATASET_FINGERPRINT,
+  DATASET_ID,
+  DATASET_SOURCE,
+  DATASET_VERSION,
+  datasetFilename,
+  datasetStamp,
+} from '../../core/dataset';
 import { propertyColumns } from '../../core/formats/columns';
 import { toCyjs } from '../../core/formats/cyjs';
 import { toCypherScript } from '../../core/formats/cypher-script';
@@ -12,8 +20,10 @@ import {
   SOURCE_LINE,
 } from '../../core/formats/export-graph';
 import { toGexf } from '../../core/formats/gexf';
+import { GRAPH_SCHEMA } from '../../core/formats/graph-schema';
 import { toGraphml } from '../../core/formats/graphml';
 import { toNeo4jCsv } from '../../core/formats/neo4j-csv';
+import { NODE_LABELS } from '../../seed/graph-model';
 
 /** Markup, both quotes, a backslash, a would-be escape, separators, Japanese and line breaks. */
 const NASTY = 'He said "hi" & \'bye\' <ok> \\ \\u0027 ; , 「引用」\n二行目\r\tタブ';
@@ -173,6 +183,12 @@ describe('GraphML', () => {
       source: SOURCE_LINE,
       exported: '2025-01-31',
       language: 'en',
+      dataset: DATASET_ID,
+      version: DATASET_VERSION,
+      fingerprint: DATASET_FINGERPRINT,
+      citation: datasetStamp().citation,
+      source_url: DATASET_SOURCE.url,
+      license: 'CC-BY-4.0',
     });
     const [commitment, tag] = read.nodes;
     expect(fromNmtoken(commitment!.id)).toBe('jp-mn-2022/I.3.2');
@@ -433,19 +449,26 @@ describe('Cypher script', () => {
       .map((s) => s.replace(/^\/\/.*$/gm, '').trim())
       .filter(Boolean);
 
-  it('creates a constraint per label, then nodes, then relationships by id, one statement per line end ";"', () => {
+  it('creates the schema (constraints, full-text indexes), then nodes, then relationships by id, one statement per line end ";"', () => {
     const parts = statements(toCypherScript(graph()));
-    expect(parts).toHaveLength(5);
-    expect(parts[0]).toBe(
-      'CREATE CONSTRAINT `commitment_id_unique` IF NOT EXISTS FOR (n:Commitment) REQUIRE n.id IS UNIQUE',
+    const schema = GRAPH_SCHEMA.length;
+    expect(parts).toHaveLength(schema + 4);
+    expect(parts).toContain(
+      'CREATE CONSTRAINT `commitment_id_unique` IF NOT EXISTS FOR (n:`Commitment`) REQUIRE n.`id` IS UNIQUE',
     );
-    expect(parts[1]).toContain('FOR (n:Theme) REQUIRE n.id IS UNIQUE');
-    expect(parts[2]).toMatch(/^UNWIND \[\n {2}\{`id`: 'jp-mn-2022\/I\.3\.2', /);
-    expect(parts[2]).toMatch(/\] AS row CREATE \(n:Commitment\) SET n = row$/);
-    expect(parts[3]).toContain('`aliases`: []');
-    expect(parts[4]).toMatch(
+    // Every label gets its constraint, whether or not the export holds nodes of it.
+    for (const label of NODE_LABELS)
+      expect(parts.slice(0, schema).join('\n')).toContain(`FOR (n:\`${label}\`) REQUIRE n.\`id\``);
+    expect(parts.slice(0, schema)).toContain(
+      "CREATE FULLTEXT INDEX `kizuna_text_ja` IF NOT EXISTS FOR (n:`Plan`|`Pillar`|`Area`|`Commitment`|`Agency`|`Agreement`|`Program`|`Framework`|`Country`|`Place`|`Theme`|`Target`) ON EACH [n.`name_ja`, n.`aliases_text`, n.`text_ja`, n.`title_ja`] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+    );
+    expect(parts[schema]).toMatch(/^UNWIND \[\n {2}\{`id`: 'jp-mn-2022\/I\.3\.2', /);
+    expect(parts[schema]).toMatch(/\] AS row CREATE \(n:Commitment\) SET n = row$/);
+    expect(parts[schema + 1]).toContain('`aliases`: []');
+    expect(parts[schema + 2]).toMatch(
       /MATCH \(a:Commitment \{id: row\.s\}\) MATCH \(b:Theme \{id: row\.t\}\) CREATE \(a\)-\[r:TAGGED\]->\(b\) SET r = row\.p$/,
     );
+    expect(parts[schema + 3]).toBe('CALL db.awaitIndexes(300)');
   });
 
   it('writes strings as literals that cannot end early: quotes, backslashes and controls escaped', () => {
@@ -528,12 +551,18 @@ describe('property columns', () => {
 });
 
 describe('export files', () => {
-  it('are named kizuna-<view>-<date>.<extension>', () => {
+  it('are named kizuna-jp-mn-2022-v<version>-<view>-<date>.<extension>', () => {
     expect(exportFilename('pillar-i', '2025-01-31', 'graphml')).toBe(
-      'kizuna-pillar-i-2025-01-31.graphml',
+      `kizuna-jp-mn-2022-v${DATASET_VERSION}-pillar-i-2025-01-31.graphml`,
     );
-    expect(exportFilename('plan', '2025-01-31', 'csv-nodes')).toBe(
-      'kizuna-plan-2025-01-31.nodes.csv',
+    expect(exportFilename('plan', '2025-01-31', 'csv-nodes', '1.2.0')).toBe(
+      'kizuna-jp-mn-2022-v1.2.0-plan-2025-01-31.nodes.csv',
+    );
+    expect(exportFilename('plan', '2025-01-31', 'json', '1.2.0+data.0123456789ab')).toBe(
+      'kizuna-jp-mn-2022-v1.2.0+data.0123456789ab-plan-2025-01-31.json',
+    );
+    expect(datasetFilename('Whole plan / 全体', '2025-01-31', 'svg', '1.2.0')).toBe(
+      'kizuna-jp-mn-2022-v1.2.0-whole-plan-2025-01-31.svg',
     );
   });
 

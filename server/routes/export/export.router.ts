@@ -1,20 +1,29 @@
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import type { Graph } from '../../../graph/graph';
 import { validate } from '../../http/validate';
 import { defaultPositions } from '../graph/default-positions';
-import { type ExportQuery, exportQuery } from './export.schema';
-import { exportView } from './export.service';
+import { type BundleQuery, bundleQuery, type ExportQuery, exportQuery } from './export.schema';
+import { type ExportFile, exportBundle, exportView } from './export.service';
+
+/** The name is [a-z0-9.+_-] only (slug, version, date, extension), so it is quoted as it stands. */
+function sendFile(res: Response, file: ExportFile): void {
+  res
+    .set('Content-Disposition', `attachment; filename="${file.filename}"`)
+    .type(file.mediaType)
+    .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+}
 
 export function exportRouter(graph: Graph): Router {
   const router = Router();
   const positions = defaultPositions(graph);
   router.get('/', validate('query', exportQuery), async (_req, res) => {
-    const file = await exportView(graph, res.locals.query as ExportQuery, new Date(), positions);
-    // The name is [a-z0-9.+_-] only (the slug, a date, the extension), so it is quoted as it stands.
-    res
-      .set('Content-Disposition', `attachment; filename="${file.filename}"`)
-      .type(file.mediaType)
-      .send(file.body);
+    sendFile(res, await exportView(graph, res.locals.query as ExportQuery, new Date(), positions));
+  });
+  router.get('/bundle', validate('query', bundleQuery), async (_req, res) => {
+    sendFile(
+      res,
+      await exportBundle(graph, res.locals.query as BundleQuery, new Date(), positions),
+    );
   });
   return router;
 }

@@ -20,7 +20,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: 
 export const exportQuery = graphQuery.extend({
   format: oneOf(EXPORT_FORMAT_NAMES, 'format').meta({
     description:
-      'graphml (yEd, Gephi, Cytoscape), gexf (Gephi), csv-nodes and csv-relationships (neo4j-admin database import), cypher (a script that recreates the view), cyjs (Cytoscape desktop and Cytoscape.js)',
+      'graphml (yEd, Gephi, Cytoscape), gexf (Gephi), csv-nodes and csv-relationships (neo4j-admin database import), cypher (a script that recreates the view, its constraints and full-text indexes), cyjs (Cytoscape desktop and Cytoscape.js), json (plain JSON). Every file carries the dataset version, fingerprint, citation and source URL (CSV: in its name only; GET /api/export/bundle has them with a manifest)',
   }),
   lang: oneOf(LANGUAGES, 'language')
     .default('en')
@@ -28,3 +28,8 @@ export const exportQuery = graphQuery.extend({
 });
 
 export type ExportQuery = z.infer<typeof exportQuery>;
+
+/** The dataset bundle: the view's filters (none: the whole dataset) and the label language. */
+export const bundleQuery = exportQuery.omit({ format: true });
+
+export type BundleQuery = z.infer<typeof bundleQuery>;

@@ -1,19 +1,33 @@
+import { createHash } from 'node:crypto';
+import { type DatasetStamp, datasetFilename, datasetStamp, PLAN_ID } from '../../../core/dataset';
 import type { Positions } from '../../../core/default-layout';
+import { buildDatasetBundle } from '../../../core/formats/dataset-bundle';
 import { EXPORT_FORMATS, exportFilename } from '../../../core/formats/export-formats';
-import { SOURCE_LINE } from '../../../core/formats/export-graph';
+import { type ExportGraph, SOURCE_LINE } from '../../../core/formats/export-graph';
 import type { Graph } from '../../../graph/graph';
+import { loadedFingerprint } from '../../../graph/load-graph';
 import { readExportView } from '../../../graph/queries/export-query';
 import { viewFilterOf } from '../graph/graph.schema';
-import type { ExportQuery } from './export.schema';
+import type { BundleQuery, ExportQuery } from './export.schema';
 
 export interface ExportFile {
   filename: string;
   mediaType: string;
-  body: string;
+  body: string | Uint8Array;
+}
+
+/**
+ * The version and fingerprint of what the database holds: the fingerprint the loader
+ * stored on the Plan node, so a database seeded from edited files says so in every export
+ * (core/dataset.ts versionFor); the recorded release when no plan is loaded.
+ */
+export async function databaseStamp(graph: Graph): Promise<DatasetStamp> {
+  const fingerprint = await loadedFingerprint(graph, PLAN_ID);
+  return datasetStamp(fingerprint || undefined);
 }
 
 /** The filters the query sets, in the order they read best in a name. */
-function activeFilters(q: ExportQuery): [name: string, values: string[]][] {
+function activeFilters(q: Omit<ExportQuery, 'format'>): [name: string, values: string[]][] {
   const all: [string, string[] | undefined][] = [
     ['pillar', q.pillar],
     ['area', q.area],
@@ -26,7 +40,7 @@ function activeFilters(q: ExportQuery): [name: string, values: string[]][] {
 }
 
 /** The view in a file name: "plan" for the whole plan, else its filters (pillar-i+ii_theme-defence). */
-function viewSlug(q: ExportQuery): string {
+function viewSlug(q: Omit<ExportQuery, 'format'>): string {
   const slug = activeFilters(q)
     .map(([name, values]) => `${name}-${values.join('+')}`.toLowerCase())
     .join('_')
@@ -35,11 +49,42 @@ function viewSlug(q: ExportQuery): string {
   return slug || 'plan';
 }
 
-function viewTitle(q: ExportQuery, truncated: boolean, kept: number, total: number): string {
+function viewTitle(
+  q: Omit<ExportQuery, 'format'>,
+  truncated: boolean,
+  kept: number,
+  total: number,
+): string {
   const parts = activeFilters(q).map(([name, values]) => `${name} ${values.join(', ')}`);
   const view = parts.length > 0 ? parts.join('; ') : 'the whole plan';
   const cap = truncated ? ` (first ${kept} of ${total} nodes)` : '';
   return `Kizuna: Japan–Mongolia Action Plan 2022–2031, ${view}${cap}`;
+}
+
+/** The view the query describes, with its metadata: the format-neutral graph. */
+async function readGraph(
+  graph: Graph,
+  q: Omit<ExportQuery, 'format'>,
+  now: Date,
+  defaultPositions: () => Promise<Positions>,
+): Promise<ExportGraph> {
+  const view = await readExportView(graph, viewFilterOf(q));
+  const placed = q.positions === 'default' ? await defaultPositions() : {};
+  const nodes = view.nodes.map((node) => {
+    const position = placed[node.id];
+    return position ? { ...node, position } : node;
+  });
+  return {
+    metadata: {
+      title: viewTitle(q, view.truncated, view.nodes.length, view.total),
+      source: SOURCE_LINE,
+      exportedAt: now.toISOString().slice(0, 10),
+      language: q.lang,
+      dataset: await databaseStamp(graph),
+    },
+    nodes,
+    edges: view.edges,
+  };
 }
 
 /**
@@ -52,27 +97,39 @@ export async function exportView(
   now: Date,
   defaultPositions: () => Promise<Positions>,
 ): Promise<ExportFile> {
-  const view = await readExportView(graph, viewFilterOf(q));
-  const placed = q.positions === 'default' ? await defaultPositions() : {};
-  const nodes = view.nodes.map((node) => {
-    const position = placed[node.id];
-    return position ? { ...node, position } : node;
-  });
-  const date = now.toISOString().slice(0, 10);
+  const exported = await readGraph(graph, q, now, defaultPositions);
   const format = EXPORT_FORMATS[q.format];
-  const body = format.build({
-    metadata: {
-      title: viewTitle(q, view.truncated, view.nodes.length, view.total),
-      source: SOURCE_LINE,
-      exportedAt: date,
-      language: q.lang,
-    },
-    nodes,
-    edges: view.edges,
-  });
+  const { metadata } = exported;
   return {
-    filename: exportFilename(viewSlug(q), date, q.format),
+    filename: exportFilename(viewSlug(q), metadata.exportedAt, q.format, metadata.dataset?.version),
     mediaType: format.mediaType,
-    body,
+    body: format.build(exported),
+  };
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The dataset bundle (core/formats/dataset-bundle.ts) for the view the query describes:
+ * without filters, the whole dataset.
+ */
+export async function exportBundle(
+  graph: Graph,
+  q: BundleQuery,
+  now: Date,
+  defaultPositions: () => Promise<Positions>,
+): Promise<ExportFile> {
+  const exported = await readGraph(graph, q, now, defaultPositions);
+  const { zip } = buildDatasetBundle(exported, sha256);
+  const { metadata } = exported;
+  return {
+    filename: datasetFilename(
+      `${viewSlug(q)}-bundle`,
+      metadata.exportedAt,
+      'zip',
+      metadata.dataset?.version,
+    ),
+    mediaType: 'application/zip',
+    body: zip,
   };
 }

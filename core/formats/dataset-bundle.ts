@@ -1,0 +1,145 @@
+import { strToU8, zipSync } from 'fflate';
+import { citationCff } from '../citation-cff';
+import { DATASET_LICENSE, DATASET_SOURCE, DATASET_TITLE } from '../dataset';
+import { toCypherScript } from './cypher-script';
+import { type ExportGraph, stampOf } from './export-graph';
+import { toJson } from './json';
+import { ARRAY_DELIMITER, toNeo4jNodesCsv, toNeo4jRelationshipsCsv } from './neo4j-csv';
+
+/**
+ * The dataset bundle: one zip holding the graph in neo4j-admin CSV, plain JSON and a Cypher
+ * script, with a README, CITATION.cff and manifest.json, which lists every other file with
+ * its size, SHA-256 and row count, and the graph's counts by label and type. Everything
+ * sits in one folder named for the dataset and version, so unzipping two versions side by
+ * side keeps them apart. The hash function is passed in (node:crypto on the server), so
+ * this stays pure.
+ */
+
+export const MANIFEST = 'manifest.json';
+
+export interface ManifestFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  /** Records after the header, where the file is a table (a record may span lines). */
+  rows?: number;
+  description: string;
+}
+
+export interface BundleManifest {
+  dataset: ReturnType<typeof stampOf> & { title: string };
+  export: { title: string; exported: string; language: string };
+  counts: {
+    nodes: number;
+    relationships: number;
+    labels: Record<string, number>;
+    types: Record<string, number>;
+  };
+  files: ManifestFile[];
+}
+
+function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function readme(graph: ExportGraph): string {
+  const stamp = stampOf(graph.metadata);
+  return `# ${DATASET_TITLE}
+
+Dataset \`${stamp.id}\`, version **${stamp.version}**, data fingerprint \`sha256:${stamp.fingerprint}\`.
+Exported ${graph.metadata.exportedAt}: ${graph.nodes.length} nodes, ${graph.edges.length} relationships (${graph.metadata.title}).
+
+## Files
+
+- \`nodes.csv\`, \`relationships.csv\`: the graph in the header format of \`neo4j-admin database import\`;
+  lists are typed arrays (\`string[]\`…) split at \`${ARRAY_DELIMITER}\`, and texts span lines. Import into an empty database with
+  \`neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter="${ARRAY_DELIMITER}" --multiline-fields=true <database>\`,
+  then run the constraint and index statements at the top of \`kizuna.cypher\`.
+- \`kizuna.cypher\`: a script that recreates constraints, full-text indexes, nodes and relationships in an empty Neo4j 5
+  database (\`cypher-shell -f kizuna.cypher\`).
+- \`kizuna.json\`: the same graph as plain JSON.
+- \`CITATION.cff\`: how to cite this version (Citation File Format 1.2.0).
+- \`${MANIFEST}\`: every other file's size, SHA-256 and row count, and the graph's counts by label and type.
+  Check with \`sha256sum\`.
+
+## How to cite
+
+${stamp.citation}
+
+Cite the source document as well: ${DATASET_SOURCE.publisher}, ${DATASET_SOURCE.title_ja} (${DATASET_SOURCE.date}), ${DATASET_SOURCE.url}.
+
+## Licences and terms
+
+- The data (Kizuna's structure, curation and English texts): ${DATASET_LICENSE.data.spdx} (${DATASET_LICENSE.data.url}).
+  Attribute it with the citation above.
+- The source text: the plan was published by the ${DATASET_SOURCE.publisher}. The ministry's legal notices
+  (${DATASET_SOURCE.termsUrl}) say its website content is offered under the ${DATASET_SOURCE.terms.replace(/, per.*$/, '')}
+  unless marked otherwise; reuse names the ministry and the page as its source, and an edited version must say it was
+  edited and must not be presented as the ministry's own work. This dataset is such an edited version: the
+  evidence texts are the plan's own words, the structure and English texts are Kizuna's.
+- The program code that built it: ${DATASET_LICENSE.code.spdx}.
+`;
+}
+
+/** The bundle's files, manifest last, and the zip of them all. */
+export function buildDatasetBundle(
+  graph: ExportGraph,
+  sha256: (data: Uint8Array) => string,
+): { zip: Uint8Array; manifest: BundleManifest; folder: string } {
+  const stamp = stampOf(graph.metadata);
+  const folder = `${stamp.id}-v${stamp.version}`;
+  const nodesCsv = toNeo4jNodesCsv(graph);
+  const relationshipsCsv = toNeo4jRelationshipsCsv(graph);
+  const files: { path: string; text: string; rows?: number; description: string }[] = [
+    {
+      path: 'nodes.csv',
+      text: nodesCsv,
+      rows: graph.nodes.length,
+      description: 'nodes, neo4j-admin import format',
+    },
+    {
+      path: 'relationships.csv',
+      text: relationshipsCsv,
+      rows: graph.edges.length,
+      description: 'relationships, neo4j-admin import format',
+    },
+    { path: 'kizuna.json', text: toJson(graph), description: 'the graph as plain JSON' },
+    {
+      path: 'kizuna.cypher',
+      text: toCypherScript(graph),
+      description: 'Cypher script: constraints, full-text indexes, nodes, relationships',
+    },
+    { path: 'CITATION.cff', text: citationCff(stamp), description: 'how to cite this version' },
+    { path: 'README.md', text: readme(graph), description: 'what is here, licences and terms' },
+  ];
+  const encoded = files.map((f) => ({ ...f, data: strToU8(f.text) }));
+  const manifest: BundleManifest = {
+    dataset: { ...stamp, title: DATASET_TITLE },
+    export: {
+      title: graph.metadata.title,
+      exported: graph.metadata.exportedAt,
+      language: graph.metadata.language,
+    },
+    counts: {
+      nodes: graph.nodes.length,
+      relationships: graph.edges.length,
+      labels: countBy(graph.nodes, (n) => n.kind),
+      types: countBy(graph.edges, (e) => e.type),
+    },
+    files: encoded.map((f) => ({
+      path: f.path,
+      bytes: f.data.length,
+      sha256: sha256(f.data),
+      ...(f.rows === undefined ? {} : { rows: f.rows }),
+      description: f.description,
+    })),
+  };
+  const entries: Record<string, Uint8Array> = {};
+  for (const f of encoded) entries[`${folder}/${f.path}`] = f.data;
+  entries[`${folder}/${MANIFEST}`] = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
+  // A fixed time stamp: the same data give the same zip, byte for byte.
+  const zip = zipSync(entries, { level: 6, mtime: new Date('2022-11-29T00:00:00Z') });
+  return { zip, manifest, folder };
+}

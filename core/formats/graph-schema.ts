@@ -1,0 +1,110 @@
+import { NODE_LABELS } from '../../seed/graph-model';
+
+/**
+ * The constraints and indexes a copy of the Kizuna graph needs, as the Cypher script
+ * recreates them: the same names and definitions graph/schema-setup.ts gives the seeded
+ * database. One list, so adding an index is one entry here; the integration test
+ * tests/integration/export-neo4j.test.ts compares the re-imported database's constraints
+ * and indexes with the seeded one's, and fails naming any that this list lacks.
+ */
+
+export interface UniqueConstraint {
+  kind: 'unique';
+  name: string;
+  label: string;
+  property: string;
+}
+
+export interface TextIndex {
+  kind: 'text';
+  name: string;
+  label: string;
+  property: string;
+}
+
+export interface FulltextIndex {
+  kind: 'fulltext';
+  name: string;
+  labels: readonly string[];
+  properties: readonly string[];
+  analyzer: string;
+}
+
+export type SchemaItem = UniqueConstraint | TextIndex | FulltextIndex;
+
+/**
+ * A label every Kizuna node carries besides its kind, with a unique id (the scale work's
+ * `:Entity`); null while the seeded schema has none. Set it and the script labels every
+ * node with it and recreates its constraint and text indexes.
+ */
+export const SHARED_LABEL = null as string | null;
+
+/** Keys the shared label's TEXT indexes cover (substring search). */
+const SHARED_TEXT_KEYS = ['name_ja', 'name_en', 'aliases_text', 'ref'] as const;
+
+export const FULLTEXT = {
+  ja: 'kizuna_text_ja',
+  en: 'kizuna_text_en',
+} as const;
+
+export const GRAPH_SCHEMA: readonly SchemaItem[] = [
+  ...(SHARED_LABEL
+    ? [
+        {
+          kind: 'unique',
+          name: `${SHARED_LABEL.toLowerCase()}_id_unique`,
+          label: SHARED_LABEL,
+          property: 'id',
+        } as const,
+        ...SHARED_TEXT_KEYS.map(
+          (key) =>
+            ({
+              kind: 'text',
+              name: `${SHARED_LABEL.toLowerCase()}_${key}_text`,
+              label: SHARED_LABEL,
+              property: key,
+            }) as const,
+        ),
+      ]
+    : []),
+  ...NODE_LABELS.map(
+    (label) =>
+      ({
+        kind: 'unique',
+        name: `${label.toLowerCase()}_id_unique`,
+        label,
+        property: 'id',
+      }) as const,
+  ),
+  {
+    kind: 'fulltext',
+    name: FULLTEXT.ja,
+    labels: NODE_LABELS,
+    properties: ['name_ja', 'aliases_text', 'text_ja', 'title_ja'],
+    analyzer: 'cjk',
+  },
+  {
+    kind: 'fulltext',
+    name: FULLTEXT.en,
+    labels: NODE_LABELS,
+    properties: ['name_en', 'text_en', 'title_en', 'aliases_text'],
+    analyzer: 'english',
+  },
+];
+
+/** A backquoted name; a backquote inside is doubled, as Cypher escapes it. */
+export function cypherName(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+/** The schema command for one item, idempotent (IF NOT EXISTS), on one line ending ";". */
+export function schemaStatement(item: SchemaItem): string {
+  switch (item.kind) {
+    case 'unique':
+      return `CREATE CONSTRAINT ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) REQUIRE n.${cypherName(item.property)} IS UNIQUE;`;
+    case 'text':
+      return `CREATE TEXT INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) ON (n.${cypherName(item.property)});`;
+    case 'fulltext':
+      return `CREATE FULLTEXT INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${item.labels.map(cypherName).join('|')}) ON EACH [${item.properties.map((p) => `n.${cypherName(p)}`).join(', ')}] OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${item.analyzer}'}};`;
+  }
+}

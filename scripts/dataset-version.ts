@@ -1,0 +1,64 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { citationCff } from '../core/citation-cff';
+import { DATASET_FINGERPRINT, DATASET_VERSION, datasetStamp } from '../core/dataset';
+import { repoRoot } from './neo4j/bundled-paths';
+import { readSeedInputs } from './seed-inputs';
+
+/**
+ * npm run dataset:version            says whether the data still match the recorded version
+ * npm run dataset:version -- minor   bumps it (major | minor | patch), records the data's
+ *                                     fingerprint and today's date, and rewrites CITATION.cff
+ *
+ * Run the bump whenever seed/source or seed/data change (the unit test
+ * tests/unit/dataset-version.test.ts fails until then); core/dataset.ts says which part to bump.
+ */
+
+const VERSION_FILE = path.join(repoRoot, 'core', 'dataset-version.json');
+const CITATION_FILE = path.join(repoRoot, 'CITATION.cff');
+
+const PARTS = ['major', 'minor', 'patch'] as const;
+type Part = (typeof PARTS)[number];
+
+function bump(version: string, part: Part): string {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!match) throw new Error(`${version} is not a MAJOR.MINOR.PATCH version.`);
+  const [major, minor, patch] = match.slice(1).map(Number) as [number, number, number];
+  if (part === 'major') return `${major + 1}.0.0`;
+  if (part === 'minor') return `${major}.${minor + 1}.0`;
+  return `${major}.${minor}.${patch + 1}`;
+}
+
+function main(): void {
+  const part = process.argv[2];
+  const { fingerprint } = readSeedInputs();
+  if (part === undefined) {
+    if (fingerprint === DATASET_FINGERPRINT) {
+      console.log(`Data match version ${DATASET_VERSION} (sha256:${fingerprint}).`);
+      return;
+    }
+    console.error(
+      `The data changed since version ${DATASET_VERSION}: recorded sha256:${DATASET_FINGERPRINT}, now sha256:${fingerprint}. Run npm run dataset:version -- major|minor|patch.`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  if (!(PARTS as readonly string[]).includes(part)) {
+    console.error(`Usage: npm run dataset:version [-- major|minor|patch]; got "${part}".`);
+    process.exitCode = 2;
+    return;
+  }
+  const recorded = JSON.parse(readFileSync(VERSION_FILE, 'utf8')) as { version: string };
+  const next = {
+    version: bump(recorded.version, part as Part),
+    released: new Date().toISOString().slice(0, 10),
+    fingerprint,
+  };
+  writeFileSync(VERSION_FILE, `${JSON.stringify(next, null, 2)}\n`);
+  // The stamp is built from the new values, not the ones this process imported.
+  const stamp = { ...datasetStamp(fingerprint), version: next.version, released: next.released };
+  writeFileSync(CITATION_FILE, citationCff(stamp));
+  console.log(`Dataset version ${recorded.version} → ${next.version} (sha256:${fingerprint}).`);
+}
+
+main();
