@@ -109,6 +109,8 @@ window.addEventListener('popstate', (e) => {
   void afterChange(before);
 });
 
+const pairKey = (e: EdgeData) => `${e.source}|${e.type}|${e.target}`;
+
 function addElements(elements: Elements, around?: string): void {
   canvas.add(elements, around);
   for (const n of elements.nodes) {
@@ -117,8 +119,13 @@ function addElements(elements: Elements, around?: string): void {
       loaded.nodes.push(n.data);
     }
   }
-  const known = new Set(loaded.edges.map((e) => e.id));
-  for (const e of elements.edges) if (!known.has(e.data.id)) loaded.edges.push(e.data);
+  // One relationship per pair and type, however many times the graph holds it.
+  const known = new Set(loaded.edges.flatMap((e) => [e.id, pairKey(e)]));
+  for (const e of elements.edges) {
+    if (known.has(e.data.id) || known.has(pairKey(e.data))) continue;
+    known.add(pairKey(e.data));
+    loaded.edges.push(e.data);
+  }
 }
 
 async function fetchExpansion(id: string): Promise<void> {

@@ -217,9 +217,18 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
           };
         }),
       );
+      // One edge per pair and type: a second mention of the same relationship is not drawn again.
+      const drawn = new Set(
+        cy.edges().map((e) => `${e.data('source')}|${e.data('type')}|${e.data('target')}`),
+      );
       cy.add(
         elements.edges
-          .filter((e) => cy.getElementById(e.data.id).empty())
+          .filter((e) => {
+            const key = `${e.data.source}|${e.data.type}|${e.data.target}`;
+            if (drawn.has(key) || cy.getElementById(e.data.id).nonempty()) return false;
+            drawn.add(key);
+            return true;
+          })
           .map((e) => ({ group: 'edges' as const, data: { ...e.data, label: e.data.type } })),
       );
     });

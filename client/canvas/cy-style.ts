@@ -73,7 +73,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'text-valign': 'center',
         'text-halign': 'right',
         'text-margin-x': 10,
-        'text-max-width': '2400px',
+        'text-max-width': '900px',
       },
     },
     { selector: 'edge.faint', style: { opacity: 0.3 } },

@@ -303,6 +303,7 @@ export const THEME_NAMES: Record<string, Pair> = {
   climate: { en: 'Climate change', ja: '気候変動' },
   environment: { en: 'Environment', ja: '環境' },
   disaster_risk_reduction: { en: 'Disaster risk reduction', ja: '防災' },
+  sport: { en: 'Sport', ja: 'スポーツ' },
 };
 
 export const propertyName = (key: string, lang: Lang): string =>

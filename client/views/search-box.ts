@@ -135,7 +135,12 @@ export function mountSearchBox(
   input.addEventListener('blur', () => window.setTimeout(close, 150));
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
-    if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+    const typingText =
+      target.tagName === 'TEXTAREA' ||
+      target.isContentEditable ||
+      (target instanceof HTMLInputElement &&
+        !['checkbox', 'radio', 'button'].includes(target.type));
+    if (e.key === '/' && !typingText) {
       input.focus();
       e.preventDefault();
     }
