@@ -473,7 +473,10 @@ async function start(): Promise<void> {
   document.documentElement.lang = state.lang;
   document.body.dataset.state = 'loading';
   renderInto(html`<span role="status">${t(state.lang, 'loading')}</span>`, status);
-  history.replaceState({ kizuna: 0 }, '', `#${encodeState(state)}`);
+  // A reload keeps its place in the app's history, so Undo still knows how far it can go.
+  historyIndex = (history.state as { kizuna?: number } | null)?.kizuna ?? 0;
+  historyLength = historyIndex + 1;
+  history.replaceState({ kizuna: historyIndex }, '', `#${encodeState(state)}`);
   canvas = createCanvas(byId('cy'), {
     select: (id) => {
       hit = null;
