@@ -158,12 +158,12 @@ describe('the explorer remembers and undoes', () => {
     // Undo and redo by keyboard, within the app's own history.
     await x.page.locator('#cy').focus();
     await x.page.keyboard.press('Control+Shift+Z');
-    await x.page.waitForURL(afterPillar);
+    await x.page.waitForFunction((u) => location.href === u, afterPillar);
     await x.page.keyboard.press('Control+Z');
-    await x.page.waitForURL(start);
+    await x.page.waitForFunction((u) => location.href === u, start);
     expect(await x.page.evaluate(() => document.body.dataset.state)).toBe('ready');
     await x.page.close();
-  });
+  }, 240_000);
 
   it('keeps named views in the browser, each a link', async () => {
     const context = await browser.newContext();
