@@ -175,6 +175,7 @@ describe('the explorer in Chromium', () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
     await x.page.click('[data-test="pillar-III"]');
     await x.searchAndChoose('JENESYS', 'jenesys');
+    await x.page.click('[data-group="metric"] summary');
     await x.page.selectOption('#metric', 'degree');
     const link = x.page.url();
     const shared = await ExplorerPage.open(browser, link);
