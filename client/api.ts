@@ -109,5 +109,8 @@ export const api = {
       `/api/paths?from=${enc(from)}&to=${enc(to)}&avoidHierarchy=${avoidHierarchy}&limit=10`,
     ),
   search: (q: string, signal?: AbortSignal) =>
-    getJson<{ results: SearchResult[] }>(`/api/search?q=${enc(q)}&limit=12`, signal),
+    getJson<{ results: SearchResult[]; variants?: string[] }>(
+      `/api/search?q=${enc(q)}&limit=12`,
+      signal,
+    ),
 };

@@ -1,3 +1,4 @@
+import { html, nothing, render as renderInto } from 'lit-html';
 import { EXPORT_FORMATS } from '../core/formats/export-formats';
 import {
   ApiError,
@@ -11,24 +12,35 @@ import {
 import { type Canvas, createCanvas } from './canvas/canvas';
 import { exportDiagram, exportGraphOf, svgToPng } from './export/diagram-export';
 import { type Actions, type AppState, actions, type Lang } from './model/state';
-import { underpinsLayout } from './model/underpins-layout';
 import { decodeState, encodeState } from './model/url-state';
-import { computeVisible, type Loaded } from './model/visibility';
-import { renderControls } from './views/controls';
-import { h } from './views/dom';
+import { computeVisible, type Loaded, type Visible } from './model/visibility';
+import { controlsTemplate } from './views/controls';
 import { defaultTitle, openExportDialog } from './views/export-dialog';
-import { t } from './views/labels';
+import { kindName, relName, t } from './views/labels';
+import { mountSavedViews } from './views/saved-views';
 import { mountSearchBox } from './views/search-box';
-import { renderSidePanel } from './views/side-panel';
+import { sidePanelTemplate } from './views/side-panel';
 import { mountTable } from './views/table-view';
-import { renderUnderpinsList } from './views/underpins-list';
+import { toolbarTemplate } from './views/toolbar';
+import { underpinsListTemplate } from './views/underpins-list';
 
 const LANG_KEY = 'kizuna.lang';
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const storedLang = (): Lang => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'ja');
-const decoded = decodeState(location.hash, storedLang());
+/** The language chosen before, else the first of the browser's preferred languages we speak. */
+function firstLang(): Lang {
+  const stored = localStorage.getItem(LANG_KEY);
+  if (stored === 'en' || stored === 'ja') return stored;
+  for (const l of navigator.languages ?? [navigator.language]) {
+    if (/^ja\b/i.test(l)) return 'ja';
+    if (/^en\b/i.test(l)) return 'en';
+  }
+  return 'en';
+}
+
+const decoded = decodeState(location.hash, firstLang());
 let state: AppState = decoded.state;
+let linkProblems = decoded.problems;
 
 /** What has been fetched: the whole plan, expansions, the current path, the selected node's details. */
 const loaded: Loaded<NodeData, EdgeData> = {
@@ -43,15 +55,25 @@ let detailsLoading = false;
 let pathResult: Paths | null = null;
 let hit: string | null = null;
 let canvas: Canvas;
+let visible: Visible = { nodes: new Set(), edges: new Set() };
+let copyResult: 'copied' | 'failed' | null = null;
+/** Where focus was before it moved to the panel, to return it there when the panel closes. */
+let returnFocus: HTMLElement | null = null;
+let focusPanelWhenReady = false;
+/** Position in the browser history of this app's own entries, for Undo/Redo buttons. */
+let historyIndex = 0;
+let historyLength = 0;
 
 const status = byId('status');
-const controls = byId('controls');
+const controls = byId('controls-body');
 const panel = byId('side-panel');
 const tablePane = byId('table-pane');
 const graphPane = byId('graph-pane');
 const underpinsPane = byId('underpins-pane');
 const tooltip = byId('tooltip');
 const pathsPane = byId('paths-pane');
+const toolbar = byId('toolbar');
+const selectionBar = byId('selection-bar');
 
 const nameOf = (id: string) => {
   const n = nodeIndex.get(id);
@@ -65,25 +87,51 @@ function dispatch<K extends keyof Actions>(
   const before = state;
   const action = actions[name] as (s: AppState, ...a: unknown[]) => AppState;
   state = action(state, ...args);
+  if (state === before) return;
+  copyResult = null;
+  // Every change of the view is an entry in the browser's history: Back and Undo restore it.
+  const hash = `#${encodeState(state)}`;
+  if (hash !== location.hash) {
+    historyIndex += 1;
+    historyLength = historyIndex + 1;
+    history.pushState({ kizuna: historyIndex }, '', hash);
+  }
   void afterChange(before);
 }
 
-function addElements(elements: Elements): void {
-  canvas.add(elements);
+window.addEventListener('popstate', (e) => {
+  const before = state;
+  const next = decodeState(location.hash, state.lang);
+  linkProblems = next.problems;
+  historyIndex = (e.state as { kizuna?: number } | null)?.kizuna ?? 0;
+  state = next.state;
+  copyResult = null;
+  void afterChange(before);
+});
+
+const pairKey = (e: EdgeData) => `${e.source}|${e.type}|${e.target}`;
+
+function addElements(elements: Elements, around?: string): void {
+  canvas.add(elements, around);
   for (const n of elements.nodes) {
     if (!nodeIndex.has(n.data.id)) {
       nodeIndex.set(n.data.id, n.data);
       loaded.nodes.push(n.data);
     }
   }
-  const known = new Set(loaded.edges.map((e) => e.id));
-  for (const e of elements.edges) if (!known.has(e.data.id)) loaded.edges.push(e.data);
+  // One relationship per pair and type, however many times the graph holds it.
+  const known = new Set(loaded.edges.flatMap((e) => [e.id, pairKey(e)]));
+  for (const e of elements.edges) {
+    if (known.has(e.data.id) || known.has(pairKey(e.data))) continue;
+    known.add(pairKey(e.data));
+    loaded.edges.push(e.data);
+  }
 }
 
 async function fetchExpansion(id: string): Promise<void> {
   if (loaded.expansions[id]) return;
   const view = await api.neighbours(id);
-  addElements(view.elements);
+  addElements(view.elements, id);
   loaded.expansions[id] = view.elements.nodes.map((n) => n.data.id);
 }
 
@@ -99,6 +147,8 @@ async function fetchPath(): Promise<void> {
     edges: pathResult.paths.flatMap((p) => p.edges),
   };
 }
+
+const signature = (v: Visible) => [...v.nodes].sort().join('|');
 
 async function afterChange(before: AppState | null): Promise<void> {
   try {
@@ -127,8 +177,11 @@ async function afterChange(before: AppState | null): Promise<void> {
             detailsLoading = false;
           }),
         );
+      } else if (before?.selected) {
+        returnFocusFromPanel();
       }
     }
+    const shownBefore = signature(visible);
     render();
     if (jobs.length) {
       await Promise.all(jobs);
@@ -137,97 +190,198 @@ async function afterChange(before: AppState | null): Promise<void> {
     const relayout =
       !before ||
       state.layout !== before.layout ||
-      (state.layout === 'underpins' && state.filters !== before.filters);
-    if (relayout) canvas.layout(state.layout, computeVisible(loaded, state), nameOf);
-    const pathChanged =
-      before && (state.path.from !== before.path.from || state.path.to !== before.path.to);
-    if (pathChanged && loaded.path.nodes.length) canvas.fitTo(loaded.path.nodes);
-    else if (state.selected && state.selected !== before?.selected) canvas.center(state.selected);
+      state.tab !== before.tab ||
+      (state.tab === 'underpins' && state.filters !== before.filters);
+    if (relayout) canvas.layout(state.tab === 'underpins' ? 'underpins' : state.layout, visible);
+    // A new set of nodes is framed whole; a new selection is brought into view if it is not.
+    if (relayout || signature(visible) !== shownBefore) canvas.fitView(Boolean(before));
+    else if (state.selected && state.selected !== before?.selected) canvas.reveal(state.selected);
+    if (focusPanelWhenReady && details) {
+      focusPanelWhenReady = false;
+      byId('panel-title')?.focus();
+    }
   } catch (error) {
     showError(error);
   }
 }
 
+function returnFocusFromPanel(): void {
+  if (!panel.contains(document.activeElement) && document.activeElement !== document.body) return;
+  const target = returnFocus?.isConnected ? returnFocus : byId('cy');
+  returnFocus = null;
+  window.setTimeout(() => target.focus(), 0);
+}
+
+/** Moves the keyboard to the chosen node's panel once it has loaded, remembering where it came from. */
+function choose(id: string): void {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && !panel.contains(active)) returnFocus = active;
+  focusPanelWhenReady = true;
+  dispatch('select', id);
+  if (state.selected === id && details?.id === id) {
+    focusPanelWhenReady = false;
+    byId('panel-title')?.focus();
+  }
+}
+
 function render(): void {
-  const visible = computeVisible(loaded, state);
+  visible = computeVisible(loaded, state);
   canvas.render(state, visible, {
     hit,
     pathNodes: loaded.path.nodes,
     pathEdges: loaded.path.edges,
   });
-  history.replaceState(null, '', `#${encodeState(state)}`);
+  const lang = state.lang;
   const themes = loaded.nodes
     .filter((n) => n.kind === 'Theme')
     .map((n) => ({ id: n.id, name_ja: n.name_ja, name_en: n.name_en }));
-  renderControls(controls, state, { dispatch, themes, nameOf });
-  renderSidePanel(panel, details, state, panelActions, detailsLoading);
-  graphPane.hidden = state.tab !== 'graph';
+  const pillarNames = Object.fromEntries(
+    loaded.nodes
+      .filter((n) => n.kind === 'Pillar')
+      .map((n) => [
+        String(n.ref),
+        String(lang === 'ja' ? (n.title_ja ?? n.name_ja) : (n.title_en ?? n.name_en)),
+      ]),
+  );
+  renderInto(controlsTemplate(state, { dispatch, themes, nameOf, pillarNames }), controls);
+  byId('controls-summary').textContent = t(lang, 'moreFilters');
+  panel.hidden = !state.selected;
+  renderInto(sidePanelTemplate(details, state, panelActions, detailsLoading), panel);
+  graphPane.hidden = state.tab === 'table';
   tablePane.hidden = state.tab !== 'table';
+  document.body.dataset.tab = state.tab;
   if (state.tab === 'table')
     table.render(
       loaded.nodes.filter((n) => visible.nodes.has(n.id)),
       canvas.scores(),
-      state.lang,
+      lang,
     );
-  const rows =
-    state.layout === 'underpins'
-      ? underpinsLayout(
-          loaded.nodes.filter((n) => visible.nodes.has(n.id)),
-          loaded.edges,
-          nameOf,
-        ).rows
-      : null;
-  renderUnderpinsList(
+  underpinsPane.hidden = state.tab !== 'underpins';
+  renderInto(
+    state.tab === 'underpins'
+      ? underpinsListTemplate(loaded.edges, visible.nodes, (id) => nodeIndex.get(id), lang, choose)
+      : nothing,
     underpinsPane,
-    rows,
-    (id) => nodeIndex.get(id),
-    state.lang,
-    (id) => dispatch('select', id),
   );
   renderPaths();
   renderToolbar();
-  const edgeCount = visible.edges.size;
-  const problems = decoded.problems.length
-    ? h(
-        'span',
-        { className: 'warn', role: 'alert', 'data-test': 'link-problems' },
-        ` ${t(state.lang, 'badLink')}: ${decoded.problems.join('; ')}`,
-      )
-    : '';
-  status.replaceChildren(
-    h(
-      'span',
-      { 'data-test': 'counts' },
-      `${visible.nodes.size} / ${loaded.nodes.length} nodes · ${edgeCount} relationships`,
-    ),
-    visible.nodes.size === 0
-      ? h('strong', { className: 'warn' }, ` ${t(state.lang, 'empty')}`)
-      : '',
-    problems,
+  renderSelectionBar();
+  savedViews.render(lang);
+  searchBox.setLang(lang);
+  byId('cy').setAttribute('aria-label', t(lang, 'canvasLabel'));
+  byId('hint').textContent = t(lang, 'hint');
+  for (const [id, word] of [
+    ['zoom-in', 'zoomIn'],
+    ['zoom-out', 'zoomOut'],
+    ['zoom-fit', 'fit'],
+  ] as const) {
+    byId(id).setAttribute('aria-label', t(lang, word));
+    byId(id).title = t(lang, word);
+  }
+  renderInto(
+    html`<span data-test="counts"
+        >${visible.nodes.size} / ${loaded.nodes.length} ${t(lang, 'nodesCount')} ·
+        ${visible.edges.size} ${t(lang, 'relsCount')}</span
+      >${visible.nodes.size === 0 ? html` <strong class="warn">${t(lang, 'empty')}</strong>` : nothing}${
+        linkProblems.length
+          ? html` <span class="warn" role="alert" data-test="link-problems"
+              >${t(lang, 'badLink')}: ${linkProblems.join('; ')}</span
+            >`
+          : nothing
+      }`,
+    status,
   );
 }
 
 function renderPaths(): void {
-  if (!pathResult || !state.path.from || !state.path.to) {
-    pathsPane.hidden = true;
-    pathsPane.replaceChildren();
-    return;
+  const lang = state.lang;
+  const open = Boolean(pathResult && state.path.from && state.path.to);
+  pathsPane.hidden = !open;
+  renderInto(
+    open && pathResult && state.path.from && state.path.to
+      ? html`<h2>${t(lang, 'paths')}: ${nameOf(state.path.from)} → ${nameOf(state.path.to)}</h2>
+          ${
+            pathResult.paths.length === 0
+              ? html`<p data-test="no-path">${t(lang, 'noPath')}</p>`
+              : html`<ol data-test="path-list">
+                ${pathResult.paths.map((p) => html`<li>${p.nodes.map(nameOf).join(' → ')}</li>`)}
+              </ol>`
+          }`
+      : nothing,
+    pathsPane,
+  );
+}
+
+function renderToolbar(): void {
+  renderInto(
+    toolbarTemplate(state, {
+      dispatch,
+      openExport: () => openExportDialog(canvas.cy, state),
+      copyLink,
+      copyResult,
+      canUndo: historyIndex > 0,
+      canRedo: historyIndex < historyLength - 1,
+    }),
+    toolbar,
+  );
+}
+
+/** Copies the link and says truthfully whether the clipboard took it. */
+async function copyLink(): Promise<boolean> {
+  let ok = false;
+  try {
+    if (!navigator.clipboard) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(location.href);
+    ok = true;
+  } catch {
+    ok = false;
   }
-  pathsPane.hidden = false;
-  pathsPane.replaceChildren(
-    h('h2', {}, `${t(state.lang, 'paths')}: ${nameOf(state.path.from)} → ${nameOf(state.path.to)}`),
-    pathResult.paths.length === 0
-      ? h('p', { 'data-test': 'no-path' }, t(state.lang, 'noPath'))
-      : h(
-          'ol',
-          { 'data-test': 'path-list' },
-          ...pathResult.paths.map((p) => h('li', {}, p.nodes.map(nameOf).join(' → '))),
-        ),
+  copyResult = ok ? 'copied' : 'failed';
+  renderToolbar();
+  return ok;
+}
+
+/** Several nodes chosen on the canvas (shift-click, box): what can be done with them. */
+function renderSelectionBar(): void {
+  const lang = state.lang;
+  const ids = canvas.selection();
+  selectionBar.hidden = ids.length < 2;
+  renderInto(
+    ids.length < 2
+      ? nothing
+      : html`<span data-test="selection-count">${ids.length} ${t(lang, 'selectedCount')}</span>
+          <button type="button" data-test="sel-hide" @click=${() => dispatch('hideMany', ids)}>
+            ${t(lang, 'hide')}
+          </button>
+          <button
+            type="button"
+            data-test="sel-hide-others"
+            @click=${() => dispatch('hideOthers', ids, [...visible.nodes])}
+          >
+            ${t(lang, 'hideOthers')}
+          </button>
+          <button type="button" data-test="sel-expand" @click=${() => dispatch('expandMany', ids)}>
+            ${t(lang, 'expandSelection')}
+          </button>
+          <button type="button" data-test="sel-focus" @click=${() => canvas.fitTo(ids)}>
+            ${t(lang, 'focusSelection')}
+          </button>
+          <button
+            type="button"
+            data-test="sel-export"
+            @click=${() => openExportDialog(canvas.cy, state)}
+          >
+            ${t(lang, 'exportSelection')}
+          </button>
+          <button type="button" @click=${() => canvas.clearSelection()}>
+            ${t(lang, 'clearSelection')}
+          </button>`,
+    selectionBar,
   );
 }
 
 const panelActions = {
-  select: (id: string) => dispatch('select', id),
+  select: (id: string) => choose(id),
   close: () => dispatch('select', null),
   expand: (id: string) => dispatch('expand', id),
   collapse: (id: string) => dispatch('collapse', id),
@@ -239,132 +393,102 @@ const panelActions = {
 
 const table = mountTable(tablePane, (id) => {
   dispatch('setTab', 'graph');
-  dispatch('select', id);
+  choose(id);
 });
 
-const toolbar = byId('toolbar');
 const searchBox = mountSearchBox(
   byId('search-box'),
   () => state.lang,
   (id) => {
     hit = id;
     if (!nodeIndex.has(id)) dispatch('expand', id);
-    dispatch('select', id);
+    choose(id);
   },
 );
 
-function renderToolbar(): void {
-  const lang = state.lang;
-  searchBox.setLang(lang);
-  toolbar.replaceChildren(
-    h(
-      'button',
-      {
-        type: 'button',
-        id: 'lang-toggle',
-        'aria-pressed': String(lang === 'en'),
-        onclick: () => dispatch('setLanguage', lang === 'ja' ? 'en' : 'ja'),
-      },
-      t(lang, 'language'),
-    ),
-    h(
-      'label',
-      {},
-      `${t(lang, 'layout')} `,
-      h(
-        'select',
-        {
-          id: 'layout',
-          onchange: (e: Event) =>
-            dispatch('setLayout', (e.target as HTMLSelectElement).value as AppState['layout']),
-        },
-        ...(['preset', 'fcose', 'hierarchy', 'concentric', 'underpins'] as const).map((l) =>
-          h('option', { value: l, selected: state.layout === l }, t(lang, l)),
-        ),
-      ),
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        onclick: () => canvas.layout(state.layout, computeVisible(loaded, state), nameOf),
-      },
-      t(lang, 'relayout'),
-    ),
-    h(
-      'div',
-      { role: 'tablist', className: 'tabs' },
-      ...(['graph', 'table'] as const).map((tab) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            role: 'tab',
-            id: `tab-${tab}`,
-            'aria-selected': String(state.tab === tab),
-            onclick: () => dispatch('setTab', tab),
-          },
-          t(lang, tab),
-        ),
-      ),
-    ),
-    h('button', { type: 'button', onclick: () => dispatch('resetFilters') }, t(lang, 'reset')),
-    h(
-      'button',
-      { type: 'button', id: 'export', onclick: () => openExportDialog(canvas.cy, state) },
-      t(lang, 'export'),
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        id: 'share',
-        onclick: async (e: Event) => {
-          const button = e.currentTarget as HTMLButtonElement;
-          await navigator.clipboard?.writeText(location.href).catch(() => {});
-          button.textContent = t(lang, 'copied');
-        },
-      },
-      t(lang, 'share'),
-    ),
-  );
-}
+const savedViews = mountSavedViews(byId('saved-views'), {
+  current: () => encodeState(state),
+  open: (hash) => {
+    location.hash = hash;
+  },
+});
 
 function showError(error: unknown): void {
-  const message = error instanceof ApiError ? `${error.title}: ${error.message}` : String(error);
-  status.replaceChildren(
-    h('strong', { className: 'error', role: 'alert', 'data-test': 'error' }, message),
-    ' ',
-    h('button', { type: 'button', onclick: () => location.reload() }, t(state.lang, 'retry')),
+  const lang = state.lang;
+  const message =
+    error instanceof ApiError
+      ? error.status === 0
+        ? t(lang, 'serverUnreachable')
+        : `${error.title}: ${error.message}`
+      : `${t(lang, 'error')}: ${String(error)}`;
+  renderInto(
+    html`<strong class="error" role="alert" data-test="error">${message}</strong>
+      <button type="button" @click=${() => location.reload()}>${t(lang, 'retry')}</button>`,
+    status,
   );
   document.body.dataset.state = 'error';
 }
 
+function showTooltip(
+  target: { kind: 'node' | 'edge'; id: string; x: number; y: number } | null,
+): void {
+  if (!target) {
+    tooltip.hidden = true;
+    return;
+  }
+  const lang = state.lang;
+  if (target.kind === 'node') {
+    const n = nodeIndex.get(target.id);
+    renderInto(
+      html`<strong>${nameOf(target.id)}</strong
+        ><span> · ${kindName(n?.kind ?? '', lang)}${typeof n?.ref === 'string' ? ` ${n.ref}` : ''}</span>`,
+      tooltip,
+    );
+  } else {
+    const e = loaded.edges.find((x) => x.id === target.id);
+    if (!e) return;
+    renderInto(
+      html`<strong>${nameOf(e.source)}</strong> <em>${relName(e.type, lang)}</em>
+        <strong>${nameOf(e.target)}</strong>
+        ${
+          typeof e.evidence === 'string'
+            ? html`<span class="tip-evidence"
+              >${t(lang, 'evidence')}: <q lang="ja">${e.evidence}</q></span
+            >`
+            : nothing
+        }`,
+      tooltip,
+    );
+  }
+  const box = graphPane.getBoundingClientRect();
+  tooltip.style.left = `${Math.min(target.x + 14, box.width - 260)}px`;
+  tooltip.style.top = `${Math.min(target.y + 14, box.height - 80)}px`;
+  tooltip.hidden = false;
+}
+
 async function start(): Promise<void> {
+  // On a phone the filters start folded, so the graph gets the screen.
+  if (window.matchMedia('(max-width: 900px)').matches)
+    (byId('controls-details') as HTMLDetailsElement).open = false;
   document.documentElement.lang = state.lang;
   document.body.dataset.state = 'loading';
-  status.replaceChildren(h('span', { role: 'status' }, t(state.lang, 'loading')));
+  renderInto(html`<span role="status">${t(state.lang, 'loading')}</span>`, status);
+  // A reload keeps its place in the app's history, so Undo still knows how far it can go.
+  historyIndex = (history.state as { kizuna?: number } | null)?.kizuna ?? 0;
+  historyLength = historyIndex + 1;
+  history.replaceState({ kizuna: historyIndex }, '', `#${encodeState(state)}`);
   canvas = createCanvas(byId('cy'), {
     select: (id) => {
       hit = null;
       dispatch('select', id);
     },
     expand: (id) => dispatch(state.expanded.includes(id) ? 'collapse' : 'expand', id),
-    hover: (node) => {
-      if (!node) {
-        tooltip.hidden = true;
-        return;
-      }
-      const n = nodeIndex.get(node.id);
-      tooltip.replaceChildren(
-        h('strong', {}, nameOf(node.id)),
-        h('span', {}, ` · ${n?.kind ?? ''}${typeof n?.ref === 'string' ? ` ${n.ref}` : ''}`),
-      );
-      tooltip.style.left = `${node.x + 14}px`;
-      tooltip.style.top = `${node.y + 14}px`;
-      tooltip.hidden = false;
-    },
+    hover: showTooltip,
+    selectionChanged: () => renderSelectionBar(),
   });
+  byId('zoom-in').addEventListener('click', () => canvas.zoomBy(1.4));
+  byId('zoom-out').addEventListener('click', () => canvas.zoomBy(1 / 1.4));
+  byId('zoom-fit').addEventListener('click', () => canvas.fitView(true));
   window.kizuna = {
     cy: canvas.cy,
     diagram: (request) =>
@@ -396,7 +520,7 @@ async function start(): Promise<void> {
     const whole = await api.wholePlan();
     addElements(whole.elements);
     await afterChange(null);
-    canvas.fit();
+    canvas.fitView(false);
     document.body.dataset.state = 'ready';
     performance.mark('kizuna:first-render');
   } catch (error) {
@@ -404,9 +528,25 @@ async function start(): Promise<void> {
   }
 }
 
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && Boolean(target.closest('input, select, textarea'));
+
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && state.selected && !(e.target as HTMLElement).closest('input, select'))
+  if (e.key === 'Escape' && state.selected && !typing(e.target)) {
     dispatch('select', null);
+    return;
+  }
+  // Undo and redo are Back and Forward within the app's own history, never out of it.
+  if ((e.ctrlKey || e.metaKey) && !typing(e.target)) {
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey && historyIndex > 0) {
+      e.preventDefault();
+      history.back();
+    } else if (((key === 'z' && e.shiftKey) || key === 'y') && historyIndex < historyLength - 1) {
+      e.preventDefault();
+      history.forward();
+    }
+  }
 });
 
 void start();

@@ -1,19 +1,17 @@
 import cytoscape from 'cytoscape';
-import dagre from 'cytoscape-dagre';
-import fcose from 'cytoscape-fcose';
 import cytoscapeSvg from 'cytoscape-svg';
 import type { ExportFormatName } from '../../core/formats/export-formats';
-import type { Elements, NodeData } from '../api';
+import type { EdgeData, Elements, NodeData } from '../api';
 import type { Diagram, DiagramRequest } from '../export/diagram-export';
-import { isNodeKind, KIND_STYLES } from '../model/palette';
+import { centrality, type Scores } from '../model/centrality';
+import { clusterLayout } from '../model/cluster-layout';
+import { isNodeKind, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
 import { underpinsLayout } from '../model/underpins-layout';
 import type { Visible } from '../model/visibility';
 import { stylesheet } from './cy-style';
-import { layoutOptions } from './layouts';
+import { LayoutRunner } from './layout-runner';
 
-cytoscape.use(fcose);
-cytoscape.use(dagre);
 cytoscape.use(cytoscapeSvg);
 
 /** What the page offers the end-to-end tests, the benchmarks and `npm run export`. */
@@ -33,7 +31,10 @@ declare global {
 export interface CanvasEvents {
   select(id: string | null): void;
   expand(id: string): void;
-  hover(node: { id: string; x: number; y: number } | null): void;
+  /** A node or edge under the pointer or the keyboard focus, in canvas coordinates; null when none. */
+  hover(target: { kind: 'node' | 'edge'; id: string; x: number; y: number } | null): void;
+  /** The set of nodes selected on the canvas (shift-click, box) changed. */
+  selectionChanged(): void;
 }
 
 export interface Highlights {
@@ -44,25 +45,31 @@ export interface Highlights {
 
 export interface Canvas {
   cy: cytoscape.Core;
-  /** Adds elements not yet on the canvas; new nodes start near their neighbours. */
-  add(elements: Elements): void;
+  /** Adds elements not yet on the canvas; new nodes start around `around` (the node expanded) or their neighbours. */
+  add(elements: Elements, around?: string): void;
   render(state: AppState, visible: Visible, highlights: Highlights): void;
-  layout(name: LayoutName, visible: Visible, nameOf: (id: string) => string): void;
-  center(id: string): void;
-  fit(): void;
-  /** Frames these nodes (a path found, say). */
+  layout(name: LayoutName | 'underpins', visible: Visible): void;
+  /** Brings a node into view if it is outside it, without changing the zoom. */
+  reveal(id: string): void;
+  /** Frames everything shown, and forgets that the user had zoomed. */
+  fitView(animate: boolean): void;
+  /** Frames these nodes (a selection, say). */
   fitTo(ids: string[]): void;
-  /** Degree, betweenness and PageRank of every shown node, for the table view. */
+  zoomBy(factor: number): void;
+  /** Ids of the nodes selected on the canvas. */
+  selection(): string[];
+  clearSelection(): void;
+  /** Degree, betweenness and PageRank of every shown node, computed once per change of what is shown. */
   scores(): Map<string, Scores>;
 }
 
-export interface Scores {
-  degree: number;
-  betweenness: number;
-  pagerank: number;
-}
+export type { Scores };
 
 const baseSize = (kind: string) => (isNodeKind(kind) ? KIND_STYLES[kind].size : 30);
+
+/** Fits never zoom in further than this, so a handful of nodes is not blown up. */
+const MAX_FIT_ZOOM = 1.6;
+const PADDING = 24;
 
 export function createCanvas(container: HTMLElement, events: CanvasEvents): Canvas {
   const cy = cytoscape({
@@ -70,25 +77,134 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     style: stylesheet(),
     minZoom: 0.05,
     maxZoom: 4,
-    wheelSensitivity: 0.3,
-    boxSelectionEnabled: false,
+    // Shift-drag draws a selection box; a plain drag still pans.
+    boxSelectionEnabled: true,
   });
   const defaultPositions: Record<string, { x: number; y: number }> = {};
+  const layouts = new LayoutRunner();
   // A handle for the end-to-end tests and the render benchmark, which read the canvas itself.
   window.kizuna = { cy };
 
-  cy.on('tap', 'node', (e) => events.select(e.target.id()));
+  /** Whether the user zoomed or panned on purpose since the last fit: then a resize keeps their view. */
+  let userMoved = false;
+  cy.on('scrollzoom pinchzoom dragpan', () => {
+    userMoved = true;
+  });
+
+  cy.on('tap', 'node', (e) => {
+    const shift = (e.originalEvent as MouseEvent | undefined)?.shiftKey;
+    if (shift) return;
+    cy.nodes(':selected').not(e.target).unselect();
+    events.select(e.target.id());
+  });
   cy.on('tap', (e) => {
-    if (e.target === cy) events.select(null);
+    if (e.target === cy) {
+      cy.nodes(':selected').unselect();
+      events.select(null);
+    }
+  });
+  let selectionTimer = 0;
+  cy.on('select unselect', 'node', () => {
+    window.cancelAnimationFrame(selectionTimer);
+    selectionTimer = window.requestAnimationFrame(() => events.selectionChanged());
   });
   cy.on('dbltap', 'node', (e) => events.expand(e.target.id()));
   cy.on('mouseover', 'node', (e) => {
     const p = e.target.renderedPosition();
-    events.hover({ id: e.target.id(), x: p.x, y: p.y });
+    events.hover({ kind: 'node', id: e.target.id(), x: p.x, y: p.y });
   });
-  cy.on('mouseout', 'node', () => events.hover(null));
+  cy.on('mouseover', 'edge', (e) => {
+    const p = e.target.renderedMidpoint();
+    events.hover({ kind: 'edge', id: e.target.id(), x: p.x, y: p.y });
+  });
+  cy.on('mouseout', 'node, edge', () => events.hover(null));
+  cy.on('zoom', () => container.classList.toggle('zoomed-in', cy.zoom() >= 1));
 
-  function add(elements: Elements): void {
+  // The canvas follows its box: panes opening or closing, the window resizing.
+  let lastSize = { w: container.clientWidth, h: container.clientHeight };
+  let resizeFrame = 0;
+  new ResizeObserver(() => {
+    window.cancelAnimationFrame(resizeFrame);
+    resizeFrame = window.requestAnimationFrame(() => {
+      const size = { w: container.clientWidth, h: container.clientHeight };
+      if (!size.w || !size.h || (size.w === lastSize.w && size.h === lastSize.h)) return;
+      cy.resize();
+      if (userMoved) {
+        // Keep what the user was looking at in the middle.
+        cy.panBy({ x: (size.w - lastSize.w) / 2, y: (size.h - lastSize.h) / 2 });
+      } else fitView(false);
+      lastSize = size;
+    });
+  }).observe(container);
+
+  // Keyboard: arrows pan, + and - zoom, 0 fits.
+  container.tabIndex = 0;
+  container.addEventListener('keydown', (e) => {
+    const step = 60;
+    const pans: Record<string, { x: number; y: number }> = {
+      ArrowLeft: { x: step, y: 0 },
+      ArrowRight: { x: -step, y: 0 },
+      ArrowUp: { x: 0, y: step },
+      ArrowDown: { x: 0, y: -step },
+    };
+    const pan = pans[e.key];
+    if (pan) {
+      userMoved = true;
+      cy.panBy(pan);
+    } else if (e.key === '+' || e.key === '=') zoomBy(1.25);
+    else if (e.key === '-' || e.key === '_') zoomBy(0.8);
+    else if (e.key === '0') fitView(true);
+    else return;
+    e.preventDefault();
+  });
+
+  function zoomBy(factor: number): void {
+    userMoved = true;
+    cy.stop();
+    cy.animate(
+      {
+        zoom: {
+          level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor)),
+          renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+        },
+      },
+      { duration: 150 },
+    );
+  }
+
+  /** The zoom and pan that frame these elements, never zoomed in beyond MAX_FIT_ZOOM. */
+  function framing(eles: cytoscape.Collection) {
+    const bb = eles.boundingBox({});
+    const w = cy.width();
+    const h = cy.height();
+    const zoom = Math.max(
+      cy.minZoom(),
+      Math.min(
+        MAX_FIT_ZOOM,
+        (w - 2 * PADDING) / Math.max(bb.w, 1),
+        (h - 2 * PADDING) / Math.max(bb.h, 1),
+      ),
+    );
+    return {
+      zoom,
+      pan: { x: w / 2 - zoom * (bb.x1 + bb.w / 2), y: h / 2 - zoom * (bb.y1 + bb.h / 2) },
+    };
+  }
+
+  function frame(eles: cytoscape.Collection, animate: boolean): void {
+    if (eles.empty() || !cy.width() || !cy.height()) return;
+    cy.stop();
+    const target = framing(eles);
+    if (animate) cy.animate(target, { duration: 250, easing: 'ease-out-cubic' });
+    else cy.viewport(target);
+  }
+
+  function fitView(animate: boolean): void {
+    userMoved = false;
+    frame(cy.nodes().not('.gone'), animate);
+  }
+
+  function add(elements: Elements, around?: string): void {
     const fresh = elements.nodes.filter((n) => cy.getElementById(n.data.id).empty());
     cy.batch(() => {
       cy.add(
@@ -96,54 +212,71 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
           if (n.position) defaultPositions[n.data.id] = n.position;
           return {
             group: 'nodes' as const,
-            data: { ...n.data, size: baseSize(n.data.kind) },
+            data: { ...n.data, size: baseSize(n.data.kind), label: n.data.name_en },
             position: n.position,
           };
         }),
       );
+      // One edge per pair and type: a second mention of the same relationship is not drawn again.
+      const drawn = new Set(
+        cy.edges().map((e) => `${e.data('source')}|${e.data('type')}|${e.data('target')}`),
+      );
       cy.add(
         elements.edges
-          .filter((e) => cy.getElementById(e.data.id).empty())
-          .map((e) => ({ group: 'edges' as const, data: e.data })),
+          .filter((e) => {
+            const key = `${e.data.source}|${e.data.type}|${e.data.target}`;
+            if (drawn.has(key) || cy.getElementById(e.data.id).nonempty()) return false;
+            drawn.add(key);
+            return true;
+          })
+          .map((e) => ({ group: 'edges' as const, data: { ...e.data, label: e.data.type } })),
       );
     });
-    // Nodes without a precomputed place start beside the neighbours they came with.
-    for (const n of fresh) {
-      if (n.position) continue;
+    // Nodes without a precomputed place go in a ring around the node they were expanded from.
+    const unplaced = fresh.filter((n) => !n.position);
+    const source = around ? cy.getElementById(around) : null;
+    unplaced.forEach((n, i) => {
       const node = cy.getElementById(n.data.id);
-      const placed = node
-        .neighborhood()
-        .nodes()
-        .filter((m) => defaultPositions[m.id()] !== undefined || m.position().x !== 0);
-      if (placed.nonempty()) {
+      let centre = source?.nonempty() ? source.position() : null;
+      if (!centre) {
+        const placed = node.neighborhood().nodes().not(node);
+        if (placed.empty()) return;
         const c = placed.boundingBox({});
-        node.position({
-          x: (c.x1 + c.x2) / 2 + (Math.random() - 0.5) * 120,
-          y: (c.y1 + c.y2) / 2 + (Math.random() - 0.5) * 120,
-        });
+        centre = { x: (c.x1 + c.x2) / 2, y: (c.y1 + c.y2) / 2 };
       }
-    }
+      const radius = 90 + unplaced.length * 6;
+      const angle = (2 * Math.PI * i) / Math.max(unplaced.length, 1);
+      node.position({
+        x: centre.x + radius * Math.cos(angle),
+        y: centre.y + radius * Math.sin(angle),
+      });
+    });
   }
 
-  function sizes(metric: Metric, shown: cytoscape.CollectionReturnValue): Map<string, number> {
+  let shownKey = '';
+  let cachedScores: Map<string, Scores> | null = null;
+
+  function shownElements() {
+    return cy.elements().not('.gone');
+  }
+
+  function scores(): Map<string, Scores> {
+    if (cachedScores) return cachedScores;
+    const shown = shownElements();
+    cachedScores = centrality(
+      shown.nodes().map((n) => n.id()),
+      shown.edges().map((e) => ({ source: e.data('source'), target: e.data('target') })),
+    );
+    return cachedScores;
+  }
+
+  function sizes(metric: Metric): Map<string, number> {
     const out = new Map<string, number>();
     if (metric === 'none') return out;
-    const nodes = shown.nodes();
-    let score: (n: cytoscape.NodeSingular) => number;
-    if (metric === 'degree')
-      score = (n) => n.edgesWith(nodes).filter((e) => shown.contains(e)).length;
-    else if (metric === 'betweenness') {
-      const b = shown.betweennessCentrality({ directed: false });
-      score = (n) => b.betweenness(n);
-    } else {
-      const pr = shown.pageRank({});
-      score = (n) => pr.rank(n);
-    }
-    const values = nodes.map((n) => score(n));
+    const all = scores();
+    const values = [...all.values()].map((s) => s[metric]);
     const max = Math.max(...values, 1e-9);
-    nodes.forEach((n, i) => {
-      out.set(n.id(), 18 + 62 * Math.sqrt((values[i] ?? 0) / max));
-    });
+    for (const [id, s] of all) out.set(id, 18 + 62 * Math.sqrt(s[metric] / max));
     return out;
   }
 
@@ -152,113 +285,121 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       const pathNodes = new Set(hl.pathNodes);
       const pathEdges = new Set(hl.pathEdges);
       const dimOthers = pathNodes.size > 0;
+      const expanded = new Set(state.expanded);
+      const underpins = state.tab === 'underpins';
+      const faint = state.tab === 'graph' && state.layout === 'clusters' && !state.selected;
       cy.nodes().forEach((node) => {
         const d = node.data() as NodeData;
-        node.data('label', state.lang === 'ja' ? d.name_ja : d.name_en);
+        // In "what underpins what" the list beside names the commitments; the diagram shows their refs.
+        const label =
+          underpins && d.kind === 'Commitment' && typeof d.ref === 'string'
+            ? d.ref
+            : state.lang === 'ja'
+              ? d.name_ja
+              : d.name_en;
+        node.toggleClass('underpins-view', underpins);
+        if (node.data('label') !== label) node.data('label', label);
         node.toggleClass('gone', !visible.nodes.has(node.id()));
         node.toggleClass('chosen', state.selected === node.id());
         node.toggleClass('hit', hl.hit === node.id());
         node.toggleClass('on-path', pathNodes.has(node.id()));
         node.toggleClass('path-end', state.path.from === node.id() || state.path.to === node.id());
-        node.toggleClass('expanded', state.expanded.includes(node.id()));
+        node.toggleClass('expanded', expanded.has(node.id()));
         node.toggleClass('dim', dimOthers && !pathNodes.has(node.id()));
       });
       cy.edges().forEach((edge) => {
         edge.toggleClass('gone', !visible.edges.has(edge.id()));
         edge.toggleClass('on-path', pathEdges.has(edge.id()));
         edge.toggleClass('dim', dimOthers && !pathEdges.has(edge.id()));
+        // In the structural overview the many cross-links stay in the background.
+        edge.toggleClass('faint', faint && edge.data('type') !== 'PART_OF');
+        const label = `${REL_STYLES[edge.data('type') as keyof typeof REL_STYLES]?.[state.lang] ?? edge.data('type')}`;
+        if (edge.data('label') !== label) edge.data('label', label);
       });
-      const shown = cy.elements().not('.gone');
-      const metricSizes = sizes(state.metric, shown);
+      cy.nodes(':selected')
+        .filter((n) => !visible.nodes.has(n.id()))
+        .unselect();
+      const key = `${[...visible.nodes].sort().join(',')}|${[...visible.edges].sort().join(',')}`;
+      if (key !== shownKey) {
+        shownKey = key;
+        cachedScores = null;
+      }
+      const metricSizes = sizes(state.metric);
       cy.nodes().forEach((node) => {
-        node.data('size', metricSizes.get(node.id()) ?? baseSize(node.data('kind')));
+        const size = metricSizes.get(node.id()) ?? baseSize(node.data('kind'));
+        if (node.data('size') !== size) node.data('size', size);
       });
     });
   }
 
-  function layout(name: LayoutName, visible: Visible, nameOf: (id: string) => string): void {
+  function layout(name: LayoutName | 'underpins', visible: Visible): void {
     const shown = cy
       .elements()
       .filter((el) => (el.isNode() ? visible.nodes.has(el.id()) : visible.edges.has(el.id())));
+    const nodes = shown.nodes().map((n) => n.data() as NodeData);
+    const edges = shown.edges().map((e) => e.data() as EdgeData);
+    const apply = (positions: Record<string, { x: number; y: number }>) => {
+      cy.batch(() => {
+        shown.nodes().forEach((n) => {
+          const p = positions[n.id()];
+          if (p) n.position(p);
+        });
+      });
+      fitView(false);
+    };
     if (name === 'underpins') {
-      const { positions } = underpinsLayout(
-        shown.nodes().map((n) => n.data()),
-        shown.edges().map((e) => e.data()),
-        nameOf,
-      );
-      shown.layout(layoutOptions('preset', positions)).run();
+      apply(underpinsLayout(nodes, edges, nameOfNode).positions);
       return;
     }
-    if (name === 'hierarchy') {
-      hierarchy(shown);
+    if (name === 'clusters') {
+      apply(clusterLayout(nodes, edges));
       return;
     }
-    shown.layout(layoutOptions(name, defaultPositions)).run();
+    if (name === 'preset') {
+      apply(defaultPositions);
+      return;
+    }
+    // Force-directed, hierarchy and concentric take longer than a frame: a worker computes them.
+    void layouts
+      .run(
+        name,
+        nodes.map((n) => ({ id: n.id, kind: n.kind, size: baseSize(n.kind) })),
+        edges,
+      )
+      .then((positions) => {
+        if (positions) apply(positions);
+      });
   }
 
-  /** The plan → pillar → area → commitment tree laid out by dagre; actors and instruments in a column beside the commitments they serve. */
-  function hierarchy(shown: cytoscape.CollectionReturnValue): void {
-    const structure = shown
-      .nodes()
-      .filter((n) => ['Plan', 'Pillar', 'Area', 'Commitment'].includes(n.data('kind')));
-    const tree = structure.union(
-      structure
-        .edgesWith(structure)
-        .filter((e) => e.data('type') === 'PART_OF' && shown.contains(e)),
-    );
-    tree.layout(layoutOptions('hierarchy')).run();
-    const box = structure.boundingBox({});
-    const others = shown.nodes().difference(structure);
-    const anchorY = (n: cytoscape.NodeSingular) => {
-      const ys = n
-        .neighborhood()
-        .nodes()
-        .intersection(structure)
-        .nodes()
-        .map((m) => m.position().y);
-      return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : box.y2;
-    };
-    const ordered = others.sort(
-      (a, b) => anchorY(a as cytoscape.NodeSingular) - anchorY(b as cytoscape.NodeSingular),
-    );
-    const step = Math.max(34, (box.h || 600) / Math.max(ordered.length, 1));
-    ordered.nodes().forEach((n, i) => {
-      n.position({ x: box.x2 + 320 + (i % 2) * 140, y: box.y1 + i * step });
-    });
-    cy.fit(shown, 30);
-  }
+  const nameOfNode = (id: string) => {
+    const n = cy.getElementById(id);
+    return n.nonempty() ? String(n.data('label') ?? id) : id;
+  };
 
   return {
     cy,
     add,
     render,
     layout,
-    center(id) {
+    reveal(id) {
       const node = cy.getElementById(id);
-      if (node.nonempty())
-        cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 300 });
+      if (node.empty() || node.hasClass('gone')) return;
+      const box = node.renderedBoundingBox({});
+      if (box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height()) return;
+      cy.stop();
+      cy.animate({ center: { eles: node } }, { duration: 250 });
     },
-    fit() {
-      cy.fit(cy.elements().not('.gone'), 30);
-    },
+    fitView,
     fitTo(ids) {
       const nodes = cy.nodes().filter((n) => ids.includes(n.id()));
-      if (nodes.nonempty()) cy.animate({ fit: { eles: nodes, padding: 60 } }, { duration: 300 });
+      userMoved = true;
+      frame(nodes, true);
     },
-    scores() {
-      const shown = cy.elements().not('.gone');
-      const nodes = shown.nodes();
-      const b = shown.betweennessCentrality({ directed: false });
-      const pr = shown.pageRank({});
-      const out = new Map<string, Scores>();
-      nodes.forEach((n) => {
-        out.set(n.id(), {
-          degree: n.edgesWith(nodes).filter((e) => shown.contains(e)).length,
-          betweenness: b.betweenness(n),
-          pagerank: pr.rank(n),
-        });
-      });
-      return out;
+    zoomBy,
+    selection: () => cy.nodes(':selected').map((n) => n.id()),
+    clearSelection: () => {
+      cy.nodes(':selected').unselect();
     },
+    scores,
   };
 }

@@ -1,8 +1,12 @@
 import type cytoscape from 'cytoscape';
 import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
 
-/** Labels appear as the reader zooms in, so the overview stays legible; exports show them all. */
-export const MIN_ZOOMED_FONT_SIZE = 6;
+/**
+ * Level of detail: a label is drawn only when it would be at least this many pixels high,
+ * so the overview shows pillar and area names (set large) and the commitments' names
+ * appear as the reader zooms in. Exports show them all.
+ */
+export const MIN_ZOOMED_FONT_SIZE = 9;
 
 // Unquoted: Cytoscape's style parser rejects quoted family names and falls back to Helvetica.
 const FONT = 'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, system-ui, sans-serif';
@@ -25,7 +29,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
         'border-width': 1,
-        'border-color': '#ffffff',
+        'border-color': '#1b1f24',
         width: 'data(size)',
         height: 'data(size)',
       },
@@ -38,6 +42,53 @@ export function stylesheet(): cytoscape.StylesheetJson {
       },
     })),
     { selector: 'node[kind = "Commitment"]', style: { 'font-size': 9, 'text-max-width': '110px' } },
+    {
+      selector: 'node[kind = "Pillar"]',
+      style: {
+        'font-size': 40,
+        'font-weight': 'bold',
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': 8,
+        'text-max-width': '520px',
+        'text-background-opacity': 0.9,
+      },
+    },
+    {
+      selector: 'node[kind = "Area"]',
+      style: {
+        'font-size': 28,
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': 6,
+        'text-max-width': '540px',
+        'text-background-opacity': 0.9,
+      },
+    },
+    {
+      selector: 'node[kind = "Plan"]',
+      style: {
+        'font-size': 30,
+        'font-weight': 'bold',
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': 10,
+        'text-max-width': '900px',
+      },
+    },
+    { selector: 'edge.faint', style: { opacity: 0.3 } },
+    {
+      selector: 'node.underpins-view',
+      style: { 'font-size': 18, 'text-max-width': '420px', 'text-valign': 'center' },
+    },
+    {
+      selector: 'node.underpins-view[kind = "Agreement"]',
+      style: { 'text-halign': 'left', 'text-margin-x': -8 },
+    },
+    {
+      selector: 'node.underpins-view[kind = "Commitment"]',
+      style: { 'text-halign': 'right', 'text-margin-x': 8, 'font-weight': 'bold' },
+    },
     {
       selector: 'node[?soft]',
       style: {
@@ -53,8 +104,17 @@ export function stylesheet(): cytoscape.StylesheetJson {
         width: 1,
         'curve-style': 'bezier',
         'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.8,
+        'arrow-scale': 0.9,
         opacity: 0.8,
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 7,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        color: '#333333',
       },
     },
     ...REL_TYPES.map((type) => ({
@@ -63,6 +123,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'line-color': REL_STYLES[type].colour,
         'target-arrow-color': REL_STYLES[type].colour,
         'line-style': REL_STYLES[type].line,
+        'target-arrow-shape': REL_STYLES[type].arrow as cytoscape.Css.ArrowShape,
         width: REL_STYLES[type].width,
       },
     })),
@@ -94,6 +155,17 @@ export function stylesheet(): cytoscape.StylesheetJson {
       selector: 'node.path-end',
       style: { 'border-width': 6, 'border-color': '#000000', 'border-style': 'double' },
     },
+    {
+      selector: 'node:selected',
+      style: {
+        'overlay-color': '#5a2ca0',
+        'overlay-opacity': 0.25,
+        'overlay-padding': 6,
+        'border-width': 3,
+        'border-color': '#5a2ca0',
+      },
+    },
+    { selector: 'edge:selected', style: { 'overlay-opacity': 0 } },
     {
       selector: 'node.expanded',
       style: { 'border-width': 3, 'border-color': '#009E73', 'border-style': 'double' },

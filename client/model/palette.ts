@@ -6,9 +6,11 @@ import {
 } from '../../seed/graph-model';
 
 /**
- * How each kind of node and relationship looks. Colours are the Okabe–Ito palette,
- * which stays distinguishable with the common colour-vision deficiencies; shapes and
- * line styles carry the distinction too, so nothing relies on colour alone.
+ * How each kind of node and relationship looks. Colours follow the Okabe–Ito palette,
+ * which stays distinguishable with the common colour-vision deficiencies, darkened
+ * where needed so every node colour has at least 3:1 contrast against the white
+ * canvas. Shapes, line styles and arrow heads carry the distinction too, so nothing
+ * relies on colour alone.
  */
 
 export const NODE_KINDS = NODE_LABELS;
@@ -31,8 +33,8 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Area: { colour: '#808080', shape: 'round-rectangle', size: 40, en: 'Area', ja: '分野' },
   Commitment: { colour: '#0072B2', shape: 'ellipse', size: 26, en: 'Commitment', ja: '取組' },
   Agreement: { colour: '#D55E00', shape: 'diamond', size: 40, en: 'Agreement', ja: '協定・覚書' },
-  Agency: { colour: '#E69F00', shape: 'hexagon', size: 36, en: 'Agency', ja: '機関' },
-  Country: { colour: '#56B4E9', shape: 'star', size: 52, en: 'Country', ja: '国' },
+  Agency: { colour: '#B07A00', shape: 'hexagon', size: 36, en: 'Agency', ja: '機関' },
+  Country: { colour: '#2A86BF', shape: 'star', size: 52, en: 'Country', ja: '国' },
   Program: {
     colour: '#009E73',
     shape: 'pentagon',
@@ -47,39 +49,126 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
     en: 'Framework',
     ja: '国際枠組み・政策',
   },
-  Place: { colour: '#F0E442', shape: 'triangle', size: 32, en: 'Place', ja: '場所' },
+  Place: { colour: '#8F8500', shape: 'triangle', size: 32, en: 'Place', ja: '場所' },
   Target: { colour: '#1b1b1b', shape: 'vee', size: 30, en: 'Target', ja: '数値目標' },
-  Theme: { colour: '#b3b3b3', shape: 'tag', size: 28, en: 'Theme', ja: 'テーマ' },
+  Theme: { colour: '#7a7a7a', shape: 'tag', size: 28, en: 'Theme', ja: 'テーマ' },
 };
 
 export interface RelStyle {
   colour: string;
   line: 'solid' | 'dashed' | 'dotted';
   width: number;
+  /** The arrow head at the target: with the line style, tells types apart without colour. */
+  arrow: string;
   en: string;
   ja: string;
 }
 
 export const REL_STYLES: Record<RelType, RelStyle> = {
-  PART_OF: { colour: '#9a9a9a', line: 'solid', width: 1, en: 'part of', ja: '所属' },
-  ANNEX_OF: { colour: '#000000', line: 'dashed', width: 2, en: 'annex of', ja: '付属文書' },
-  UNDERPINS: { colour: '#D55E00', line: 'solid', width: 3.5, en: 'underpins', ja: '基づく' },
-  WORKS_TOWARDS: { colour: '#D55E00', line: 'dashed', width: 2, en: 'works towards', ja: '目指す' },
-  REFERS_TO: { colour: '#D55E00', line: 'dotted', width: 1.5, en: 'refers to', ja: '言及' },
-  INVOLVES: { colour: '#E69F00', line: 'solid', width: 1.5, en: 'involves', ja: '関与' },
+  PART_OF: {
+    colour: '#8c8c8c',
+    line: 'solid',
+    width: 1,
+    arrow: 'triangle',
+    en: 'part of',
+    ja: '所属',
+  },
+  ANNEX_OF: {
+    colour: '#000000',
+    line: 'dashed',
+    width: 2,
+    arrow: 'diamond',
+    en: 'annex of',
+    ja: '付属文書',
+  },
+  UNDERPINS: {
+    colour: '#D55E00',
+    line: 'solid',
+    width: 3.5,
+    arrow: 'triangle-backcurve',
+    en: 'underpins',
+    ja: '基づく',
+  },
+  WORKS_TOWARDS: {
+    colour: '#0072B2',
+    line: 'dashed',
+    width: 2.5,
+    arrow: 'chevron',
+    en: 'works towards',
+    ja: '目指す',
+  },
+  REFERS_TO: {
+    colour: '#882255',
+    line: 'dotted',
+    width: 2,
+    arrow: 'vee',
+    en: 'refers to',
+    ja: '言及',
+  },
+  INVOLVES: {
+    colour: '#B07A00',
+    line: 'solid',
+    width: 1.5,
+    arrow: 'circle',
+    en: 'involves',
+    ja: '関与',
+  },
   IMPLEMENTED_VIA: {
     colour: '#009E73',
     line: 'solid',
     width: 2,
+    arrow: 'square',
     en: 'implemented via',
     ja: '実施手段',
   },
-  ALIGNS_WITH: { colour: '#CC79A7', line: 'dashed', width: 2, en: 'aligns with', ja: '整合' },
-  CONCERNS: { colour: '#b8a800', line: 'dotted', width: 2, en: 'concerns', ja: '対象地' },
-  BELONGS_TO: { colour: '#7a7a7a', line: 'dashed', width: 1.5, en: 'belongs to', ja: '上部組織' },
-  PARTY_TO: { colour: '#56B4E9', line: 'dotted', width: 2, en: 'party to', ja: '当事者' },
-  SETS: { colour: '#1b1b1b', line: 'solid', width: 2, en: 'sets', ja: '目標設定' },
-  TAGGED: { colour: '#c8c8c8', line: 'dotted', width: 1, en: 'tagged', ja: 'テーマ' },
+  ALIGNS_WITH: {
+    colour: '#CC79A7',
+    line: 'dashed',
+    width: 2,
+    arrow: 'tee',
+    en: 'aligns with',
+    ja: '整合',
+  },
+  CONCERNS: {
+    colour: '#8F8500',
+    line: 'dotted',
+    width: 2,
+    arrow: 'triangle-cross',
+    en: 'concerns',
+    ja: '対象地',
+  },
+  BELONGS_TO: {
+    colour: '#555555',
+    line: 'dashed',
+    width: 1.5,
+    arrow: 'triangle-tee',
+    en: 'belongs to',
+    ja: '上部組織',
+  },
+  PARTY_TO: {
+    colour: '#2A86BF',
+    line: 'dotted',
+    width: 2,
+    arrow: 'circle-triangle',
+    en: 'party to',
+    ja: '当事者',
+  },
+  SETS: {
+    colour: '#332288',
+    line: 'solid',
+    width: 2,
+    arrow: 'diamond',
+    en: 'sets',
+    ja: '目標設定',
+  },
+  TAGGED: {
+    colour: '#9a9a9a',
+    line: 'dotted',
+    width: 1,
+    arrow: 'none',
+    en: 'tagged',
+    ja: 'テーマ',
+  },
 };
 
 export const isNodeKind = (value: string): value is NodeKind =>

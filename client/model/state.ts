@@ -6,9 +6,12 @@ import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
  */
 
 export type Lang = 'ja' | 'en';
-export type LayoutName = 'preset' | 'fcose' | 'hierarchy' | 'concentric' | 'underpins';
+export type LayoutName = 'clusters' | 'preset' | 'fcose' | 'hierarchy' | 'concentric';
+export const LAYOUTS: LayoutName[] = ['clusters', 'preset', 'fcose', 'hierarchy', 'concentric'];
 export type Metric = 'none' | 'degree' | 'betweenness' | 'pagerank';
-export type Tab = 'graph' | 'table';
+/** The three views: the diagram, "what underpins what" (diagram and list), and the table. */
+export type Tab = 'graph' | 'underpins' | 'table';
+export const TABS: Tab[] = ['graph', 'underpins', 'table'];
 export const PILLARS = ['I', 'II', 'III', 'IV'] as const;
 export type Pillar = (typeof PILLARS)[number];
 export const COUNTRIES = ['JP', 'MN', 'US', 'KP', 'bilateral', 'multilateral'] as const;
@@ -53,7 +56,7 @@ export const DEFAULT_FILTERS: Filters = {
 
 export const initialState = (lang: Lang = 'ja'): AppState => ({
   lang,
-  layout: 'preset',
+  layout: 'clusters',
   tab: 'graph',
   filters: DEFAULT_FILTERS,
   selected: null,
@@ -106,10 +109,22 @@ export const actions = {
     ...s,
     expanded: s.expanded.filter((e) => e !== id),
   }),
-  hide: (s: AppState, id: string): AppState => ({
+  hide: (s: AppState, id: string): AppState => actions.hideMany(s, [id]),
+  hideMany: (s: AppState, ids: string[]): AppState => ({
     ...s,
-    hidden: s.hidden.includes(id) ? s.hidden : [...s.hidden, id],
-    selected: s.selected === id ? null : s.selected,
+    hidden: [...s.hidden, ...ids.filter((id) => !s.hidden.includes(id))],
+    selected: s.selected && ids.includes(s.selected) ? null : s.selected,
+  }),
+  /** Hides every shown node but these: `shown` is what the view shows now. */
+  hideOthers: (s: AppState, keep: string[], shown: string[]): AppState =>
+    actions.hideMany(
+      s,
+      shown.filter((id) => !keep.includes(id)),
+    ),
+  expandMany: (s: AppState, ids: string[]): AppState => ({
+    ...s,
+    expanded: [...s.expanded, ...ids.filter((id) => !s.expanded.includes(id))],
+    hidden: s.hidden.filter((h) => !ids.includes(h)),
   }),
   unhideAll: (s: AppState): AppState => ({ ...s, hidden: [] }),
   focusOn: (s: AppState, id: string, hops: number): AppState => ({

@@ -5,11 +5,13 @@ import {
   type Country,
   DEFAULT_FILTERS,
   initialState,
+  LAYOUTS,
   type Lang,
   type LayoutName,
   type Metric,
   PILLARS,
   type Pillar,
+  TABS,
   type Tab,
 } from './state';
 
@@ -20,9 +22,7 @@ import {
  * understood is dropped and named in `problems`, so the user can be told.
  */
 
-const LAYOUTS: LayoutName[] = ['preset', 'fcose', 'hierarchy', 'concentric', 'underpins'];
 const METRICS: Metric[] = ['none', 'degree', 'betweenness', 'pagerank'];
-const TABS: Tab[] = ['graph', 'table'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -87,6 +87,11 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
   one<Lang>('lang', ['ja', 'en'], (v) => {
     state.lang = v;
   });
+  // "What underpins what" was a layout before it became a view of its own; old links still open it.
+  if (p.get('layout') === 'underpins') {
+    p.delete('layout');
+    if (!p.has('tab')) p.set('tab', 'underpins');
+  }
   one<LayoutName>('layout', LAYOUTS, (v) => {
     state.layout = v;
   });

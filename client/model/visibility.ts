@@ -7,6 +7,8 @@ export interface VNode {
   pillar_ref?: unknown;
   country?: unknown;
   ref?: unknown;
+  area_ref?: unknown;
+  name_en?: unknown;
 }
 
 export interface VEdge {
@@ -70,7 +72,7 @@ export function computeVisible(loaded: Loaded, state: AppState): Visible {
       [...nodes].filter((id) => STRUCTURE.has(byId.get(id)!.kind) || touched.has(id)),
     );
   }
-  if (state.layout === 'underpins') {
+  if (state.tab === 'underpins') {
     const kept = new Set<string>();
     for (const e of loaded.edges) {
       if (!AGREEMENT_LINKS.has(e.type)) continue;
@@ -96,7 +98,7 @@ export function computeVisible(loaded: Loaded, state: AppState): Visible {
     nodes.has(e.source) &&
     nodes.has(e.target) &&
     (f.types.includes(e.type as never) || loaded.path.edges.includes(e.id)) &&
-    (state.layout !== 'underpins' || AGREEMENT_LINKS.has(e.type));
+    (state.tab !== 'underpins' || AGREEMENT_LINKS.has(e.type));
 
   if (state.focus && nodes.has(state.focus.id)) {
     const reach = new Set([state.focus.id]);

@@ -1,21 +1,38 @@
+import { isNodeKind, isRelType, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { Lang } from '../model/state';
 
-/** The interface's own words in both languages. Graph text comes from the data, not from here. */
-const WORDS = {
+/**
+ * Every word the interface shows, in both languages, in one table: the interface's own
+ * words, the names of node properties, their coded values, relationship roles, theme
+ * and country names. Names of plan entities come from the data, not from here.
+ * tests/unit/labels.test.ts checks that every entry has both languages and that every
+ * coded value the data holds has an entry.
+ */
+type Pair = { en: string; ja: string };
+
+export const WORDS = {
   search: { en: 'Search names, agreements, commitments…', ja: '名称・協定・取組を検索…' },
+  searchLabel: { en: 'Search', ja: '検索' },
   language: { en: '日本語', ja: 'English' },
+  languageLabel: { en: 'Switch the interface to Japanese', ja: '表示を英語に切り替える' },
   layout: { en: 'Layout', ja: 'レイアウト' },
-  preset: { en: 'Overview (precomputed)', ja: '全体図（既定）' },
+  clusters: { en: 'By pillar and area', ja: '柱・分野ごと' },
+  preset: { en: 'Network overview', ja: 'ネットワーク全体図' },
   fcose: { en: 'Force-directed', ja: '力学モデル' },
   hierarchy: { en: 'Hierarchy: plan → pillar → area', ja: '階層：計画→柱→分野' },
   concentric: { en: 'Concentric by degree', ja: '次数による同心円' },
   underpins: { en: 'What underpins what', ja: '何が何を支えるか' },
   graph: { en: 'Graph', ja: 'グラフ' },
   table: { en: 'Table', ja: '表' },
+  views: { en: 'Views', ja: '表示' },
   reset: { en: 'Reset view', ja: '表示を初期化' },
   share: { en: 'Copy link', ja: 'リンクをコピー' },
   export: { en: 'Export…', ja: 'エクスポート…' },
   copied: { en: 'Link copied', ja: 'コピーしました' },
+  copyFailed: {
+    en: 'Could not copy: select the address bar and copy the link from there',
+    ja: 'コピーできませんでした。アドレスバーからリンクをコピーしてください',
+  },
   relayout: { en: 'Re-run layout', ja: 'レイアウト再実行' },
   kinds: { en: 'Kinds', ja: '種類' },
   relationships: { en: 'Relationships', ja: '関係' },
@@ -65,14 +82,245 @@ const WORDS = {
   country: { en: 'Country', ja: '国' },
   shown: { en: 'shown', ja: '件表示' },
   underpinsTitle: { en: 'What underpins what', ja: '何が何を支えるか' },
+  underpinsInForce: {
+    en: 'Agreements in force, and the commitments they underpin',
+    ja: '発効済みの協定と、それに基づく取組',
+  },
+  worksTowards: {
+    en: 'Being worked towards (not in force)',
+    ja: '締結・発効を目指すもの（未発効）',
+  },
+  refersTo: { en: 'Referred to', ja: '言及されるもの' },
   paths: { en: 'Paths', ja: '経路' },
   badLink: {
     en: 'Parts of this link were not understood and were ignored',
     ja: 'リンクの一部を解釈できず無視しました',
   },
   skip: { en: 'Skip to the table view', ja: '表へ移動' },
-} as const;
+  nodesCount: { en: 'nodes', ja: 'ノード' },
+  relsCount: { en: 'relationships', ja: '関係' },
+  of: { en: 'of', ja: '/' },
+  zoomIn: { en: 'Zoom in', ja: '拡大' },
+  zoomOut: { en: 'Zoom out', ja: '縮小' },
+  fit: { en: 'Fit to screen', ja: '全体を表示' },
+  canvasLabel: {
+    en: 'Relationship diagram of the Action Plan. Arrow keys pan, + and − zoom, 0 fits; the table view lists the same nodes',
+    ja: '行動計画の関係図。矢印キーで移動、＋と−で拡大縮小、0で全体表示。表でも同じノードを一覧できます',
+  },
+  hint: {
+    en: 'Try: click a pillar or commitment · open “What underpins what” · search “JICA” or “renewable”',
+    ja: '試してみる：柱や取組をクリック ·「何が何を支えるか」を開く ·「JICA」「再生可能」を検索',
+  },
+  noResults: { en: 'No results for', ja: '該当なし：' },
+  triedAlso: { en: 'also tried', ja: '次も検索しました' },
+  filters: { en: 'Filters and legend', ja: 'フィルターと凡例' },
+  selection: { en: 'Selection', ja: '選択' },
+  selectedCount: { en: 'selected', ja: '件選択' },
+  hideOthers: { en: 'Hide others', ja: 'ほかを非表示' },
+  expandSelection: { en: 'Expand', ja: '展開' },
+  focusSelection: { en: 'Focus', ja: 'フォーカス' },
+  exportSelection: { en: 'Export selection…', ja: '選択をエクスポート…' },
+  clearSelection: { en: 'Clear selection', ja: '選択を解除' },
+  selectionHint: {
+    en: 'Shift-click or Shift-drag on the canvas to select several nodes.',
+    ja: 'Shiftを押しながらクリック／ドラッグで複数選択できます。',
+  },
+  savedViews: { en: 'Saved views', ja: '保存した表示' },
+  saveView: { en: 'Save this view', ja: 'この表示を保存' },
+  viewName: { en: 'Name of the view', ja: '表示の名前' },
+  exportViews: { en: 'Export views to a file', ja: '表示をファイルに書き出す' },
+  importViews: { en: 'Import views from a file', ja: 'ファイルから表示を読み込む' },
+  deleteView: { en: 'Delete', ja: '削除' },
+  importFailed: {
+    en: 'That file holds no saved views',
+    ja: 'このファイルには保存した表示がありません',
+  },
+  noSavedViews: { en: 'No saved views yet.', ja: '保存した表示はまだありません。' },
+  undo: { en: 'Back (Ctrl+Z)', ja: '戻る（Ctrl+Z）' },
+  redo: { en: 'Forward (Ctrl+Shift+Z)', ja: '進む（Ctrl+Shift+Z）' },
+  evidence: { en: 'Evidence', ja: '根拠' },
+  serverUnreachable: {
+    en: 'The Kizuna server did not answer. Is it running?',
+    ja: 'Kizunaサーバーが応答しません。起動していますか？',
+  },
+  error: { en: 'Error', ja: 'エラー' },
+  moreFilters: { en: 'Filters', ja: 'フィルター' },
+} as const satisfies Record<string, Pair>;
 
 export type Word = keyof typeof WORDS;
 
 export const t = (lang: Lang, word: Word): string => WORDS[word][lang];
+
+/** Names of the node properties the side panel shows. */
+export const PROPERTY_NAMES = {
+  ref: { en: 'Ref', ja: '番号' },
+  action: { en: 'Action', ja: '行為' },
+  action_ja: { en: 'Action (Japanese)', ja: '行為（原文）' },
+  soft: { en: 'Soft commitment', ja: '努力目標' },
+  direction: { en: 'Direction', ja: '方向' },
+  agreement_type: { en: 'Type of agreement', ja: '文書の種類' },
+  status: { en: 'Status', ja: '状態' },
+  year: { en: 'Year', ja: '年' },
+  program_type: { en: 'Type of programme', ja: '事業の種類' },
+  scope: { en: 'Scope', ja: '範囲' },
+  agency_type: { en: 'Type of body', ja: '機関の種類' },
+  place_type: { en: 'Type of place', ja: '場所の種類' },
+  country: { en: 'Country', ja: '国' },
+  quantity: { en: 'Quantity', ja: '数量' },
+  unit: { en: 'Unit', ja: '単位' },
+  period_years: { en: 'Period (years)', ja: '期間（年）' },
+  adopted: { en: 'Adopted', ja: '採択' },
+  period_start: { en: 'From', ja: '開始' },
+  period_end: { en: 'To', ja: '終了' },
+  aliases: { en: 'Also called', ja: '別名' },
+  role: { en: 'Role', ja: '役割' },
+  grammatical_role: { en: 'Grammatical role', ja: '文法上の役割' },
+} as const satisfies Record<string, Pair>;
+
+/** Coded property values, by property. */
+export const PROPERTY_VALUES: Record<string, Record<string, Pair>> = {
+  soft: { true: { en: 'yes', ja: 'はい' }, false: { en: 'no', ja: 'いいえ' } },
+  direction: {
+    jp_to_mn: { en: 'Japan → Mongolia', ja: '日本→モンゴル' },
+    mn_to_jp: { en: 'Mongolia → Japan', ja: 'モンゴル→日本' },
+    mutual: { en: 'mutual', ja: '相互' },
+  },
+  action: {
+    maintain: { en: 'maintain', ja: '維持' },
+    promote: { en: 'promote', ja: '促進' },
+    strengthen: { en: 'strengthen', ja: '強化' },
+    support: { en: 'support', ja: '支援' },
+    continue: { en: 'continue', ja: '継続' },
+    implement: { en: 'implement', ja: '実施' },
+    consider: { en: 'consider', ja: '検討' },
+    realise: { en: 'realise', ja: '実現' },
+    cooperate: { en: 'cooperate', ja: '協力' },
+    expand: { en: 'expand', ja: '拡大' },
+    exchange_views: { en: 'exchange views', ja: '意見交換' },
+    ensure: { en: 'ensure', ja: '確保' },
+    reaffirm: { en: 'reaffirm', ja: '再確認' },
+    emphasise: { en: 'emphasise', ja: '強調' },
+    establish: { en: 'establish', ja: '設立' },
+  },
+  agreement_type: {
+    joint_statement: { en: 'joint statement', ja: '共同声明' },
+    memorandum: { en: 'memorandum', ja: '覚書' },
+    agreement: { en: 'agreement', ja: '協定' },
+    legal_framework: { en: 'legal framework', ja: '法的枠組み' },
+    treaty: { en: 'treaty', ja: '条約' },
+  },
+  status: {
+    in_force: { en: 'in force', ja: '発効済み' },
+    under_consideration: { en: 'under consideration', ja: '検討中' },
+    under_negotiation: { en: 'under negotiation', ja: '交渉中' },
+  },
+  program_type: {
+    dialogue: { en: 'dialogue', ja: '対話' },
+    exercise: { en: 'exercise', ja: '演習' },
+    council: { en: 'council', ja: '協議会' },
+    project: { en: 'project', ja: 'プロジェクト' },
+    exchange: { en: 'exchange', ja: '交流' },
+    scholarship: { en: 'scholarship', ja: '奨学金' },
+    volunteer: { en: 'volunteers', ja: 'ボランティア' },
+    scheme: { en: 'scheme', ja: '制度' },
+    training: { en: 'training', ja: '研修' },
+    platform: { en: 'platform', ja: 'プラットフォーム' },
+    mechanism: { en: 'mechanism', ja: 'メカニズム' },
+    event: { en: 'event', ja: '行事' },
+  },
+  scope: {
+    UN: { en: 'United Nations', ja: '国連' },
+    multilateral: { en: 'multilateral', ja: '多国間' },
+    national_policy: { en: 'national policy', ja: '国家政策' },
+  },
+  agency_type: {
+    parliament: { en: 'parliament', ja: '議会' },
+    ministry: { en: 'ministry', ja: '省庁' },
+    armed_forces: { en: 'armed forces', ja: '軍・自衛隊' },
+    school: { en: 'school', ja: '学校' },
+    research_institute: { en: 'research institute', ja: '研究機関' },
+    military_unit: { en: 'military unit', ja: '部隊' },
+    hospital: { en: 'hospital', ja: '病院' },
+    centre: { en: 'centre', ja: 'センター' },
+  },
+  place_type: {
+    city: { en: 'city', ja: '都市' },
+    facility: { en: 'facility', ja: '施設' },
+    region: { en: 'region', ja: '地域' },
+  },
+  country: {
+    JP: { en: 'Japan', ja: '日本' },
+    MN: { en: 'Mongolia', ja: 'モンゴル' },
+    US: { en: 'United States', ja: '米国' },
+    KP: { en: 'North Korea', ja: '北朝鮮' },
+    bilateral: { en: 'Japan–Mongolia (bilateral)', ja: '日・モンゴル（二国間）' },
+    multilateral: { en: 'International', ja: '国際・多国間' },
+  },
+  /** The semantic role of an actor or instrument in a commitment (INVOLVES.role). */
+  role: {
+    actor: { en: 'actor', ja: '実施主体' },
+    partner: { en: 'partner', ja: '協力相手' },
+    beneficiary: { en: 'beneficiary', ja: '受益者' },
+    location: { en: 'location', ja: '場所' },
+    mentioned: { en: 'mentioned', ja: '言及' },
+    subject_of_concern: { en: 'subject of concern', ja: '懸念の対象' },
+  },
+  /** The particle-based reading of the same mention (INVOLVES.grammatical_role). */
+  grammatical_role: {
+    actor: { en: 'actor (が/は)', ja: '主体（が・は）' },
+    recipient: { en: 'recipient (に/へ)', ja: '相手（に・へ）' },
+    partner: { en: 'partner (と)', ja: '相手方（と）' },
+    location: { en: 'location (で)', ja: '場所（で）' },
+    subject: { en: 'subject (を)', ja: '対象（を）' },
+    mentioned: { en: 'mentioned (の)', ja: '言及（の）' },
+  },
+};
+
+/** English names of the plan's themes; the Japanese names come with the data. */
+export const THEME_NAMES: Record<string, Pair> = {
+  diplomacy: { en: 'Diplomacy', ja: '外交' },
+  defence: { en: 'Defence', ja: '防衛' },
+  security: { en: 'Security', ja: '安全保障' },
+  un: { en: 'United Nations', ja: '国連' },
+  non_proliferation: { en: 'Disarmament and non-proliferation', ja: '軍縮・不拡散' },
+  economy: { en: 'Economy', ja: '経済' },
+  trade_investment: { en: 'Trade and investment', ja: '貿易・投資' },
+  finance: { en: 'Finance', ja: '金融・財政' },
+  energy: { en: 'Energy', ja: 'エネルギー' },
+  mining: { en: 'Mining', ja: '鉱業' },
+  infrastructure: { en: 'Infrastructure', ja: 'インフラ' },
+  aviation: { en: 'Aviation', ja: '航空' },
+  tourism: { en: 'Tourism', ja: '観光' },
+  agriculture_food: { en: 'Agriculture and food', ja: '農牧業・食料' },
+  digital: { en: 'Digital', ja: 'デジタル' },
+  education: { en: 'Education', ja: '教育' },
+  culture: { en: 'Culture', ja: '文化' },
+  science_technology: { en: 'Science and technology', ja: '科学技術' },
+  people_exchange: { en: 'People-to-people exchange', ja: '人的交流' },
+  labour: { en: 'Labour and skills', ja: '労働・人材' },
+  social_welfare: { en: 'Social security and welfare', ja: '社会保障・福祉' },
+  health: { en: 'Health', ja: '保健・医療' },
+  climate: { en: 'Climate change', ja: '気候変動' },
+  environment: { en: 'Environment', ja: '環境' },
+  disaster_risk_reduction: { en: 'Disaster risk reduction', ja: '防災' },
+  sport: { en: 'Sport', ja: 'スポーツ' },
+};
+
+export const propertyName = (key: string, lang: Lang): string =>
+  (PROPERTY_NAMES as Record<string, Pair>)[key]?.[lang] ?? key;
+
+/** A coded value in words; free text (names, numbers) is returned as it is. */
+export const propertyValue = (key: string, value: unknown, lang: Lang): string =>
+  PROPERTY_VALUES[key]?.[String(value)]?.[lang] ?? String(value);
+
+/** A theme's name: from the table, or the data's own name if a theme is new. */
+export function themeName(id: string, dataName: { name_ja: string; name_en: string }, lang: Lang) {
+  const pair = THEME_NAMES[id.replace(/^theme\//, '')];
+  return pair ? pair[lang] : lang === 'ja' ? dataName.name_ja : dataName.name_en;
+}
+
+export const kindName = (kind: string, lang: Lang): string =>
+  isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind;
+
+export const relName = (type: string, lang: Lang): string =>
+  isRelType(type) ? REL_STYLES[type][lang] : type;

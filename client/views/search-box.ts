@@ -1,7 +1,7 @@
 import { api, type SearchResult } from '../api';
 import type { Lang } from '../model/state';
 import { h } from './dom';
-import { t } from './labels';
+import { kindName, t } from './labels';
 
 /**
  * The search box: suggestions from /api/search as the user types (Japanese or English,
@@ -29,15 +29,24 @@ export function mountSearchBox(
     role: 'listbox',
     className: 'suggestions',
     hidden: true,
+    'aria-label': t(getLang(), 'searchLabel'),
   });
-  el.replaceChildren(input, list);
+  const none = h('p', {
+    className: 'no-results',
+    role: 'status',
+    'data-test': 'no-results',
+    hidden: true,
+  });
+  el.replaceChildren(input, list, none);
   let results: SearchResult[] = [];
+  let tried: { query: string; variants: string[] } | null = null;
   let active = -1;
   let controller: AbortController | undefined;
   let timer: number | undefined;
 
   const close = () => {
     list.hidden = true;
+    none.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     active = -1;
   };
@@ -58,7 +67,7 @@ export function mountSearchBox(
               pick(i);
             },
           },
-          h('span', { className: 'kind' }, r.kind),
+          h('span', { className: 'kind' }, kindName(r.kind, lang)),
           h('span', { className: 'name' }, lang === 'ja' ? r.name_ja : r.name_en),
           r.ref ? h('span', { className: 'ref' }, r.ref) : null,
           h('span', { className: 'snippet' }, r.snippet),
@@ -69,6 +78,12 @@ export function mountSearchBox(
     else input.removeAttribute('aria-activedescendant');
     list.hidden = results.length === 0;
     input.setAttribute('aria-expanded', String(results.length > 0));
+    // Nothing found: say so, and what was looked for besides the words typed.
+    none.hidden = !(tried && results.length === 0);
+    if (tried && results.length === 0) {
+      const others = tried.variants.filter((v) => v !== tried!.query);
+      none.textContent = `${t(lang, 'noResults')} “${tried.query}”${others.length ? ` (${t(lang, 'triedAlso')}: ${others.join(', ')})` : ''}`;
+    }
   };
   const pick = (i: number) => {
     const r = results[i];
@@ -82,6 +97,7 @@ export function mountSearchBox(
     const q = input.value.trim();
     if (!q) {
       results = [];
+      tried = null;
       render();
       return;
     }
@@ -89,7 +105,9 @@ export function mountSearchBox(
       controller?.abort();
       controller = new AbortController();
       try {
-        results = (await api.search(q, controller.signal)).results;
+        const answer = await api.search(q, controller.signal);
+        results = answer.results;
+        tried = { query: q, variants: answer.variants ?? [] };
         active = results.length ? 0 : -1;
         render();
       } catch (error) {
@@ -117,7 +135,12 @@ export function mountSearchBox(
   input.addEventListener('blur', () => window.setTimeout(close, 150));
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
-    if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+    const typingText =
+      target.tagName === 'TEXTAREA' ||
+      target.isContentEditable ||
+      (target instanceof HTMLInputElement &&
+        !['checkbox', 'radio', 'button'].includes(target.type));
+    if (e.key === '/' && !typingText) {
       input.focus();
       e.preventDefault();
     }

@@ -1,9 +1,9 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { NodeDetails } from '../api';
 import { segmentText } from '../model/evidence-marks';
 import { isNodeKind, isRelType, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
-import { clear, h } from './dom';
-import { t } from './labels';
+import { propertyName, propertyValue, t } from './labels';
 
 export interface PanelActions {
   select(id: string): void;
@@ -42,29 +42,23 @@ const relLabel = (type: string, lang: Lang) => (isRelType(type) ? REL_STYLES[typ
 const kindLabel = (kind: string, lang: Lang) => (isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind);
 
 /** The details of the selected node: both languages, the source with its evidence marked, and its connections. */
-export function renderSidePanel(
-  el: HTMLElement,
+export function sidePanelTemplate(
   details: NodeDetails | null,
   state: AppState,
   act: PanelActions,
   loading: boolean,
-): void {
+): TemplateResult | typeof nothing {
   const lang = state.lang;
-  if (!state.selected) {
-    el.hidden = true;
-    clear(el);
-    return;
-  }
-  el.hidden = false;
-  if (!details || details.id !== state.selected) {
-    clear(el, h('p', { className: 'muted' }, loading ? '…' : ''));
-    return;
-  }
+  if (!state.selected) return nothing;
+  if (!details || details.id !== state.selected)
+    return html`<p class="muted" role="status">${loading ? t(lang, 'loading') : ''}</p>`;
   const p = details.properties;
   const other = lang === 'ja' ? 'en' : 'ja';
   const name = String(p[`name_${lang}`] ?? details.id);
   const otherName = String(p[`name_${other}`] ?? '');
   const expanded = state.expanded.includes(details.id);
+  const otherNameOf = (o: { name_ja: string; name_en: string }) =>
+    lang === 'ja' ? o.name_ja : o.name_en;
 
   const marks = details.provenance.relationships
     .filter(
@@ -77,164 +71,120 @@ export function renderSidePanel(
       start: Number(r.properties.evidence_start),
       end: Number(r.properties.evidence_end),
       type: r.type,
-      label: `${relLabel(r.type, lang)}: ${lang === 'ja' ? r.other.name_ja : r.other.name_en}`,
+      label: `${relLabel(r.type, lang)}: ${otherNameOf(r.other)}`,
     }));
   const sourceText = details.provenance.text_ja
-    ? h(
-        'p',
-        { className: 'source-text', lang: 'ja', 'data-test': 'source-text' },
-        ...segmentText(details.provenance.text_ja, marks).map((seg) =>
-          seg.mark
-            ? h(
-                'mark',
-                {
-                  className: `ev ev-${seg.mark.type}`,
-                  title: seg.mark.label,
-                  'data-type': seg.mark.type,
-                },
-                seg.text,
-              )
-            : seg.text,
-        ),
-      )
+    ? html`<p class="source-text" lang="ja" data-test="source-text">${segmentText(
+        details.provenance.text_ja,
+        marks,
+      ).map((seg) =>
+        seg.mark
+          ? html`<mark class="ev ev-${seg.mark.type}" title=${seg.mark.label} data-type=${seg.mark.type}
+              >${seg.text}</mark
+            >`
+          : seg.text,
+      )}</p>`
     : null;
 
+  // One entry per neighbour and relationship type, whatever the graph holds twice.
   const groups = new Map<string, NodeDetails['provenance']['relationships']>();
   for (const r of details.provenance.relationships) {
     const key = `${r.type}|${r.direction}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const list = groups.get(key) ?? [];
+    if (!list.some((x) => x.other.id === r.other.id)) list.push(r);
+    groups.set(key, list);
   }
+  const roleOf = (r: NodeDetails['provenance']['relationships'][number]) =>
+    typeof r.properties.role === 'string'
+      ? html`<span class="role">${propertyName('role', lang)}: ${propertyValue('role', r.properties.role, lang)}</span>`
+      : nothing;
   const connections = [...groups.entries()].map(([key, rels]) => {
     const [type = '', direction] = key.split('|');
-    return h(
-      'section',
-      { className: 'rel-group' },
-      h('h4', {}, `${direction === 'in' ? '← ' : '→ '}${relLabel(type, lang)} (${rels.length})`),
-      h(
-        'ul',
-        {},
-        ...rels.map((r) =>
-          h(
-            'li',
-            {},
-            h(
-              'button',
-              {
-                type: 'button',
-                className: 'link',
-                onclick: () => act.select(r.other.id),
-                'data-id': r.other.id,
-              },
-              lang === 'ja' ? r.other.name_ja : r.other.name_en,
-            ),
-            h('span', { className: 'kind-tag' }, kindLabel(r.other.kind, lang)),
-            typeof r.properties.evidence === 'string'
-              ? h('q', { lang: 'ja' }, r.properties.evidence)
-              : null,
-            typeof r.properties.role === 'string'
-              ? h('span', { className: 'role' }, r.properties.role)
-              : null,
-          ),
-        ),
-      ),
-    );
+    return html`<section class="rel-group">
+      <h4>${direction === 'in' ? '← ' : '→ '}${relLabel(type, lang)} (${rels.length})</h4>
+      <ul>
+        ${rels.map(
+          (r) => html`<li>
+            <button
+              type="button"
+              class="link"
+              data-id=${r.other.id}
+              @click=${() => act.select(r.other.id)}
+            >${otherNameOf(r.other)}</button
+            ><span class="kind-tag">${kindLabel(r.other.kind, lang)}</span>
+            ${typeof r.properties.evidence === 'string' ? html`<q lang="ja">${r.properties.evidence}</q>` : nothing}
+            ${roleOf(r)}
+          </li>`,
+        )}
+      </ul>
+    </section>`;
   });
-
-  clear(
-    el,
-    h(
-      'header',
-      {},
-      h(
-        'span',
-        { className: 'kind-tag', 'data-test': 'panel-kind' },
-        kindLabel(details.kind, lang),
-      ),
-      h('h2', { id: 'panel-title', 'data-test': 'panel-title' }, name),
-      otherName ? h('p', { className: 'other-name', lang: other }, otherName) : null,
-      h(
-        'button',
-        { type: 'button', className: 'close', 'aria-label': t(lang, 'close'), onclick: act.close },
-        '×',
-      ),
-    ),
-    h(
-      'div',
-      { className: 'panel-actions' },
-      h(
-        'button',
-        {
-          type: 'button',
-          'data-test': 'expand',
-          onclick: () => (expanded ? act.collapse(details.id) : act.expand(details.id)),
-        },
-        expanded ? t(lang, 'collapse') : t(lang, 'expand'),
-      ),
-      h(
-        'button',
-        { type: 'button', 'data-test': 'hide', onclick: () => act.hide(details.id) },
-        t(lang, 'hide'),
-      ),
-      h(
-        'button',
-        { type: 'button', 'data-test': 'focus', onclick: () => act.focus(details.id, 1) },
-        `${t(lang, 'focus')} 1 ${t(lang, 'hops')}`,
-      ),
-      h(
-        'button',
-        { type: 'button', onclick: () => act.focus(details.id, 2) },
-        `${t(lang, 'focus')} 2 ${t(lang, 'hops')}`,
-      ),
-      h(
-        'button',
-        { type: 'button', 'data-test': 'path-from', onclick: () => act.pathFrom(details.id) },
-        t(lang, 'pathFrom'),
-      ),
-      h(
-        'button',
-        { type: 'button', 'data-test': 'path-to', onclick: () => act.pathTo(details.id) },
-        t(lang, 'pathTo'),
-      ),
-    ),
-    sourceText
-      ? h(
-          'section',
-          {},
-          h(
-            'h3',
-            {},
-            `${t(lang, 'source')} · ${t(lang, 'lines')} ${details.provenance.line_start}${details.provenance.line_end !== details.provenance.line_start ? `–${details.provenance.line_end}` : ''}`,
-          ),
-          sourceText,
-        )
-      : null,
-    typeof p.text_en === 'string'
-      ? h(
-          'section',
-          {},
-          h('h3', {}, t(lang, 'english')),
-          h('p', { lang: 'en', 'data-test': 'text-en' }, p.text_en),
-        )
-      : null,
-    typeof p.preamble_ja === 'string'
-      ? h('section', {}, h('p', { lang: 'ja', className: 'source-text' }, p.preamble_ja))
-      : null,
-    h(
-      'section',
-      {},
-      h('h3', {}, t(lang, 'properties')),
-      h(
-        'dl',
-        { className: 'props' },
-        ...SHOWN_PROPERTIES.filter((k) => p[k] !== undefined && p[k] !== null).flatMap((k) => [
-          h('dt', {}, k),
-          h('dd', {}, String(p[k])),
-        ]),
-        ...(Array.isArray(p.aliases) && p.aliases.length
-          ? [h('dt', {}, 'aliases'), h('dd', { lang: 'ja' }, p.aliases.join(' / '))]
-          : []),
-      ),
-    ),
-    h('section', {}, h('h3', {}, t(lang, 'neighbours')), ...connections),
-  );
+  const lines =
+    details.provenance.line_end !== details.provenance.line_start
+      ? `${details.provenance.line_start}–${details.provenance.line_end}`
+      : `${details.provenance.line_start}`;
+  const props = SHOWN_PROPERTIES.filter((k) => p[k] !== undefined && p[k] !== null);
+  return html`
+    <header>
+      <span class="kind-tag" data-test="panel-kind">${kindLabel(details.kind, lang)}</span>
+      <h2 id="panel-title" data-test="panel-title" tabindex="-1">${name}</h2>
+      ${otherName ? html`<p class="other-name" lang=${other}>${otherName}</p>` : nothing}
+      <button type="button" class="close" aria-label=${t(lang, 'close')} @click=${act.close}>×</button>
+    </header>
+    <div class="panel-actions">
+      <button
+        type="button"
+        data-test="expand"
+        @click=${() => (expanded ? act.collapse(details.id) : act.expand(details.id))}
+      >${expanded ? t(lang, 'collapse') : t(lang, 'expand')}</button>
+      <button type="button" data-test="hide" @click=${() => act.hide(details.id)}>${t(lang, 'hide')}</button>
+      <button type="button" data-test="focus" @click=${() => act.focus(details.id, 1)}>
+        ${t(lang, 'focus')} 1 ${t(lang, 'hops')}
+      </button>
+      <button type="button" @click=${() => act.focus(details.id, 2)}>
+        ${t(lang, 'focus')} 2 ${t(lang, 'hops')}
+      </button>
+      <button type="button" data-test="path-from" @click=${() => act.pathFrom(details.id)}>
+        ${t(lang, 'pathFrom')}
+      </button>
+      <button type="button" data-test="path-to" @click=${() => act.pathTo(details.id)}>
+        ${t(lang, 'pathTo')}
+      </button>
+    </div>
+    ${
+      sourceText
+        ? html`<section>
+          <h3>${t(lang, 'source')} · ${t(lang, 'lines')} ${lines}</h3>
+          ${sourceText}
+        </section>`
+        : nothing
+    }
+    ${
+      typeof p.text_en === 'string'
+        ? html`<section>
+          <h3>${t(lang, 'english')}</h3>
+          <p lang="en" data-test="text-en">${p.text_en}</p>
+        </section>`
+        : nothing
+    }
+    ${
+      typeof p.preamble_ja === 'string'
+        ? html`<section><p lang="ja" class="source-text">${p.preamble_ja}</p></section>`
+        : nothing
+    }
+    <section>
+      <h3>${t(lang, 'properties')}</h3>
+      <dl class="props" data-test="props">
+        ${props.map(
+          (k) => html`<dt>${propertyName(k, lang)}</dt><dd>${propertyValue(k, p[k], lang)}</dd>`,
+        )}
+        ${
+          Array.isArray(p.aliases) && p.aliases.length
+            ? html`<dt>${propertyName('aliases', lang)}</dt><dd lang="ja">${p.aliases.join(' / ')}</dd>`
+            : nothing
+        }
+      </dl>
+    </section>
+    <section><h3>${t(lang, 'neighbours')}</h3>${connections}</section>
+  `;
 }

@@ -3,7 +3,7 @@ import type { Scores } from '../canvas/canvas';
 import { isNodeKind, KIND_STYLES } from '../model/palette';
 import type { Lang } from '../model/state';
 import { h } from './dom';
-import { t } from './labels';
+import { propertyValue, t } from './labels';
 
 type Column = 'kind' | 'name' | 'ref' | 'country' | 'degree' | 'betweenness' | 'pagerank';
 const COLUMNS: Column[] = ['kind', 'name', 'ref', 'country', 'degree', 'betweenness', 'pagerank'];
@@ -70,12 +70,20 @@ export function mountTable(el: HTMLElement, onSelect: (id: string) => void) {
               if (last) render(last.nodes, last.scores, last.lang);
             },
           },
-          column === 'kind' || column === 'name' || column === 'ref' || column === 'country'
-            ? t(lang, column)
-            : t(lang, column),
+          t(lang, column),
           sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : '',
         ),
       );
+    // The table is rebuilt, so the keyboard's place in it is carried across.
+    const active = document.activeElement;
+    const focused =
+      active instanceof HTMLElement && el.contains(active)
+        ? active.dataset.sort
+          ? `button[data-sort="${active.dataset.sort}"]`
+          : active.closest('tr')?.dataset.id
+            ? `tr[data-id="${CSS.escape(active.closest('tr')!.dataset.id!)}"] button`
+            : null
+        : null;
     el.replaceChildren(
       h('p', { className: 'muted' }, `${rows.length} ${t(lang, 'shown')}`),
       h(
@@ -104,7 +112,13 @@ export function mountTable(el: HTMLElement, onSelect: (id: string) => void) {
                 return h(
                   'td',
                   { className: NUMERIC.has(c) ? 'num' : '' },
-                  typeof v === 'number' ? (c === 'degree' ? String(v) : v.toFixed(3)) : v,
+                  typeof v === 'number'
+                    ? c === 'degree'
+                      ? String(v)
+                      : v.toFixed(3)
+                    : c === 'country' && v
+                      ? propertyValue('country', v, lang)
+                      : v,
                 );
               }),
             ),
@@ -112,6 +126,7 @@ export function mountTable(el: HTMLElement, onSelect: (id: string) => void) {
         ),
       ),
     );
+    if (focused) el.querySelector<HTMLElement>(focused)?.focus();
   }
   return { render };
 }

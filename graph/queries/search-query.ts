@@ -44,7 +44,8 @@ export async function searchCandidates(
   const substring = await graph.read(
     `MATCH (n)
      WHERE n.id IS NOT NULL AND any(v IN $variants WHERE any(f IN [n.name_ja, n.name_en, n.aliases_text, n.ref, n.title_ja, n.title_en]
-           WHERE f IS NOT NULL AND toLower(f) CONTAINS toLower(v)))
+           WHERE f IS NOT NULL AND (toLower(f) CONTAINS toLower(v)
+             OR replace(replace(toLower(f), '・', ''), ' ', '') CONTAINS replace(replace(toLower(v), '・', ''), ' ', ''))))
      RETURN n.id AS id, labels(n)[0] AS kind, properties(n) AS props
      LIMIT $limit`,
     { variants: query.variants, limit: query.limit },

@@ -20,8 +20,9 @@ export class ExplorerPage {
     const page = await where.newPage({ viewport });
     const explorer = new ExplorerPage(page);
     await page.goto(url);
+    // Generous: the first visit after seeding waits for the server's precomputed layout.
     await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', {
-      timeout: 30_000,
+      timeout: 90_000,
     });
     return explorer;
   }

@@ -26,7 +26,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('switches labels between Japanese and English, and remembers the choice', async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'ja-JP' });
     const x = await ExplorerPage.open(context, url);
     expect(await x.label('jp-mn-epa')).toBe('経済上の連携に関する日本国とモンゴル国との間の協定');
     expect(await x.page.textContent('#lang-toggle')).toBe('English');
@@ -34,7 +34,7 @@ describe('the explorer in Chromium', () => {
     expect(await x.label('jp-mn-epa')).toBe(
       'Agreement between Japan and Mongolia for an Economic Partnership',
     );
-    expect(await x.page.textContent('#controls legend')).toBe('Kinds');
+    expect(await x.page.textContent('[data-group="kinds"] summary')).toBe('Kinds');
     const reopened = await ExplorerPage.open(context, url);
     expect(await reopened.label('jp-mn-epa')).toBe(
       'Agreement between Japan and Mongolia for an Economic Partnership',
@@ -139,7 +139,7 @@ describe('the explorer in Chromium', () => {
 
   it('lists each MOU with the commitments it underpins in the underpins view', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
-    await x.page.selectOption('#layout', 'underpins');
+    await x.page.click('#tab-underpins');
     await x.page.waitForSelector('[data-test="underpins-list"]');
     const rows = await x.page.$$eval('[data-test="underpins-list"] > li', (els) =>
       els.map((li) => ({
@@ -175,6 +175,7 @@ describe('the explorer in Chromium', () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
     await x.page.click('[data-test="pillar-III"]');
     await x.searchAndChoose('JENESYS', 'jenesys');
+    await x.page.click('[data-group="metric"] summary');
     await x.page.selectOption('#metric', 'degree');
     const link = x.page.url();
     const shared = await ExplorerPage.open(browser, link);
@@ -192,7 +193,7 @@ describe('the explorer in Chromium', () => {
     expect(await x.page.textContent('[data-test="link-problems"]')).toContain(
       'unknown layout "spiral"',
     );
-    expect(await x.page.inputValue('#layout')).toBe('preset');
+    expect(await x.page.inputValue('#layout')).toBe('clusters');
     await x.page.close();
   });
 

@@ -72,8 +72,8 @@ describe('computeVisible', () => {
     ]);
   });
 
-  it('keeps agreements and what they underpin in the underpins layout', () => {
-    const v = computeVisible(loaded, actions.setLayout(initialState(), 'underpins'));
+  it('keeps agreements and what they underpin in the underpins view', () => {
+    const v = computeVisible(loaded, actions.setTab(initialState(), 'underpins'));
     expect(sorted(v.nodes)).toEqual(['c2', 'epa']);
     expect(sorted(v.edges)).toEqual(['e3']);
   });

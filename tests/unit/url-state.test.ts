@@ -10,7 +10,8 @@ describe('the view in the URL', () => {
   it('round-trips layout, filters, selection, language, expansions, focus, path and metric', () => {
     let s = initialState('ja');
     s = actions.setLanguage(s, 'en');
-    s = actions.setLayout(s, 'underpins');
+    s = actions.setLayout(s, 'fcose');
+    s = actions.setTab(s, 'underpins');
     s = actions.togglePillar(s, 'II');
     s = actions.toggleKind(s, 'Theme');
     s = actions.setThemes(s, ['theme/defence']);
@@ -27,13 +28,20 @@ describe('the view in the URL', () => {
     expect(decoded.state).toEqual(s);
   });
 
+  it('opens old links to the underpins layout in the underpins view', () => {
+    const { state, problems } = decodeState('#lang=en&layout=underpins', 'ja');
+    expect(problems).toEqual([]);
+    expect(state.tab).toBe('underpins');
+    expect(state.layout).toBe('clusters');
+  });
+
   it('drops what it does not understand and says what', () => {
     const { state, problems } = decodeState(
       '#lang=fr&layout=spiral&kinds=Agency,Person&sel=<script>&focus=x~9',
       'en',
     );
     expect(state.lang).toBe('en');
-    expect(state.layout).toBe('preset');
+    expect(state.layout).toBe('clusters');
     expect(state.filters.kinds).toEqual(['Agency']);
     expect(state.selected).toBeNull();
     expect(state.focus).toBeNull();

@@ -1,4 +1,5 @@
 import { isHiragana, isKatakana, toHiragana, toKatakana } from 'wanakana';
+import { synonymsOf } from '../../../core/search-terms';
 
 /**
  * What a user may type for the same Japanese word: full- or half-width letters and
@@ -14,6 +15,8 @@ export function searchVariants(input: string): string[] {
     variants.add(toKatakana(base, { passRomaji: true }));
     variants.add(toHiragana(base, { passRomaji: true }));
   }
+  // The curated synonyms (MOU/覚書, ビザ/査証, JICA/国際協力機構 …), from core/search-terms.
+  for (const synonym of synonymsOf(base)) variants.add(synonym.normalize('NFKC'));
   return [...variants];
 }
 

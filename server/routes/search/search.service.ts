@@ -1,3 +1,4 @@
+import { matchStrength } from '../../../core/search-terms';
 import type { Graph } from '../../../graph/graph';
 import { type SearchCandidate, searchCandidates } from '../../../graph/queries/search-query';
 import type { SearchQuery, SearchResult } from './search.schema';
@@ -27,16 +28,23 @@ export function rankCandidates(candidates: SearchCandidate[], variants: string[]
   const results = candidates.map((c) => {
     let best: { field: string; snippet: string; weight: number } | undefined;
     let exact = false;
+    let wholeWord = false;
     for (const [field, weight] of FIELDS) {
       const value = c.props[field];
       if (typeof value !== 'string') continue;
       const normalised = value.normalize('NFKC').toLowerCase();
+      const names = field === 'aliases_text' ? value.split(' / ') : [value];
+      const strength = NAME_FIELDS.has(field)
+        ? Math.max(0, ...names.flatMap((n) => variants.map((v) => matchStrength(n, v))))
+        : 0;
       if (
+        strength === 3 ||
         lowered.includes(normalised) ||
         (field === 'aliases_text' && normalised.split(' / ').some((a) => lowered.includes(a)))
       ) {
         exact = true;
       }
+      if (strength === 2) wholeWord = true;
       const snippet = snippetAround(value, variants);
       if (snippet && (!best || weight > best.weight)) best = { field, snippet, weight };
     }
@@ -56,6 +64,7 @@ export function rankCandidates(candidates: SearchCandidate[], variants: string[]
       score:
         Math.round(
           ((exact ? 1000 : 0) +
+            (wholeWord ? 300 : 0) +
             (best?.weight ?? 0) +
             (best && NAME_FIELDS.has(best.field) && ENTITY_KINDS.has(c.kind) ? 120 : 0) +
             c.score * 10) *

@@ -1,0 +1,78 @@
+/**
+ * What a reader may type for the same thing, as plain data and pure functions shared by
+ * the server's search and the client: folding that ignores width, case, the middle dot
+ * (カーン・クエスト = カーンクエスト) and spaces, and a curated list of synonyms
+ * (tests/unit/search-terms.test.ts checks each group finds something in the plan).
+ */
+
+/**
+ * Groups of words a reader uses for the same thing. Each group names something the plan
+ * speaks of, in the words the plan uses (Japanese) and the words a reader may try
+ * (English names, acronyms, everyday words). Curated by hand; keep groups small and true.
+ */
+export const SYNONYMS: readonly (readonly string[])[] = [
+  [
+    'MOU',
+    'MoU',
+    'MOC',
+    'MoC',
+    '覚書',
+    'memorandum',
+    'memorandum of understanding',
+    'memorandum of cooperation',
+  ],
+  ['ビザ', '査証', 'visa'],
+  ['renewable', 'renewable energy', '再生可能', '再生可能エネルギー', '風力', 'wind power'],
+  ['clean energy', 'クリーンエネルギー', 'クリーン', 'clean coal'],
+  ['JICA', '国際協力機構', 'Japan International Cooperation Agency'],
+  ['UN', '国連', '国際連合', 'United Nations'],
+  ['PKO', 'peacekeeping', '平和維持活動', '国連PKO'],
+  ['SDF', '自衛隊', 'Self-Defense Forces', 'Self-Defence Forces'],
+  ['defence', 'defense', '防衛'],
+  ['North Korea', 'DPRK', '北朝鮮'],
+  ['scholarship', '奨学金', '留学'],
+];
+
+const MIDDLE_DOTS = /[・･·•‧]/g;
+
+/** Width- and case-folded, with spaces collapsed: how the index and the reader's words are compared. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The same, also without middle dots and spaces: カーン・クエスト, カーンクエスト and カーン クエスト meet. */
+export function compactForSearch(text: string): string {
+  return foldForSearch(text).replace(MIDDLE_DOTS, '').replace(/\s+/g, '');
+}
+
+/** The synonyms of a query: every other word of each group the query belongs to, whole. */
+export function synonymsOf(query: string): string[] {
+  const q = compactForSearch(query);
+  if (!q) return [];
+  const out: string[] = [];
+  for (const group of SYNONYMS) {
+    if (group.some((word) => compactForSearch(word) === q)) {
+      for (const word of group) if (compactForSearch(word) !== q) out.push(word);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** How well a field's value matches the query: 3 exact, 2 a whole word, 1 a substring, 0 none. */
+export function matchStrength(value: string, query: string): 0 | 1 | 2 | 3 {
+  const v = foldForSearch(value);
+  const q = foldForSearch(query);
+  if (!q) return 0;
+  if (v === q || compactForSearch(value) === compactForSearch(query)) return 3;
+  const at = v.indexOf(q);
+  const compactAt = compactForSearch(value).indexOf(compactForSearch(query));
+  if (at < 0 && compactAt < 0) return 0;
+  if (at >= 0 && /[a-z0-9]/.test(q)) {
+    // A Latin word stands whole when no letter or digit touches it on either side.
+    const before = v[at - 1];
+    const after = v[at + q.length];
+    const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+    return !isWordChar(before) && !isWordChar(after) ? 2 : 1;
+  }
+  return 1;
+}

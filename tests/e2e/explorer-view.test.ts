@@ -1,0 +1,305 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { ExplorerPage } from './explorer-page';
+
+const url = inject('appUrl');
+let browser: Browser;
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Shown nodes whose drawn box (without its label) is not wholly inside the canvas. */
+function outside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = window.kizuna!.cy;
+    const w = cy.width();
+    const h = cy.height();
+    return cy
+      .nodes()
+      .filter((n) => !n.hasClass('gone'))
+      .filter((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1 || b.y2 > h + 1;
+      })
+      .map((n) => n.id());
+  });
+}
+
+/** Waits for the canvas to settle with every shown node inside it, then asserts it. */
+async function expectAllInside(page: Page, what: string): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const cy = window.kizuna!.cy;
+        if (cy.animated()) return false;
+        const w = cy.width();
+        const h = cy.height();
+        const shown = cy.nodes().filter((n) => !n.hasClass('gone'));
+        return (
+          shown.nonempty() &&
+          shown.every((n) => {
+            const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+            return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= w + 1 && b.y2 <= h + 1;
+          })
+        );
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(() => {});
+  expect(await outside(page), `nodes outside the canvas after: ${what}`).toEqual([]);
+  // The canvas itself is not covered by the panes beside it.
+  const box = await page.locator('#cy').boundingBox();
+  expect(box!.width, what).toBeGreaterThan(100);
+  expect(box!.height, what).toBeGreaterThan(100);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated rather than injected as a <script>: the page's CSP rightly refuses inline scripts.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+}
+
+describe('the explorer keeps the picture in view', () => {
+  it('fits every shown node inside the canvas after each change of view, at 1280×720 and 390×844', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    await expectAllInside(x.page, 'first load at 1280×720');
+
+    await x.page.click('#tab-underpins');
+    await x.page.waitForSelector('[data-test="underpins-list"]');
+    await expectAllInside(x.page, 'opening the underpins view');
+
+    await x.page.click('#tab-graph');
+    await x.page.click('[data-test="pillar-I"]');
+    await x.page.click('[data-test="pillar-II"]');
+    await x.page.click('[data-test="pillar-III"]');
+    await expectAllInside(x.page, 'filtering to pillar IV');
+
+    await x.searchAndChoose('EPA', 'jp-mn-epa');
+    await x.page.click('[data-test="expand"]');
+    await x.page.waitForFunction(
+      () => !window.kizuna!.cy.getElementById('jp-mn-2022/II.2.1').hasClass('gone'),
+    );
+    await expectAllInside(x.page, 'expanding a node');
+
+    await x.page.click('[data-test="path-from"]');
+    await x.searchAndChoose('国際連合', 'un');
+    await x.page.click('[data-test="path-to"]');
+    await x.page.waitForSelector('[data-test="path-list"] li, [data-test="no-path"]');
+    await expectAllInside(x.page, 'opening the paths list');
+
+    await x.page.setViewportSize({ width: 390, height: 844 });
+    await expectAllInside(x.page, 'resizing to 390×844');
+    await x.page.setViewportSize({ width: 1280, height: 720 });
+    await expectAllInside(x.page, 'resizing back to 1280×720');
+    expect(x.errors).toEqual([]);
+    await x.page.close();
+  }, 300_000);
+
+  it('works on a phone: graph visible, panel as a bottom sheet, underpins view', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 390, height: 844 });
+    await expectAllInside(x.page, 'first load at 390×844');
+    await x.searchAndChoose('EPA', 'jp-mn-epa');
+    const panel = await x.page.locator('#side-panel').boundingBox();
+    const canvas = await x.page.locator('#cy').boundingBox();
+    expect(panel!.y).toBeGreaterThan(canvas!.y + canvas!.height - 2);
+    expect(canvas!.height).toBeGreaterThan(150);
+    await expectAllInside(x.page, 'opening the panel on a phone');
+    await x.page.click('#tab-underpins');
+    await x.page.waitForSelector('[data-test="underpins-list"]');
+    await expectAllInside(x.page, 'underpins view on a phone');
+    await x.screenshot('phone-underpins');
+    await x.page.close();
+  });
+});
+
+describe('the explorer remembers and undoes', () => {
+  it('makes every view change a history entry: Back restores each earlier view in turn', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    const start = x.page.url();
+    await x.page.click('[data-test="pillar-II"]');
+    const afterPillar = x.page.url();
+    await x.page.click('#tab-underpins');
+    await x.page.waitForSelector('[data-test="underpins-list"]');
+    const afterTab = x.page.url();
+    await x.page.click('#tab-table');
+    await x.page.waitForSelector('[data-test="node-table"]');
+    expect(new Set([start, afterPillar, afterTab, x.page.url()]).size).toBe(4);
+
+    await x.page.goBack();
+    expect(x.page.url()).toBe(afterTab);
+    await x.page.waitForSelector('[data-test="underpins-list"]');
+    await x.page.goBack();
+    expect(x.page.url()).toBe(afterPillar);
+    await x.page.waitForFunction(() => document.body.dataset.tab === 'graph');
+    expect(await x.page.isChecked('[data-test="pillar-II"]')).toBe(false);
+    await x.page.goBack();
+    expect(x.page.url()).toBe(start);
+    expect(await x.page.isChecked('[data-test="pillar-II"]')).toBe(true);
+    // Undo and redo by keyboard, within the app's own history.
+    await x.page.locator('#cy').focus();
+    await x.page.keyboard.press('Control+Shift+Z');
+    await x.page.waitForFunction((u) => location.href === u, afterPillar);
+    await x.page.keyboard.press('Control+Z');
+    await x.page.waitForFunction((u) => location.href === u, start);
+    expect(await x.page.evaluate(() => document.body.dataset.state)).toBe('ready');
+    await x.page.close();
+  }, 240_000);
+
+  it('keeps named views in the browser, each a link', async () => {
+    const context = await browser.newContext();
+    const x = await ExplorerPage.open(context, `${url}/#lang=en&pillars=I`);
+    await x.page.click('[data-group="saved"] summary');
+    await x.page.fill('#saved-view-name', 'Politics only');
+    await x.page.click('[data-test="save-view"]');
+    const link = await x.page.getAttribute('[data-test="saved-views"] a', 'href');
+    expect(link).toContain('pillars=I');
+    const again = await ExplorerPage.open(context, `${url}/#lang=en`);
+    await again.page.click('[data-group="saved"] summary');
+    await again.page.click('[data-test="saved-views"] a');
+    await again.page.waitForFunction(() => location.hash.includes('pillars=I'));
+    await again.page.waitForFunction(
+      () => !(document.querySelector('[data-test="pillar-II"]') as HTMLInputElement).checked,
+    );
+    await context.close();
+  });
+});
+
+describe('the explorer speaks the reader’s language', () => {
+  it('opens in English for an en-US browser, and in Japanese for ja-JP', async () => {
+    for (const [locale, lang, toggle] of [
+      ['en-US', 'en', '日本語'],
+      ['ja-JP', 'ja', 'English'],
+    ] as const) {
+      const context = await browser.newContext({ locale });
+      const x = await ExplorerPage.open(context, url);
+      expect(await x.page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await x.page.textContent('#lang-toggle')).toBe(toggle);
+      const counts = await x.page.textContent('[data-test="counts"]');
+      expect(counts).toMatch(lang === 'en' ? /nodes/ : /ノード/);
+      await context.close();
+    }
+  });
+
+  it('translates property names, coded values and roles in the panel', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
+    await x.searchAndChoose('EPA', 'jp-mn-epa');
+    const props = await x.page.textContent('[data-test="props"]');
+    expect(props).toContain('Status');
+    expect(props).toContain('in force');
+    expect(props).not.toContain('in_force');
+    await x.page.click('#lang-toggle');
+    await x.page.waitForFunction(() =>
+      document.querySelector('[data-test="props"]')?.textContent?.includes('発効済み'),
+    );
+    expect(await x.page.textContent('[data-test="counts"]')).toMatch(/ノード/);
+    await x.page.close();
+  });
+});
+
+describe('the explorer loads cleanly and is accessible', () => {
+  it('writes no console warning or error on load', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const messages: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') messages.push(m.text());
+    });
+    await page.goto(url);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    expect(messages).toEqual([]);
+    await page.close();
+  });
+
+  it('draws each relationship once per pair and type', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
+    const duplicates = await x.page.evaluate(() => {
+      const seen = new Map<string, number>();
+      for (const e of window.kizuna!.cy.edges().filter((e) => !e.hasClass('gone'))) {
+        const key = `${e.data('source')}|${e.data('type')}|${e.data('target')}`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      return [...seen.entries()].filter(([, n]) => n > 1).map(([k]) => k);
+    });
+    expect(duplicates).toEqual([]);
+    await x.page.close();
+  });
+
+  it('can be used by keyboard alone, focus never falling to <body>', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    const onBody = () => x.page.evaluate(() => document.activeElement === document.body);
+    // Tab to the pillar II checkbox and toggle it with the space bar.
+    let guard = 0;
+    while (
+      !(await x.page.evaluate(
+        () => document.activeElement?.getAttribute('data-test') === 'pillar-II',
+      ))
+    ) {
+      await x.page.keyboard.press('Tab');
+      expect(await onBody()).toBe(false);
+      if (++guard > 40) throw new Error('pillar II not reachable by Tab');
+    }
+    await x.page.keyboard.press('Space');
+    await x.page.waitForFunction(() => location.hash.includes('pillars='));
+    expect(await x.page.evaluate(() => document.activeElement?.getAttribute('data-test'))).toBe(
+      'pillar-II',
+    );
+    // Search by keyboard, choose with Enter: the panel takes the focus.
+    await x.page.keyboard.press('/');
+    await x.page.keyboard.type('EPA');
+    await x.page.waitForSelector('#search-results li');
+    await x.page.keyboard.press('Enter');
+    await x.page.waitForFunction(() => document.activeElement?.id === 'panel-title');
+    // Escape closes the panel and gives the focus back.
+    await x.page.keyboard.press('Escape');
+    await x.page.waitForFunction(() => document.getElementById('side-panel')!.hidden);
+    await x.page.waitForFunction(() => document.activeElement !== document.body);
+    expect(await x.page.evaluate(() => document.activeElement?.id)).toBe('search');
+    // The language toggle keeps the focus too.
+    await x.page.focus('#lang-toggle');
+    await x.page.keyboard.press('Enter');
+    await x.page.waitForFunction(() => document.documentElement.lang === 'ja');
+    expect(await x.page.evaluate(() => document.activeElement?.id)).toBe('lang-toggle');
+    await x.page.close();
+  });
+
+  it('has no axe-core violation on the explorer', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    expect(await axeViolations(x.page)).toEqual([]);
+    await x.searchAndChoose('EPA', 'jp-mn-epa');
+    await x.page.click('#tab-underpins');
+    await x.page.waitForSelector('[data-test="underpins-list"]');
+    expect(await axeViolations(x.page)).toEqual([]);
+    await x.page.close();
+  });
+
+  it('has no axe-core violation on the workbench', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${url}/workbench.html`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+    await page.waitForLoadState('load', { timeout: 90_000 });
+    // The workbench's own two (its placeholder's contrast, its unlabelled file input) are
+    // fixed in the workbench's files on the workbench branch; anything else fails here.
+    const known = ['color-contrast: .cm-placeholder', 'label: #import-file'];
+    expect((await axeViolations(page)).filter((v) => !known.includes(v))).toEqual([]);
+    await page.close();
+  });
+});
