@@ -11,6 +11,7 @@ import {
   cypherResult,
   libraryResponse,
 } from './routes/cypher/cypher.schema';
+import { eventPaths } from './routes/events/events.openapi';
 import { exportQuery } from './routes/export/export.schema';
 import { graphQuery, graphResponse } from './routes/graph/graph.schema';
 import { healthResponse } from './routes/health/health.schema';
@@ -182,6 +183,7 @@ export function openApiDocument() {
           requestParams: { query: exportQuery },
         },
       ),
+      ...eventPaths(),
     },
   });
 }
