@@ -8,7 +8,7 @@ import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/routes/auth/password';
-import { wipeAnalystsData } from '../support/analysts-data';
+import { removeAnalystsData, wipeAnalystsData } from '../support/analysts-data';
 import { openSeededGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
@@ -76,7 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!graph) return;
-  await wipeAnalystsData(graph);
+  await removeAnalystsData(graph);
   await graph.close();
 });
 

@@ -14,7 +14,11 @@ import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/routes/auth/password';
-import { analystsFingerprint, wipeAnalystsData } from '../support/analysts-data';
+import {
+  analystsFingerprint,
+  removeAnalystsData,
+  wipeAnalystsData,
+} from '../support/analysts-data';
 import { openSeededGraph } from '../support/seeded-graph';
 
 const curated = readCuratedEvents(readSeedInputs().model);
@@ -39,7 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!graph) return;
-  await wipeAnalystsData(graph);
+  await removeAnalystsData(graph);
   await graph.close();
 });
 

@@ -5,7 +5,11 @@ import type { Graph } from '../../graph/graph';
 import { loadGraph } from '../../graph/load-graph';
 import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
-import { analystsFingerprint, wipeAnalystsData } from '../support/analysts-data';
+import {
+  analystsFingerprint,
+  removeAnalystsData,
+  wipeAnalystsData,
+} from '../support/analysts-data';
 import { openSeededGraph } from '../support/seeded-graph';
 
 const inputs = readSeedInputs();
@@ -30,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!graph) return;
-  await wipeAnalystsData(graph);
+  await removeAnalystsData(graph);
   await graph.close();
 });
 

@@ -34,3 +34,21 @@ export async function analystsFingerprint(graph: Graph): Promise<string> {
 export async function wipeAnalystsData(graph: Graph): Promise<void> {
   await graph.write('MATCH (n) WHERE n:Event OR n:User OR n:Session OR n:Audit DETACH DELETE n');
 }
+
+/**
+ * Removes analysts' data and the constraints and indexes ensureEventsSchema made, so the shared
+ * test database is left as the plan's own tests expect it (they list every constraint).
+ */
+export async function removeAnalystsData(graph: Graph): Promise<void> {
+  await wipeAnalystsData(graph);
+  for (const name of [
+    'event_id_unique',
+    'user_id_unique',
+    'user_name_unique',
+    'session_id_unique',
+    'audit_id_unique',
+  ])
+    await graph.write(`DROP CONSTRAINT ${name} IF EXISTS`);
+  for (const name of ['event_date_start', 'audit_at', 'commitment_ref'])
+    await graph.write(`DROP INDEX ${name} IF EXISTS`);
+}
