@@ -153,10 +153,16 @@ async function writeRelationships(
 }
 
 async function removeStale(tx: ManagedTransaction, model: GraphModel): Promise<void> {
-  await tx.run(`MATCH ()-[r]->() WHERE type(r) IN $types AND NOT r.key IN $keys DELETE r`, {
-    types: [...RELATIONSHIP_TYPES],
-    keys: model.relationships.map((r) => r.key),
-  });
+  // Only relationships that start at plan nodes: events' INVOLVES and PART_OF are analysts' data.
+  await tx.run(
+    `MATCH (a)-[r]->() WHERE type(r) IN $types AND any(l IN labels(a) WHERE l IN $labels)
+       AND NOT r.key IN $keys DELETE r`,
+    {
+      types: [...RELATIONSHIP_TYPES],
+      labels: [...NODE_LABELS],
+      keys: model.relationships.map((r) => r.key),
+    },
+  );
   await tx.run(
     `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND NOT n.id IN $ids DETACH DELETE n`,
     { labels: [...NODE_LABELS], ids: model.nodes.map((n) => n.id) },
@@ -176,8 +182,9 @@ export async function reportLoad(graph: Graph): Promise<LoadReport> {
     { labels: [...NODE_LABELS] },
   );
   const typeRows = await graph.read(
-    `MATCH ()-[r]->() WITH type(r) AS type WHERE type IN $types RETURN type, count(*) AS count ORDER BY type`,
-    { types: [...RELATIONSHIP_TYPES] },
+    `MATCH (a)-[r]->() WHERE any(l IN labels(a) WHERE l IN $labels)
+     WITH type(r) AS type WHERE type IN $types RETURN type, count(*) AS count ORDER BY type`,
+    { types: [...RELATIONSHIP_TYPES], labels: [...NODE_LABELS] },
   );
   const [unlinked] = await graph.read(
     `MATCH (c:Commitment)

@@ -1,6 +1,7 @@
 import type { Connection } from '../graph/connection';
 import { openGraph } from '../graph/graph';
 import { loadedFingerprint, loadGraph } from '../graph/load-graph';
+import { readCuratedEvents, seedEvents } from './seed-events';
 import { readSeedInputs } from './seed-inputs';
 
 /**
@@ -12,11 +13,13 @@ export async function ensureSeeded(
   log: (message: string) => void,
 ): Promise<void> {
   const inputs = readSeedInputs();
+  const events = readCuratedEvents(inputs.model);
   const graph = openGraph(connection);
   try {
     const loaded = await loadedFingerprint(graph, inputs.plan.id);
     if (loaded === inputs.fingerprint) {
       log('The Action Plan is loaded and current.');
+      await seedEvents(graph, events, log);
       return;
     }
     log(
@@ -31,6 +34,7 @@ export async function ensureSeeded(
     const nodes = Object.values(report.nodes).reduce((a, b) => a + b, 0);
     const rels = Object.values(report.relationships).reduce((a, b) => a + b, 0);
     log(`Seeded: ${nodes} nodes, ${rels} relationships.`);
+    await seedEvents(graph, events, log);
   } finally {
     await graph.close();
   }

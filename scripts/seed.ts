@@ -8,6 +8,7 @@ import { openGraph } from '../graph/graph';
 import { type LoadReport, loadGraph } from '../graph/load-graph';
 import { loadConfig } from '../server/config';
 import { connect } from './connect';
+import { readCuratedEvents, seedEvents } from './seed-events';
 import { readSeedInputs } from './seed-inputs';
 
 const log = (message: string) => console.log(message);
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     },
   });
   const inputs = readSeedInputs(values.source, values.data);
+  const events = readCuratedEvents(inputs.model, values.data);
   log(
     `Parsed the plan: ${inputs.model.nodes.length} nodes and ${inputs.model.relationships.length} relationships to load.`,
   );
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       `Loaded into ${connected.connection.uri} (database ${graph.database}) in ${Date.now() - started} ms${values.reset ? ' after a reset' : ''}.`,
     );
     log(formatReport(report));
+    await seedEvents(graph, events, log);
   } finally {
     await graph.close();
     await connected.release();

@@ -8,7 +8,15 @@ import { pinoHttp } from 'pino-http';
 import type { Graph } from '../graph/graph';
 import { notFound, problemHandler } from './http/problem';
 import { openApiDocument } from './openapi';
+import { authRouter } from './routes/auth/auth.router';
+import {
+  type AuthOptions,
+  DEFAULT_AUTH,
+  readGuard,
+  sessionMiddleware,
+} from './routes/auth/session';
 import { cypherRouter } from './routes/cypher/cypher.router';
+import { eventsRouter } from './routes/events/events.router';
 import { exportRouter } from './routes/export/export.router';
 import { graphRouter } from './routes/graph/graph.router';
 import { healthRouter } from './routes/health/health.router';
@@ -28,6 +36,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Prints diagrams to PDF; its Chromium starts on the first PDF and is closed by main.ts. */
   pdfPrinter?: PdfPrinter;
+  /** Accounts and sign-in (issue 15); reading is open by default. */
+  auth?: AuthOptions;
 }
 
 /** Builds the Express app; main.ts listens. Tests use this directly with supertest. */
@@ -36,6 +46,7 @@ export function createApp({
   logger,
   clientDir,
   pdfPrinter = new PdfPrinter(DEFAULT_CHROMIUM),
+  auth = DEFAULT_AUTH,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -80,6 +91,9 @@ export function createApp({
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  api.use(sessionMiddleware(graph), readGuard(auth));
+  api.use('/auth', authRouter(graph, auth));
+  api.use('/events', eventsRouter(graph));
   api.use('/health', healthRouter(graph));
   api.use('/schema', schemaRouter(graph));
   api.use('/graph', graphRouter(graph));

@@ -42,6 +42,10 @@ const envSchema = z.object({
   NEO4J_PAGECACHE: memory.default('256m'),
   NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(90),
   CHROMIUM_PATH: z.string().min(1, 'must not be empty').default('/usr/bin/chromium'),
+  KIZUNA_REQUIRE_SIGN_IN: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false'),
+  KIZUNA_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -67,6 +71,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Debian's Chromium, for PDF export (server) and `npm run export`. */
   chromiumPath: string;
+  /** Accounts: reading is open unless requireSignIn; sessions last sessionHours. */
+  auth: { requireSignIn: boolean; sessionHours: number };
 }
 
 export class ConfigError extends Error {
@@ -109,5 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     chromiumPath: e.CHROMIUM_PATH,
+    auth: {
+      requireSignIn: e.KIZUNA_REQUIRE_SIGN_IN === 'true',
+      sessionHours: e.KIZUNA_SESSION_HOURS,
+    },
   };
 }

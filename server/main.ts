@@ -29,7 +29,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const graph = openGraph(connection);
   const pdfPrinter = new PdfPrinter(config.chromiumPath);
-  const app = createApp({ graph, logger, clientDir: clientDist, pdfPrinter });
+  const app = createApp({ graph, logger, clientDir: clientDist, pdfPrinter, auth: config.auth });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) => {

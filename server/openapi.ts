@@ -12,6 +12,7 @@ import {
   libraryResponse,
 } from './routes/cypher/cypher.schema';
 import { bundleQuery, exportQuery } from './routes/export/export.schema';
+import { eventPaths } from './routes/events/events.openapi';
 import { graphQuery, graphResponse } from './routes/graph/graph.schema';
 import { healthResponse } from './routes/health/health.schema';
 import {
@@ -201,6 +202,7 @@ export function openApiDocument() {
           requestParams: { query: bundleQuery },
         },
       ),
+      ...eventPaths(),
     },
   });
 }

@@ -1,0 +1,575 @@
+import { randomUUID } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import {
+  type CuratedEvent,
+  dateEnd,
+  dateStart,
+  type EventFields,
+  pillarOf,
+  precisionOf,
+} from '../../seed/events-model';
+import { type Graph, toParams } from '../graph';
+import { type Plain, toPlain } from '../to-plain';
+
+/**
+ * Events, analysts' data. They live beside the plan under their own label and are never
+ * touched by the plan loader. An event's links are stored on the node (`links`, JSON) and
+ * its ADVANCES / INVOLVES / UNDER / PART_OF relationships are drawn from them, so a plan
+ * reload (which may recreate commitments) is followed by relinkEvents and nothing is lost.
+ */
+
+export const ANALYST_LABELS = ['Event', 'User', 'Session', 'Audit'] as const;
+const EVENT_REL_TYPES = ['ADVANCES', 'INVOLVES', 'UNDER', 'PART_OF'];
+
+export interface EventLinks {
+  advances: { ref: string; reason: string }[];
+  involves: string[];
+  under: string[];
+  part_of: string[];
+}
+
+export interface StoredEvent extends EventFields {
+  id: string;
+  origin: 'curated' | 'analyst';
+  date_precision: string;
+  date_start: string;
+  date_end: string;
+  pillars: string[];
+  version: number;
+  edited: boolean;
+  deleted: boolean;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+export type Actor = string;
+
+/** Uniqueness constraints and the date index; idempotent, run before any write. */
+export async function ensureEventsSchema(graph: Graph): Promise<void> {
+  const statements = [
+    'CREATE CONSTRAINT event_id_unique IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE',
+    'CREATE CONSTRAINT user_id_unique IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE',
+    'CREATE CONSTRAINT user_name_unique IF NOT EXISTS FOR (n:User) REQUIRE n.name IS UNIQUE',
+    'CREATE CONSTRAINT session_id_unique IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE',
+    'CREATE CONSTRAINT audit_id_unique IF NOT EXISTS FOR (n:Audit) REQUIRE n.id IS UNIQUE',
+    'CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.date_start)',
+    'CREATE INDEX audit_at IF NOT EXISTS FOR (n:Audit) ON (n.at)',
+    'CREATE INDEX commitment_ref IF NOT EXISTS FOR (n:Commitment) ON (n.ref)',
+  ];
+  for (const statement of statements) await graph.write(statement);
+}
+
+function linksOf(fields: EventLinks): EventLinks {
+  return {
+    advances: fields.advances.map((a) => ({ ref: a.ref, reason: a.reason })),
+    involves: [...fields.involves],
+    under: [...fields.under],
+    part_of: [...fields.part_of],
+  };
+}
+
+/** The node's properties for these fields (no undefined, lists for refs and pillars). */
+function fieldProperties(fields: EventFields): Record<string, unknown> {
+  const links = linksOf(fields);
+  const refs = links.advances.map((a) => a.ref);
+  return {
+    date: fields.date,
+    date_precision: precisionOf(fields.date),
+    date_start: dateStart(fields.date),
+    date_end: dateEnd(fields.date),
+    kind: fields.kind,
+    title_en: fields.title_en,
+    title_ja: fields.title_ja,
+    name_en: fields.title_en,
+    name_ja: fields.title_ja,
+    summary_en: fields.summary_en,
+    source_url: fields.source_url,
+    source_publisher: fields.source_publisher,
+    source_accessed: fields.source_accessed,
+    certainty: fields.certainty,
+    certainty_note: fields.certainty_note ?? null,
+    links: JSON.stringify(links),
+    commitment_refs: refs,
+    pillars: [...new Set(refs.map(pillarOf))].sort(),
+  };
+}
+
+export function toStoredEvent(props: Record<string, Plain>): StoredEvent {
+  const links = JSON.parse(String(props.links ?? '{}')) as EventLinks;
+  const str = (k: string) =>
+    props[k] === null || props[k] === undefined ? null : String(props[k]);
+  return {
+    id: String(props.id),
+    origin: props.origin === 'curated' ? 'curated' : 'analyst',
+    date: String(props.date),
+    date_precision: String(props.date_precision),
+    date_start: String(props.date_start),
+    date_end: String(props.date_end),
+    kind: props.kind as StoredEvent['kind'],
+    title_en: String(props.title_en),
+    title_ja: String(props.title_ja),
+    summary_en: String(props.summary_en),
+    source_url: String(props.source_url),
+    source_publisher: String(props.source_publisher),
+    source_accessed: String(props.source_accessed),
+    certainty: props.certainty === 'uncertain' ? 'uncertain' : 'confirmed',
+    ...(props.certainty_note ? { certainty_note: String(props.certainty_note) } : {}),
+    advances: links.advances ?? [],
+    involves: links.involves ?? [],
+    under: links.under ?? [],
+    part_of: links.part_of ?? [],
+    pillars: Array.isArray(props.pillars) ? props.pillars.map(String) : [],
+    version: Number(props.version),
+    edited: props.edited === true,
+    deleted: props.deleted === true,
+    created_at: String(props.created_at),
+    created_by: String(props.created_by),
+    updated_at: String(props.updated_at),
+    updated_by: String(props.updated_by),
+    deleted_at: str('deleted_at'),
+    deleted_by: str('deleted_by'),
+  };
+}
+
+async function run(tx: ManagedTransaction, cypher: string, params: Record<string, unknown> = {}) {
+  const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
+  return result.records.map((r) => toPlain(r.toObject()) as Record<string, Plain>);
+}
+
+/** Draws one event's relationships from its stored links, replacing what was there. */
+async function linkEvent(tx: ManagedTransaction, id: string, links: EventLinks): Promise<void> {
+  await run(tx, `MATCH (e:Event {id: $id})-[r]->() WHERE type(r) IN $types DELETE r`, {
+    id,
+    types: EVENT_REL_TYPES,
+  });
+  await run(
+    tx,
+    `MATCH (e:Event {id: $id})
+     CALL (e) {
+       UNWIND $advances AS a
+       MATCH (c:Commitment {ref: a.ref})
+       CREATE (e)-[:ADVANCES {reason: a.reason, key: 'ADVANCES|' + e.id + '|' + c.id}]->(c)
+     }
+     CALL (e) {
+       UNWIND $involves AS x
+       MATCH (n:Agency {id: x})
+       CREATE (e)-[:INVOLVES {key: 'INVOLVES|' + e.id + '|' + n.id}]->(n)
+     }
+     CALL (e) {
+       UNWIND $involves AS x
+       MATCH (n:Country {id: x})
+       CREATE (e)-[:INVOLVES {key: 'INVOLVES|' + e.id + '|' + n.id}]->(n)
+     }
+     CALL (e) {
+       UNWIND $under AS x
+       MATCH (n:Agreement {id: x})
+       CREATE (e)-[:UNDER {key: 'UNDER|' + e.id + '|' + n.id}]->(n)
+     }
+     CALL (e) {
+       UNWIND $part_of AS x
+       MATCH (n:Program {id: x})
+       CREATE (e)-[:PART_OF {key: 'PART_OF|' + e.id + '|' + n.id}]->(n)
+     }`,
+    { id, ...links },
+  );
+}
+
+/** Redraws every event's relationships: after a plan load, which may have recreated its nodes. */
+export async function relinkEvents(graph: Graph): Promise<number> {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const rows = await run(tx, 'MATCH (e:Event) RETURN e.id AS id, e.links AS links');
+      for (const row of rows)
+        await linkEvent(tx, String(row.id), JSON.parse(String(row.links)) as EventLinks);
+      return rows.length;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+const now = () => new Date().toISOString();
+
+async function audit(
+  tx: ManagedTransaction,
+  entry: {
+    actor: Actor;
+    action: string;
+    entity: string;
+    entity_id: string;
+    version: number | null;
+    before: unknown;
+    after: unknown;
+    at?: string;
+  },
+): Promise<void> {
+  await run(
+    tx,
+    `CREATE (:Audit {id: $id, at: $at, actor: $actor, action: $action, entity: $entity,
+       entity_id: $entity_id, version: $version, before: $before, after: $after})`,
+    {
+      id: randomUUID(),
+      at: entry.at ?? now(),
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entity_id,
+      version: entry.version,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+    },
+  );
+}
+
+export { audit as writeAudit };
+
+export interface SyncReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Curated events an analyst has edited: the seed leaves them as they are. */
+  keptEdited: string[];
+}
+
+/**
+ * Brings the curated starting record into the database, in one transaction. A curated event
+ * is created when missing and replaced when its file entry changed, but only while no analyst
+ * has edited it; analysts' own events, edited curated events and deleted ones are left alone.
+ * An unchanged file changes nothing. Then every event's relationships are redrawn.
+ */
+export async function syncCuratedEvents(graph: Graph, events: CuratedEvent[]): Promise<SyncReport> {
+  await ensureEventsSchema(graph);
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const report: SyncReport = { created: 0, updated: 0, unchanged: 0, keptEdited: [] };
+      const existing = new Map(
+        (
+          await run(tx, 'MATCH (e:Event) WHERE e.id IN $ids RETURN properties(e) AS p', {
+            ids: events.map((e) => e.id),
+          })
+        ).map((r) => [String((r.p as Record<string, Plain>).id), r.p as Record<string, Plain>]),
+      );
+      const at = now();
+      for (const event of events) {
+        const { id, curated_sha256, ...fields } = event;
+        const found = existing.get(id);
+        if (found?.edited === true) {
+          if (found.curated_sha256 !== curated_sha256) report.keptEdited.push(id);
+          else report.unchanged++;
+          continue;
+        }
+        if (found && found.curated_sha256 === curated_sha256) {
+          report.unchanged++;
+          continue;
+        }
+        const props = { ...fieldProperties(fields), curated_sha256 };
+        if (!found) {
+          await run(
+            tx,
+            `CREATE (e:Event {id: $id}) SET e += $props, e.origin = 'curated', e.version = 1,
+               e.edited = false, e.deleted = false, e.created_at = $at, e.created_by = 'seed',
+               e.updated_at = $at, e.updated_by = 'seed'`,
+            { id, props, at },
+          );
+          report.created++;
+        } else {
+          await run(
+            tx,
+            `MATCH (e:Event {id: $id}) SET e += $props, e.version = e.version + 1,
+               e.updated_at = $at, e.updated_by = 'seed'`,
+            { id, props, at },
+          );
+          report.updated++;
+        }
+        const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+        const after = toStoredEvent(row!.p as Record<string, Plain>);
+        await audit(tx, {
+          actor: 'seed',
+          action: found ? 'seed-update' : 'seed-create',
+          entity: 'Event',
+          entity_id: id,
+          version: after.version,
+          before: found ? toStoredEvent(found) : null,
+          after,
+          at,
+        });
+      }
+      const rows = await run(tx, 'MATCH (e:Event) RETURN e.id AS id, e.links AS links');
+      for (const row of rows)
+        await linkEvent(tx, String(row.id), JSON.parse(String(row.links)) as EventLinks);
+      return report;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export interface EventFilter {
+  from?: string;
+  to?: string;
+  commitment?: string;
+  agency?: string;
+  pillar?: string;
+  q?: string;
+  includeDeleted?: boolean;
+  limit: number;
+}
+
+/** Events overlapping [from, to], optionally about one commitment, agency or pillar, by date. */
+export async function listEvents(graph: Graph, filter: EventFilter): Promise<StoredEvent[]> {
+  const rows = await graph.read(
+    `MATCH (e:Event)
+     WHERE ($deleted OR e.deleted = false)
+       AND ($from IS NULL OR e.date_end >= $from)
+       AND ($to IS NULL OR e.date_start <= $to)
+       AND ($commitment IS NULL OR $commitment IN e.commitment_refs)
+       AND ($pillar IS NULL OR $pillar IN e.pillars)
+       AND ($agency IS NULL OR EXISTS { (e)-[:INVOLVES]->(n) WHERE n.id = $agency })
+       AND ($q IS NULL OR toLower(e.title_en + ' ' + e.title_ja + ' ' + e.summary_en + ' ' + e.source_publisher) CONTAINS toLower($q))
+     RETURN properties(e) AS p
+     ORDER BY e.date_start, e.id
+     LIMIT $limit`,
+    {
+      deleted: filter.includeDeleted ?? false,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      commitment: filter.commitment ?? null,
+      agency: filter.agency ?? null,
+      pillar: filter.pillar ?? null,
+      q: filter.q ?? null,
+      limit: filter.limit,
+    },
+  );
+  return rows.map((r) => toStoredEvent(r.p as Record<string, Plain>));
+}
+
+export async function readEvent(graph: Graph, id: string): Promise<StoredEvent | null> {
+  const [row] = await graph.read('MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+  return row ? toStoredEvent(row.p as Record<string, Plain>) : null;
+}
+
+export type WriteOutcome =
+  | { status: 'ok'; event: StoredEvent }
+  | { status: 'missing' }
+  | { status: 'conflict'; current: StoredEvent };
+
+/** Runs work on one event under its write lock, reading the event fresh after the lock is held. */
+async function withLockedEvent<T>(
+  graph: Graph,
+  id: string,
+  work: (tx: ManagedTransaction, current: StoredEvent) => Promise<T>,
+): Promise<T | { status: 'missing' }> {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(async (tx) => {
+      // Taking the node's write lock first makes concurrent edits of one event queue up, so
+      // the version read next is the latest committed one and a stale If-Match is always caught.
+      const locked = await run(
+        tx,
+        'MATCH (e:Event {id: $id}) SET e.lock_token = $token REMOVE e.lock_token RETURN e.id AS id',
+        { id, token: randomUUID() },
+      );
+      if (locked.length === 0) return { status: 'missing' as const };
+      const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+      return work(tx, toStoredEvent(row!.p as Record<string, Plain>));
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export async function createEvent(
+  graph: Graph,
+  fields: EventFields,
+  actor: Actor,
+): Promise<StoredEvent> {
+  const id = `ev-${randomUUID()}`;
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const at = now();
+      await run(
+        tx,
+        `CREATE (e:Event {id: $id}) SET e += $props, e.origin = 'analyst', e.version = 1,
+           e.edited = true, e.deleted = false, e.created_at = $at, e.created_by = $actor,
+           e.updated_at = $at, e.updated_by = $actor`,
+        { id, props: fieldProperties(fields), at, actor },
+      );
+      await linkEvent(tx, id, linksOf(fields));
+      const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+      const event = toStoredEvent(row!.p as Record<string, Plain>);
+      await audit(tx, {
+        actor,
+        action: 'create',
+        entity: 'Event',
+        entity_id: id,
+        version: 1,
+        before: null,
+        after: event,
+        at,
+      });
+      return event;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Replaces an event's fields if it is still at `expectedVersion`; a stale version changes nothing. */
+export async function updateEvent(
+  graph: Graph,
+  id: string,
+  expectedVersion: number,
+  fields: EventFields,
+  actor: Actor,
+): Promise<WriteOutcome> {
+  return withLockedEvent(graph, id, async (tx, current) => {
+    if (current.version !== expectedVersion) return { status: 'conflict', current };
+    const at = now();
+    const props = fieldProperties(fields);
+    await run(
+      tx,
+      `MATCH (e:Event {id: $id}) SET e += $props, e.version = e.version + 1, e.edited = true,
+         e.updated_at = $at, e.updated_by = $actor`,
+      { id, props, at, actor },
+    );
+    if (JSON.stringify(linksOf(current)) !== props.links) await linkEvent(tx, id, linksOf(fields));
+    const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+    const event = toStoredEvent(row!.p as Record<string, Plain>);
+    await audit(tx, {
+      actor,
+      action: 'update',
+      entity: 'Event',
+      entity_id: id,
+      version: event.version,
+      before: current,
+      after: event,
+      at,
+    });
+    return { status: 'ok', event };
+  });
+}
+
+/** Soft delete (deleted = true) or restore; `expectedVersion` null skips the version check. */
+export async function setEventDeleted(
+  graph: Graph,
+  id: string,
+  deleted: boolean,
+  expectedVersion: number | null,
+  actor: Actor,
+): Promise<WriteOutcome> {
+  return withLockedEvent(graph, id, async (tx, current) => {
+    if (expectedVersion !== null && current.version !== expectedVersion)
+      return { status: 'conflict', current };
+    if (current.deleted === deleted) return { status: 'ok', event: current };
+    const at = now();
+    await run(
+      tx,
+      `MATCH (e:Event {id: $id}) SET e.deleted = $deleted, e.version = e.version + 1, e.edited = true,
+         e.deleted_at = $deletedAt, e.deleted_by = $deletedBy, e.updated_at = $at, e.updated_by = $actor`,
+      {
+        id,
+        deleted,
+        deletedAt: deleted ? at : null,
+        deletedBy: deleted ? actor : null,
+        at,
+        actor,
+      },
+    );
+    const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+    const event = toStoredEvent(row!.p as Record<string, Plain>);
+    await audit(tx, {
+      actor,
+      action: deleted ? 'delete' : 'restore',
+      entity: 'Event',
+      entity_id: id,
+      version: event.version,
+      before: current,
+      after: event,
+      at,
+    });
+    return { status: 'ok', event };
+  });
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  version: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export async function listAudit(
+  graph: Graph,
+  filter: { entityId?: string; limit: number; before?: string },
+): Promise<AuditEntry[]> {
+  const rows = await graph.read(
+    `MATCH (a:Audit)
+     WHERE ($entityId IS NULL OR a.entity_id = $entityId) AND ($before IS NULL OR a.at < $before)
+     RETURN properties(a) AS p
+     ORDER BY a.at DESC, a.version DESC, a.id
+     LIMIT $limit`,
+    { entityId: filter.entityId ?? null, before: filter.before ?? null, limit: filter.limit },
+  );
+  return rows.map((r) => {
+    const p = r.p as Record<string, Plain>;
+    return {
+      id: String(p.id),
+      at: String(p.at),
+      actor: String(p.actor),
+      action: String(p.action),
+      entity: String(p.entity),
+      entity_id: String(p.entity_id),
+      version: p.version === null || p.version === undefined ? null : Number(p.version),
+      before: p.before ? JSON.parse(String(p.before)) : null,
+      after: p.after ? JSON.parse(String(p.after)) : null,
+    };
+  });
+}
+
+/** Which of an event's links name nothing in the plan graph, as {field, message}. */
+export async function missingLinks(
+  graph: Graph,
+  links: EventLinks,
+): Promise<{ field: string; message: string }[]> {
+  const [row] = await graph.read(
+    `RETURN
+       [i IN range(0, size($refs) - 1) WHERE NOT EXISTS { MATCH (:Commitment {ref: $refs[i]}) }] AS refs,
+       [i IN range(0, size($involves) - 1)
+          WHERE NOT EXISTS { MATCH (:Agency {id: $involves[i]}) } AND NOT EXISTS { MATCH (:Country {id: $involves[i]}) }] AS involves,
+       [i IN range(0, size($under) - 1) WHERE NOT EXISTS { MATCH (:Agreement {id: $under[i]}) }] AS under,
+       [i IN range(0, size($partOf) - 1) WHERE NOT EXISTS { MATCH (:Program {id: $partOf[i]}) }] AS partOf`,
+    {
+      refs: links.advances.map((a) => a.ref),
+      involves: links.involves,
+      under: links.under,
+      partOf: links.part_of,
+    },
+  );
+  const out: { field: string; message: string }[] = [];
+  const add = (field: string, list: unknown, values: string[], what: string) => {
+    for (const i of (list as number[]) ?? [])
+      out.push({ field: `${field}.${i}`, message: `"${values[i]}" is not ${what} of the plan` });
+  };
+  add(
+    'advances',
+    row?.refs,
+    links.advances.map((a) => a.ref),
+    'a commitment',
+  );
+  add('involves', row?.involves, links.involves, 'an agency or country');
+  add('under', row?.under, links.under, 'an agreement');
+  add('part_of', row?.partOf, links.part_of, 'a programme');
+  return out.map((p) => (p.field.startsWith('advances.') ? { ...p, field: `${p.field}.ref` } : p));
+}

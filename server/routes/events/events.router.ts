@@ -1,0 +1,167 @@
+import { type Request, type Response, Router } from 'express';
+import {
+  createEvent,
+  listAudit,
+  listEvents,
+  missingLinks,
+  readEvent,
+  type StoredEvent,
+  setEventDeleted,
+  updateEvent,
+  type WriteOutcome,
+} from '../../../graph/events/event-store';
+import type { Graph } from '../../../graph/graph';
+import type { EventFields } from '../../../seed/events-model';
+import { HttpProblem } from '../../http/problem';
+import { validate } from '../../http/validate';
+import { sessionOf, writeGuard } from '../auth/session';
+import {
+  type AuditQuery,
+  auditQuery,
+  type EventsQuery,
+  eventBody,
+  eventParams,
+  eventsQuery,
+} from './events.schema';
+
+const etagOf = (event: StoredEvent) => `"${event.version}"`;
+
+const unknownEvent = (id: string) =>
+  new HttpProblem(404, 'Unknown event', `No event has the id "${id}".`, { field: 'id' });
+
+/** The version an If-Match names ("3" or W/"3"), null when absent; 400 when unreadable. */
+function ifMatchVersion(req: Request): number | null {
+  const header = req.get('If-Match');
+  if (header === undefined) return null;
+  const m = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  if (!m)
+    throw new HttpProblem(
+      400,
+      'Invalid request',
+      `Header 'If-Match' must be an ETag such as "3".`,
+      {
+        field: 'If-Match',
+      },
+    );
+  return Number(m[1]);
+}
+
+async function checkLinks(graph: Graph, fields: EventFields): Promise<void> {
+  const problems = await missingLinks(graph, fields);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new HttpProblem(400, 'Invalid request', `Body field '${first.field}': ${first.message}`, {
+      field: first.field,
+      errors: problems,
+    });
+  }
+}
+
+function answer(res: Response, outcome: WriteOutcome, id: string, yours?: EventFields): void {
+  if (outcome.status === 'missing') throw unknownEvent(id);
+  if (outcome.status === 'conflict')
+    throw new HttpProblem(
+      409,
+      'Edit conflict',
+      `The event changed since version you edited; it is now at version ${outcome.current.version}. Nothing was saved.`,
+      { current: outcome.current, ...(yours ? { yours } : {}) },
+    );
+  res.set('ETag', etagOf(outcome.event)).json(outcome.event);
+}
+
+export function eventsRouter(graph: Graph): Router {
+  const router = Router();
+  const actor = (res: Response) => sessionOf(res).account!.name;
+
+  router.get('/', validate('query', eventsQuery), async (_req, res) => {
+    const q = res.locals.query as EventsQuery;
+    const canSeeDeleted = ['editor', 'admin'].includes(sessionOf(res).account?.role ?? '');
+    const events = await listEvents(graph, {
+      from: q.from,
+      to: q.to,
+      commitment: q.commitment,
+      agency: q.agency,
+      pillar: q.pillar,
+      q: q.q,
+      includeDeleted: Boolean(q.include_deleted) && canSeeDeleted,
+      limit: q.limit,
+    });
+    res.set('Cache-Control', 'no-cache').json({ events, total: events.length });
+  });
+
+  router.get('/audit', ...writeGuard('admin').slice(0, 1), (_req, res, next) => {
+    // Reading the audit log is a read: it needs the admin role but no CSRF token.
+    const role = sessionOf(res).account?.role;
+    if (role !== 'admin')
+      return next(new HttpProblem(403, 'Not allowed', 'The audit log is for admins.'));
+    next();
+  });
+  router.get('/audit', validate('query', auditQuery), async (_req, res) => {
+    const q = res.locals.query as AuditQuery;
+    res.set('Cache-Control', 'no-store').json({
+      entries: await listAudit(graph, { entityId: q.entity_id, before: q.before, limit: q.limit }),
+    });
+  });
+
+  router.get('/:id', validate('params', eventParams), async (_req, res) => {
+    const { id } = res.locals.params as { id: string };
+    const event = await readEvent(graph, id);
+    const canSeeDeleted = ['editor', 'admin'].includes(sessionOf(res).account?.role ?? '');
+    if (!event || (event.deleted && !canSeeDeleted)) throw unknownEvent(id);
+    res.set('ETag', etagOf(event)).set('Cache-Control', 'no-cache').json(event);
+  });
+
+  router.post('/', ...writeGuard('editor'), validate('body', eventBody), async (_req, res) => {
+    const fields = res.locals.body as EventFields;
+    await checkLinks(graph, fields);
+    const event = await createEvent(graph, fields, actor(res));
+    res
+      .status(201)
+      .set('Location', `/api/events/${event.id}`)
+      .set('ETag', etagOf(event))
+      .json(event);
+  });
+
+  router.put(
+    '/:id',
+    ...writeGuard('editor'),
+    validate('params', eventParams),
+    validate('body', eventBody),
+    async (req, res) => {
+      const { id } = res.locals.params as { id: string };
+      const version = ifMatchVersion(req);
+      if (version === null)
+        throw new HttpProblem(
+          428,
+          'If-Match required',
+          'Send the ETag of the version you edited in If-Match, so a newer edit is never overwritten.',
+          { field: 'If-Match' },
+        );
+      const fields = res.locals.body as EventFields;
+      await checkLinks(graph, fields);
+      answer(res, await updateEvent(graph, id, version, fields, actor(res)), id, fields);
+    },
+  );
+
+  router.delete(
+    '/:id',
+    ...writeGuard('editor'),
+    validate('params', eventParams),
+    async (req, res) => {
+      const { id } = res.locals.params as { id: string };
+      answer(res, await setEventDeleted(graph, id, true, ifMatchVersion(req), actor(res)), id);
+    },
+  );
+
+  router.post(
+    '/:id/restore',
+    ...writeGuard('editor'),
+    validate('params', eventParams),
+    async (req, res) => {
+      const { id } = res.locals.params as { id: string };
+      answer(res, await setEventDeleted(graph, id, false, ifMatchVersion(req), actor(res)), id);
+    },
+  );
+
+  return router;
+}

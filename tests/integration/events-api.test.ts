@@ -1,0 +1,367 @@
+import pino from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAccount, type Role } from '../../graph/events/accounts';
+import { readEvent } from '../../graph/events/event-store';
+import type { Graph } from '../../graph/graph';
+import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
+import { readSeedInputs } from '../../scripts/seed-inputs';
+import { createApp } from '../../server/app';
+import { hashPassword } from '../../server/routes/auth/password';
+import { removeAnalystsData, wipeAnalystsData } from '../support/analysts-data';
+import { openSeededGraph } from '../support/seeded-graph';
+
+const logger = pino({ level: 'silent' });
+const curated = readCuratedEvents(readSeedInputs().model);
+const PASSWORD = 'correct horse battery staple';
+let graph: Graph;
+let app: ReturnType<typeof createApp>;
+
+interface Agent {
+  name: string;
+  cookie: string;
+  csrf: string;
+}
+const agents = {} as Record<Role, Agent>;
+
+async function signIn(name: string, password = PASSWORD): Promise<Agent> {
+  const res = await request(app).post('/api/auth/login').send({ name, password });
+  expect(res.status).toBe(200);
+  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  return { name, cookie, csrf: res.body.csrf_token };
+}
+
+/** A new event body: the I.3.2 example the e2e test also uses, with a source. */
+const body = (patch: Record<string, unknown> = {}) => ({
+  date: '2026-05-12',
+  kind: 'visit',
+  title_en: 'JGSDF engineers visit the Mongolian Armed Forces',
+  title_ja: '陸上自衛隊施設部隊のモンゴル軍訪問',
+  summary_en: 'A test visit recorded by an analyst.',
+  source_url: 'https://www.mod.go.jp/en/',
+  source_publisher: 'Ministry of Defense of Japan',
+  source_accessed: '2026-11-30',
+  certainty: 'confirmed',
+  advances: [{ ref: 'I.3.2', reason: 'A unit exchange under the defence memorandum.' }],
+  involves: ['mod-jp', 'mn-armed-forces'],
+  under: ['jp-mn-defence-mou'],
+  part_of: [],
+  ...patch,
+});
+
+function as(agent: Agent | null, method: 'post' | 'put' | 'delete', url: string) {
+  let req = request(app)[method](url);
+  if (agent) req = req.set('Cookie', agent.cookie).set('X-CSRF-Token', agent.csrf);
+  return req;
+}
+
+function expectProblem(res: request.Response, status: number, field?: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  if (field) expect(res.body.field).toBe(field);
+  expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+}
+
+beforeAll(async () => {
+  graph = await openSeededGraph(inject('neo4j'));
+  await wipeAnalystsData(graph);
+  await seedEvents(graph, curated, () => {});
+  app = createApp({ graph, logger });
+  const hash = await hashPassword(PASSWORD);
+  for (const role of ['viewer', 'editor', 'admin'] as const) {
+    await createAccount(graph, { name: `test-${role}`, role, passwordHash: hash });
+    agents[role] = await signIn(`test-${role}`);
+  }
+}, 600_000);
+
+afterAll(async () => {
+  if (!graph) return;
+  await removeAnalystsData(graph);
+  await graph.close();
+});
+
+describe('reading events', () => {
+  it('is open without an account, filtered by date range', async () => {
+    const res = await request(app).get('/api/events?from=2024-01-01&to=2024-12-31');
+    expect(res.status).toBe(200);
+    expect(res.body.events.length).toBeGreaterThan(3);
+    for (const e of res.body.events) expect(e.date_start <= '2024-12-31').toBe(true);
+  });
+
+  it('refuses a bad filter naming it', async () => {
+    expectProblem(await request(app).get('/api/events?from=2024-13'), 400, 'from');
+    expectProblem(await request(app).get('/api/events?pillar=V'), 400, 'pillar');
+    expectProblem(await request(app).get('/api/events?colour=red'), 400, 'colour');
+  });
+
+  it('can be made to require sign-in', async () => {
+    const closed = createApp({ graph, logger, auth: { requireSignIn: true, sessionHours: 1 } });
+    expectProblem(await request(closed).get('/api/events'), 401);
+    expect((await request(closed).get('/api/health')).status).not.toBe(401);
+    const res = await request(closed).get('/api/events').set('Cookie', agents.viewer.cookie);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('the permission matrix: every write', () => {
+  let target = '';
+  beforeAll(async () => {
+    const res = await as(agents.admin, 'post', '/api/events').send(body());
+    expect(res.status).toBe(201);
+    target = res.body.id;
+  });
+
+  const writes: [string, (a: Agent | null) => request.Test, number][] = [
+    ['create', (a) => as(a, 'post', '/api/events').send(body()), 201],
+    [
+      'update',
+      (a) =>
+        as(a, 'put', `/api/events/${target}`)
+          .set('If-Match', '*placeholder*')
+          .send(body({ title_en: `edited by ${a?.name}` })),
+      200,
+    ],
+    ['delete', (a) => as(a, 'delete', `/api/events/${target}`), 200],
+    ['restore', (a) => as(a, 'post', `/api/events/${target}/restore`), 200],
+  ];
+
+  for (const [what, send, ok] of writes) {
+    for (const who of ['anonymous', 'viewer', 'editor', 'admin'] as const) {
+      const expected = who === 'anonymous' ? 401 : who === 'viewer' ? 403 : ok;
+      it(`${what} as ${who} → ${expected}`, async () => {
+        const agent = who === 'anonymous' ? null : agents[who];
+        let req = send(agent);
+        if (what === 'update') {
+          const current = (await readEvent(graph, target))!;
+          req = req.set('If-Match', `"${current.version}"`);
+        }
+        const res = await req;
+        if (expected >= 400) expectProblem(res, expected);
+        else expect(res.status, JSON.stringify(res.body)).toBe(expected);
+      });
+    }
+  }
+
+  it('the audit log is for admins only', async () => {
+    expectProblem(await request(app).get('/api/events/audit'), 401);
+    expectProblem(
+      await request(app).get('/api/events/audit').set('Cookie', agents.editor.cookie),
+      403,
+    );
+    const res = await request(app)
+      .get(`/api/events/audit?entity_id=${target}`)
+      .set('Cookie', agents.admin.cookie);
+    expect(res.status).toBe(200);
+    const actions = res.body.entries.map((e: { action: string }) => e.action);
+    expect(actions).toContain('create');
+    expect(actions).toContain('update');
+    expect(actions).toContain('delete');
+    expect(actions).toContain('restore');
+    const created = res.body.entries.find((e: { action: string }) => e.action === 'create');
+    expect(created.actor).toBe('test-admin');
+    expect(created.before).toBeNull();
+    expect(created.after.id).toBe(target);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a write without the token, and one with a wrong token', async () => {
+    const noToken = await request(app)
+      .post('/api/events')
+      .set('Cookie', agents.editor.cookie)
+      .send(body());
+    expectProblem(noToken, 403, 'X-CSRF-Token');
+    const wrong = await request(app)
+      .post('/api/events')
+      .set('Cookie', agents.editor.cookie)
+      .set('X-CSRF-Token', agents.admin.csrf)
+      .send(body());
+    expectProblem(wrong, 403, 'X-CSRF-Token');
+  });
+});
+
+describe('editing with If-Match', () => {
+  it('a stale version gets 409 with both versions, and the stored event is unchanged', async () => {
+    const created = await as(agents.editor, 'post', '/api/events').send(body());
+    const id = created.body.id as string;
+    const first = await as(agents.editor, 'put', `/api/events/${id}`)
+      .set('If-Match', String(created.headers.etag))
+      .send(body({ title_en: 'First edit' }));
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBe('"2"');
+    const stale = await as(agents.admin, 'put', `/api/events/${id}`)
+      .set('If-Match', String(created.headers.etag))
+      .send(body({ title_en: 'Stale edit' }));
+    expectProblem(stale, 409);
+    expect(stale.body.current.title_en).toBe('First edit');
+    expect(stale.body.current.version).toBe(2);
+    expect(stale.body.yours.title_en).toBe('Stale edit');
+    const stored = await request(app).get(`/api/events/${id}`);
+    expect(stored.body.title_en).toBe('First edit');
+    expect(stored.headers.etag).toBe('"2"');
+  });
+
+  it('an edit without If-Match is refused with 428', async () => {
+    const created = await as(agents.editor, 'post', '/api/events').send(body());
+    expectProblem(
+      await as(agents.editor, 'put', `/api/events/${created.body.id}`).send(body()),
+      428,
+      'If-Match',
+    );
+  });
+
+  it('a deleted event is hidden from readers and restorable', async () => {
+    const created = await as(agents.editor, 'post', '/api/events').send(body());
+    const id = created.body.id as string;
+    expect((await as(agents.editor, 'delete', `/api/events/${id}`)).body.deleted).toBe(true);
+    expectProblem(await request(app).get(`/api/events/${id}`), 404);
+    const list = await request(app).get('/api/events?commitment=I.3.2');
+    expect(list.body.events.map((e: { id: string }) => e.id)).not.toContain(id);
+    const restored = await as(agents.editor, 'post', `/api/events/${id}/restore`);
+    expect(restored.body.deleted).toBe(false);
+    expect((await request(app).get(`/api/events/${id}`)).status).toBe(200);
+  });
+});
+
+describe('bad input on every field gets a 400 naming it', () => {
+  const cases: [string, Record<string, unknown>][] = [
+    ['date', { date: '2024-02-30' }],
+    ['kind', { kind: 'party' }],
+    ['title_en', { title_en: '' }],
+    ['title_ja', { title_ja: 'x'.repeat(201) }],
+    ['summary_en', { summary_en: 'x'.repeat(601) }],
+    ['source_url', { source_url: 'javascript:alert(1)' }],
+    ['source_publisher', { source_publisher: '   ' }],
+    ['source_accessed', { source_accessed: '2026-11' }],
+    ['certainty', { certainty: 'maybe' }],
+    ['certainty_note', { certainty: 'uncertain' }],
+    ['advances.0.ref', { advances: [{ ref: 'I.9.9', reason: 'x' }] }],
+    ['advances.0.reason', { advances: [{ ref: 'I.3.2', reason: '' }] }],
+    ['involves.0', { involves: ['khaan-quest'] }],
+    ['under.0', { under: ['mofa-jp'] }],
+    ['part_of.0', { part_of: ['jp-mn-epa'] }],
+    ['colour', { colour: 'red' }],
+  ];
+  for (const [field, patch] of cases)
+    it(field, async () => {
+      const res = await as(agents.editor, 'post', '/api/events').send(body(patch));
+      expectProblem(res, 400, field);
+      expect(res.body.detail).toContain(field);
+    });
+
+  it('an unreadable If-Match', async () => {
+    const created = await as(agents.editor, 'post', '/api/events').send(body());
+    expectProblem(
+      await as(agents.editor, 'put', `/api/events/${created.body.id}`)
+        .set('If-Match', 'yesterday')
+        .send(body()),
+      400,
+      'If-Match',
+    );
+  });
+});
+
+describe('signing in', () => {
+  it('sets an HttpOnly, SameSite=Strict cookie and never returns the password hash', async () => {
+    const res = await request(app)
+      .post('/api/auth/login')
+      .send({ name: 'test-viewer', password: PASSWORD });
+    const cookie = String(res.headers['set-cookie']?.[0]);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/);
+  });
+
+  it('locks an account after repeated wrong passwords, and says so', async () => {
+    await createAccount(graph, {
+      name: 'test-lockout',
+      role: 'viewer',
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    for (let i = 0; i < 5; i++) {
+      const res = await request(app)
+        .post('/api/auth/login')
+        .send({ name: 'test-lockout', password: 'wrong password' });
+      expectProblem(res, 401);
+    }
+    const locked = await request(app)
+      .post('/api/auth/login')
+      .send({ name: 'test-lockout', password: PASSWORD });
+    expectProblem(locked, 429);
+    expect(locked.headers['retry-after']).toBeDefined();
+  }, 300_000);
+
+  it('limits failed sign-ins per address', async () => {
+    const fresh = createApp({ graph, logger });
+    let last = 0;
+    for (let i = 0; i < 21; i++)
+      last = (
+        await request(fresh)
+          .post('/api/auth/login')
+          .send({ name: `nobody-${i}`, password: 'whatever password' })
+      ).status;
+    expect(last).toBe(429);
+  }, 300_000);
+
+  it('signing out ends the session', async () => {
+    const agent = await signIn('test-viewer');
+    const out = await request(app)
+      .post('/api/auth/logout')
+      .set('Cookie', agent.cookie)
+      .set('X-CSRF-Token', agent.csrf);
+    expect(out.status).toBe(204);
+    const after = await request(app).get('/api/auth/session').set('Cookie', agent.cookie);
+    expect(after.body.account).toBeNull();
+  });
+});
+
+describe('20 concurrent editors × 50 edits on overlapping events', () => {
+  it('keeps every accepted edit in the audit log and each event at its last accepted write', async () => {
+    const editors: Agent[] = [];
+    const hash = await hashPassword(PASSWORD);
+    for (let i = 0; i < 20; i++) {
+      await createAccount(graph, { name: `crowd-${i}`, role: 'editor', passwordHash: hash });
+      editors.push(await signIn(`crowd-${i}`));
+    }
+    const targets: string[] = [];
+    for (let i = 0; i < 3; i++)
+      targets.push((await as(agents.editor, 'post', '/api/events').send(body())).body.id);
+
+    const accepted: { id: string; version: number; title: string }[] = [];
+    let conflicts = 0;
+    await Promise.all(
+      editors.map(async (editor, e) => {
+        for (let n = 0; n < 50; n++) {
+          const id = targets[(e + n) % targets.length]!;
+          const current = await request(app).get(`/api/events/${id}`);
+          const title = `edit ${e}-${n}`;
+          const res = await as(editor, 'put', `/api/events/${id}`)
+            .set('If-Match', String(current.headers.etag))
+            .send(body({ title_en: title }));
+          if (res.status === 200) accepted.push({ id, version: res.body.version, title });
+          else if (res.status === 409) conflicts++;
+          else throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+        }
+      }),
+    );
+    expect(accepted.length + conflicts).toBe(1000);
+    expect(accepted.length).toBeGreaterThan(0);
+
+    for (const id of targets) {
+      const mine = accepted.filter((a) => a.id === id).sort((a, b) => a.version - b.version);
+      // Versions of accepted edits are 2, 3, 4 … without a gap or a repeat: none overwrote another.
+      expect(mine.map((a) => a.version)).toEqual(mine.map((_, i) => i + 2));
+      const stored = (await readEvent(graph, id))!;
+      expect(stored.version).toBe(mine.length + 1);
+      expect(stored.title_en).toBe(mine.at(-1)!.title);
+      const audit = await graph.read(
+        `MATCH (a:Audit {entity_id: $id, action: 'update'}) RETURN a.version AS v, a.after AS after ORDER BY v`,
+        { id },
+      );
+      expect(audit.map((r) => r.v)).toEqual(mine.map((a) => a.version));
+      expect(audit.map((r) => JSON.parse(String(r.after)).title_en)).toEqual(
+        mine.map((a) => a.title),
+      );
+    }
+  }, 900_000);
+});

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readCuratedEvents } from '../../scripts/seed-events';
+import { readSeedInputs } from '../../scripts/seed-inputs';
+import {
+  dateEnd,
+  dateStart,
+  eventFields,
+  parseCuratedEvents,
+  precisionOf,
+} from '../../seed/events-model';
+
+const { model } = readSeedInputs();
+const fileJson = JSON.parse(readFileSync('seed/data/events.json', 'utf8')) as {
+  source_accessed: string;
+  events: Record<string, unknown>[];
+};
+const first = fileJson.events[0]!;
+const withEntry = (patch: Record<string, unknown>) => ({
+  ...fileJson,
+  events: [{ ...first, ...patch }],
+});
+
+describe('the curated starting events', () => {
+  const events = readCuratedEvents(model);
+
+  it('load whole, every one sourced, dated and linked to a commitment of the plan', () => {
+    expect(events.length).toBeGreaterThanOrEqual(30);
+    for (const e of events) {
+      expect(e.source_url).toMatch(/^https?:\/\//);
+      expect(e.advances.length).toBeGreaterThan(0);
+      expect(e.source_accessed).toBe('2026-11-30');
+      expect(dateStart(e.date) >= '2022-11-01').toBe(true);
+    }
+  });
+
+  it('cover all four pillars', () => {
+    const pillars = new Set(events.flatMap((e) => e.advances.map((a) => a.ref.split('.')[0])));
+    expect([...pillars].sort()).toEqual(['I', 'II', 'III', 'IV']);
+  });
+
+  it('explain every uncertain date or link', () => {
+    for (const e of events.filter((x) => x.certainty === 'uncertain'))
+      expect(e.certainty_note?.length).toBeGreaterThan(10);
+  });
+});
+
+describe('parseCuratedEvents refuses a bad file, naming the entry and field', () => {
+  const bad: [string, Record<string, unknown>, RegExp][] = [
+    [
+      'an unknown commitment',
+      { advances: [{ ref: 'I.9.9', reason: 'x' }] },
+      /advances\.0\.ref.*I\.9\.9/,
+    ],
+    ['an agency that is not one', { involves: ['khaan-quest'] }, /involves\.0.*khaan-quest/],
+    ['a javascript: source', { source_url: 'javascript:alert(1)' }, /source_url.*http/],
+    ['an impossible date', { date: '2024-02-30' }, /date.*real calendar date/],
+    [
+      'an uncertain event without a note',
+      { certainty: 'uncertain', certainty_note: undefined },
+      /certainty_note/,
+    ],
+    ['an unknown field', { colour: 'red' }, /colour|Unrecognized/i],
+  ];
+  for (const [what, patch, message] of bad)
+    it(what, () => {
+      expect(() => parseCuratedEvents(withEntry(patch), model)).toThrow(message);
+    });
+
+  it('a duplicated id', () => {
+    expect(() => parseCuratedEvents({ ...fileJson, events: [first, first] }, model)).toThrow(
+      /used twice/,
+    );
+  });
+});
+
+describe('event dates', () => {
+  it('carry their precision and span', () => {
+    expect(precisionOf('2024-09-22')).toBe('day');
+    expect(precisionOf('2025-01')).toBe('month');
+    expect(precisionOf('2025')).toBe('year');
+    expect(dateEnd('2024-02')).toBe('2024-02-29');
+    expect(dateEnd('2025')).toBe('2025-12-31');
+    expect(dateStart('2025-01')).toBe('2025-01-01');
+  });
+
+  it('refuse dates that do not exist', () => {
+    const base = { ...first, source_accessed: '2026-11-30' };
+    delete (base as Record<string, unknown>).id;
+    expect(eventFields.safeParse({ ...base, date: '2023-13' }).success).toBe(false);
+    expect(eventFields.safeParse({ ...base, date: '2023-02-29' }).success).toBe(false);
+    expect(eventFields.safeParse({ ...base, date: '2024-02-29' }).success).toBe(true);
+  });
+});
