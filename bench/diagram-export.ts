@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { startLocalApp } from '../scripts/local-app';
 import { launchChromium } from '../server/chromium';
 import { PdfPrinter } from '../server/routes/render/pdf-printer';
+import { sanitiseSvg } from '../server/routes/render/sanitise-svg';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
@@ -56,7 +57,7 @@ async function main() {
           png4Bytes: number;
         };
         const started = performance.now();
-        const pdf = await printer.print(s.d.svg, 'slide', 'landscape');
+        const pdf = await printer.print([sanitiseSvg(s.d.svg)], 'slide', 'landscape', 'bench');
         t.pdf.push(performance.now() - started);
         t.svg.push(s.svg);
         t.png1.push(s.png1);

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../core/formats/export-formats';
 import { launchChromium } from '../server/chromium';
 import { PdfPrinter } from '../server/routes/render/pdf-printer';
+import { sanitiseSvg } from '../server/routes/render/sanitise-svg';
 import { startLocalApp } from './local-app';
 
 const VIEWS = {
@@ -37,7 +38,7 @@ const argsSchema = z.object({
     .int()
     .min(1, '--scale must be 1-4')
     .max(4, '--scale must be 1-4'),
-  page: z.enum(['a4', 'slide'], { error: '--page must be a4 or slide' }),
+  page: z.enum(['a4', 'letter', 'slide'], { error: '--page must be a4, letter or slide' }),
   orientation: z.enum(['landscape', 'portrait'], {
     error: '--orientation must be landscape or portrait',
   }),
@@ -98,7 +99,15 @@ async function main(): Promise<void> {
         writeFileSync(args.out, Buffer.from(base64, 'base64'));
       }
       if (args.format === 'pdf')
-        writeFileSync(args.out, await printer.print(diagram.svg, args.page, args.orientation));
+        writeFileSync(
+          args.out,
+          await printer.print(
+            [sanitiseSvg(diagram.svg)],
+            args.page,
+            args.orientation,
+            args.title ?? args.view,
+          ),
+        );
       log(
         `Wrote ${args.out}: ${args.format.toUpperCase()} of the ${args.view} view (${diagram.width}×${diagram.height} px drawing) in ${Date.now() - started} ms.`,
       );
