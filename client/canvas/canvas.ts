@@ -4,7 +4,8 @@ import fcose from 'cytoscape-fcose';
 import cytoscapeSvg from 'cytoscape-svg';
 import type { ExportFormatName } from '../../core/formats/export-formats';
 import type { Elements, NodeData } from '../api';
-import type { Diagram, DiagramRequest } from '../export/diagram-export';
+import type { BriefRequest } from '../export/brief';
+import type { BriefOutput, Diagram, DiagramRequest } from '../export/diagram-export';
 import { isNodeKind, KIND_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
 import { underpinsLayout } from '../model/underpins-layout';
@@ -22,6 +23,7 @@ export interface KizunaHandle {
   diagram?(request: Partial<DiagramRequest>): Diagram;
   png?(diagram: Diagram, scale: number, background: 'white' | 'transparent'): Promise<string>;
   data?(format: ExportFormatName): string;
+  brief?(request: BriefRequest & { pptx?: boolean }): Promise<BriefOutput>;
 }
 
 declare global {

@@ -2,7 +2,7 @@ import type cytoscape from 'cytoscape';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
 import pkg from '../../package.json';
 import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
-import type { AppState, LayoutName } from '../model/state';
+import { type AppState, DEFAULT_FILTERS, type LayoutName } from '../model/state';
 import { computeVisible, type VEdge, type VNode } from '../model/visibility';
 import {
   type BriefGraph,
@@ -192,4 +192,52 @@ export function deckPages(graph: BriefGraph, setup: PageSetup, info: DeckInfo): 
   );
   const index = indexPages(graph, setup, ja ? '取組一覧' : 'Index of commitments');
   return [title, ...underpins, ...pillars, ...index];
+}
+
+export interface BriefRequest {
+  /** The whole deck, or the current view's pages. */
+  deck: boolean;
+  paper: PaperName;
+  orientation: Orientation;
+}
+
+/** The filters that narrow the plan, in words, or null when none do. */
+export function filtersInWords(state: AppState): string | null {
+  const ja = state.lang === 'ja';
+  const f = state.filters;
+  const parts: string[] = [];
+  if (f.pillars.length < DEFAULT_FILTERS.pillars.length)
+    parts.push(`${ja ? '柱' : 'pillars'} ${f.pillars.join(', ')}`);
+  if (f.countries.length < DEFAULT_FILTERS.countries.length)
+    parts.push(`${ja ? '国' : 'countries'} ${f.countries.join(', ')}`);
+  if (f.themes.length)
+    parts.push(
+      `${ja ? 'テーマ' : 'themes'} ${f.themes.map((t) => t.replace(/^theme\//, '')).join(', ')}`,
+    );
+  const kinds = DEFAULT_FILTERS.kinds.filter((k) => !f.kinds.includes(k));
+  if (kinds.length)
+    parts.push(
+      `${ja ? '非表示の種類' : 'kinds left out'} ${kinds.map((k) => KIND_STYLES[k][state.lang]).join(', ')}`,
+    );
+  return parts.length ? parts.join('; ') : null;
+}
+
+/** The pages a briefing request asks for, from what the explorer holds now. */
+export function briefPages(
+  cy: cytoscape.Core,
+  state: AppState,
+  request: BriefRequest,
+): { title: string; pages: BriefPage[] } {
+  const date = new Date().toISOString().slice(0, 10);
+  const setup = pageSetup(request.paper, request.orientation, state.lang, date);
+  if (request.deck) {
+    return {
+      title: `${PLAN_NAME[state.lang]} — ${state.lang === 'ja' ? '概要資料' : 'briefing'}`,
+      pages: deckPages(filteredGraph(cy, state), setup, { date, filters: filtersInWords(state) }),
+    };
+  }
+  return {
+    title: briefTitle(state.layout, state.lang),
+    pages: viewPages(shownGraph(cy, state.lang), state.layout, setup),
+  };
 }
