@@ -227,7 +227,7 @@ export function underpinsPages(graph: BriefGraph, setup: PageSetup, title: strin
     .map(([agreement, cs]) => ({ agreement, commitments: [...new Set(cs)].sort(byRef) }))
     .sort((a, b) => byRef(a.commitments[0]!, b.commitments[0]!));
 
-  const legendRows = 4;
+  const legendRows = 8;
   const area = usableArea(setup, legendRows);
   const leftW = Math.round(area.width * 0.42);
   const rightW = Math.round(area.width * 0.44);
@@ -321,7 +321,7 @@ export function pillarPages(
           .sort((a, b) => a.label.localeCompare(b.label, setup.lang)),
   );
 
-  const area = usableArea(setup, 4);
+  const area = usableArea(setup, 8);
   const gap = 24;
   const colW = (area.width - gap * 3) / 4;
   const headerH = LABEL_FONT * LINE + 8;

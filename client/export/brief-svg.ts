@@ -31,11 +31,17 @@ export function relStyle(type: string) {
 
 const DASH = { solid: '', dashed: ' stroke-dasharray="6 4"', dotted: ' stroke-dasharray="1.5 3"' };
 
-function textLines(t: BriefText, font: string): string {
+/**
+ * Bold only where the font has a real bold: IPAGothic has none, and Chromium prints a
+ * synthesised bold as Type 3 glyphs, so Japanese pages set headings by size and colour.
+ */
+const boldIn = (lang: BriefPage['lang']) => (lang === 'en' ? ' font-weight="700"' : '');
+
+function textLines(t: BriefText, font: string, lang: BriefPage['lang']): string {
   return t.lines
     .map(
       (line, i) =>
-        `<text x="${t.x.toFixed(1)}" y="${(t.y + t.fontSize * (0.9 + i * LINE)).toFixed(1)}" font-family="${xmlAttr(font)}" font-size="${t.fontSize}"${t.bold ? ' font-weight="700"' : ''} fill="${t.colour ?? '#1b1f24'}">${xmlText(line)}</text>`,
+        `<text x="${t.x.toFixed(1)}" y="${(t.y + t.fontSize * (0.9 + i * LINE)).toFixed(1)}" font-family="${xmlAttr(font)}" font-size="${t.fontSize}"${t.bold ? boldIn(lang) : ''} fill="${t.colour ?? '#1b1f24'}">${xmlText(line)}</text>`,
     )
     .join('');
 }
@@ -68,11 +74,12 @@ function legendSvg(entries: LegendEntry[], page: BriefPage, font: string): strin
   const landscape = page.width > page.height;
   const parts: string[] = [];
   const x0 = landscape ? page.width - 28 - 150 : 28;
+  // As usableArea leaves room: a column at the right, or rows just above the footer.
   const y0 = landscape
     ? 28 + 18 * LINE * 2 + 6
-    : page.height - 28 - 9 * LINE * 2 - 6 - Math.ceil(entries.length / 2) * 14 - 4;
+    : page.height - 28 - 9 * LINE * 2 - 6 - (Math.ceil(entries.length / 2) * 14 + 18);
   parts.push(
-    `<text x="${x0}" y="${y0 + 9}" font-family="${xmlAttr(font)}" font-size="9.5" font-weight="700" fill="#1b1f24">${page.lang === 'ja' ? '凡例' : 'Legend'}</text>`,
+    `<text x="${x0}" y="${y0 + 9}" font-family="${xmlAttr(font)}" font-size="9.5"${boldIn(page.lang)} fill="#1b1f24">${page.lang === 'ja' ? '凡例' : 'Legend'}</text>`,
   );
   entries.forEach((e, i) => {
     const col = landscape ? 0 : i % 2;
@@ -109,7 +116,7 @@ export function pageToSvg(page: BriefPage): string {
     `<rect width="${page.width}" height="${page.height}" fill="#ffffff"/>`,
     `<g class="links">${links}</g>`,
     ...page.boxes.map((b) => boxSvg(b, font)),
-    ...page.texts.map((t) => textLines(t, font)),
+    ...page.texts.map((t) => textLines(t, font, page.lang)),
     legendSvg(page.legend, page, font),
     '</svg>',
   ].join('');

@@ -83,7 +83,7 @@ describe('briefing pages', () => {
     it(`splits the underpins view by agreement onto ${paper} ${orientation} pages that it fills, no text under 9 pt`, () => {
       const setup = pageSetup(paper, orientation, 'en', '2026-01-02');
       const pages = underpinsPages(graph, setup, 'What underpins what');
-      const area = usableArea(setup, 4);
+      const area = usableArea(setup, 8);
       const sheet = paperSize(paper, orientation);
       expect(pages.length).toBeGreaterThan(0);
       const placed = new Set<string>();
