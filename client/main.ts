@@ -10,7 +10,7 @@ import {
   type Paths,
 } from './api';
 import { type Canvas, createCanvas } from './canvas/canvas';
-import { exportDiagram, exportGraphOf, svgToPng } from './export/diagram-export';
+import { briefOutput, exportDiagram, exportGraphOf, svgToPng } from './export/diagram-export';
 import { type Actions, type AppState, actions, type Lang } from './model/state';
 import { decodeState, encodeState } from './model/url-state';
 import { computeVisible, type Loaded, type Visible } from './model/visibility';
@@ -511,6 +511,7 @@ async function start(): Promise<void> {
       for (const b of bytes) binary += String.fromCharCode(b);
       return btoa(binary);
     },
+    brief: (request) => briefOutput(canvas.cy, state, request),
     data: (format) =>
       EXPORT_FORMATS[format].build(
         exportGraphOf(canvas.cy, 'view', null, defaultTitle(state), state.lang),

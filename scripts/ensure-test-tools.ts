@@ -21,6 +21,12 @@ function hasJapaneseFont(): boolean {
   return fonts.status === 0 && fonts.stdout.trim() !== '';
 }
 
+/** The briefing exports' TrueType fonts (a CFF/OTF font would print as Type 3). */
+function hasFont(family: string): boolean {
+  const fonts = spawnSync('fc-list', [family, 'family'], { encoding: 'utf8' });
+  return fonts.status === 0 && fonts.stdout.trim() !== '';
+}
+
 function aptInstall(packages: string[]): void {
   const isRoot = process.getuid?.() === 0;
   if (!has('apt-get') || !isRoot) {
@@ -47,6 +53,11 @@ async function main(): Promise<void> {
   if (!has('xmllint')) missing.push('libxml2-utils');
   if (!has('chromium')) missing.push('chromium');
   if (!hasJapaneseFont()) missing.push('fonts-noto-cjk');
+  if (spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status !== 0)
+    missing.push('poppler-utils');
+  if (!has('soffice')) missing.push('libreoffice-impress');
+  if (!hasFont('IPAGothic')) missing.push('fonts-ipafont-gothic');
+  if (!hasFont('Liberation Sans')) missing.push('fonts-liberation2');
   if (missing.length > 0) aptInstall(missing);
   const config = loadConfig({});
   await install(config.bundled, log);

@@ -1,11 +1,16 @@
 /**
  * npm run export -- --view underpins --format pdf --lang en --out underpins.pdf
+ * npm run export -- --deck --lang en --out plan-brief.pdf      (or plan-brief.pptx)
  *
  * Renders a view headlessly through the same client code, in Debian's Chromium, so a
  * weekly briefing needs no click. Views: plan, underpins, hierarchy, concentric, force;
  * --hash adds any state a shared link can hold (e.g. "pillars=I,II&themes=theme/defence").
- * Formats: svg, png (--scale 1-4), pdf (--page a4|slide, --orientation landscape|portrait),
- * and the data of the view: graphml, gexf, csv-nodes, csv-relationships, cypher, cyjs.
+ * Formats: svg, png (--scale 1-4), pdf and pptx (--page slide|a4|letter, --orientation
+ * landscape|portrait; laid out for the sheet, split over pages where needed), and the data
+ * of the view: graphml, gexf, csv-nodes, csv-relationships, cypher, cyjs. --deck makes the
+ * briefing deck (title page, what underpins what, each pillar, index of commitments) as
+ * pdf or pptx, the format taken from --out's extension unless --format says otherwise;
+ * --hash filters apply to it as to the views.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,6 +18,7 @@ import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../core/formats/export-formats';
 import { launchChromium } from '../server/chromium';
 import { PdfPrinter } from '../server/routes/render/pdf-printer';
+import { sanitiseSvg } from '../server/routes/render/sanitise-svg';
 import { startLocalApp } from './local-app';
 
 const VIEWS = {
@@ -27,9 +33,10 @@ const argsSchema = z.object({
   view: z.enum(Object.keys(VIEWS) as [keyof typeof VIEWS], {
     error: `--view must be one of ${Object.keys(VIEWS).join(', ')}`,
   }),
-  format: z.enum(['svg', 'png', 'pdf', ...EXPORT_FORMAT_NAMES], {
-    error: `--format must be svg, png, pdf or one of ${EXPORT_FORMAT_NAMES.join(', ')}`,
+  format: z.enum(['svg', 'png', 'pdf', 'pptx', ...EXPORT_FORMAT_NAMES], {
+    error: `--format must be svg, png, pdf, pptx or one of ${EXPORT_FORMAT_NAMES.join(', ')}`,
   }),
+  deck: z.boolean(),
   lang: z.enum(['ja', 'en'], { error: '--lang must be ja or en' }),
   out: z.string({ error: '--out FILE is required' }).min(1, '--out FILE is required'),
   scale: z.coerce
@@ -37,7 +44,7 @@ const argsSchema = z.object({
     .int()
     .min(1, '--scale must be 1-4')
     .max(4, '--scale must be 1-4'),
-  page: z.enum(['a4', 'slide'], { error: '--page must be a4 or slide' }),
+  page: z.enum(['a4', 'letter', 'slide'], { error: '--page must be a4, letter or slide' }),
   orientation: z.enum(['landscape', 'portrait'], {
     error: '--orientation must be landscape or portrait',
   }),
@@ -54,19 +61,26 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       view: { type: 'string', default: 'plan' },
-      format: { type: 'string', default: 'png' },
+      format: { type: 'string' },
+      deck: { type: 'boolean', default: false },
       lang: { type: 'string', default: 'ja' },
       out: { type: 'string' },
       scale: { type: 'string', default: '2' },
-      page: { type: 'string', default: 'a4' },
+      page: { type: 'string', default: 'slide' },
       orientation: { type: 'string', default: 'landscape' },
       title: { type: 'string' },
       hash: { type: 'string', default: '' },
     },
   });
-  const parsed = argsSchema.safeParse(values);
+  const fromOut = /\.(pdf|pptx|svg|png)$/i.exec(values.out ?? '')?.[1]?.toLowerCase();
+  const parsed = argsSchema.safeParse({
+    ...values,
+    format: values.format ?? fromOut ?? (values.deck ? 'pdf' : 'png'),
+  });
   if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const args = parsed.data;
+  if (args.deck && !['pdf', 'pptx'].includes(args.format))
+    throw new Error('--deck makes a pdf or pptx: give --format pdf|pptx or an --out ending in one');
   const log = (m: string) => console.error(m);
   const started = Date.now();
   const app = await startLocalApp(log);
@@ -74,7 +88,8 @@ async function main(): Promise<void> {
   const browser = await launchChromium(app.config.chromiumPath);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    const hash = `lang=${args.lang}&layout=${VIEWS[args.view]}${args.hash ? `&${args.hash}` : ''}`;
+    const layout = args.deck ? 'preset' : VIEWS[args.view];
+    const hash = `lang=${args.lang}&layout=${layout}${args.hash ? `&${args.hash}` : ''}`;
     await page.goto(`${app.url}/#${hash}`);
     await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', {
       timeout: 60_000,
@@ -84,7 +99,28 @@ async function main(): Promise<void> {
         `The app could not load the view: ${await page.textContent('[data-test="error"]')}`,
       );
     }
-    if (['svg', 'png', 'pdf'].includes(args.format)) {
+    if (args.format === 'pdf' || args.format === 'pptx') {
+      const brief = await page.evaluate((request) => window.kizuna!.brief!(request), {
+        deck: args.deck,
+        paper: args.page,
+        orientation: args.orientation,
+        pptx: args.format === 'pptx',
+      });
+      if (args.format === 'pptx') writeFileSync(args.out, Buffer.from(brief.pptx!, 'base64'));
+      else
+        writeFileSync(
+          args.out,
+          await printer.print(
+            brief.svgs.map(sanitiseSvg),
+            args.page,
+            args.orientation,
+            args.title ?? brief.title,
+          ),
+        );
+      log(
+        `Wrote ${args.out}: ${args.format.toUpperCase()} of ${args.deck ? 'the briefing deck' : `the ${args.view} view`}, ${brief.svgs.length} page(s), in ${Date.now() - started} ms.`,
+      );
+    } else if (['svg', 'png'].includes(args.format)) {
       const diagram = await page.evaluate(
         (title) => window.kizuna!.diagram!(title ? { title } : {}),
         args.title,
@@ -97,8 +133,6 @@ async function main(): Promise<void> {
         });
         writeFileSync(args.out, Buffer.from(base64, 'base64'));
       }
-      if (args.format === 'pdf')
-        writeFileSync(args.out, await printer.print(diagram.svg, args.page, args.orientation));
       log(
         `Wrote ${args.out}: ${args.format.toUpperCase()} of the ${args.view} view (${diagram.width}×${diagram.height} px drawing) in ${Date.now() - started} ms.`,
       );

@@ -2,7 +2,8 @@ import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import type { ExportFormatName } from '../../core/formats/export-formats';
 import type { EdgeData, Elements, NodeData } from '../api';
-import type { Diagram, DiagramRequest } from '../export/diagram-export';
+import type { BriefRequest } from '../export/brief';
+import type { BriefOutput, Diagram, DiagramRequest } from '../export/diagram-export';
 import { centrality, type Scores } from '../model/centrality';
 import { clusterLayout } from '../model/cluster-layout';
 import { isNodeKind, KIND_STYLES, REL_STYLES } from '../model/palette';
@@ -20,6 +21,7 @@ export interface KizunaHandle {
   diagram?(request: Partial<DiagramRequest>): Diagram;
   png?(diagram: Diagram, scale: number, background: 'white' | 'transparent'): Promise<string>;
   data?(format: ExportFormatName): string;
+  brief?(request: BriefRequest & { pptx?: boolean }): Promise<BriefOutput>;
 }
 
 declare global {

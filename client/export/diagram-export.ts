@@ -16,7 +16,11 @@ import {
   REL_STYLES,
   REL_TYPES,
 } from '../model/palette';
-import type { Lang } from '../model/state';
+import type { AppState, Lang } from '../model/state';
+import { type BriefRequest, briefPages } from './brief';
+import type { Orientation, PaperName } from './brief-pages';
+import { pagesToPptx } from './brief-pptx';
+import { pageToSvg } from './brief-svg';
 
 export type Scope = 'view' | 'selection';
 
@@ -203,4 +207,52 @@ export function download(blob: Blob, filename: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface BriefOutput {
+  title: string;
+  /** One SVG per page, for the PDF printer. */
+  svgs: string[];
+  /** The .pptx file, base64, when asked for. */
+  pptx?: string;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** A view's pages or the deck, as SVG pages and optionally PowerPoint (for scripts and tests). */
+export async function briefOutput(
+  cy: cytoscape.Core,
+  state: AppState,
+  request: BriefRequest & { pptx?: boolean },
+): Promise<BriefOutput> {
+  const { title, pages } = briefPages(cy, state, request);
+  return {
+    title,
+    svgs: pages.map(pageToSvg),
+    ...(request.pptx ? { pptx: base64(await pagesToPptx(pages, title)) } : {}),
+  };
+}
+
+/** Prints SVG pages to a PDF on the server (the only place with a print engine). */
+export async function printPages(
+  svgs: string[],
+  title: string,
+  paper: PaperName,
+  orientation: Orientation,
+): Promise<Blob> {
+  const response = await fetch('/api/render/pdf', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ pages: svgs, title, page: paper, orientation }),
+  });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+    throw new Error(problem.detail ?? response.statusText);
+  }
+  return response.blob();
 }

@@ -5,10 +5,15 @@ import {
   type ExportFormatName,
   exportFilename,
 } from '../../core/formats/export-formats';
+import { briefPages, briefTitle } from '../export/brief';
+import type { Orientation, PaperName } from '../export/brief-pages';
+import { pagesToPptx } from '../export/brief-pptx';
+import { pageToSvg } from '../export/brief-svg';
 import {
   download,
   exportDiagram,
   exportGraphOf,
+  printPages,
   type Scope,
   svgToPng,
 } from '../export/diagram-export';
@@ -17,18 +22,21 @@ import type { AppState } from '../model/state';
 import { h } from './dom';
 import { t } from './labels';
 
-type DiagramFormat = 'svg' | 'png' | 'pdf';
+type DiagramFormat = 'svg' | 'png' | 'pdf' | 'pptx';
 type Format = DiagramFormat | ExportFormatName | 'bundle';
-const DIAGRAMS: DiagramFormat[] = ['svg', 'png', 'pdf'];
+const DIAGRAMS: DiagramFormat[] = ['svg', 'png', 'pdf', 'pptx'];
+const FORMAT_NAMES: Record<DiagramFormat, string> = {
+  svg: 'SVG',
+  png: 'PNG',
+  pdf: 'PDF',
+  pptx: 'PowerPoint (.pptx)',
+};
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The title a briefing diagram gets unless the user writes one. */
 export function defaultTitle(state: AppState): string {
-  const view = t(state.lang, state.layout);
-  return state.lang === 'ja'
-    ? `日本とモンゴルの行動計画（2022–2031）— ${view}`
-    : `Japan–Mongolia Action Plan 2022–2031 — ${view}`;
+  return briefTitle(state.layout, state.lang);
 }
 
 /**
@@ -53,7 +61,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
     h(
       'optgroup',
       { label: ja ? '図' : 'Diagram' },
-      ...DIAGRAMS.map((f) => h('option', { value: f }, f.toUpperCase())),
+      ...DIAGRAMS.map((f) => h('option', { value: f }, FORMAT_NAMES[f])),
     ),
     h(
       'optgroup',
@@ -98,8 +106,9 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
   const page = h(
     'select',
     { id: 'export-page' },
-    h('option', { value: 'a4' }, 'A4'),
     h('option', { value: 'slide' }, ja ? '16:9 スライド' : '16:9 slide'),
+    h('option', { value: 'a4' }, 'A4'),
+    h('option', { value: 'letter' }, 'Letter'),
   );
   const orientation = h(
     'select',
@@ -107,6 +116,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
     h('option', { value: 'landscape' }, ja ? '横' : 'Landscape'),
     h('option', { value: 'portrait' }, ja ? '縦' : 'Portrait'),
   );
+  const deck = h('input', { id: 'export-deck', type: 'checkbox', 'data-test': 'export-deck' });
   const go = h('button', { type: 'submit', id: 'export-go' }, ja ? 'ダウンロード' : 'Download');
   const close = h('button', { type: 'button', value: 'cancel' }, t(lang, 'close'));
 
@@ -138,7 +148,13 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
       h(
         'fieldset',
         {},
-        h('legend', {}, 'PDF'),
+        h('legend', {}, ja ? 'PDF・PowerPoint' : 'PDF and PowerPoint'),
+        field(
+          ja
+            ? '概要資料一式（表紙・何が何を支えるか・柱ごと・取組一覧）'
+            : 'Briefing deck (title page, what underpins what, each pillar, index of commitments)',
+          deck,
+        ),
         field(ja ? '用紙' : 'Page', page),
         field(ja ? '向き' : 'Orientation', orientation),
       ),
@@ -162,22 +178,24 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
               ? '図は表示中のビューか選択範囲から作ります。'
               : 'Diagrams are drawn from the current view or the selection.',
           );
-        const diagram = exportDiagram(cy, {
-          scope: where,
-          selected: state.selected,
-          title: title.value,
-          legend: legend.checked,
-          source: source.checked,
-          date: date.checked,
-          lang,
-          background: background.value as 'white' | 'transparent',
-        });
+        const diagram = () =>
+          exportDiagram(cy, {
+            scope: where,
+            selected: state.selected,
+            title: title.value,
+            legend: legend.checked,
+            source: source.checked,
+            date: date.checked,
+            lang,
+            background: background.value as 'white' | 'transparent',
+          });
         const name = datasetBasename(state.layout, today());
         if (chosen === 'svg')
-          download(new Blob([diagram.svg], { type: 'image/svg+xml' }), `${name}.svg`);
+          download(new Blob([diagram().svg], { type: 'image/svg+xml' }), `${name}.svg`);
         if (chosen === 'png') {
+          const picture = diagram();
           const wanted = Number(scale.value);
-          const fits = largestPngScale(diagram.width, diagram.height);
+          const fits = largestPngScale(picture.width, picture.height);
           if (fits < wanted) {
             message.textContent = fits
               ? ja
@@ -189,27 +207,28 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             return;
           }
           download(
-            await svgToPng(diagram, wanted, background.value as 'white' | 'transparent'),
+            await svgToPng(picture, wanted, background.value as 'white' | 'transparent'),
             `${name}@${wanted}x.png`,
           );
         }
-        if (chosen === 'pdf') {
-          const response = await fetch('/api/render/pdf', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({
-              svg: diagram.svg,
-              width: diagram.width,
-              height: diagram.height,
-              page: page.value,
-              orientation: orientation.value,
-            }),
+        if (chosen === 'pdf' || chosen === 'pptx') {
+          const paper = page.value as PaperName;
+          const turn = orientation.value as Orientation;
+          const { title: docTitle, pages } = briefPages(cy, state, {
+            deck: deck.checked,
+            paper,
+            orientation: turn,
           });
-          if (!response.ok) {
-            const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-            throw new Error(problem.detail ?? response.statusText);
-          }
-          download(await response.blob(), `${name}.pdf`);
+          const file = deck.checked ? datasetBasename('briefing', today()) : name;
+          if (chosen === 'pdf')
+            download(await printPages(pages.map(pageToSvg), docTitle, paper, turn), `${file}.pdf`);
+          else
+            download(
+              new Blob([(await pagesToPptx(pages, docTitle)).slice().buffer], {
+                type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+              }),
+              `${file}.pptx`,
+            );
         }
       } else if (chosen === 'bundle') {
         // The whole dataset with its manifest, README and CITATION.cff, built on the server.

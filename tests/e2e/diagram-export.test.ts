@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
@@ -198,4 +199,115 @@ describe('diagram exports', () => {
     expect(await x.page.textContent('[data-test="export-message"]')).toMatch(/export SVG/i);
     await x.page.close();
   });
+
+  it('npm run export --deck writes the briefing deck: real fonts, pages in order, text ≥ 9 pt, diagrams filling the page', () => {
+    const file = path.join(dir, 'plan-brief.pdf');
+    const run = exportCommand(['--deck', '--lang', 'en', '--out', file]);
+    expect(run.status, run.stderr).toBe(0);
+    const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+    expect(fonts).toMatch(/CID TrueType/);
+    expect(fonts).not.toMatch(/Type 3/);
+    const pages = Number(
+      /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1],
+    );
+    const pageText = (n: number) =>
+      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' })
+        .stdout as string;
+    const texts = Array.from({ length: pages }, (_, i) => pageText(i + 1));
+    // Title page, what underpins what, pillars I–IV in order, then the index.
+    expect(texts[0]).toContain('Japan–Mongolia Action Plan 2022–2031');
+    expect(texts[0]).toMatch(/Kizuna \d+\.\d+\.\d+/);
+    expect(texts[1]).toContain('What underpins what');
+    const firstOf = (re: RegExp) => texts.findIndex((t) => re.test(t));
+    const order = [
+      firstOf(/What underpins what/),
+      firstOf(/Pillar I: /),
+      firstOf(/Pillar II: /),
+      firstOf(/Pillar III: /),
+      firstOf(/Pillar IV: /),
+      firstOf(/Index of commitments/),
+    ];
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(texts.at(-1)).toContain('Index of commitments');
+    // Known labels come out whole, wrapped lines in sequence; commitments carry their ref.
+    const flat = squash(texts.join('\n'));
+    expect(flat).toContain(
+      squash('Agreement between Japan and Mongolia for an Economic Partnership'),
+    );
+    expect(flat).toContain(squash('II.2.1 Active utilisation of the Japan-Mongolia EPA'));
+    expect(flat).not.toContain('Memorandum on and Defense');
+    // Every page: the smallest word at least 9 pt tall, the footer there, and the diagram
+    // pages' text spread over ≥ 70% of the usable width.
+    const xml = spawnSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' })
+      .stdout as string;
+    const pageXml = xml.split('<page ').slice(1);
+    expect(pageXml).toHaveLength(pages);
+    pageXml.forEach((p, i) => {
+      const words = [
+        ...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g),
+      ].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+      expect(words.length, `page ${i + 1}`).toBeGreaterThan(5);
+      expect(
+        Math.min(...words.map(([, y0, , y1]) => y1 - y0)),
+        `page ${i + 1}`,
+      ).toBeGreaterThanOrEqual(9);
+      expect(texts[i]).toContain('Source: Japan–Mongolia Action Plan 2022–2031');
+      if (i > 0 && !texts[i]!.includes('Index of commitments')) {
+        const usable = 960 - 2 * 28 - 166;
+        const span = Math.max(...words.map((w) => w[2])) - Math.min(...words.map((w) => w[0]));
+        expect(span, `page ${i + 1}`).toBeGreaterThanOrEqual(0.7 * usable);
+      }
+    });
+  }, 300_000);
+
+  it('npm run export --deck writes an editable .pptx: LibreOffice opens it, every label and the source line are there, connectors hold their shapes', async () => {
+    const file = path.join(dir, 'plan-brief.pptx');
+    const run = exportCommand(['--deck', '--lang', 'en', '--out', file]);
+    expect(run.status, run.stderr).toBe(0);
+    const converted = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        file,
+      ],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    expect(converted.status, converted.stderr).toBe(0);
+    const text = squash(
+      spawnSync('pdftotext', [path.join(dir, 'plan-brief.pdf'), '-'], { encoding: 'utf8' }).stdout,
+    );
+    // Every node of the underpins view, as the explorer names it, is on a slide.
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=underpins`);
+    const labels = await x.page.evaluate(() =>
+      window
+        .kizuna!.cy.nodes()
+        .filter((n) => !n.hasClass('gone'))
+        .map((n) => String(n.data('label'))),
+    );
+    await x.page.close();
+    expect(labels.length).toBeGreaterThan(10);
+    for (const label of labels) expect(text).toContain(squash(label));
+    expect(text).toContain(
+      squash(
+        'Source: Japan–Mongolia Action Plan 2022–2031, annex to the joint statement of 29 Nov 2022',
+      ),
+    );
+    // The underpins slide's connectors name shapes that exist on that slide.
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const slide = await zip.file('ppt/slides/slide2.xml')!.async('string');
+    const ids = new Set([...slide.matchAll(/<p:cNvPr id="(\d+)" name="node-/g)].map((m) => m[1]));
+    const ends = [...slide.matchAll(/<a:(?:stCxn|endCxn) id="(\d+)" idx="\d"\/>/g)].map(
+      (m) => m[1],
+    );
+    expect((slide.match(/<p:cxnSp>/g) ?? []).length).toBeGreaterThan(5);
+    expect(ends.length).toBe(2 * (slide.match(/<p:cxnSp>/g) ?? []).length);
+    for (const id of ends) expect(ids.has(id)).toBe(true);
+  }, 600_000);
 });

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../chromium';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { xmlText } from '../../../core/formats/xml';
+import { launchOfflineChromium } from '../../chromium';
 
-export type PageSize = 'a4' | 'slide';
+export type PageSize = 'a4' | 'letter' | 'slide';
 export type Orientation = 'landscape' | 'portrait';
 
-/** Page sizes in millimetres, portrait: A4, and a 16:9 slide (13.333 × 7.5 in). */
+/** Page sizes in millimetres, portrait: A4, US Letter, and a 16:9 slide (13.333 × 7.5 in). */
 const SIZES: Record<PageSize, { width: number; height: number }> = {
   a4: { width: 210, height: 297 },
+  letter: { width: 215.9, height: 279.4 },
   slide: { width: 190.5, height: 338.667 },
 };
 
@@ -19,19 +21,56 @@ export function pageSize(
   return orientation === 'portrait' ? { width, height } : { width: height, height: width };
 }
 
+/** Chromium is missing or cannot start: a 501, SVG and PNG still work. */
 export class PdfUnavailable extends Error {
   override name = 'PdfUnavailable';
 }
 
+/** Every render slot and queue place is taken: a 503 with Retry-After. */
+export class PdfBusy extends Error {
+  override name = 'PdfBusy';
+}
+
+/** The render ran past its deadline and was stopped: a 503. */
+export class PdfTimedOut extends Error {
+  override name = 'PdfTimedOut';
+}
+
+/** The client went away; nothing is sent. */
+export class PdfCancelled extends Error {
+  override name = 'PdfCancelled';
+}
+
+export interface PrinterLimits {
+  /** Renders running at once; each holds a print compositor busy. */
+  concurrent: number;
+  /** Renders waiting for a slot; beyond that requests are refused with 503. */
+  queued: number;
+  /** A render's whole time (waiting excluded) before its browser context is closed. */
+  deadlineMs: number;
+}
+
+export const DEFAULT_LIMITS: PrinterLimits = { concurrent: 2, queued: 4, deadlineMs: 30_000 };
+
+/** What the page may do: show the inline SVG and its inline styles, nothing else. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
 /**
- * Prints an SVG diagram to a vector PDF with Chromium's print engine, so text stays text
- * and Japanese fonts are embedded. Debian's Chromium, started once and reused. The page
- * runs no script and may fetch nothing: the SVG is the only content.
+ * Prints sanitised SVG pages to one vector PDF with Chromium's print engine, so text stays
+ * text and fonts are embedded. Debian's Chromium, started on first use with no network
+ * (server/chromium.ts OFFLINE_FLAGS), relaunched when it dies. At most `concurrent`
+ * renders at once and `queued` waiting; each render gets its own context, closed at
+ * its deadline or when the caller's signal aborts (the client left).
  */
 export class PdfPrinter {
   private browser: Promise<Browser> | undefined;
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly executablePath: string) {}
+  constructor(
+    private readonly executablePath: string,
+    readonly limits: PrinterLimits = DEFAULT_LIMITS,
+  ) {}
 
   private launch(): Promise<Browser> {
     if (!existsSync(this.executablePath)) {
@@ -39,44 +78,150 @@ export class PdfPrinter {
         `PDF export needs Chromium on the server (${this.executablePath} was not found; Debian: apt-get install chromium). SVG and PNG exports work without it.`,
       );
     }
-    this.browser ??= launchChromium(this.executablePath).catch((error: unknown) => {
-      this.browser = undefined;
-      throw new PdfUnavailable(
-        `Chromium could not be started for PDF export: ${(error as Error).message.split('\n')[0]}`,
+    if (!this.browser) {
+      const launched = launchOfflineChromium(this.executablePath).then(
+        (browser) => {
+          // A crashed or killed browser is forgotten, so the next render starts a new one.
+          browser.on('disconnected', () => {
+            if (this.browser === launched) this.browser = undefined;
+          });
+          return browser;
+        },
+        (error: unknown) => {
+          if (this.browser === launched) this.browser = undefined;
+          throw new PdfUnavailable(
+            `Chromium could not be started for PDF export: ${(error as Error).message.split('\n')[0]}`,
+          );
+        },
       );
-    });
+      this.browser = launched;
+    }
     return this.browser;
   }
 
-  async print(svg: string, size: PageSize, orientation: Orientation): Promise<Buffer> {
-    const browser = await this.launch();
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await page.route('**/*', (route) =>
-        route.request().url().startsWith('data:') ? route.continue() : route.abort(),
-      );
-      const { width, height } = pageSize(size, orientation);
-      // The diagram's own <title> (already escaped XML text) names the PDF document.
-      const title = /<title>([^<]*)<\/title>/.exec(svg)?.[1] ?? 'Kizuna diagram';
-      await page.setContent(
-        `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><style>
-          @page { size: ${width}mm ${height}mm; margin: 8mm; }
-          html, body { margin: 0; height: 100%; }
-          body { display: flex; align-items: center; justify-content: center; }
-          body > svg { width: 100%; height: 100%; }
-        </style></head><body>${svg}</body></html>`,
-        { waitUntil: 'load' },
-      );
-      return await page.pdf({
-        width: `${width}mm`,
-        height: `${height}mm`,
-        printBackground: true,
-        preferCSSPageSize: true,
-      });
-    } finally {
-      await context.close();
+  private async acquire(signal?: AbortSignal): Promise<void> {
+    if (this.running < this.limits.concurrent) {
+      this.running++;
+      return;
     }
+    if (this.waiting.length >= this.limits.queued) {
+      throw new PdfBusy(
+        `The PDF renderer is busy (${this.limits.concurrent} renders running, ${this.limits.queued} waiting); try again shortly.`,
+      );
+    }
+    await new Promise<void>((resolve, reject) => {
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const at = this.waiting.indexOf(wake);
+        if (at >= 0) this.waiting.splice(at, 1);
+        reject(new PdfCancelled('The client left before the render started.'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(wake);
+    });
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    // The slot passes straight to the next in line, so the count stays the same.
+    if (next) next();
+    else this.running--;
+  }
+
+  /** Browser contexts open now (each render has one while it runs): 0 when idle. */
+  async openContexts(): Promise<number> {
+    const browser = await this.browser?.catch(() => undefined);
+    return browser?.isConnected() ? browser.contexts().length : 0;
+  }
+
+  /** Renders running and waiting now. */
+  load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
+  /**
+   * One PDF of the given (already sanitised) SVG pages, each page exactly one sheet of
+   * `size`: the SVG is stretched to the sheet with no margin, so a page composed in
+   * points at the sheet's size prints 1:1.
+   */
+  async print(
+    pages: string[],
+    size: PageSize,
+    orientation: Orientation,
+    title: string,
+    signal?: AbortSignal,
+  ): Promise<Buffer> {
+    if (signal?.aborted) throw new PdfCancelled('The client left before the render started.');
+    await this.acquire(signal);
+    let context: BrowserContext | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let stop: (() => void) | undefined;
+    let closing: Promise<void> | undefined;
+    try {
+      let browser = await this.launch();
+      context = await browser.newContext({ javaScriptEnabled: false }).catch(async () => {
+        // The browser died between renders: start a new one once.
+        this.browser = undefined;
+        browser = await this.launch();
+        return browser.newContext({ javaScriptEnabled: false });
+      });
+      const ctx = context;
+      const stopped = new Promise<never>((_resolve, reject) => {
+        stop = () => {
+          reject(
+            signal?.aborted
+              ? new PdfCancelled('The client left during the render.')
+              : new PdfTimedOut(
+                  `The PDF render took longer than ${Math.round(this.limits.deadlineMs / 1000)} s and was stopped.`,
+                ),
+          );
+          closing ??= ctx.close().catch(() => {});
+        };
+        timer = setTimeout(stop, this.limits.deadlineMs);
+        signal?.addEventListener('abort', stop, { once: true });
+      });
+      return await Promise.race([stopped, this.render(ctx, pages, size, orientation, title)]);
+    } finally {
+      clearTimeout(timer);
+      if (stop) signal?.removeEventListener('abort', stop);
+      // Closing twice returns at once while the first close is still under way: wait for it.
+      closing ??= context?.close().catch(() => {});
+      await closing;
+      this.release();
+    }
+  }
+
+  private async render(
+    context: BrowserContext,
+    pages: string[],
+    size: PageSize,
+    orientation: Orientation,
+    title: string,
+  ): Promise<Buffer> {
+    // Nothing but the inline document is ever loaded; the browser flags hold if this misses.
+    await context.route('**/*', (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    const { width, height } = pageSize(size, orientation);
+    const sheets = pages.map((svg) => `<div class="sheet">${svg}</div>`).join('');
+    await page.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>${xmlText(title)}</title><style>
+        @page { size: ${width}mm ${height}mm; margin: 0; }
+        html, body { margin: 0; padding: 0; }
+        .sheet { width: ${width}mm; height: ${height}mm; overflow: hidden; break-after: page; }
+        .sheet:last-child { break-after: auto; }
+        .sheet > svg { display: block; width: 100%; height: 100%; }
+      </style></head><body>${sheets}</body></html>`,
+      { waitUntil: 'load' },
+    );
+    return page.pdf({
+      width: `${width}mm`,
+      height: `${height}mm`,
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,243 @@
+import type cytoscape from 'cytoscape';
+import { SOURCE_LINE } from '../../core/formats/export-graph';
+import pkg from '../../package.json';
+import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
+import { type AppState, DEFAULT_FILTERS, type LayoutName } from '../model/state';
+import { computeVisible, type VEdge, type VNode } from '../model/visibility';
+import {
+  type BriefGraph,
+  type BriefNode,
+  type BriefPage,
+  indexPages,
+  type Orientation,
+  type PageSetup,
+  type PaperName,
+  pillarPages,
+  titlePage,
+  underpinsPages,
+} from './brief-pages';
+import type { BriefLang } from './brief-text';
+
+/**
+ * Briefing documents from what the explorer shows: a view as pages laid out for a sheet,
+ * or the whole deck (title page, what underpins what, one page per pillar, an index of
+ * commitments), with the explorer's filters applied.
+ */
+
+export const KIZUNA_VERSION: string = pkg.version;
+
+const SOURCE_LINE_JA =
+  '出典：日本とモンゴルの行動計画（2022年～2031年）、2022年11月29日共同声明付属文書';
+
+/** The line every page ends with. Kept in one place, so a dataset citation can replace it. */
+export function footerLine(lang: BriefLang, date: string): string {
+  return lang === 'ja'
+    ? `${SOURCE_LINE_JA}　·　Kizuna ${KIZUNA_VERSION}　·　${date}`
+    : `${SOURCE_LINE}  ·  Kizuna ${KIZUNA_VERSION}  ·  ${date}`;
+}
+
+const PLAN_NAME = {
+  en: 'Japan–Mongolia Action Plan 2022–2031',
+  ja: '日本とモンゴルの行動計画（2022年～2031年）',
+};
+
+/** A view named in plain words, as a briefing title says it. */
+export function viewName(layout: LayoutName, lang: BriefLang): string {
+  const names: Record<LayoutName, { en: string; ja: string }> = {
+    preset: { en: 'The whole plan', ja: '計画の全体' },
+    fcose: { en: 'Who works with whom', ja: '関係のつながり' },
+    hierarchy: { en: 'Pillars, areas and commitments', ja: '柱・分野・取組の構成' },
+    concentric: { en: 'The most connected actors and instruments', ja: 'つながりの多い主体と手段' },
+    underpins: { en: 'What underpins what', ja: '何が何を支えるか' },
+  };
+  return names[layout][lang];
+}
+
+export function briefTitle(layout: LayoutName, lang: BriefLang): string {
+  return `${PLAN_NAME[lang]} — ${viewName(layout, lang)}`;
+}
+
+/** Kinds whose label starts with the plan's own reference number (I.3.2 …). */
+const REFERENCED = new Set(['Commitment', 'Area', 'Pillar']);
+
+interface NodeData {
+  id: string;
+  kind: string;
+  name_ja?: string;
+  name_en?: string;
+  ref?: string;
+  pillar_ref?: string;
+  area_ref?: string;
+}
+
+export function briefNode(d: NodeData, lang: BriefLang): BriefNode {
+  const name = (lang === 'ja' ? d.name_ja : d.name_en) || d.name_en || d.id;
+  const ref = typeof d.ref === 'string' ? d.ref : undefined;
+  return {
+    id: d.id,
+    kind: d.kind,
+    label: ref && REFERENCED.has(d.kind) ? `${ref} ${name}` : name,
+    ref,
+    pillar: d.kind === 'Pillar' ? ref : d.pillar_ref,
+    area: d.kind === 'Area' ? ref : d.area_ref,
+  };
+}
+
+/** The elements the explorer shows now (not hidden by filters, focus or layout). */
+export function shownGraph(cy: cytoscape.Core, lang: BriefLang): BriefGraph {
+  const shown = cy.elements().not('.gone');
+  return {
+    nodes: shown.nodes().map((n) => briefNode(n.data() as NodeData, lang)),
+    edges: shown.edges().map((e) => ({
+      source: String(e.data('source')),
+      target: String(e.data('target')),
+      type: String(e.data('type')),
+    })),
+  };
+}
+
+/** Everything the filters let through, whatever the layout, focus or hidden nodes. */
+export function filteredGraph(cy: cytoscape.Core, state: AppState): BriefGraph {
+  const nodes = cy.nodes().map((n) => n.data() as VNode & NodeData);
+  const edges = cy.edges().map((e) => e.data() as VEdge);
+  const visible = computeVisible(
+    { nodes, edges, expansions: {}, path: { nodes: [], edges: [] } },
+    { ...state, layout: 'preset', focus: null, hidden: [], expanded: [], selected: null },
+  );
+  return {
+    nodes: nodes.filter((n) => visible.nodes.has(n.id)).map((n) => briefNode(n, state.lang)),
+    edges: edges
+      .filter((e) => visible.edges.has(e.id))
+      .map((e) => ({ source: e.source, target: e.target, type: e.type })),
+  };
+}
+
+export function pageSetup(
+  paper: PaperName,
+  orientation: Orientation,
+  lang: BriefLang,
+  date: string,
+): PageSetup {
+  return {
+    paper,
+    orientation,
+    lang,
+    footer: footerLine(lang, date),
+    legendFor: (kinds, types) => [
+      ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({
+        label: KIND_STYLES[k][lang],
+        colour: KIND_STYLES[k].colour,
+        mark: 'node' as const,
+      })),
+      ...REL_TYPES.filter((t) => types.has(t)).map((t) => ({
+        label: REL_STYLES[t][lang],
+        colour: REL_STYLES[t].colour,
+        mark: REL_STYLES[t].line,
+      })),
+    ],
+  };
+}
+
+function pillarsOf(graph: BriefGraph): BriefNode[] {
+  return graph.nodes
+    .filter((n) => n.kind === 'Pillar')
+    .sort((a, b) => (a.ref ?? '').localeCompare(b.ref ?? '', 'en', { numeric: true }));
+}
+
+function pillarTitle(pillar: BriefNode, lang: BriefLang): string {
+  const name =
+    pillar.ref && pillar.label.startsWith(pillar.ref)
+      ? pillar.label.slice(pillar.ref.length).trim()
+      : pillar.label;
+  return lang === 'ja' ? `柱${pillar.ref}：${name}` : `Pillar ${pillar.ref}: ${name}`;
+}
+
+/**
+ * A view as pages for the sheet: the underpins view split by agreement; the others
+ * shown pillar by pillar (their agreements, areas, agencies and programmes), since a
+ * whole network does not stay readable at 9 pt on one sheet.
+ */
+export function viewPages(graph: BriefGraph, layout: LayoutName, setup: PageSetup): BriefPage[] {
+  const title = briefTitle(layout, setup.lang);
+  if (layout === 'underpins') return underpinsPages(graph, setup, title);
+  return pillarsOf(graph).flatMap((p) =>
+    pillarPages(graph, setup, p, `${viewName(layout, setup.lang)} — ${pillarTitle(p, setup.lang)}`),
+  );
+}
+
+export interface DeckInfo {
+  date: string;
+  /** The filters in words, when any narrow the plan. */
+  filters: string | null;
+}
+
+/** The briefing deck: title page, what underpins what, one page per pillar, the index of commitments. */
+export function deckPages(graph: BriefGraph, setup: PageSetup, info: DeckInfo): BriefPage[] {
+  const ja = setup.lang === 'ja';
+  const title = titlePage(setup, {
+    heading: PLAN_NAME[setup.lang],
+    rows: [
+      ja
+        ? '概要資料：何が何を支えるか、柱ごとの協定・機関・事業、取組一覧'
+        : 'Briefing: what underpins what, each pillar’s agreements, agencies and programmes, and the index of commitments',
+      `${ja ? '作成日' : 'Date'}: ${info.date}`,
+      `Kizuna ${KIZUNA_VERSION}`,
+      ja ? SOURCE_LINE_JA : SOURCE_LINE,
+      ...(info.filters ? [`${ja ? '絞り込み' : 'Filters'}: ${info.filters}`] : []),
+    ],
+  });
+  const underpins = underpinsPages(graph, setup, briefTitle('underpins', setup.lang));
+  const pillars = pillarsOf(graph).flatMap((p) =>
+    pillarPages(graph, setup, p, pillarTitle(p, setup.lang)),
+  );
+  const index = indexPages(graph, setup, ja ? '取組一覧' : 'Index of commitments');
+  return [title, ...underpins, ...pillars, ...index];
+}
+
+export interface BriefRequest {
+  /** The whole deck, or the current view's pages. */
+  deck: boolean;
+  paper: PaperName;
+  orientation: Orientation;
+}
+
+/** The filters that narrow the plan, in words, or null when none do. */
+export function filtersInWords(state: AppState): string | null {
+  const ja = state.lang === 'ja';
+  const f = state.filters;
+  const parts: string[] = [];
+  if (f.pillars.length < DEFAULT_FILTERS.pillars.length)
+    parts.push(`${ja ? '柱' : 'pillars'} ${f.pillars.join(', ')}`);
+  if (f.countries.length < DEFAULT_FILTERS.countries.length)
+    parts.push(`${ja ? '国' : 'countries'} ${f.countries.join(', ')}`);
+  if (f.themes.length)
+    parts.push(
+      `${ja ? 'テーマ' : 'themes'} ${f.themes.map((t) => t.replace(/^theme\//, '')).join(', ')}`,
+    );
+  const kinds = DEFAULT_FILTERS.kinds.filter((k) => !f.kinds.includes(k));
+  if (kinds.length)
+    parts.push(
+      `${ja ? '非表示の種類' : 'kinds left out'} ${kinds.map((k) => KIND_STYLES[k][state.lang]).join(', ')}`,
+    );
+  return parts.length ? parts.join('; ') : null;
+}
+
+/** The pages a briefing request asks for, from what the explorer holds now. */
+export function briefPages(
+  cy: cytoscape.Core,
+  state: AppState,
+  request: BriefRequest,
+): { title: string; pages: BriefPage[] } {
+  const date = new Date().toISOString().slice(0, 10);
+  const setup = pageSetup(request.paper, request.orientation, state.lang, date);
+  if (request.deck) {
+    return {
+      title: `${PLAN_NAME[state.lang]} — ${state.lang === 'ja' ? '概要資料' : 'briefing'}`,
+      pages: deckPages(filteredGraph(cy, state), setup, { date, filters: filtersInWords(state) }),
+    };
+  }
+  return {
+    title: briefTitle(state.layout, state.lang),
+    pages: viewPages(shownGraph(cy, state.lang), state.layout, setup),
+  };
+}
