@@ -41,9 +41,18 @@ const PLAN_NAME = {
   ja: '日本とモンゴルの行動計画（2022年～2031年）',
 };
 
+/** What a briefing draws: a layout of the diagram, or the "what underpins what" view. */
+export type BriefView = LayoutName | 'underpins';
+
+/** The view the explorer shows now, as a briefing names it. */
+export function briefViewOf(state: Pick<AppState, 'tab' | 'layout'>): BriefView {
+  return state.tab === 'underpins' ? 'underpins' : state.layout;
+}
+
 /** A view named in plain words, as a briefing title says it. */
-export function viewName(layout: LayoutName, lang: BriefLang): string {
-  const names: Record<LayoutName, { en: string; ja: string }> = {
+export function viewName(layout: BriefView, lang: BriefLang): string {
+  const names: Record<BriefView, { en: string; ja: string }> = {
+    clusters: { en: 'The plan by pillar and area', ja: '柱・分野ごとの計画' },
     preset: { en: 'The whole plan', ja: '計画の全体' },
     fcose: { en: 'Who works with whom', ja: '関係のつながり' },
     hierarchy: { en: 'Pillars, areas and commitments', ja: '柱・分野・取組の構成' },
@@ -53,7 +62,7 @@ export function viewName(layout: LayoutName, lang: BriefLang): string {
   return names[layout][lang];
 }
 
-export function briefTitle(layout: LayoutName, lang: BriefLang): string {
+export function briefTitle(layout: BriefView, lang: BriefLang): string {
   return `${PLAN_NAME[lang]} — ${viewName(layout, lang)}`;
 }
 
@@ -157,7 +166,7 @@ function pillarTitle(pillar: BriefNode, lang: BriefLang): string {
  * shown pillar by pillar (their agreements, areas, agencies and programmes), since a
  * whole network does not stay readable at 9 pt on one sheet.
  */
-export function viewPages(graph: BriefGraph, layout: LayoutName, setup: PageSetup): BriefPage[] {
+export function viewPages(graph: BriefGraph, layout: BriefView, setup: PageSetup): BriefPage[] {
   const title = briefTitle(layout, setup.lang);
   if (layout === 'underpins') return underpinsPages(graph, setup, title);
   return pillarsOf(graph).flatMap((p) =>
@@ -237,7 +246,7 @@ export function briefPages(
     };
   }
   return {
-    title: briefTitle(state.layout, state.lang),
-    pages: viewPages(shownGraph(cy, state.lang), state.layout, setup),
+    title: briefTitle(briefViewOf(state), state.lang),
+    pages: viewPages(shownGraph(cy, state.lang), briefViewOf(state), setup),
   };
 }

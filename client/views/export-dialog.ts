@@ -5,7 +5,7 @@ import {
   type ExportFormatName,
   exportFilename,
 } from '../../core/formats/export-formats';
-import { briefPages, briefTitle } from '../export/brief';
+import { briefPages, briefTitle, briefViewOf } from '../export/brief';
 import type { Orientation, PaperName } from '../export/brief-pages';
 import { pagesToPptx } from '../export/brief-pptx';
 import { pageToSvg } from '../export/brief-svg';
@@ -36,7 +36,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** The title a briefing diagram gets unless the user writes one. */
 export function defaultTitle(state: AppState): string {
-  return briefTitle(state.layout, state.lang);
+  return briefTitle(briefViewOf(state), state.lang);
 }
 
 /**
@@ -189,7 +189,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             lang,
             background: background.value as 'white' | 'transparent',
           });
-        const name = datasetBasename(state.layout, today());
+        const name = datasetBasename(briefViewOf(state), today());
         if (chosen === 'svg')
           download(new Blob([diagram().svg], { type: 'image/svg+xml' }), `${name}.svg`);
         if (chosen === 'png') {
@@ -247,7 +247,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
           const graph = exportGraphOf(cy, where, state.selected, title.value, lang);
           download(
             new Blob([spec.build(graph)], { type: spec.mediaType }),
-            exportFilename(state.layout, today(), chosen as ExportFormatName),
+            exportFilename(briefViewOf(state), today(), chosen as ExportFormatName),
           );
         }
       }
