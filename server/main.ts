@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,23 @@ export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: undefined });
 }
 
+function listenError(error: NodeJS.ErrnoException, config: Config): Error {
+  const where = `${config.http.host}:${config.http.port}`;
+  if (error.code === 'EADDRINUSE') {
+    return new Error(
+      `Port ${config.http.port} is already taken on ${config.http.host} (is Kizuna already running?). ` +
+        'Stop the other program, or choose another port with PORT=...',
+    );
+  }
+  if (error.code === 'EACCES') {
+    return new Error(`Not allowed to listen on ${where}; choose a port above 1023 with PORT=...`);
+  }
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+    return new Error(`HOST=${config.http.host} is not an address of this machine.`);
+  }
+  return error;
+}
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -27,21 +44,30 @@ export async function startServer(
   connection: Connection,
   logger: Logger,
 ): Promise<RunningServer> {
-  const graph = openGraph(connection);
+  const graph = openGraph(connection, { deadlineMs: config.database.deadlineMs });
   const pdfPrinter = new PdfPrinter(config.chromiumPath);
-  const app = createApp({ graph, logger, clientDir: clientDist, pdfPrinter });
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.http.port, config.http.host, () => resolve(s));
-    s.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(
-          new Error(
-            `Port ${config.http.port} is already in use on ${config.http.host}: stop the other program or set PORT=...`,
-          ),
-        );
-      } else reject(error);
-    });
+  const app = createApp({
+    graph,
+    logger,
+    clientDir: clientDist,
+    pdfPrinter,
+    allowedHosts: config.http.allowedHosts,
   });
+  // http.createServer rather than app.listen: Express 5 calls app.listen's callback with
+  // the error too, which reads as "listening" on a port that is taken.
+  const server: Server = createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.http.port, config.http.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await Promise.all([pdfPrinter.close(), graph.close()]);
+    throw listenError(error as NodeJS.ErrnoException, config);
+  }
   const host =
     config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1'
       ? 'localhost'
