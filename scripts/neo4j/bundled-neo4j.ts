@@ -199,7 +199,9 @@ function ensurePassword(paths: BundledPaths): string {
         `Delete ${paths.data} to start with a fresh database (npm start seeds it again).`,
     );
   }
-  const password = randomBytes(18).toString('base64url');
+  // Never a leading '-': neo4j-admin would read the password as an option and refuse it
+  // (base64url's alphabet has '-', so one start in 64 failed).
+  const password = `k${randomBytes(18).toString('base64url')}`;
   mkdirSync(paths.home, { recursive: true });
   writeFileSync(paths.passwordFile, `${password}\n`, { mode: 0o600 });
   setInitialPassword(paths, password);
