@@ -16,9 +16,9 @@ export interface RunOptions {
 export interface GraphOptions {
   /**
    * How long any call may take before it is given up with DatabaseDeadlineError, whatever
-   * the database does (a frozen server answers nothing, not even its own timeout). A call
-   * with a longer transaction timeout gets that timeout plus a second. Unset: no deadline
-   * (seeding, whose index build may take a minute).
+   * the database does (a frozen server answers nothing, not even its own timeout). It also
+   * caps each call's transaction timeout. Unset: no deadline (seeding, whose index build
+   * may take a minute).
    */
   deadlineMs?: number;
 }
@@ -49,7 +49,6 @@ export function withCancellation<T>(signal: AbortSignal, work: () => T): T {
   return cancellationScope.run(signal, work);
 }
 
-const DEADLINE_GRACE_MS = 1000;
 
 /**
  * The one door to Neo4j. Every read and write goes through here, in managed
@@ -84,11 +83,12 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
   async function run(mode: 'READ' | 'WRITE', cypher: string, params: Params, call: RunOptions) {
     const signal = call.signal ?? cancellationScope.getStore();
     if (signal?.aborted) throw new QueryCancelledError();
-    const deadlineMs =
-      options.deadlineMs === undefined
-        ? undefined
-        : Math.max(options.deadlineMs, (call.timeoutMs ?? 0) + DEADLINE_GRACE_MS);
-    const timeout = call.timeoutMs ?? options.deadlineMs;
+    const deadlineMs = options.deadlineMs;
+    // Neo4j stops the transaction itself by then too, so its work ends with the answer.
+    const timeout =
+      call.timeoutMs !== undefined && deadlineMs !== undefined
+        ? Math.min(call.timeoutMs, deadlineMs)
+        : (call.timeoutMs ?? deadlineMs);
     const session = driver.session({ database, defaultAccessMode: mode });
     const work = async (tx: ManagedTransaction) => {
       const result = await tx.run(cypher, toParams(params) as Params);

@@ -33,6 +33,19 @@ function listenError(error: NodeJS.ErrnoException, config: Config): Error {
   return error;
 }
 
+/**
+ * Fails at once, before the database is started or seeded, when the app could not listen
+ * where it is configured to (a second npm start, say). startServer checks again, since
+ * another program may take the port in between.
+ */
+export async function checkCanListen(config: Config): Promise<void> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error) => reject(listenError(error as NodeJS.ErrnoException, config)));
+    probe.listen(config.http.port, config.http.host, () => probe.close(() => resolve()));
+  });
+}
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
