@@ -19,7 +19,10 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: false,
-    proxy: { '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },
+    proxy: {
+      // changeOrigin: the API answers only Host names it knows (DNS rebinding defence).
+      '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: true },
+    },
   },
   test: {
     root: '.',

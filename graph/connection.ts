@@ -38,3 +38,32 @@ export async function pingNeo4j(connection: Connection): Promise<void> {
     await driver.close();
   }
 }
+
+/**
+ * Checks the configured database exists on the server, naming the ones that do when it
+ * does not. A user who may not list databases is let through: the first query will tell.
+ */
+export async function checkDatabase(connection: Connection): Promise<void> {
+  const driver = createDriver(connection);
+  let names: string[];
+  try {
+    const { records } = await driver.executeQuery(
+      'SHOW DATABASES YIELD name RETURN DISTINCT name ORDER BY name',
+      {},
+      { database: 'system' },
+    );
+    names = records.map((record) => String(record.get('name')));
+  } catch {
+    return;
+  } finally {
+    await driver.close();
+  }
+  if (!names.includes(connection.database)) {
+    throw new Error(
+      `Neo4j at ${connection.uri} has no database "${connection.database}"; it has ${names
+        .filter((name) => name !== 'system')
+        .map((name) => `"${name}"`)
+        .join(', ')}. Set NEO4J_DATABASE to one of them.`,
+    );
+  }
+}

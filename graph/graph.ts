@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { type Connection, createDriver } from './connection';
 import { type Plain, toPlain } from './to-plain';
@@ -8,6 +9,44 @@ export type Params = Record<string, unknown>;
 export interface RunOptions {
   /** Server-side transaction timeout in milliseconds. */
   timeoutMs?: number;
+  /** Stops the call (and its transaction) when aborted; defaults to the cancellation scope's. */
+  signal?: AbortSignal;
+}
+
+export interface GraphOptions {
+  /**
+   * How long any call may take before it is given up with DatabaseDeadlineError, whatever
+   * the database does (a frozen server answers nothing, not even its own timeout). It also
+   * caps each call's transaction timeout. Unset: no deadline (seeding, whose index build
+   * may take a minute).
+   */
+  deadlineMs?: number;
+}
+
+/** The database did not answer within the app's deadline (frozen, overloaded or cut off). */
+export class DatabaseDeadlineError extends Error {
+  override name = 'DatabaseDeadlineError';
+  constructor(readonly deadlineMs: number) {
+    super(`The graph database did not answer within ${deadlineMs / 1000} s.`);
+  }
+}
+
+/** The caller gave up (the HTTP client went away): the transaction was rolled back. */
+export class QueryCancelledError extends Error {
+  override name = 'QueryCancelledError';
+  constructor() {
+    super('The query was cancelled because its caller went away.');
+  }
+}
+
+/**
+ * The abort signal of the work in progress (one HTTP request, say), so every database call
+ * made on its behalf is cancelled with it without each caller passing it down.
+ */
+const cancellationScope = new AsyncLocalStorage<AbortSignal>();
+
+export function withCancellation<T>(signal: AbortSignal, work: () => T): T {
+  return cancellationScope.run(signal, work);
 }
 
 /**
@@ -36,23 +75,52 @@ export function toParams(value: unknown): unknown {
   return value;
 }
 
-export function openGraph(connection: Connection): Graph {
+export function openGraph(connection: Connection, options: GraphOptions = {}): Graph {
   const driver = createDriver(connection);
   const database = connection.database;
 
-  async function run(mode: 'READ' | 'WRITE', cypher: string, params: Params, options: RunOptions) {
+  async function run(mode: 'READ' | 'WRITE', cypher: string, params: Params, call: RunOptions) {
+    const signal = call.signal ?? cancellationScope.getStore();
+    if (signal?.aborted) throw new QueryCancelledError();
+    const deadlineMs = options.deadlineMs;
+    // Neo4j stops the transaction itself by then too, so its work ends with the answer.
+    const timeout =
+      call.timeoutMs !== undefined && deadlineMs !== undefined
+        ? Math.min(call.timeoutMs, deadlineMs)
+        : (call.timeoutMs ?? deadlineMs);
     const session = driver.session({ database, defaultAccessMode: mode });
-    const txConfig = options.timeoutMs ? { timeout: options.timeoutMs } : undefined;
+    const work = async (tx: ManagedTransaction) => {
+      const result = await tx.run(cypher, toParams(params) as Params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    };
+    const done = (
+      mode === 'READ'
+        ? session.executeRead(work, timeout ? { timeout } : undefined)
+        : session.executeWrite(work, timeout ? { timeout } : undefined)
+    ).finally(() => session.close());
+    // The loser of the race below must not become an unhandled rejection.
+    done.catch(() => {});
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const stopped = new Promise<never>((_, reject) => {
+      if (deadlineMs !== undefined) {
+        timer = setTimeout(() => reject(new DatabaseDeadlineError(deadlineMs)), deadlineMs);
+      }
+      onAbort = () => reject(new QueryCancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-      const work = async (tx: ManagedTransaction) => {
-        const result = await tx.run(cypher, toParams(params) as Params);
-        return result.records.map((record) => toPlain(record.toObject()) as Row);
-      };
-      return mode === 'READ'
-        ? await session.executeRead(work, txConfig)
-        : await session.executeWrite(work, txConfig);
+      return await Promise.race([done, stopped]);
+    } catch (error) {
+      // Closing the session resets its connection, which makes Neo4j roll the transaction
+      // back; not awaited, since a frozen server answers the reset only when it thaws.
+      if (error instanceof DatabaseDeadlineError || error instanceof QueryCancelledError) {
+        session.close().catch(() => {});
+      }
+      throw error;
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -69,6 +137,7 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /** True when the error means "the database cannot be reached now" (→ 503), not a bad query. */
 export function isUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseDeadlineError) return true;
   if (error instanceof Neo4jError) {
     return (
       UNAVAILABLE_CODES.has(error.code) ||
@@ -77,4 +146,17 @@ export function isUnavailable(error: unknown): boolean {
     );
   }
   return false;
+}
+
+/**
+ * True when the database answered but could not finish in time or asked to be retried: its
+ * own transaction timeout (a cold page cache after a start, or a busy server) and every
+ * Neo.TransientError. The request was fine; trying again later may work (→ 503).
+ */
+export function isTooSlow(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+      error.code.startsWith('Neo.TransientError.'))
+  );
 }

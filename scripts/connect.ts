@@ -1,5 +1,5 @@
 import type { Connection } from '../graph/connection';
-import { pingNeo4j } from '../graph/connection';
+import { checkDatabase, pingNeo4j } from '../graph/connection';
 import type { Config } from '../server/config';
 import { start, stop } from './neo4j/bundled-neo4j';
 
@@ -26,19 +26,30 @@ export async function connect(config: Config, log: (message: string) => void): P
     log(`Connecting to ${connection.uri} (NEO4J_URI)...`);
     const started = Date.now();
     let lastError = '';
-    while (Date.now() - started < EXTERNAL_WAIT_MS) {
+    let reached = false;
+    while (!reached && Date.now() - started < EXTERNAL_WAIT_MS) {
       try {
         await pingNeo4j(connection);
-        return { connection, release: async () => {} };
+        reached = true;
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);
         if (/unauthori[sz]ed|authentication/i.test(lastError)) break;
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
-    throw new Error(`Cannot reach Neo4j at NEO4J_URI=${connection.uri}: ${lastError}`);
+    if (!reached) {
+      throw new Error(`Cannot reach Neo4j at NEO4J_URI=${connection.uri}: ${lastError}`);
+    }
+    await checkDatabase(connection);
+    return { connection, release: async () => {} };
   }
   const started = await start(config.bundled, config.neo4j.database, log);
+  try {
+    await checkDatabase(started.connection);
+  } catch (error) {
+    if (started.startedHere) await stop(config.bundled, log);
+    throw error;
+  }
   return {
     connection: started.connection,
     release: async () => {

@@ -25,7 +25,7 @@ export async function startLocalApp(log: (message: string) => void = () => {}): 
     await ensureSeeded(connected.connection, log);
     buildClientIfNeeded(log);
     const server = await startServer(
-      { ...config, http: { host: '127.0.0.1', port: 0 } },
+      { ...config, http: { ...config.http, host: '127.0.0.1', port: 0 } },
       connected.connection,
       createLogger(config),
     );

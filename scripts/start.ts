@@ -4,7 +4,7 @@
  * including a Neo4j this command started.
  */
 import { loadConfig } from '../server/config';
-import { createLogger, startServer } from '../server/main';
+import { checkCanListen, createLogger, startServer } from '../server/main';
 import { buildClientIfNeeded } from './build-client';
 import { connect } from './connect';
 import { ensureSeeded } from './ensure-seeded';
@@ -14,6 +14,7 @@ const log = (message: string) => console.log(message);
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  await checkCanListen(config);
   const connected = await connect(config, log);
   let closing = false;
   const shutdown = async (signal: string) => {

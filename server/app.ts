@@ -6,6 +6,8 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Graph } from '../graph/graph';
+import { cancelOnClose } from './http/cancel-on-close';
+import { hostAllowList, LOOPBACK_HOSTS } from './http/host-allow-list';
 import { notFound, problemHandler } from './http/problem';
 import { openApiDocument } from './openapi';
 import { authRouter } from './routes/auth/auth.router';
@@ -38,6 +40,27 @@ export interface AppOptions {
   pdfPrinter?: PdfPrinter;
   /** Accounts and sign-in (issue 15); reading is open by default. */
   auth?: AuthOptions;
+  /** Host header values answered (config ALLOWED_HOSTS); loopback names by default. */
+  allowedHosts?: readonly string[];
+}
+
+/**
+ * Helmet's headers, with the two that only make sense over TLS (HSTS, and the CSP's
+ * upgrade-insecure-requests) sent only on TLS connections: over plain HTTP on loopback they
+ * would make a browser try https://localhost, which nothing serves.
+ */
+function securityHeaders(tls: boolean) {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // Cytoscape sets element styles inline; scripts stay same-origin only.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': tls ? [] : null,
+      },
+    },
+    strictTransportSecurity: tls,
+  });
 }
 
 /** Builds the Express app; main.ts listens. Tests use this directly with supertest. */
@@ -47,6 +70,7 @@ export function createApp({
   clientDir,
   pdfPrinter = new PdfPrinter(DEFAULT_CHROMIUM),
   auth = DEFAULT_AUTH,
+  allowedHosts = LOOPBACK_HOSTS,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -71,20 +95,15 @@ export function createApp({
       },
     }),
   );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Cytoscape sets element styles inline; scripts stay same-origin only.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-        },
-      },
-    }),
-  );
+  app.use(hostAllowList(allowedHosts));
+  const overTls = securityHeaders(true);
+  const plain = securityHeaders(false);
+  app.use((req, res, next) => (req.secure ? overTls : plain)(req, res, next));
   // Before the general body limit: a whole-plan diagram is larger than any API request.
   app.use('/api/render', renderRouter(pdfPrinter));
   app.use(express.json({ limit: '256kb' }));
+  // After the body parser: its stream callbacks would lose the request's cancellation scope.
+  app.use(cancelOnClose);
 
   const api = express.Router();
   const openApi = openApiDocument();

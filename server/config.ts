@@ -46,6 +46,33 @@ const envSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false'),
   KIZUNA_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  DB_DEADLINE_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(500, 'must be between 500 and 600000')
+    .max(600_000, 'must be between 500 and 600000')
+    .default(6000),
+  ALLOWED_HOSTS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(
+              /^(\*|\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/,
+              'must be host names, optionally with :port, separated by commas (or *)',
+            ),
+        )
+        .min(1, 'must name at least one host (or *)'),
+    )
+    .default(['localhost', '127.0.0.1', '[::1]']),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -67,7 +94,17 @@ export interface Config {
     | { mode: 'external'; uri: string; user: string; password: string; database: string }
     | { mode: 'bundled'; user: string; database: string };
   bundled: BundledNeo4jConfig;
-  http: { port: number; host: string };
+  http: {
+    port: number;
+    host: string;
+    /**
+     * Host header values the app answers (DNS rebinding defence). A name without a port
+     * matches on the port the request arrived on; `*` turns the check off.
+     */
+    allowedHosts: string[];
+  };
+  /** Every database call gives up after this long (503), so a frozen database hangs nobody. */
+  database: { deadlineMs: number };
   logLevel: Env['LOG_LEVEL'];
   /** Debian's Chromium, for PDF export (server) and `npm run export`. */
   chromiumPath: string;
@@ -112,7 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCache: e.NEO4J_PAGECACHE,
       startTimeoutMs: e.NEO4J_START_TIMEOUT_S * 1000,
     },
-    http: { port: e.PORT, host: e.HOST },
+    http: { port: e.PORT, host: e.HOST, allowedHosts: e.ALLOWED_HOSTS },
+    database: { deadlineMs: e.DB_DEADLINE_MS },
     logLevel: e.LOG_LEVEL,
     chromiumPath: e.CHROMIUM_PATH,
     auth: {

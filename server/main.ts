@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,36 @@ export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: undefined });
 }
 
+function listenError(error: NodeJS.ErrnoException, config: Config): Error {
+  const where = `${config.http.host}:${config.http.port}`;
+  if (error.code === 'EADDRINUSE') {
+    return new Error(
+      `Port ${config.http.port} is already taken on ${config.http.host} (is Kizuna already running?). ` +
+        'Stop the other program, or choose another port with PORT=...',
+    );
+  }
+  if (error.code === 'EACCES') {
+    return new Error(`Not allowed to listen on ${where}; choose a port above 1023 with PORT=...`);
+  }
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+    return new Error(`HOST=${config.http.host} is not an address of this machine.`);
+  }
+  return error;
+}
+
+/**
+ * Fails at once, before the database is started or seeded, when the app could not listen
+ * where it is configured to (a second npm start, say). startServer checks again, since
+ * another program may take the port in between.
+ */
+export async function checkCanListen(config: Config): Promise<void> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error) => reject(listenError(error as NodeJS.ErrnoException, config)));
+    probe.listen(config.http.port, config.http.host, () => probe.close(() => resolve()));
+  });
+}
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -27,21 +57,31 @@ export async function startServer(
   connection: Connection,
   logger: Logger,
 ): Promise<RunningServer> {
-  const graph = openGraph(connection);
+  const graph = openGraph(connection, { deadlineMs: config.database.deadlineMs });
   const pdfPrinter = new PdfPrinter(config.chromiumPath);
-  const app = createApp({ graph, logger, clientDir: clientDist, pdfPrinter, auth: config.auth });
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.http.port, config.http.host, () => resolve(s));
-    s.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(
-          new Error(
-            `Port ${config.http.port} is already in use on ${config.http.host}: stop the other program or set PORT=...`,
-          ),
-        );
-      } else reject(error);
-    });
+  const app = createApp({
+    graph,
+    logger,
+    clientDir: clientDist,
+    pdfPrinter,
+    allowedHosts: config.http.allowedHosts,
+    auth: config.auth,
   });
+  // http.createServer rather than app.listen: Express 5 calls app.listen's callback with
+  // the error too, which reads as "listening" on a port that is taken.
+  const server: Server = createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.http.port, config.http.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await Promise.all([pdfPrinter.close(), graph.close()]);
+    throw listenError(error as NodeJS.ErrnoException, config);
+  }
   const host =
     config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1'
       ? 'localhost'

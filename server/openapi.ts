@@ -11,8 +11,8 @@ import {
   cypherResult,
   libraryResponse,
 } from './routes/cypher/cypher.schema';
-import { bundleQuery, exportQuery } from './routes/export/export.schema';
 import { eventPaths } from './routes/events/events.openapi';
+import { bundleQuery, exportQuery } from './routes/export/export.schema';
 import { graphQuery, graphResponse } from './routes/graph/graph.schema';
 import { healthResponse } from './routes/health/health.schema';
 import {

@@ -413,7 +413,7 @@ export function titlePage(setup: PageSetup, lines: { heading: string; rows: stri
   }
   const p = page(setup, lines.heading, [], [], texts);
   // The title page carries its heading large in the middle, not also as a page title.
-  p.texts = p.texts.filter((t, i) => i !== 0);
+  p.texts = p.texts.slice(1);
   return p;
 }
 

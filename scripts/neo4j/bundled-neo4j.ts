@@ -199,7 +199,9 @@ function ensurePassword(paths: BundledPaths): string {
         `Delete ${paths.data} to start with a fresh database (npm start seeds it again).`,
     );
   }
-  const password = randomBytes(18).toString('base64url');
+  // Never a leading '-': neo4j-admin would read the password as an option and refuse it
+  // (base64url's alphabet has '-', so one start in 64 failed).
+  const password = `k${randomBytes(18).toString('base64url')}`;
   mkdirSync(paths.home, { recursive: true });
   writeFileSync(paths.passwordFile, `${password}\n`, { mode: 0o600 });
   setInitialPassword(paths, password);
@@ -246,18 +248,26 @@ export async function start(
   database: string,
   log: Log,
 ): Promise<Started> {
-  await install(config, log);
   const paths = bundledPaths(config);
-  for (const dir of [paths.conf, paths.data, paths.logs, paths.import, paths.plugins, paths.run]) {
-    mkdirSync(dir, { recursive: true });
-  }
+  // A server that is already running needs no installing: it is asked first.
   const running = runningPid(config);
   if (running !== undefined) {
+    if (!existsSync(paths.passwordFile)) {
+      throw new BundledNeo4jError(
+        `Neo4j is running (pid ${running}) but its password file ${paths.passwordFile} is missing, so Kizuna cannot log in. ` +
+          `Put the file back if you have a copy; otherwise stop Neo4j with npm run db:stop and delete ${paths.data} ` +
+          'to start with a fresh database (npm start seeds it again).',
+      );
+    }
     const password = readFileSync(paths.passwordFile, 'utf8').trim();
     const connection = connectionFor(config, database, password);
     log(`Neo4j is already running (pid ${running}) on bolt://127.0.0.1:${config.boltPort}.`);
     await waitForBolt(config, connection, running, log);
     return { connection, startedHere: false, pid: running };
+  }
+  await install(config, log);
+  for (const dir of [paths.conf, paths.data, paths.logs, paths.import, paths.plugins, paths.run]) {
+    mkdirSync(dir, { recursive: true });
   }
   checkJava();
   for (const [name, port] of [

@@ -22,6 +22,9 @@ export function neo4jConf(
     `server.http.listen_address=127.0.0.1:${config.httpPort}`,
     `server.http.advertised_address=127.0.0.1:${config.httpPort}`,
     'server.https.enabled=false',
+    // Neo4j answers every origin with Access-Control-Allow-Origin: * by default, so any web
+    // page could read its HTTP API with a user's credentials; only its own origin may.
+    `dbms.security.http_access_control_allow_origin=http://127.0.0.1:${config.httpPort}`,
     `server.directories.data=${paths.data}`,
     `server.directories.logs=${paths.logs}`,
     `server.directories.import=${paths.import}`,

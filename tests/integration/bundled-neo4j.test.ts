@@ -36,6 +36,15 @@ describe('the bundled Neo4j lifecycle', () => {
     expect(browser.status).toBe(200);
   });
 
+  it('does not let other web pages read its HTTP port (no Access-Control-Allow-Origin: *)', async () => {
+    const res = await fetch(`http://127.0.0.1:${config.httpPort}/`, {
+      headers: { Origin: 'http://evil.example' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe(
+      `http://127.0.0.1:${config.httpPort}`,
+    );
+  });
+
   it('treats start of a running database as a no-op', async () => {
     const pid = runningPid(config);
     const again = await start(config, 'neo4j', quiet);

@@ -35,7 +35,8 @@ export async function throwawayNeo4jConfig(): Promise<BundledNeo4jConfig> {
     httpPort: await freePort(),
     heap: '512m',
     pageCache: '128m',
-    startTimeoutMs: 90_000,
+    // Generous: on a loaded machine (CI, several suites at once) Neo4j can take minutes to start.
+    startTimeoutMs: 240_000,
   };
 }
 

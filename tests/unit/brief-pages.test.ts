@@ -68,9 +68,7 @@ describe('briefing pages', () => {
       'Japan–Mongolia Action Plan 2022–2031 — The whole plan',
     );
     expect(briefTitle('underpins', 'ja')).toContain('何が何を支えるか');
-    expect(footerLine('en', '2026-01-02')).toMatch(
-      /^Source: .*Kizuna \d+\.\d+\.\d+ .*2026-01-02$/,
-    );
+    expect(footerLine('en', '2026-01-02')).toMatch(/^Source: .*Kizuna \d+\.\d+\.\d+ .*2026-01-02$/);
   });
 
   for (const [paper, orientation] of [

@@ -5,7 +5,12 @@ describe('loadConfig', () => {
   it('defaults to the bundled Neo4j and port 8080', () => {
     const config = loadConfig({});
     expect(config.neo4j).toEqual({ mode: 'bundled', user: 'neo4j', database: 'neo4j' });
-    expect(config.http).toEqual({ port: 8080, host: '127.0.0.1' });
+    expect(config.http).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+    });
+    expect(config.database).toEqual({ deadlineMs: 6000 });
     expect(config.bundled).toMatchObject({
       boltPort: 7687,
       httpPort: 7474,
@@ -44,5 +49,21 @@ describe('loadConfig', () => {
       'NEO4J_HEAP must be a size such as 512m',
     );
     expect(() => loadConfig({ NEO4J_DATABASE: 'drop table' })).toThrow('NEO4J_DATABASE');
+  });
+
+  it('reads the database deadline and the Host allow-list', () => {
+    const config = loadConfig({
+      DB_DEADLINE_MS: '2500',
+      ALLOWED_HOSTS: ' Kizuna.LAN , 10.0.0.5:8080 ',
+    });
+    expect(config.database.deadlineMs).toBe(2500);
+    expect(config.http.allowedHosts).toEqual(['kizuna.lan', '10.0.0.5:8080']);
+    expect(loadConfig({ ALLOWED_HOSTS: '*' }).http.allowedHosts).toEqual(['*']);
+    expect(() => loadConfig({ DB_DEADLINE_MS: '10' })).toThrow(
+      /^Invalid configuration: DB_DEADLINE_MS must be between 500 and 600000/,
+    );
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'http://evil/' })).toThrow(
+      /^Invalid configuration: ALLOWED_HOSTS must be host names/,
+    );
   });
 });

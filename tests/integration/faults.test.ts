@@ -1,0 +1,179 @@
+import { rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Graph, openGraph } from '../../graph/graph';
+import { type Started, start, stop } from '../../scripts/neo4j/bundled-neo4j';
+import { createApp } from '../../server/app';
+import type { BundledNeo4jConfig } from '../../server/config';
+import { throwawayNeo4jConfig } from './global-setup';
+
+/**
+ * Fault injection against a Neo4j of this file's own (the shared one must survive): frozen
+ * with SIGSTOP, killed with SIGKILL, restarted. The app is never restarted; it must answer
+ * 503 with Retry-After within its deadline while the database is gone, never hang and never
+ * 500, and recover by itself. Every wait is bounded.
+ */
+const DEADLINE_MS = 3000;
+const log = (message: string) => console.log(`[faults] ${message}`);
+/**
+ * Data endpoints that read the database and need no plan loaded (this Neo4j stays empty,
+ * so it starts fast): 200, or 404 for the unknown node, means the database answered.
+ */
+const DATA = ['/api/nodes/jp-mn-2022', '/api/nodes/jp-mn-2022/neighbours', '/api/schema'];
+
+let neo4jConfig: BundledNeo4jConfig;
+let neo4j: Started;
+let graph: Graph;
+let server: Server;
+let base: string;
+
+async function get(path: string): Promise<{
+  status: number;
+  ms: number;
+  retryAfter: string | null;
+  body: Record<string, unknown>;
+}> {
+  const started = Date.now();
+  const res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(60_000) });
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  return {
+    status: res.status,
+    ms: Date.now() - started,
+    retryAfter: res.headers.get('retry-after'),
+    body,
+  };
+}
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+}
+
+const answered = (status: number) => status === 200 || status === 404;
+
+async function expectRecovered(): Promise<number> {
+  const started = Date.now();
+  let last = '';
+  await until(
+    'data requests answered again',
+    async () => {
+      const results = await Promise.all(DATA.map(get));
+      last = results.map((r, i) => `${DATA[i]} ${r.status}`).join(', ');
+      return results.every((r) => answered(r.status)) ? true : undefined;
+    },
+    120_000,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last answers: ${last}`);
+  });
+  return Date.now() - started;
+}
+
+beforeAll(async () => {
+  neo4jConfig = { ...(await throwawayNeo4jConfig()), heap: '384m', pageCache: '64m' };
+  neo4j = await start(neo4jConfig, 'neo4j', log);
+  graph = openGraph(neo4j.connection, { deadlineMs: DEADLINE_MS });
+  server = createServer(createApp({ graph, logger: pino({ level: 'silent' }) }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await expectRecovered();
+}, 600_000);
+
+afterAll(async () => {
+  if (neo4j) {
+    try {
+      process.kill(neo4j.pid, 'SIGCONT');
+    } catch {}
+  }
+  server?.closeAllConnections();
+  server?.close();
+  await graph?.close().catch(() => {});
+  if (neo4jConfig) {
+    await stop(neo4jConfig, log);
+    rmSync(neo4jConfig.home, { recursive: true, force: true });
+  }
+}, 120_000);
+
+describe('fault injection', () => {
+  it('a frozen Neo4j (SIGSTOP) gives 503 + Retry-After within the deadline, and recovery on SIGCONT', async () => {
+    process.kill(neo4j.pid, 'SIGSTOP');
+    try {
+      const results = await Promise.all(DATA.map(get));
+      for (const r of results) {
+        expect(r.status).toBe(503);
+        expect(r.retryAfter).toBe('5');
+        expect(r.body).toMatchObject({ status: 503, title: 'Database unavailable' });
+        // The deadline, plus room for a loaded machine; never the length of the freeze.
+        expect(r.ms).toBeLessThan(DEADLINE_MS + 4000);
+      }
+      log(
+        `SIGSTOP: 503 after ${results.map((r) => r.ms).join(', ')} ms (deadline ${DEADLINE_MS} ms)`,
+      );
+      const health = await get('/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ health: 'down' });
+      expect(health.ms).toBeLessThan(8000);
+    } finally {
+      process.kill(neo4j.pid, 'SIGCONT');
+    }
+    log(`SIGCONT: data requests answered again after ${await expectRecovered()} ms`);
+  }, 240_000);
+
+  it('a killed Neo4j (kill -9) gives fast 503s; after a restart the same app recovers, never a 500', async () => {
+    process.kill(neo4j.pid, 'SIGKILL');
+    await until(
+      'Neo4j gone',
+      async () => {
+        try {
+          process.kill(neo4j.pid, 0);
+          return undefined;
+        } catch {
+          return true;
+        }
+      },
+      10_000,
+    );
+    const down = await Promise.all(DATA.map(get));
+    for (const r of down) {
+      expect(r.status).toBe(503);
+      expect(r.retryAfter).toBe('5');
+      expect(r.ms).toBeLessThan(DEADLINE_MS + 4000);
+    }
+    log(`kill -9: 503 after ${down.map((r) => r.ms).join(', ')} ms`);
+    expect((await get('/api/health')).body).toMatchObject({ status: 503, health: 'down' });
+
+    // Restart while requests keep coming: cold or starting, the answer is 503, never 500.
+    const seen = new Map<number, number>();
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        for (const r of await Promise.all([...DATA, '/api/health'].map(get))) {
+          seen.set(r.status, (seen.get(r.status) ?? 0) + 1);
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    try {
+      neo4j = await start(neo4jConfig, 'neo4j', log);
+      log(`restart: data requests answered again ${await expectRecovered()} ms after Bolt was up`);
+    } finally {
+      polling = false;
+      await poller;
+    }
+    log(`statuses seen while down and restarting: ${JSON.stringify(Object.fromEntries(seen))}`);
+    expect([...seen.keys()].filter((s) => s >= 500 && s !== 503)).toEqual([]);
+    const health = await get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body.status).toMatch(/^(ok|degraded)$/);
+  }, 400_000);
+});
