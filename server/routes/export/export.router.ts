@@ -2,19 +2,37 @@ import { Router } from 'express';
 import type { Graph } from '../../../graph/graph';
 import { validate } from '../../http/validate';
 import { defaultPositions } from '../graph/default-positions';
+import { seedCached } from '../seed-cache';
 import { type ExportQuery, exportQuery } from './export.schema';
 import { exportView } from './export.service';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 export function exportRouter(graph: Graph): Router {
   const router = Router();
   const positions = defaultPositions(graph);
-  router.get('/', validate('query', exportQuery), async (_req, res) => {
-    const file = await exportView(graph, res.locals.query as ExportQuery, new Date(), positions);
-    // The name is [a-z0-9.+_-] only (the slug, a date, the extension), so it is quoted as it stands.
-    res
-      .set('Content-Disposition', `attachment; filename="${file.filename}"`)
-      .type(file.mediaType)
-      .send(file.body);
-  });
+  router.get(
+    '/',
+    validate('query', exportQuery),
+    // A file is built once per seeding, URL and day (its name and metadata carry the date).
+    seedCached(
+      graph,
+      async (_req, res) => {
+        const file = await exportView(
+          graph,
+          res.locals.query as ExportQuery,
+          new Date(),
+          positions,
+        );
+        // The name is [a-z0-9.+_-] only (the slug, a date, the extension), so it is quoted as it stands.
+        return {
+          type: file.mediaType,
+          body: file.body,
+          headers: { 'Content-Disposition': `attachment; filename="${file.filename}"` },
+        };
+      },
+      { size: 32, keyOf: (req) => `${today()}|${req.originalUrl}` },
+    ),
+  );
   return router;
 }
