@@ -135,7 +135,7 @@ async function growTo(graph: Graph, model: GraphModel, from: number, to: number,
   // A seeding: a new version (caches and ETags turn over) and the stored layout.
   await graph.write('MATCH (p:Plan) SET p.seeded_at = datetime()');
   const started = performance.now();
-  const layout = await storeDefaultLayout(graph);
+  const layout = await retried('layout', () => storeDefaultLayout(graph));
   log(
     `  layout at seed time: ${((performance.now() - started) / 1000).toFixed(1)} s, ${Object.keys(layout.positions).length} nodes placed${layout.error ? `, failed: ${layout.error}` : ''}`,
   );
@@ -149,20 +149,41 @@ interface Timing {
   first: number;
   p50: number;
   p99: number;
+  /** Calls that failed (an HTTP status other than 200, a query that timed out). */
+  errors: number;
 }
 
 async function time(call: () => Promise<unknown>): Promise<Timing> {
-  const t0 = performance.now();
-  await call();
-  const first = performance.now() - t0;
-  const all: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  let errors = 0;
+  const once = async () => {
     const t = performance.now();
-    await call();
-    all.push(performance.now() - t);
-  }
+    try {
+      await call();
+    } catch (error) {
+      errors++;
+      log(`    failed: ${error instanceof Error ? error.message.slice(0, 200) : error}`);
+    }
+    return performance.now() - t;
+  };
+  const first = await once();
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) all.push(await once());
   all.sort((a, b) => a - b);
-  return { first, p50: percentile(all, 50), p99: percentile(all, 99) };
+  return { first, p50: percentile(all, 50), p99: percentile(all, 99), errors };
+}
+
+/** The box this runs on may be busy: a seeding step that times out is tried again. */
+async function retried<T>(what: string, step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(
+        `  ${what} failed (${error instanceof Error ? error.message.slice(0, 120) : error}); again`,
+      );
+    }
+  }
 }
 
 /** GET over a fresh keep-alive-less request, the body read to the end; with gzip as a browser asks. */
@@ -365,10 +386,12 @@ async function main() {
   try {
     const inputs = readSeedInputs();
     log('Seeding 1× through the loader...');
-    await loadGraph(graph, inputs.model, {
-      sourceSha256: inputs.sourceSha256,
-      fingerprint: inputs.fingerprint,
-    });
+    await retried('seeding', () =>
+      loadGraph(graph, inputs.model, {
+        sourceSha256: inputs.sourceSha256,
+        fingerprint: inputs.fingerprint,
+      }),
+    );
     let loaded = 1;
     for (const k of scales) {
       log(`Growing to ${k}×...`);
@@ -389,12 +412,12 @@ async function main() {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       try {
         const first = ENDPOINTS[0]!;
-        health[k] = await healthDuring(base, () => getOk(base, first.path(k)));
+        health[k] = await healthDuring(base, () => getOk(base, first.path(k)).catch(() => {}));
         for (const e of ENDPOINTS) {
           const row: Record<string, Timing> = {};
           row.http = await time(() => getOk(base, e.path(k)));
           row.driver = await time(() => e.direct(graph, k));
-          floor.set((await getOk(base, e.path(k))).body);
+          floor.set((await get(base, e.path(k))).body);
           row.floor = await time(() => getOk(floor.base, '/'));
           if (e.before) row.before = await time(() => e.before!(graph, k));
           if (e === first) row.http.first = health[k]!.firstView;
@@ -430,15 +453,15 @@ function print(
   );
   out.push('');
   out.push(
-    '| endpoint | scale | HTTP first | HTTP p50 | HTTP p99 | driver p50 | floor p50 | HTTP/driver | HTTP/floor | before (main shape, driver) p50 |',
+    '| endpoint | scale | HTTP first | HTTP p50 | HTTP p99 | driver p50 | floor p50 | HTTP/driver | HTTP/floor | before (main shape, driver) p50 | errors (HTTP/driver/before) |',
   );
-  out.push('|---|---|---|---|---|---|---|---|---|---|');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [name, byScale] of Object.entries(results)) {
     for (const k of scales) {
       const r = byScale[k];
       if (!r) continue;
       out.push(
-        `| ${name} | ${k}× | ${ms(r.http!.first)} | ${ms(r.http!.p50)} | ${ms(r.http!.p99)} | ${ms(r.driver!.p50)} | ${ms(r.floor!.p50)} | ${(r.http!.p50 / r.driver!.p50).toFixed(2)} | ${(r.http!.p50 / r.floor!.p50).toFixed(2)} | ${r.before ? ms(r.before.p50) : '–'} |`,
+        `| ${name} | ${k}× | ${ms(r.http!.first)} | ${ms(r.http!.p50)} | ${ms(r.http!.p99)} | ${ms(r.driver!.p50)} | ${ms(r.floor!.p50)} | ${(r.http!.p50 / r.driver!.p50).toFixed(2)} | ${(r.http!.p50 / r.floor!.p50).toFixed(2)} | ${r.before ? ms(r.before.p50) : '–'} | ${r.http!.errors}/${r.driver!.errors}/${r.before?.errors ?? '–'} |`,
       );
     }
   }

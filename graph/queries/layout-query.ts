@@ -63,7 +63,12 @@ export async function readDefaultLayout(graph: Graph): Promise<StoredLayout | nu
  * tried again until the view changes. Returns what is stored.
  */
 export async function storeDefaultLayout(graph: Graph): Promise<StoredLayout> {
-  const view = await readView(graph, { kinds: [...DEFAULT_VIEW_KINDS], limit: LAYOUT_LIMIT });
+  // Seed time, not a request: a busy or big database may take its time.
+  const view = await readView(
+    graph,
+    { kinds: [...DEFAULT_VIEW_KINDS], limit: LAYOUT_LIMIT },
+    { timeoutMs: 60_000 },
+  );
   const viewHash = hashOf(view.elements);
   const stored = await readDefaultLayout(graph);
   if (stored?.viewHash === viewHash) return stored;

@@ -7,7 +7,7 @@ import {
   toElements,
 } from '../../core/elements';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
-import type { Graph } from '../graph';
+import type { Graph, RunOptions } from '../graph';
 import { ENTITY } from './entity';
 
 export interface ViewFilter {
@@ -67,8 +67,17 @@ function projection(variable: string, keys: string[]): string {
  * The elements of a view of the plan, with the compact properties that travel with every
  * node; readViewRows(…, 'all') has them all.
  */
-export async function readView(graph: Graph, filter: ViewFilter): Promise<View> {
-  const { nodeRows, edgeRows, truncated, total } = await readViewRows(graph, filter, 'compact');
+export async function readView(
+  graph: Graph,
+  filter: ViewFilter,
+  options: RunOptions = READ_TIMEOUT,
+): Promise<View> {
+  const { nodeRows, edgeRows, truncated, total } = await readViewRows(
+    graph,
+    filter,
+    'compact',
+    options,
+  );
   return { elements: toElements(nodeRows, edgeRows), truncated, total };
 }
 
@@ -110,6 +119,7 @@ export async function readViewRows(
   graph: Graph,
   filter: ViewFilter,
   keys: 'compact' | 'all',
+  options: RunOptions = READ_TIMEOUT,
 ): Promise<ViewRows> {
   const kinds = filter.kinds ?? [...NODE_LABELS];
   const types = filter.types ?? [...RELATIONSHIP_TYPES];
@@ -131,7 +141,7 @@ export async function readViewRows(
      LIMIT $take
      RETURN n.id AS id, kind, ${nodeProps} AS props`,
     { ...params, rank: KIND_RANK, take: neo4j.int(filter.limit + 1) },
-    READ_TIMEOUT,
+    options,
   )) as unknown as NodeRow[];
   const truncated = nodeRows.length > filter.limit;
   const kept = nodeRows.slice(0, filter.limit);
@@ -143,7 +153,7 @@ export async function readViewRows(
        WHERE ${VIEW_WHERE}
        RETURN count(n) AS total`,
       params,
-      READ_TIMEOUT,
+      options,
     );
     total = Number(row?.total ?? kept.length);
   }
@@ -154,7 +164,7 @@ export async function readViewRows(
      WHERE type(r) IN $types AND b.id IN $ids
      RETURN r.key AS key, a.id AS source, b.id AS target, type(r) AS type, ${edgeProps} AS props`,
     { ids: kept.map((r) => String(r.id)), types },
-    READ_TIMEOUT,
+    options,
   )) as unknown as EdgeRow[];
   return { nodeRows: kept, edgeRows, truncated, total };
 }
