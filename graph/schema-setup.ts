@@ -31,14 +31,16 @@ export const TEXT_INDEXED_KEYS = [
  * list (schema commands take no parameters for them).
  */
 export async function ensureSchema(graph: Graph): Promise<void> {
-  await graph.write(
-    `CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:${ENTITY}) REQUIRE n.id IS UNIQUE`,
-  );
   for (const label of NODE_LABELS) {
     await graph.write(
       `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
     );
   }
+  // After the kind labels: labels(n) lists labels in the order the database first saw
+  // them, so in a fresh database labels(n)[0] stays the kind (Agency, not Entity).
+  await graph.write(
+    `CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:${ENTITY}) REQUIRE n.id IS UNIQUE`,
+  );
   for (const key of TEXT_INDEXED_KEYS) {
     await graph.write(
       `CREATE TEXT INDEX entity_${key}_text IF NOT EXISTS FOR (n:${ENTITY}) ON (n.${key})`,
