@@ -63,6 +63,9 @@ function send(req: Request, res: Response, cached: CachedBody): void {
   const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
   const body = encoding === 'br' ? cached.br : encoding === 'gzip' ? cached.gzip : cached.identity;
   res.set(cached.headers).type(cached.type).vary('Accept-Encoding');
+  // The body was a string, UTF-8 encoded: say so, as res.send(string) would have.
+  const type = res.get('Content-Type') ?? cached.type;
+  if (!/charset=/i.test(type)) res.set('Content-Type', `${type}; charset=utf-8`);
   if (encoding === 'br' || encoding === 'gzip') res.set('Content-Encoding', encoding);
   res.send(body);
 }
