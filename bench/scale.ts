@@ -75,8 +75,11 @@ function copies(model: GraphModel, from: number, to: number, planId: string) {
       nodes.push({
         label: n.label,
         id: suffix(n.id, k),
+        // Without the original's id: a unique id is enforced as soon as it is set.
         properties: Object.fromEntries(
-          Object.entries(n.properties).filter(([, v]) => v !== null && v !== undefined),
+          Object.entries(n.properties).filter(
+            ([key, v]) => key !== 'id' && v !== null && v !== undefined,
+          ),
         ),
       });
     }
@@ -116,7 +119,7 @@ async function growTo(graph: Graph, model: GraphModel, from: number, to: number,
     const rows = nodes.filter((n) => n.label === label);
     for (let i = 0; i < rows.length; i += BATCH) {
       await graph.write(
-        `UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row.properties, n.id = row.id`,
+        `UNWIND $rows AS row CREATE (n:Entity:${label} {id: row.id}) SET n += row.properties`,
         { rows: rows.slice(i, i + BATCH) },
       );
     }
