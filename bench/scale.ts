@@ -3,7 +3,7 @@
  *
  * How the cost of each endpoint grows with the database. A throwaway Neo4j (as the
  * integration tests start one) is loaded with K copies of the plan: the real loader seeds
- * copy 1, then copies 2..K (ids suffixed "~k", hanging off the one Plan node) and 22
+ * copy 1, then copies 2..K (ids suffixed ".ck", hanging off the one Plan node) and 22
  * random cross-links per copy are written in batched transactions, and the seeding's
  * own after-load step (the stored default layout) runs as a seeding would. At each
  * scale every endpoint is timed, single client, over HTTP against the app (first request
@@ -63,7 +63,7 @@ const CROSS_LINKS_PER_COPY = 22;
 
 /** Copies 2..K of the plan's nodes and relationships, and the cross-links between copies. */
 function copies(model: GraphModel, from: number, to: number, planId: string) {
-  const suffix = (id: string, k: number) => (id === planId ? id : `${id}~${k}`);
+  const suffix = (id: string, k: number) => (id === planId ? id : `${id}.c${k}`);
   const random = seededRandom(from * 7919 + to);
   const commitments = model.nodes.filter((n) => n.label === 'Commitment');
   const agencies = model.nodes.filter((n) => n.label === 'Agency');
@@ -88,7 +88,7 @@ function copies(model: GraphModel, from: number, to: number, planId: string) {
         type: r.type,
         from: suffix(r.from.id, k),
         to: suffix(r.to.id, k),
-        key: `${r.key}~${k}`,
+        key: `${r.key}.c${k}`,
         properties: Object.fromEntries(
           Object.entries(r.properties).filter(([, v]) => v !== null && v !== undefined),
         ),
@@ -281,7 +281,7 @@ interface Endpoint {
   bounded?: boolean;
 }
 
-const late = (id: string, k: number) => (k > 1 ? `${id}~${k}` : id);
+const late = (id: string, k: number) => (k > 1 ? `${id}.c${k}` : id);
 const all = { types: [...RELATIONSHIP_TYPES], kinds: [...NODE_LABELS] };
 
 const ENDPOINTS: Endpoint[] = [
