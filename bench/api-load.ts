@@ -1,10 +1,11 @@
 /**
- * npx tsx bench/api-load.ts [--seconds 5] [--connections 10]
+ * npx tsx bench/api-load.ts [--seconds 5] [--connections 10,50,200]
  *
  * Each API endpoint under concurrent load (autocannon, over HTTP against the app), and
  * in the same run the same query straight through neo4j-driver (graph/ functions, no
  * HTTP), so the cost of the API layer shows as a ratio. Uses the configured database
- * (the bundled one is started if needed) and seeds the plan if it is not loaded.
+ * (the bundled one is started if needed) and seeds the plan if it is not loaded. HTTP
+ * requests ask for gzip, as browsers do; each connection count is measured in turn.
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -21,11 +22,12 @@ import { search } from '../server/routes/search/search.service';
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10,50,200' },
   },
 });
 const seconds = Number(values.seconds);
-const connections = Number(values.connections);
+const connectionCounts = values.connections.split(',').map(Number);
+let connections = connectionCounts[0]!;
 
 interface Case {
   name: string;
@@ -108,7 +110,12 @@ async function loadDirect(call: () => Promise<unknown>) {
 }
 
 async function loadHttp(url: string) {
-  const result = await autocannon({ url, connections, duration: seconds });
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { 'accept-encoding': 'gzip' },
+  });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
@@ -120,22 +127,26 @@ async function main() {
   const port = new URL(app.url).port;
   const rows: string[][] = [];
   try {
-    for (const c of CASES) {
-      await c.direct(graph); // warm the query caches of both paths alike
-      const http = await loadHttp(`http://127.0.0.1:${port}${c.path}`);
-      const direct = await loadDirect(() => c.direct(graph));
-      rows.push([
-        c.name,
-        http.p50.toFixed(1),
-        http.p99.toFixed(1),
-        http.rps.toFixed(0),
-        direct.p50.toFixed(1),
-        direct.p99.toFixed(1),
-        direct.rps.toFixed(0),
-        (http.p50 / direct.p50).toFixed(2),
-        (http.rps / direct.rps).toFixed(2),
-      ]);
-      console.error(`done: ${c.name}`);
+    for (const count of connectionCounts) {
+      connections = count;
+      for (const c of CASES) {
+        await c.direct(graph); // warm the query caches of both paths alike
+        const http = await loadHttp(`http://127.0.0.1:${port}${c.path}`);
+        const direct = await loadDirect(() => c.direct(graph));
+        rows.push([
+          c.name,
+          String(connections),
+          http.p50.toFixed(1),
+          http.p99.toFixed(1),
+          http.rps.toFixed(0),
+          direct.p50.toFixed(1),
+          direct.p99.toFixed(1),
+          direct.rps.toFixed(0),
+          (http.p50 / direct.p50).toFixed(2),
+          (http.rps / direct.rps).toFixed(2),
+        ]);
+        console.error(`done: ${c.name} at ${connections} connections`);
+      }
     }
   } finally {
     await graph.close();
@@ -143,6 +154,7 @@ async function main() {
   }
   const header = [
     'endpoint',
+    'connections',
     'API p50 ms',
     'API p99 ms',
     'API req/s',
@@ -153,7 +165,7 @@ async function main() {
     'req/s ratio',
   ];
   console.log(
-    `${connections} concurrent callers, ${seconds} s per measurement, one process, 2 cores`,
+    `${connectionCounts.join('/')} concurrent callers, ${seconds} s per measurement, one process, 2 cores`,
   );
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);

@@ -49,7 +49,8 @@ export function defaultLayout(elements: Elements): Positions {
       name: 'fcose',
       animate: false,
       randomize: true,
-      quality: 'proof',
+      // 'proof' refines longer; past a few hundred nodes it costs minutes for little gain.
+      quality: elements.nodes.length > 500 ? 'default' : 'proof',
       nodeSeparation: 90,
       idealEdgeLength: 90,
       nodeRepulsion: 9000,

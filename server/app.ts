@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -99,6 +100,7 @@ export function createApp({
   const overTls = securityHeaders(true);
   const plain = securityHeaders(false);
   app.use((req, res, next) => (req.secure ? overTls : plain)(req, res, next));
+  app.use(compression());
   // Before the general body limit: a whole-plan diagram is larger than any API request.
   app.use('/api/render', renderRouter(pdfPrinter));
   app.use(express.json({ limit: '256kb' }));

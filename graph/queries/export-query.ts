@@ -44,7 +44,7 @@ function toProperties(props: Plain): Properties {
  * the same filters, order and limit as the view the client draws.
  */
 export async function readExportView(graph: Graph, filter: ViewFilter): Promise<ExportView> {
-  const { nodeRows, edgeRows, truncated, total } = await readViewRows(graph, filter);
+  const { nodeRows, edgeRows, truncated, total } = await readViewRows(graph, filter, 'all');
   const nodes = nodeRows.map((row) => ({
     id: String(row.id),
     kind: String(row.kind),

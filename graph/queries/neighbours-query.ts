@@ -1,5 +1,6 @@
 import { type EdgeRow, type Elements, type NodeRow, toElements } from '../../core/elements';
 import type { Graph } from '../graph';
+import { ENTITY, kindOf } from './entity';
 
 export interface NeighboursFilter {
   depth: number;
@@ -26,14 +27,19 @@ export async function readNeighbours(
   id: string,
   filter: NeighboursFilter,
 ): Promise<Neighbourhood | null> {
-  const [start] = await graph.read('MATCH (n {id: $id}) RETURN n.id AS id', { id }, TIMEOUT);
+  const [start] = await graph.read(
+    `MATCH (n:${ENTITY} {id: $id}) RETURN n.id AS id`,
+    { id },
+    TIMEOUT,
+  );
   if (!start) return null;
   const distance = new Map<string, number>([[id, 0]]);
   let frontier = [id];
   for (let hop = 1; hop <= filter.depth && frontier.length > 0; hop++) {
     const rows = await graph.read(
-      `MATCH (a)-[r]-(b)
-       WHERE a.id IN $frontier AND type(r) IN $types AND any(l IN labels(b) WHERE l IN $kinds)
+      `UNWIND $frontier AS fromId
+       MATCH (a:${ENTITY} {id: fromId})-[r]-(b:${ENTITY})
+       WHERE type(r) IN $types AND any(l IN labels(b) WHERE l IN $kinds)
        RETURN DISTINCT b.id AS id ORDER BY id`,
       { frontier, types: filter.types, kinds: filter.kinds },
       TIMEOUT,
@@ -44,14 +50,15 @@ export async function readNeighbours(
   const found = [...distance.keys()].filter((n) => n !== id);
   const kept = [id, ...found.slice(0, filter.limit)];
   const nodeRows = (await graph.read(
-    `MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, labels(n)[0] AS kind, properties(n) AS props`,
+    `UNWIND $ids AS id MATCH (n:${ENTITY} {id: id})
+     RETURN n.id AS id, ${kindOf('n')} AS kind, properties(n) AS props`,
     { ids: kept },
     TIMEOUT,
   )) as unknown as NodeRow[];
   nodeRows.sort((a, b) => kept.indexOf(String(a.id)) - kept.indexOf(String(b.id)));
   const edgeRows = (await graph.read(
-    `MATCH (a)-[r]->(b)
-     WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types
+    `UNWIND $ids AS id MATCH (a:${ENTITY} {id: id})-[r]->(b:${ENTITY})
+     WHERE b.id IN $ids AND type(r) IN $types
      RETURN r.key AS key, a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props`,
     { ids: kept, types: filter.types },
     TIMEOUT,

@@ -1,5 +1,6 @@
 import type { Graph } from '../graph';
 import type { Plain } from '../to-plain';
+import { ENTITY, kindOf } from './entity';
 
 export interface RelationshipEvidence {
   type: string;
@@ -20,19 +21,19 @@ export interface NodeDetails {
 /** One node by its stable id, with every relationship's evidence; null when there is none. */
 export async function readNodeDetails(graph: Graph, id: string): Promise<NodeDetails | null> {
   const [row] = await graph.read(
-    `MATCH (n {id: $id})
+    `MATCH (n:${ENTITY} {id: $id})
      CALL (n) {
        OPTIONAL MATCH (n)-[r]-(m)
        WITH r, m WHERE r IS NOT NULL
        RETURN collect({
          type: type(r),
          direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
-         other: { id: m.id, kind: labels(m)[0], name_ja: m.name_ja, name_en: m.name_en },
+         other: { id: m.id, kind: ${kindOf('m')}, name_ja: m.name_ja, name_en: m.name_en },
          properties: properties(r)
        }) AS relationships
      }
-     RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties, relationships
-     LIMIT 1`,
+     RETURN n.id AS id, [l IN labels(n) WHERE l <> '${ENTITY}'] AS labels,
+            properties(n) AS properties, relationships`,
     { id },
     { timeoutMs: 5000 },
   );

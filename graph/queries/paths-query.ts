@@ -1,5 +1,6 @@
 import { type EdgeRow, type Elements, type NodeRow, toElements } from '../../core/elements';
 import type { Graph } from '../graph';
+import { ENTITY, kindOf } from './entity';
 
 export interface PathsRequest {
   from: string;
@@ -33,21 +34,24 @@ export type PathsOutcome = PathsResult | { missing: 'from' | 'to' };
 export async function readPaths(graph: Graph, request: PathsRequest): Promise<PathsOutcome> {
   const pattern = SHORTEST[request.maxHops];
   if (!pattern) throw new RangeError(`maxHops must be 1–6, not ${request.maxHops}`);
-  const ends = await graph.read('MATCH (n) WHERE n.id IN [$from, $to] RETURN n.id AS id', {
-    from: request.from,
-    to: request.to,
-  });
+  const ends = await graph.read(
+    `UNWIND [$from, $to] AS id MATCH (n:${ENTITY} {id: id}) RETURN n.id AS id`,
+    { from: request.from, to: request.to },
+  );
   const present = new Set(ends.map((r) => String(r.id)));
   if (!present.has(request.from)) return { missing: 'from' };
   if (!present.has(request.to)) return { missing: 'to' };
   if (request.from === request.to)
     return { paths: [], elements: { nodes: [], edges: [] }, truncated: false };
   const rows = await graph.read(
-    `MATCH (a {id: $from}), (b {id: $to})
-     MATCH p = allShortestPaths((a)-${pattern}-(b))
-     WHERE none(r IN relationships(p) WHERE type(r) IN $exclude)
-     WITH p LIMIT $take
-     RETURN [n IN nodes(p) | { id: n.id, kind: labels(n)[0], props: properties(n) }] AS nodes,
+    `MATCH (a:${ENTITY} {id: $from})
+     CALL (a) {
+       MATCH (b:${ENTITY} {id: $to})
+       MATCH p = allShortestPaths((a)-${pattern}-(b))
+       WHERE none(r IN relationships(p) WHERE type(r) IN $exclude)
+       RETURN p LIMIT $take
+     }
+     RETURN [n IN nodes(p) | { id: n.id, kind: ${kindOf('n')}, props: properties(n) }] AS nodes,
             [r IN relationships(p) | { key: r.key, source: startNode(r).id, target: endNode(r).id, type: type(r), props: properties(r) }] AS edges`,
     {
       from: request.from,

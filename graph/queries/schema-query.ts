@@ -1,4 +1,4 @@
-import type { Graph } from '../graph';
+import type { Graph, Row } from '../graph';
 import { FULLTEXT_INDEXES } from '../schema-setup';
 
 export interface SchemaSummary {
@@ -14,50 +14,118 @@ export interface SchemaSummary {
 
 const TIMEOUT = { timeoutMs: 5000 };
 
-/** Labels, relationship types and property keys with counts, for the legend and Cypher completion. */
+/** Labels that hold the app's own bookkeeping, not data a reader queries. */
+export const INTERNAL_LABELS = new Set(['DefaultLayout']);
+
+/** db.schema.* names property types as Java does; Cypher's names are what a reader types. */
+const CYPHER_TYPE: Record<string, string> = {
+  String: 'STRING',
+  Long: 'INTEGER',
+  Integer: 'INTEGER',
+  Double: 'FLOAT',
+  Float: 'FLOAT',
+  Boolean: 'BOOLEAN',
+  DateTime: 'ZONED DATETIME',
+  LocalDateTime: 'LOCAL DATETIME',
+  Date: 'DATE',
+  Point: 'POINT',
+};
+
+function cypherType(type: string): string {
+  const list = /^(\w+)Array$/.exec(type);
+  if (list) return `LIST<${CYPHER_TYPE[list[1]!] ?? list[1]!.toUpperCase()}>`;
+  return CYPHER_TYPE[type] ?? type.toUpperCase();
+}
+
+/** A label or type name as a Cypher identifier: backticks doubled inside backticks. */
+function quoted(name: string): string {
+  return `\`${name.replaceAll('`', '``')}\``;
+}
+
+type Properties = { name: string; types: string[] }[];
+
+function addProperty(into: Map<string, Map<string, Set<string>>>, owner: string, row: Row) {
+  if (row.propertyName === null || row.propertyName === undefined) return;
+  const props = into.get(owner) ?? new Map<string, Set<string>>();
+  const types = props.get(String(row.propertyName)) ?? new Set<string>();
+  for (const t of (row.propertyTypes as string[] | null) ?? []) types.add(cypherType(t));
+  props.set(String(row.propertyName), types);
+  into.set(owner, props);
+}
+
+function listProperties(props: Map<string, Set<string>> | undefined): Properties {
+  return [...(props ?? new Map<string, Set<string>>()).entries()]
+    .map(([name, types]) => ({ name, types: [...types].sort() }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Labels, relationship types and property keys with counts, for the legend and Cypher
+ * completion. Counts come from the count store (one query per label or type) and
+ * properties from db.schema.*TypeProperties, so nothing scans the graph; the routes
+ * cache the answer per seeding besides.
+ */
 export async function readSchema(graph: Graph): Promise<SchemaSummary> {
-  const labels = await graph.read(
-    'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label',
+  const labelNames = (await graph.read('CALL db.labels() YIELD label RETURN label', {}, TIMEOUT))
+    .map((r) => String(r.label))
+    .filter((l) => !INTERNAL_LABELS.has(l))
+    .sort();
+  const typeNames = (
+    await graph.read(
+      'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType',
+      {},
+      TIMEOUT,
+    )
+  )
+    .map((r) => String(r.relationshipType))
+    .sort();
+  const labels: { label: string; count: number }[] = [];
+  for (const label of labelNames) {
+    const [row] = await graph.read(
+      `MATCH (n:${quoted(label)}) RETURN count(n) AS count`,
+      {},
+      TIMEOUT,
+    );
+    if (Number(row?.count) > 0) labels.push({ label, count: Number(row!.count) });
+  }
+  const types: { type: string; count: number }[] = [];
+  for (const type of typeNames) {
+    const [row] = await graph.read(
+      `MATCH ()-[r:${quoted(type)}]->() RETURN count(r) AS count`,
+      {},
+      TIMEOUT,
+    );
+    if (Number(row?.count) > 0) types.push({ type, count: Number(row!.count) });
+  }
+  const nodeProps = new Map<string, Map<string, Set<string>>>();
+  for (const row of await graph.read(
+    'CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes RETURN *',
     {},
     TIMEOUT,
-  );
-  const types = await graph.read(
-    'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type',
+  )) {
+    for (const label of (row.nodeLabels as string[] | null) ?? [])
+      addProperty(nodeProps, label, row);
+  }
+  const relProps = new Map<string, Map<string, Set<string>>>();
+  for (const row of await graph.read(
+    'CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes RETURN *',
     {},
     TIMEOUT,
-  );
-  const nodeProps = await graph.read(
-    `MATCH (n) UNWIND labels(n) AS label UNWIND keys(n) AS key
-     WITH label, key, collect(DISTINCT valueType(n[key])) AS types
-     RETURN label, key, types ORDER BY label, key`,
-    {},
-    TIMEOUT,
-  );
-  const relProps = await graph.read(
-    `MATCH ()-[r]->() UNWIND keys(r) AS key
-     WITH type(r) AS type, key, collect(DISTINCT valueType(r[key])) AS types
-     RETURN type, key, types ORDER BY type, key`,
-    {},
-    TIMEOUT,
-  );
-  const propsOf = (rows: typeof nodeProps, field: string, name: string) =>
-    rows
-      .filter((r) => r[field] === name)
-      .map((r) => ({
-        name: String(r.key),
-        types: (r.types as string[]).map((t) => t.replace(/ NOT NULL$/, '')),
-      }));
-  const keys = new Set([...nodeProps, ...relProps].map((r) => String(r.key)));
+  )) {
+    // relType reads ":`TYPE`".
+    addProperty(relProps, String(row.relType).replace(/^:`(.*)`$/, '$1'), row);
+  }
+  const keys = new Set<string>();
+  for (const owner of [
+    ...labels.map((l) => nodeProps.get(l.label)),
+    ...types.map((t) => relProps.get(t.type)),
+  ])
+    for (const key of owner?.keys() ?? []) keys.add(key);
   return {
-    labels: labels.map((r) => ({
-      label: String(r.label),
-      count: Number(r.count),
-      properties: propsOf(nodeProps, 'label', String(r.label)),
-    })),
-    relationshipTypes: types.map((r) => ({
-      type: String(r.type),
-      count: Number(r.count),
-      properties: propsOf(relProps, 'type', String(r.type)),
+    labels: labels.map((l) => ({ ...l, properties: listProperties(nodeProps.get(l.label)) })),
+    relationshipTypes: types.map((t) => ({
+      ...t,
+      properties: listProperties(relProps.get(t.type)),
     })),
     propertyKeys: [...keys].sort(),
     fulltextIndexes: [

@@ -1,6 +1,7 @@
 import type { Graph } from '../graph';
-import { FULLTEXT_INDEXES } from '../schema-setup';
+import { FULLTEXT_INDEXES, TEXT_INDEXED_KEYS } from '../schema-setup';
 import type { Plain } from '../to-plain';
+import { ENTITY, kindOf } from './entity';
 
 export interface SearchCandidate {
   id: string;
@@ -11,20 +12,40 @@ export interface SearchCandidate {
 
 const TIMEOUT = { timeoutMs: 5000 };
 
+/** Case forms of a variant: a TEXT index matches CONTAINS exactly, so "epa" must also try "EPA". */
+function caseForms(variants: string[]): string[] {
+  const forms = new Set<string>();
+  for (const v of variants) {
+    forms.add(v);
+    forms.add(v.toLowerCase());
+    forms.add(v.toUpperCase());
+    forms.add(
+      v.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep, ch) => sep + ch.toUpperCase()),
+    );
+  }
+  return [...forms];
+}
+
+/** One index-backed CONTAINS per text-indexed key, as UNION branches. */
+const SUBSTRING_BRANCHES = TEXT_INDEXED_KEYS.map(
+  (key) => `MATCH (n:${ENTITY}) WHERE n.${key} CONTAINS v RETURN n`,
+).join(' UNION ');
+
 /**
- * Candidates for a search: full-text hits from both indexes, plus substring matches on
- * names, aliases and refs (which the bigram cjk analyzer misses for one-character or
- * mixed-script queries). Ranking and snippets are the caller's.
+ * Candidates for a search: full-text hits from both indexes, and, only when those are
+ * fewer than `enough`, substring matches on names, aliases, refs and titles (which the
+ * bigram cjk analyzer misses for one-character or mixed-script queries) through the
+ * TEXT indexes. Ranking and snippets are the caller's.
  */
 export async function searchCandidates(
   graph: Graph,
-  query: { fulltext: string; variants: string[]; limit: number },
+  query: { fulltext: string; variants: string[]; limit: number; enough: number },
 ): Promise<SearchCandidate[]> {
   const byId = new Map<string, SearchCandidate>();
   for (const index of [FULLTEXT_INDEXES.ja, FULLTEXT_INDEXES.en]) {
     const rows = await graph.read(
       `CALL db.index.fulltext.queryNodes($index, $q, { limit: $limit }) YIELD node, score
-       RETURN node.id AS id, labels(node)[0] AS kind, properties(node) AS props, score`,
+       RETURN node.id AS id, ${kindOf('node')} AS kind, properties(node) AS props, score`,
       { index, q: query.fulltext, limit: query.limit },
       TIMEOUT,
     );
@@ -41,14 +62,13 @@ export async function searchCandidates(
       }
     }
   }
+  if (byId.size >= query.enough) return [...byId.values()];
   const substring = await graph.read(
-    `MATCH (n)
-     WHERE n.id IS NOT NULL AND any(v IN $variants WHERE any(f IN [n.name_ja, n.name_en, n.aliases_text, n.ref, n.title_ja, n.title_en]
-           WHERE f IS NOT NULL AND (toLower(f) CONTAINS toLower(v)
-             OR replace(replace(toLower(f), '・', ''), ' ', '') CONTAINS replace(replace(toLower(v), '・', ''), ' ', ''))))
-     RETURN n.id AS id, labels(n)[0] AS kind, properties(n) AS props
-     LIMIT $limit`,
-    { variants: query.variants, limit: query.limit },
+    `UNWIND $forms AS v
+     CALL (v) { ${SUBSTRING_BRANCHES} }
+     WITH DISTINCT n LIMIT $limit
+     RETURN n.id AS id, ${kindOf('n')} AS kind, properties(n) AS props`,
+    { forms: caseForms(query.variants), limit: query.limit },
     TIMEOUT,
   );
   for (const r of substring) {

@@ -56,7 +56,7 @@ async function contents(graph: Graph): Promise<{ nodes: Row[]; relationships: Ro
   return {
     nodes: await graph.read(
       `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
-       RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id`,
+       RETURN [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props ORDER BY n.id`,
       { labels: [...NODE_LABELS] },
     ),
     relationships: await graph.read(

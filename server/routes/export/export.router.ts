@@ -2,6 +2,7 @@ import { type Response, Router } from 'express';
 import type { Graph } from '../../../graph/graph';
 import { validate } from '../../http/validate';
 import { defaultPositions } from '../graph/default-positions';
+import { seedCached } from '../seed-cache';
 import { type BundleQuery, bundleQuery, type ExportQuery, exportQuery } from './export.schema';
 import { type ExportFile, exportBundle, exportView } from './export.service';
 
@@ -13,12 +14,34 @@ function sendFile(res: Response, file: ExportFile): void {
     .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+
 export function exportRouter(graph: Graph): Router {
   const router = Router();
   const positions = defaultPositions(graph);
-  router.get('/', validate('query', exportQuery), async (_req, res) => {
-    sendFile(res, await exportView(graph, res.locals.query as ExportQuery, new Date(), positions));
-  });
+  router.get(
+    '/',
+    validate('query', exportQuery),
+    // A file is built once per seeding, URL and day (its name and metadata carry the date).
+    seedCached(
+      graph,
+      async (_req, res) => {
+        const file = await exportView(
+          graph,
+          res.locals.query as ExportQuery,
+          new Date(),
+          positions,
+        );
+        // The name is [a-z0-9.+_-] only (slug, version, date, extension), so it is quoted as it stands.
+        return {
+          type: file.mediaType,
+          body: file.body,
+          headers: { 'Content-Disposition': `attachment; filename="${file.filename}"` },
+        };
+      },
+      { size: 32, keyOf: (req) => `${today()}|${req.originalUrl}` },
+    ),
+  );
   router.get('/bundle', validate('query', bundleQuery), async (_req, res) => {
     sendFile(
       res,

@@ -1,24 +1,19 @@
-import { defaultLayout, type Positions } from '../../../core/default-layout';
+import type { Positions } from '../../../core/default-layout';
 import type { Graph } from '../../../graph/graph';
+import { readDefaultLayout } from '../../../graph/queries/layout-query';
 import { readSeedVersion } from '../../../graph/queries/schema-query';
-import { readView } from '../../../graph/queries/view-query';
-import { NODE_LABELS } from '../../../seed/graph-model';
-
-/** The client's first view: everything but the theme tags, which would pull every commitment together. */
-export const DEFAULT_VIEW_KINDS = NODE_LABELS.filter((label) => label !== 'Theme');
 
 /**
- * Positions of the whole plan's default layout, computed once per seeding and shared by
- * every request, so no visitor waits for a force layout.
+ * Positions of the default layout, which the seeding computed and stored: read once per
+ * seeding and shared by every request. A request never runs a layout; when none was
+ * stored (or it failed), nodes come without positions and the client places them.
  */
 export function defaultPositions(graph: Graph): () => Promise<Positions> {
   let cached: { version: string; positions: Promise<Positions> } | undefined;
   return async () => {
     const version = await readSeedVersion(graph);
     if (cached?.version !== version) {
-      const positions = readView(graph, { kinds: [...DEFAULT_VIEW_KINDS], limit: 100_000 }).then(
-        (view) => defaultLayout(view.elements),
-      );
+      const positions = readDefaultLayout(graph).then((layout) => layout?.positions ?? {});
       cached = { version, positions };
       positions.catch(() => {
         if (cached?.positions === positions) cached = undefined;

@@ -3,23 +3,30 @@ import type { Graph } from '../../../graph/graph';
 import { readView } from '../../../graph/queries/view-query';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
+import { seedCached } from '../seed-cache';
 import { defaultPositions } from './default-positions';
 import { type GraphQuery, graphQuery, viewFilterOf } from './graph.schema';
 
 export function graphRouter(graph: Graph): Router {
   const router = Router();
   const positions = defaultPositions(graph);
-  router.get('/', validate('query', graphQuery), seedEtag(graph), async (_req, res) => {
-    const q = res.locals.query as GraphQuery;
-    const view = await readView(graph, viewFilterOf(q));
-    if (q.positions === 'default') {
-      const placed = await positions();
-      view.elements.nodes = view.elements.nodes.map((node) => {
-        const position = placed[node.data.id];
-        return position ? { ...node, position } : node;
-      });
-    }
-    res.json(view);
-  });
+  router.get(
+    '/',
+    validate('query', graphQuery),
+    seedEtag(graph),
+    // Views change only with a seeding: each is queried once per seeding and URL.
+    seedCached(graph, async (_req, res) => {
+      const q = res.locals.query as GraphQuery;
+      const view = await readView(graph, viewFilterOf(q));
+      if (q.positions === 'default') {
+        const placed = await positions();
+        view.elements.nodes = view.elements.nodes.map((node) => {
+          const position = placed[node.data.id];
+          return position ? { ...node, position } : node;
+        });
+      }
+      return { type: 'application/json', body: JSON.stringify(view) };
+    }),
+  );
   return router;
 }

@@ -81,6 +81,7 @@ export async function search(graph: Graph, query: SearchQuery) {
     fulltext: fulltextQuery(variants),
     variants,
     limit: 100,
+    enough: query.limit,
   });
   const wanted = query.kinds
     ? candidates.filter((c) => query.kinds!.includes(c.kind as never))
