@@ -82,12 +82,9 @@ const statementResult = z
 
 export const cypherResult = statementResult
   .extend({
-    results: z
-      .array(statementResult)
-      .optional()
-      .meta({
-        description: 'A script: every statement’s result, in order (the last is also at the top)',
-      }),
+    results: z.array(statementResult).optional().meta({
+      description: 'A script: every statement’s result, in order (the last is also at the top)',
+    }),
   })
   .meta({ id: 'CypherResult' });
 
