@@ -137,7 +137,7 @@ describe('downloads', () => {
     expect(res.headers['content-disposition']).toMatch(
       /^attachment; filename="kizuna-query-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv"$/,
     );
-    const records: Record<string, string>[] = parse(res.text, { columns: true });
+    const records: Record<string, string>[] = parse(res.text, { columns: true, bom: true });
     expect(records).toHaveLength(expected.length);
     records.forEach((record, i) => {
       const row = expected[i]!;
@@ -169,7 +169,12 @@ describe('downloads', () => {
       '/api/cypher/download',
     );
     expect(res.status).toBe(200);
-    expect(res.text.trim().split('\r\n')).toHaveLength(100_001);
+    expect(
+      res.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(100_001);
   }, 60_000);
 
   it('are refused like console queries, before any byte of a file', async () => {

@@ -81,7 +81,8 @@ export function cypherRouter(graph: Graph, logger?: Logger): Router {
         'Content-Disposition': `attachment; filename="${name}"`,
         'Cache-Control': 'no-store',
       });
-      if (body.format === 'csv') res.write(csvLine(columns));
+      // The byte order mark lets spreadsheet programs read the Japanese as UTF-8.
+      if (body.format === 'csv') res.write(`\uFEFF${csvLine(columns)}`);
       else
         res.write(`{"file":${JSON.stringify(name)},"columns":${JSON.stringify(columns)},"rows":[`);
     };

@@ -128,7 +128,14 @@ export class ConsoleRunner {
 
   /** Terminates a run; gives its slot back once Neo4j says it is gone (waiting CONFIRM_MS at most here). */
   private async endAndRelease(tag: string, release: () => void): Promise<void> {
-    const ended = await endRun(this.graph, tag, CONFIRM_MS).catch(() => false);
+    // Bounded even when Neo4j itself is slow to answer SHOW TRANSACTIONS (a heap filling up).
+    let timer: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([
+      endRun(this.graph, tag, CONFIRM_MS).catch(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), CONFIRM_MS + 500);
+      }),
+    ]).finally(() => clearTimeout(timer));
     if (ended) {
       release();
       return;
