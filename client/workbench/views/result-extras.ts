@@ -64,6 +64,7 @@ export function statementList(
             'button',
             {
               type: 'button',
+              className: 'statement-link',
               'aria-current': i === shown ? 'true' : 'false',
               onclick: () => choose(i),
             },

@@ -112,10 +112,8 @@ export function mountResultsPane(
   /** The nodes and relationships of the result and of what was expanded, for the inspector. */
   let elements = new Map<string, GraphElement>();
   let elementsOfResult: StatementResult | null = null;
-  let inspected: string | null = null;
 
   function inspect(id: string | null): void {
-    inspected = id;
     const element = id ? elements.get(id) : undefined;
     if (!state || !element) {
       inspectorHost.replaceChildren();
@@ -158,7 +156,7 @@ export function mountResultsPane(
   }
 
   async function serverDownload(format: 'csv' | 'json'): Promise<void> {
-    if (!state || state.run.status !== 'done') return;
+    if (state?.run.status !== 'done') return;
     const lang = state.lang;
     const statement = shownResult()?.statement ?? state.run.query;
     downloadStatus.textContent = t(lang, 'downloading');
