@@ -121,7 +121,6 @@ describe('the workbench for research', () => {
       window.kizunaWorkbench!.cy.edges()[0]!.style('label'),
     );
     expect(edgeLabel).toBe('UNDERPINS');
-    await w.page.click('[data-test="result-table"] button.node-chip').catch(() => undefined);
     await w.page.evaluate(() => window.kizunaWorkbench!.cy.nodes()[0]!.emit('tap'));
     await w.page.click('#expand');
     await w.page.waitForFunction(() => window.kizunaWorkbench!.cy.nodes().length > 2);
