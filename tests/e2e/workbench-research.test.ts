@@ -106,7 +106,7 @@ describe('the workbench for research', () => {
     await w.page.close();
   });
 
-  it('inspects a relationship with its evidence, expands a node’s neighbours, labels relationships, exports SVG', async () => {
+  it('inspects a relationship with its evidence and labels relationships on the graph', async () => {
     const w = await open();
     await w.typeQuery('MATCH (a:Agreement)-[u:UNDERPINS]->(c:Commitment) RETURN a, u, c LIMIT 1');
     await w.runWithKeyboard();
@@ -121,13 +121,6 @@ describe('the workbench for research', () => {
       window.kizunaWorkbench!.cy.edges()[0]!.style('label'),
     );
     expect(edgeLabel).toBe('UNDERPINS');
-    await w.page.evaluate(() => window.kizunaWorkbench!.cy.nodes()[0]!.emit('tap'));
-    await w.page.click('#expand');
-    await w.page.waitForFunction(() => window.kizunaWorkbench!.cy.nodes().length > 2);
-    expect((await w.drawn()).nodes.length).toBeGreaterThan(2);
-    const svg = await w.download('#export-svg');
-    expect(svg.name).toMatch(/\.svg$/);
-    expect(svg.text).toContain('<svg');
     expect(w.errors).toEqual([]);
     await w.page.close();
   });
