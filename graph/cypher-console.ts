@@ -2,22 +2,28 @@ import neo4j, {
   type ManagedTransaction,
   Neo4jError,
   type Notification,
+  type Plan,
+  type ProfiledPlan,
   type Result,
   type Session,
 } from 'neo4j-driver';
 import { refusalForFailure } from './cypher-errors';
+import { codeText, planPrefix, splitStatements } from './cypher-lexer';
 import { planRefusal } from './cypher-plan-guards';
-import type { Refusal, SourcePosition } from './cypher-policy';
+import { type Refusal, refuse, type SourcePosition } from './cypher-policy';
 import { type RequestLimits, type ResearchRequest, requestRefusal } from './cypher-request-guards';
+import { RUN_TAG_KEY } from './cypher-transactions';
 import { type Graph, isUnavailable, type Params, type Row, toParams } from './graph';
-import { toPlain } from './to-plain';
+import { type Plain, toPlain } from './to-plain';
 
 export interface ConsoleLimits extends RequestLimits {
-  /** Server-side: Neo4j stops the transaction after this long (the transaction config's timeout). */
+  /** Server-side: Neo4j stops the transaction after this long; a script shares it. */
   timeoutMs: number;
   maxRows: number;
   /** Rows stop being read once their JSON passes this many characters. */
   maxResultChars: number;
+  /** Statements in one script. */
+  maxStatements: number;
 }
 
 export const CONSOLE_LIMITS: ConsoleLimits = {
@@ -27,6 +33,16 @@ export const CONSOLE_LIMITS: ConsoleLimits = {
   timeoutMs: 10_000,
   maxRows: 1_000,
   maxResultChars: 5_000_000,
+  maxStatements: 10,
+};
+
+/** A download: one statement, more rows and time than the page, the same guards. */
+export const DOWNLOAD_LIMITS: ConsoleLimits = {
+  ...CONSOLE_LIMITS,
+  timeoutMs: 30_000,
+  maxRows: 100_000,
+  maxResultChars: 200_000_000,
+  maxStatements: 1,
 };
 
 export interface ConsoleNotification {
@@ -37,7 +53,23 @@ export interface ConsoleNotification {
   position?: SourcePosition;
 }
 
+/** One operator of an EXPLAIN or PROFILE plan; rows and dbHits only when profiled. */
+export interface PlanNode {
+  operator: string;
+  details: string | null;
+  estimatedRows: number | null;
+  rows: number | null;
+  dbHits: number | null;
+  identifiers: string[];
+  children: PlanNode[];
+}
+
+export type PlanMode = 'EXPLAIN' | 'PROFILE';
+
 export interface ConsoleResult {
+  /** The statement as written (a script has one result per statement). */
+  statement: string;
+  mode: PlanMode | null;
   columns: string[];
   /** One object per row; nodes, relationships and paths keep elementIds, labels or type, and properties. */
   rows: Row[];
@@ -46,9 +78,18 @@ export interface ConsoleResult {
   limits: { maxRows: number; maxResultChars: number; timeoutMs: number };
   elapsedMs: number;
   notifications: ConsoleNotification[];
+  plan: PlanNode | null;
 }
 
-export type ConsoleOutcome = { ok: true; result: ConsoleResult } | { ok: false; refusal: Refusal };
+export type ConsoleOutcome =
+  | { ok: true; results: ConsoleResult[] }
+  | { ok: false; refusal: Refusal; statement?: number };
+
+/** What the caller of a run controls: the tag its transactions carry, and a stop signal. */
+export interface RunControl {
+  tag: string;
+  signal?: AbortSignal;
+}
 
 const EXPLAIN = 'EXPLAIN ';
 
@@ -66,6 +107,7 @@ async function readOnce<T>(
   session: Session,
   work: (tx: ManagedTransaction) => Promise<T>,
   timeoutMs: number,
+  tag: string,
 ): Promise<T> {
   try {
     return await session.executeRead(
@@ -76,7 +118,7 @@ async function readOnce<T>(
           throw new FinalFailure(error);
         }
       },
-      { timeout: timeoutMs },
+      { timeout: Math.max(1, Math.round(timeoutMs)), metadata: { [RUN_TAG_KEY]: tag } },
     );
   } catch (error) {
     throw error instanceof FinalFailure ? error.failure : error;
@@ -86,34 +128,78 @@ async function readOnce<T>(
 function toNotification(notification: Notification): ConsoleNotification {
   const { code, title, description, rawSeverityLevel, position } = notification;
   const at =
-    'line' in position && position.line !== undefined
+    position && 'line' in position && position.line !== undefined
       ? { line: position.line, column: position.column ?? 0, offset: position.offset ?? 0 }
       : undefined;
   return { code, title, description, severity: rawSeverityLevel, ...(at && { position: at }) };
 }
 
-/** Reads at most maxRows + 1 records (the session's fetch size), then lets the rest go. */
-async function readRows(result: Result, limits: ConsoleLimits) {
-  const columns = await result.keys();
-  const rows: Row[] = [];
+const numberOrNull = (value: unknown): number | null => {
+  const plain = toPlain(value);
+  return typeof plain === 'number' ? plain : null;
+};
+
+/** The driver's plan as plain data; the tree is walked without recursion. */
+export function toPlanNode(plan: Plan | ProfiledPlan): PlanNode {
+  const convert = (p: Plan | ProfiledPlan): PlanNode => {
+    const args = p.arguments as Record<string, unknown>;
+    const profiled = 'dbHits' in p;
+    return {
+      operator: p.operatorType.split('@')[0]!,
+      details: typeof args.Details === 'string' ? args.Details : null,
+      estimatedRows: numberOrNull(args.EstimatedRows),
+      rows: profiled ? numberOrNull(p.rows) : null,
+      dbHits: profiled ? numberOrNull(p.dbHits) : null,
+      identifiers: [...p.identifiers],
+      children: [],
+    };
+  };
+  const root = convert(plan);
+  const stack: [Plan | ProfiledPlan, PlanNode][] = [[plan, root]];
+  while (stack.length > 0) {
+    const [p, node] = stack.pop()!;
+    for (const child of p.children as (Plan | ProfiledPlan)[]) {
+      const converted = convert(child);
+      node.children.push(converted);
+      stack.push([child, converted]);
+    }
+  }
+  return root;
+}
+
+export interface RowSink {
+  columns(columns: string[]): void;
+  /** Returns false to stop reading (the size cap); the rest is discarded on the server. */
+  row(row: Row, chars: number): boolean | undefined;
+}
+
+/** Reads rows into the sink until maxRows (then one more tells that there were more). */
+async function readRows(result: Result, limits: ConsoleLimits, sink: RowSink) {
+  sink.columns(await result.keys());
+  let count = 0;
   let chars = 0;
   let truncatedBy: ConsoleResult['truncatedBy'] = null;
   for await (const record of result) {
-    if (rows.length === limits.maxRows) {
+    if (count === limits.maxRows) {
       truncatedBy = 'rows';
       break;
     }
     const row = toPlain(record.toObject()) as Row;
-    chars += JSON.stringify(row).length;
+    const size = JSON.stringify(row).length;
+    chars += size;
     if (chars > limits.maxResultChars) {
       truncatedBy = 'size';
       break;
     }
-    rows.push(row);
+    count++;
+    if (sink.row(row, size) === false) {
+      truncatedBy = 'size';
+      break;
+    }
   }
   // After a break this discards the remaining records on the server instead of streaming them.
   const summary = await result.summary();
-  return { columns, rows, truncatedBy, notifications: summary.notifications.map(toNotification) };
+  return { truncatedBy, summary };
 }
 
 async function inReadSession<T>(
@@ -124,7 +210,7 @@ async function inReadSession<T>(
   const session = graph.driver.session({
     database: graph.database,
     defaultAccessMode: neo4j.session.READ,
-    fetchSize: limits.maxRows + 1,
+    fetchSize: Math.min(limits.maxRows + 1, 5_000),
   });
   try {
     return await work(session);
@@ -147,68 +233,300 @@ function refusalFor(
 }
 
 /**
- * The plan layer on its own: EXPLAIN the query (which runs nothing) in a read session and
- * check Neo4j's own plan. runResearchQuery calls it after the textual checks; tests call it
- * alone to show that it refuses, without them, what they refuse.
+ * SHOW CURRENT USER is an administration command that Neo4j plans exactly as SHOW USERS
+ * (AdministrationCommand, no details), so the plan cannot tell them apart. On its own it is
+ * run as the procedure that answers the same question, for the console's own user only.
  */
+const SHOW_CURRENT_USER = /^SHOW\s+CURRENT\s+USERS?$/i;
+const asRead = (body: string) =>
+  SHOW_CURRENT_USER.test(codeText(body).trim()) ? 'CALL dbms.showCurrentUser()' : body;
+
+interface Planned {
+  statement: string;
+  /** Where the statement starts in the script. */
+  start: number;
+  mode: PlanMode | undefined;
+  /** The statement with its EXPLAIN or PROFILE blanked out (offsets unchanged). */
+  body: string;
+  plan: PlanNode | null;
+  notifications: ConsoleNotification[];
+}
+
+type Checked = { ok: true; planned: Planned } | { ok: false; refusal: Refusal };
+
+/**
+ * The plan layer on its own: EXPLAIN the statement (which runs nothing) in a read session and
+ * check Neo4j's own plan. The console calls it after the textual checks; tests call it alone
+ * to show that it refuses, without them, what they refuse.
+ */
+async function explainStatement(
+  graph: Graph,
+  script: string,
+  statement: { text: string; start: number },
+  params: Params,
+  limits: ConsoleLimits,
+  tag: string,
+): Promise<Checked> {
+  const { mode, body: written } = planPrefix(statement.text);
+  const body = asRead(written);
+  return inReadSession(graph, limits, async (session): Promise<Checked> => {
+    try {
+      const summary = await readOnce(
+        session,
+        (tx) => tx.run(EXPLAIN + body, params).summary(),
+        limits.timeoutMs,
+        tag,
+      );
+      const refused = planRefusal(summary.queryType, summary.plan);
+      if (refused) return { ok: false, refusal: refused };
+      return {
+        ok: true,
+        planned: {
+          statement: statement.text,
+          start: statement.start,
+          mode,
+          body,
+          plan: summary.plan ? toPlanNode(summary.plan) : null,
+          notifications: summary.notifications.map(toNotification),
+        },
+      };
+    } catch (error) {
+      return {
+        ok: false,
+        refusal: refusalFor(error, script, EXPLAIN.length - statement.start, limits),
+      };
+    }
+  });
+}
+
+/** Only the plan layer, for one statement (the hostile tests call it on its own). */
 export async function explainRefusal(
   graph: Graph,
   request: ResearchRequest,
   limits: ConsoleLimits = CONSOLE_LIMITS,
 ): Promise<Refusal | undefined> {
   const params = toParams(request.params ?? {}) as Params;
-  return inReadSession(graph, limits, async (session) => {
-    try {
-      const planned = await readOnce(
-        session,
-        (tx) => tx.run(EXPLAIN + request.query, params).summary(),
-        limits.timeoutMs,
-      );
-      return planRefusal(planned.queryType, planned.plan);
-    } catch (error) {
-      return refusalFor(error, request.query, EXPLAIN.length, limits);
+  const checked = await explainStatement(
+    graph,
+    request.query,
+    { text: request.query, start: 0 },
+    params,
+    limits,
+    'explain-only',
+  );
+  return checked.ok ? undefined : checked.refusal;
+}
+
+const inScript = (refusal: Refusal, index: number, count: number): Refusal =>
+  count === 1
+    ? refusal
+    : { ...refusal, detail: `Statement ${index + 1} of ${count}: ${refusal.detail}` };
+
+/**
+ * Checks every statement of a script (its text, then Neo4j's EXPLAIN plan) before any runs:
+ * one refused statement refuses the whole script.
+ */
+async function checkScript(
+  graph: Graph,
+  request: ResearchRequest,
+  limits: ConsoleLimits,
+  control: RunControl,
+): Promise<{ ok: true; planned: Planned[] } | { ok: false; refusal: Refusal; statement?: number }> {
+  const whole = requestRefusal(request, limits);
+  if (whole) return { ok: false, refusal: whole };
+  const statements = splitStatements(request.query);
+  if (statements.length === 0)
+    return { ok: false, refusal: refuse('syntax', 'The query is empty.') };
+  if (statements.length > limits.maxStatements) {
+    return {
+      ok: false,
+      refusal: refuse(
+        'script',
+        limits.maxStatements === 1
+          ? 'Only one statement can be downloaded at a time; remove the others (separated by ;).'
+          : `The script has ${statements.length} statements; the console runs up to ${limits.maxStatements} at once.`,
+      ),
+    };
+  }
+  const params = toParams(request.params ?? {}) as Params;
+  const planned: Planned[] = [];
+  for (const [index, statement] of statements.entries()) {
+    const body = planPrefix(statement.text).body;
+    const refused = requestRefusal({ query: body }, limits);
+    if (refused) {
+      return { ok: false, refusal: inScript(refused, index, statements.length), statement: index };
     }
-  });
+    if (control.signal?.aborted) throw control.signal.reason;
+    const checked = await explainStatement(
+      graph,
+      request.query,
+      statement,
+      params,
+      limits,
+      control.tag,
+    );
+    if (!checked.ok) {
+      return {
+        ok: false,
+        refusal: inScript(checked.refusal, index, statements.length),
+        statement: index,
+      };
+    }
+    planned.push(checked.planned);
+  }
+  return { ok: true, planned };
+}
+
+export interface ScriptCheck {
+  statements: number;
 }
 
 /**
  * Runs a researcher's Cypher, which may be anything anyone typed, so it is checked in layers:
- * the request's size and text (cypher-request-guards), then Neo4j's own EXPLAIN plan
- * (cypher-plan-guards), then the query itself in a READ transaction with a server-side
- * timeout and a row cap. Whatever Neo4j still refuses comes back in plain words
- * (cypher-errors); a database that cannot be reached is thrown, for a 503.
+ * the request's size and text (cypher-request-guards), then Neo4j's own EXPLAIN plan of every
+ * statement (cypher-plan-guards), then each statement in its own READ transaction, in order,
+ * with a server-side timeout shared by the script and a row cap. EXPLAIN answers with the plan
+ * alone; PROFILE runs under the same guards and returns the profiled plan with the rows.
+ * Whatever Neo4j still refuses comes back in plain words (cypher-errors); a database that
+ * cannot be reached is thrown, for a 503. Every transaction carries control.tag, so the caller
+ * can terminate it and see it gone (cypher-transactions).
  */
 export async function runResearchQuery(
   graph: Graph,
   request: ResearchRequest,
+  control: RunControl,
   limits: ConsoleLimits = CONSOLE_LIMITS,
 ): Promise<ConsoleOutcome> {
   const started = performance.now();
-  const refused = requestRefusal(request, limits) ?? (await explainRefusal(graph, request, limits));
-  if (refused) return { ok: false, refusal: refused };
+  const checked = await checkScript(graph, request, limits, control);
+  if (!checked.ok) return checked;
   const params = toParams(request.params ?? {}) as Params;
-  return inReadSession(graph, limits, async (session): Promise<ConsoleOutcome> => {
+  const results: ConsoleResult[] = [];
+  const resultLimits = {
+    maxRows: limits.maxRows,
+    maxResultChars: limits.maxResultChars,
+    timeoutMs: limits.timeoutMs,
+  };
+  for (const [index, planned] of checked.planned.entries()) {
+    const statementStarted = performance.now();
+    if (planned.mode === 'EXPLAIN') {
+      results.push({
+        statement: planned.statement,
+        mode: 'EXPLAIN',
+        columns: [],
+        rows: [],
+        truncated: false,
+        truncatedBy: null,
+        limits: resultLimits,
+        elapsedMs: 0,
+        notifications: planned.notifications,
+        plan: planned.plan,
+      });
+      continue;
+    }
+    if (control.signal?.aborted) throw control.signal.reason;
+    const prefix = planned.mode === 'PROFILE' ? 'PROFILE' : '';
+    const remaining = limits.timeoutMs - (performance.now() - started);
+    const rows: Row[] = [];
+    let columns: string[] = [];
+    const outcome = await inReadSession(graph, limits, async (session) => {
+      try {
+        const read = await readOnce(
+          session,
+          (tx) =>
+            readRows(tx.run(prefix + planned.body, params), limits, {
+              columns: (c) => {
+                columns = c;
+              },
+              row: (row) => {
+                rows.push(row);
+                return true;
+              },
+            }),
+          remaining,
+          control.tag,
+        );
+        return { ok: true as const, read };
+      } catch (error) {
+        return {
+          ok: false as const,
+          refusal: refusalFor(error, request.query, prefix.length - planned.start, limits),
+        };
+      }
+    });
+    if (!outcome.ok) {
+      return {
+        ok: false,
+        refusal: inScript(outcome.refusal, index, checked.planned.length),
+        statement: index,
+      };
+    }
+    const { summary, truncatedBy } = outcome.read;
+    results.push({
+      statement: planned.statement,
+      mode: planned.mode ?? null,
+      columns,
+      rows,
+      truncated: truncatedBy !== null,
+      truncatedBy,
+      limits: resultLimits,
+      elapsedMs: Math.round(performance.now() - statementStarted),
+      notifications: summary.notifications.map(toNotification),
+      plan: planned.mode === 'PROFILE' && summary.profile ? toPlanNode(summary.profile) : null,
+    });
+  }
+  return { ok: true, results };
+}
+
+export type StreamOutcome =
+  | { ok: true; rows: number; truncatedBy: ConsoleResult['truncatedBy'] }
+  | { ok: false; refusal: Refusal };
+
+/**
+ * A download: one statement, checked exactly as the console checks it, its rows handed to
+ * the sink as Neo4j streams them (nothing is held in memory), up to limits.maxRows.
+ */
+export async function streamResearchQuery(
+  graph: Graph,
+  request: ResearchRequest,
+  control: RunControl,
+  sink: RowSink,
+  limits: ConsoleLimits = DOWNLOAD_LIMITS,
+): Promise<StreamOutcome> {
+  const checked = await checkScript(graph, request, limits, control);
+  if (!checked.ok) return checked;
+  const planned = checked.planned[0]!;
+  if (planned.mode) {
+    return {
+      ok: false,
+      refusal: refuse(
+        'script',
+        `A download holds rows; run ${planned.mode} in the console instead.`,
+      ),
+    };
+  }
+  const params = toParams(request.params ?? {}) as Params;
+  let rows = 0;
+  return inReadSession(graph, limits, async (session): Promise<StreamOutcome> => {
     try {
       const read = await readOnce(
         session,
-        (tx) => readRows(tx.run(request.query, params), limits),
+        (tx) =>
+          readRows(tx.run(planned.body, params), limits, {
+            columns: (c) => sink.columns(c),
+            row: (row, chars) => {
+              rows++;
+              return sink.row(row, chars);
+            },
+          }),
         limits.timeoutMs,
+        control.tag,
       );
-      return {
-        ok: true,
-        result: {
-          ...read,
-          truncated: read.truncatedBy !== null,
-          limits: {
-            maxRows: limits.maxRows,
-            maxResultChars: limits.maxResultChars,
-            timeoutMs: limits.timeoutMs,
-          },
-          elapsedMs: Math.round(performance.now() - started),
-        },
-      };
+      return { ok: true, rows, truncatedBy: read.truncatedBy };
     } catch (error) {
-      return { ok: false, refusal: refusalFor(error, request.query, 0, limits) };
+      return { ok: false, refusal: refusalFor(error, request.query, -planned.start, limits) };
     }
   });
 }
+
+export type { Plain };

@@ -81,3 +81,74 @@ export function codeText(query: string): string {
   }
   return out.join('');
 }
+
+export interface Statement {
+  /** The statement's text as written, without its closing semicolon. */
+  text: string;
+  /** Where it starts in the script (UTF-16 offset). */
+  start: number;
+}
+
+/**
+ * Splits a script at the semicolons outside strings, comments and `quoted` names, and drops
+ * the parts that hold nothing but spaces and comments. Each part is then checked and run as
+ * the very text Neo4j receives, which accepts one statement per query: a part that still holds
+ * two (a semicolon disguised as \u003B) is refused by Neo4j, never run as two.
+ */
+export function splitStatements(script: string): Statement[] {
+  const statements: Statement[] = [];
+  let start = 0;
+  let i = 0;
+  const close = (end: number) => {
+    const text = script.slice(start, end);
+    if (codeText(text).trim() !== '') statements.push({ text, start });
+  };
+  while (i < script.length) {
+    const ch = script[i]!;
+    const next = script[i + 1];
+    if (ch === "'" || ch === '"') i = endOfString(script, i);
+    else if (ch === '/' && next === '/') {
+      const end = script.slice(i).search(/[\r\n]/);
+      i = end === -1 ? script.length : i + end;
+    } else if (ch === '/' && next === '*') {
+      const end = script.indexOf('*/', i + 2);
+      i = end === -1 ? script.length : end + 2;
+    } else if (ch === '`') i = quotedName(script, i)[1];
+    else if (ch === ';') {
+      close(i);
+      i++;
+      start = i;
+    } else i++;
+  }
+  close(script.length);
+  return statements;
+}
+
+/**
+ * A statement's leading EXPLAIN or PROFILE (after spaces and comments), and the statement
+ * without it; Neo4j reads the keyword in any case.
+ */
+export function planPrefix(statement: string): {
+  mode: 'EXPLAIN' | 'PROFILE' | undefined;
+  body: string;
+} {
+  let i = 0;
+  for (;;) {
+    const rest = statement.slice(i);
+    const space = /^\s+/.exec(rest);
+    if (space) i += space[0].length;
+    else if (rest.startsWith('//')) {
+      const end = rest.search(/[\r\n]/);
+      i = end === -1 ? statement.length : i + end;
+    } else if (rest.startsWith('/*')) {
+      const end = rest.indexOf('*/', 2);
+      i = end === -1 ? statement.length : i + end + 2;
+    } else break;
+  }
+  const word = /^(EXPLAIN|PROFILE)(?![\p{L}\p{N}_$])/iu.exec(statement.slice(i));
+  if (!word) return { mode: undefined, body: statement };
+  return {
+    mode: word[1]!.toUpperCase() as 'EXPLAIN' | 'PROFILE',
+    body: ' '.repeat(i + word[0].length) + statement.slice(i + word[0].length),
+  };
+}

@@ -3,6 +3,7 @@ import {
   ALLOWED_SHOW_OPERATORS,
   adminRefused,
   commandRefused,
+  DBMS_READ_PROCEDURES,
   inTransactionsRefused,
   loadCsvRefused,
   procedureRefused,
@@ -74,6 +75,15 @@ export function planRefusal(
   const command = names.find((n) => /^(Show|Terminate)/.test(n) && !ALLOWED_SHOW_OPERATORS.has(n));
   if (command) return commandRefused(commandWords(command));
   if (queryType === 'r') return undefined;
+  // A DBMS-mode procedure (dbms.components) makes a read plan 's'; every procedure here is
+  // allowed already, and a schema or administration command plans as an operator of its own.
+  const dbmsRead =
+    queryType === 's' &&
+    ops.some(
+      (op) => operatorName(op) === 'ProcedureCall' && DBMS_READ_PROCEDURES.has(procedureName(op)),
+    ) &&
+    !names.some((n) => /Command$|^(Create|Drop|Alter|Grant|Deny|Revoke|Assert)/.test(n));
+  if (dbmsRead) return undefined;
   if (queryType === 'w' || queryType === 'rw') return writeRefused();
   return adminRefused();
 }

@@ -14,6 +14,23 @@ export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
   'db.schema.relTypeProperties',
   'db.index.fulltext.queryNodes',
   'db.index.fulltext.queryRelationships',
+  // Which analyzers a full-text index can use (how the Japanese index splits words).
+  'db.index.fulltext.listAvailableAnalyzers',
+  // The database's version and edition (to cite it), its name and id, and a ping.
+  'dbms.components',
+  'db.info',
+  'db.ping',
+  // The console's own user name and roles (what SHOW CURRENT USER runs as); nobody else's.
+  'dbms.showCurrentUser',
+]);
+
+/**
+ * Allowed procedures that Neo4j runs in DBMS mode, so their plan's queryType is 's' like
+ * administration commands. They only read: the versions, and the console's own user.
+ */
+export const DBMS_READ_PROCEDURES: ReadonlySet<string> = new Set([
+  'dbms.components',
+  'dbms.showCurrentUser',
 ]);
 
 /**
@@ -37,6 +54,7 @@ export const REFUSAL_CODES = [
   'load-csv',
   'procedure',
   'in-transactions',
+  'script',
   'timeout',
   'memory',
   'failed',
@@ -88,7 +106,7 @@ export const inTransactionsRefused = (): Refusal =>
 export const commandRefused = (command: string): Refusal =>
   refuse(
     'admin',
-    `${command} is not available in the console; of the SHOW commands it allows SHOW INDEXES, SHOW CONSTRAINTS, SHOW PROCEDURES and SHOW FUNCTIONS.`,
+    `${command} is not available in the console; of the SHOW commands it allows SHOW INDEXES, SHOW CONSTRAINTS, SHOW PROCEDURES, SHOW FUNCTIONS and SHOW CURRENT USER (on its own).`,
   );
 
 export const writeRefused = (): Refusal =>

@@ -74,3 +74,49 @@ export const fetchLibrary = () =>
   getJson<{ queries: ResearchQuery[] }>('/api/cypher/library').then((body) => body.queries);
 
 export const fetchSchema = () => getJson<GraphSchema>('/api/schema');
+
+export type DownloadOutcome =
+  | { ok: true; blob: Blob; name: string; rows: number }
+  | { ok: false; detail: string };
+
+/**
+ * POST /api/cypher/download: the query again, streamed by the server as CSV or JSON up to
+ * 100,000 rows, named by the server (dataset version and time).
+ */
+export async function downloadQuery(
+  query: string,
+  params: Params,
+  format: 'csv' | 'json',
+  signal?: AbortSignal,
+): Promise<DownloadOutcome> {
+  let response: Response;
+  try {
+    response = await fetch('/api/cypher/download', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, params, format }),
+      signal,
+    });
+  } catch (error) {
+    return { ok: false, detail: String((error as Error).message ?? error) };
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as ProblemBody;
+    return { ok: false, detail: body.detail ?? response.statusText };
+  }
+  try {
+    const text = await response.text();
+    const name =
+      /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ??
+      `kizuna-query.${format}`;
+    const rows =
+      format === 'csv'
+        ? Math.max(0, text.split('\r\n').length - 2)
+        : (JSON.parse(text) as { rows: unknown[] }).rows.length;
+    const type = format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json';
+    return { ok: true, blob: new Blob([text], { type }), name, rows };
+  } catch (error) {
+    // The server cuts a file off when the query fails after its first rows.
+    return { ok: false, detail: `The download was cut off: ${(error as Error).message}` };
+  }
+}

@@ -27,6 +27,15 @@ const byId = (id: string) => document.getElementById(id) as HTMLElement;
 
 let state: WorkbenchState = initialState(storedLang(), readStoredQueries());
 let inFlight: AbortController | undefined;
+/** The run the user stopped: its abort is reported as "stopped", not dropped as superseded. */
+let stoppedRun: number | undefined;
+
+/** Stop: closes the request; the server then terminates the query in Neo4j and frees its slot. */
+function stop(): void {
+  if (state.run.status !== 'running') return;
+  stoppedRun = state.run.id;
+  inFlight?.abort();
+}
 
 function dispatch<K extends keyof Actions>(
   name: K,
@@ -69,8 +78,20 @@ async function send(run: Extract<Run, { status: 'running' }>): Promise<void> {
     else if (outcome.kind === 'refused') dispatch('runRefused', run.id, outcome.refusal, stamp());
     else dispatch('runFailed', run.id, outcome.failure, stamp());
   } catch (error) {
-    // Aborted: a newer run took over, and its answer is the one that counts.
-    if ((error as Error).name === 'AbortError') return;
+    if ((error as Error).name === 'AbortError') {
+      if (stoppedRun === run.id) {
+        const lang = state.lang;
+        const failure = {
+          status: 0,
+          title: t(lang, 'stopped'),
+          detail: t(lang, 'stoppedDetail'),
+          retryAfterS: null,
+        };
+        dispatch('runFailed', run.id, failure, stamp());
+      }
+      // Otherwise a newer run took over, and its answer is the one that counts.
+      return;
+    }
     const failure = { status: 0, title: 'No answer', detail: String(error), retryAfterS: null };
     dispatch('runFailed', run.id, failure, stamp());
   }
@@ -85,6 +106,7 @@ const editorPane = mountEditorPane(byId('editor-pane'), {
   editQuery: (query) => dispatch('editQuery', query),
   editParams: (params) => dispatch('editParams', params),
   run: () => dispatch('run'),
+  stop,
   save: () => {
     dispatch('setPanel', 'saved');
     queriesPanel.focusSaveName();

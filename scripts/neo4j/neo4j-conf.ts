@@ -40,7 +40,9 @@ export function neo4jConf(
     'dbms.security.procedures.unrestricted=',
     'dbms.usage_report.enabled=false',
     'db.transaction.timeout=60s',
-    'db.memory.transaction.max=256m',
+    // A quarter of the default heap: up to four console queries collecting or sorting at
+    // once stay within the pool for all transactions (70% of the heap), issue 10.
+    'db.memory.transaction.max=128m',
     'db.logs.query.enabled=INFO',
   ];
   return `${lines.join('\n')}\n`;

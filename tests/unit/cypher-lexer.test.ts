@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { codeText, decodeUnicodeEscapes } from '../../graph/cypher-lexer';
+import {
+  codeText,
+  decodeUnicodeEscapes,
+  planPrefix,
+  splitStatements,
+} from '../../graph/cypher-lexer';
 
 // Each expectation below was first checked against Neo4j 5.26 (RETURN of the same text).
 describe('decodeUnicodeEscapes', () => {
@@ -65,5 +70,35 @@ describe('codeText', () => {
     expect(codeText(`RETURN 'open`)).toBe(`RETURN ''`);
     expect(codeText('RETURN 1 /* open')).toBe('RETURN 1  ');
     expect(codeText('RETURN `open')).toBe('RETURN open');
+  });
+});
+
+describe('splitStatements', () => {
+  it('splits at semicolons outside strings, comments and quoted names, dropping empty parts', () => {
+    const script = "RETURN ';' AS a; // x;y\nMATCH (`a;b`) RETURN 1 /* ; */;\n;  ";
+    expect(splitStatements(script)).toEqual([
+      { text: "RETURN ';' AS a", start: 0 },
+      { text: ' // x;y\nMATCH (`a;b`) RETURN 1 /* ; */', start: 16 },
+    ]);
+  });
+
+  it('keeps a disguised semicolon inside its statement, for Neo4j to refuse', () => {
+    expect(splitStatements(String.raw`RETURN 1 \u003B CREATE (n)`)).toHaveLength(1);
+  });
+});
+
+describe('planPrefix', () => {
+  it('finds EXPLAIN or PROFILE after spaces and comments, blanking it without moving offsets', () => {
+    expect(planPrefix('  // why\n profile MATCH (n) RETURN n')).toEqual({
+      mode: 'PROFILE',
+      body: `${' '.repeat(17)} MATCH (n) RETURN n`,
+    });
+    expect(planPrefix('EXPLAIN RETURN 1').mode).toBe('EXPLAIN');
+  });
+
+  it('ignores names that start with the words', () => {
+    expect(planPrefix('MATCH (explain) RETURN explain').mode).toBeUndefined();
+    expect(planPrefix('RETURN 1 AS profiled').mode).toBeUndefined();
+    expect(planPrefix('WITH 1 AS profile RETURN profile').mode).toBeUndefined();
   });
 });

@@ -57,7 +57,21 @@ export interface CypherNotification {
   position?: SourcePosition;
 }
 
-export interface CypherResult {
+/** One operator of an EXPLAIN or PROFILE plan; rows and dbHits only when profiled. */
+export interface PlanNode {
+  operator: string;
+  details: string | null;
+  estimatedRows: number | null;
+  rows: number | null;
+  dbHits: number | null;
+  identifiers: string[];
+  children: PlanNode[];
+}
+
+export interface StatementResult {
+  statement?: string;
+  mode?: 'EXPLAIN' | 'PROFILE' | null;
+  plan?: PlanNode | null;
   columns: string[];
   rows: Row[];
   truncated: boolean;
@@ -65,6 +79,11 @@ export interface CypherResult {
   limits: { maxRows: number; maxResultChars: number; timeoutMs: number };
   elapsedMs: number;
   notifications: CypherNotification[];
+}
+
+/** The last statement's result; a script also lists every statement's, in order. */
+export interface CypherResult extends StatementResult {
+  results?: StatementResult[];
 }
 
 /** A 422 from the console: the query was refused or failed, with why in plain words. */

@@ -7,7 +7,7 @@ import type {
   Refusal,
   ResearchQuery,
 } from './cypher-types';
-import { type ParamsError, paramsText, parseParams } from './params';
+import { type ParamsError, paramCommands, paramsText, parseParams } from './params';
 import { nextSort, type Sort } from './sort-rows';
 import {
   addToHistory,
@@ -167,9 +167,22 @@ export const actions = {
     draftProblem: null,
   }),
 
-  /** Sends the draft, unless it is empty or its parameters are not a JSON object. */
+  /**
+   * Sends the draft, unless it is empty or its parameters are not a JSON object. A draft of
+   * `:param name => value` lines (as in Neo4j Browser) sets those parameters instead.
+   */
   run: (s: WorkbenchState): WorkbenchState => {
     if (s.draft.query.trim() === '') return { ...s, draftProblem: { what: 'emptyQuery' } };
+    const assigned = paramCommands(s.draft.query, s.draft.params);
+    if (assigned) {
+      if (!assigned.ok)
+        return { ...s, draftProblem: { what: 'paramsInvalid', error: assigned.error } };
+      return {
+        ...s,
+        draftProblem: null,
+        draft: { query: '', params: assigned.params, revision: s.draft.revision + 1 },
+      };
+    }
     const parsed = parseParams(s.draft.params);
     if (!parsed.ok) return { ...s, draftProblem: { what: 'paramsInvalid', error: parsed.error } };
     const id = s.lastRunId + 1;

@@ -13,8 +13,13 @@ import {
  * One result value, described for display: the table draws a Cell as chips, and its text
  * (cellText) is what the CSV holds and what sorting compares. Nothing here touches the DOM.
  */
-export type NodeCell = { kind: 'node'; labels: string[]; name: string | null };
-export type RelationshipCell = { kind: 'relationship'; type: string };
+export type NodeCell = {
+  kind: 'node';
+  labels: string[];
+  name: string | null;
+  elementId?: string;
+};
+export type RelationshipCell = { kind: 'relationship'; type: string; elementId?: string };
 export type PathStep = { relationship: RelationshipCell; forward: boolean; node: NodeCell };
 
 export type Cell =
@@ -57,11 +62,13 @@ const nodeCell = (node: GraphNode, lang: Lang): NodeCell => ({
   kind: 'node',
   labels: node.labels,
   name: nodeName(node, lang),
+  elementId: node.elementId,
 });
 
 const relationshipCell = (relationship: GraphRelationship): RelationshipCell => ({
   kind: 'relationship',
   type: relationship.type,
+  elementId: relationship.elementId,
 });
 
 function pathCell(path: GraphPath, lang: Lang): Cell {

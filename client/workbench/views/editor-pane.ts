@@ -9,6 +9,7 @@ export interface EditorPaneEvents {
   editQuery(query: string): void;
   editParams(params: string): void;
   run(): void;
+  stop(): void;
   save(): void;
 }
 
@@ -36,6 +37,13 @@ export function mountEditorPane(
     rows: 6,
   });
   const runButton = h('button', { type: 'button', id: 'run', className: 'primary' });
+  const stopButton = h('button', {
+    type: 'button',
+    id: 'stop',
+    className: 'stop',
+    disabled: true,
+    onclick: () => on.stop(),
+  });
   const saveButton = h('button', { type: 'button', id: 'save-open', onclick: () => on.save() });
   const alert = h('div', { id: 'query-alert', className: 'query-alert', role: 'alert' });
 
@@ -46,7 +54,7 @@ export function mountEditorPane(
       h('div', { className: 'query-field' }, queryLabel, editorHost),
       h('div', { className: 'params-field' }, paramsLabel, params, paramsHint),
     ),
-    h('div', { className: 'editor-actions' }, runButton, runHint, saveButton),
+    h('div', { className: 'editor-actions' }, runButton, stopButton, runHint, saveButton),
     alert,
   );
 
@@ -59,6 +67,9 @@ export function mountEditorPane(
   });
   runButton.addEventListener('click', () => on.run());
   params.addEventListener('input', () => on.editParams(params.value));
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !stopButton.disabled) on.stop();
+  });
   params.addEventListener('keydown', (e) => {
     if (isRunKey(e)) {
       e.preventDefault();
@@ -122,11 +133,13 @@ export function mountEditorPane(
       paramsLabel.textContent = t(lang, 'params');
       paramsHint.textContent = t(lang, 'paramsHint');
       runButton.textContent = t(lang, 'run');
+      stopButton.textContent = t(lang, 'stop');
       saveButton.textContent = t(lang, 'save');
     }
     if (params.value !== state.draft.params) params.value = state.draft.params;
     params.setAttribute('aria-invalid', String(state.draftProblem?.what === 'paramsInvalid'));
     runButton.setAttribute('aria-busy', String(state.run.status === 'running'));
+    stopButton.disabled = state.run.status !== 'running';
     if (
       !last ||
       last.lang !== lang ||

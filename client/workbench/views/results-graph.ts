@@ -12,6 +12,7 @@ cytoscape.use(fcose);
 
 export interface ResultGraphView {
   cy: cytoscape.Core;
+  relayout(): void;
   render(state: WorkbenchState): void;
   unmount(): void;
 }
@@ -34,7 +35,22 @@ export function mountResultGraph(el: HTMLElement): ResultGraphView {
   );
   const cy = cytoscape({
     container,
-    style: stylesheet(),
+    // The explorer's styles, and each relationship's type written along it.
+    style: [
+      ...stylesheet(),
+      {
+        selector: 'edge',
+        style: {
+          label: 'data(type)',
+          'font-size': 9,
+          'text-rotation': 'autorotate',
+          'text-background-color': '#ffffff',
+          'text-background-opacity': 0.85,
+          'text-background-padding': '1px',
+          color: '#333333',
+        },
+      },
+    ],
     minZoom: 0.1,
     maxZoom: 4,
     boxSelectionEnabled: false,
@@ -82,5 +98,5 @@ export function mountResultGraph(el: HTMLElement): ResultGraphView {
     note.textContent = notes.join(' ');
   }
 
-  return { cy, render, unmount: () => cy.destroy() };
+  return { cy, render, relayout: layout, unmount: () => cy.destroy() };
 }

@@ -1,16 +1,20 @@
-import { download } from '../../export/diagram-export';
+import { download, exportDiagram, svgToPng } from '../../export/diagram-export';
 import { h } from '../../views/dom';
-import { resultCsv } from '../model/csv';
-import type { CypherResult } from '../model/cypher-types';
-import { sortRows } from '../model/sort-rows';
+import { downloadQuery, runCypher } from '../api';
+import type { CypherResult, StatementResult } from '../model/cypher-types';
+import { resultGraph } from '../model/result-graph';
 import type { ResultView, WorkbenchState } from '../model/state';
 import { rowCount, t, truncatedNotice } from './labels';
+import { elementsOf, type GraphElement, inspector, planTree, statementList } from './result-extras';
 import { mountResultGraph, type ResultGraphView } from './results-graph';
 import { mountResultTable } from './results-table';
 import { tabList } from './tabs';
 
 const stampForFile = (date: Date) =>
   date.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+
+/** Read-only, through the console and its guards like any query the researcher types. */
+const NEIGHBOURS = 'MATCH (n)-[r]-(m) WHERE elementId(n) = $id RETURN n, r, m LIMIT 100';
 
 /**
  * The result area: how it went (rows, time, truncation, Neo4j's notes), the Table / Graph
@@ -24,8 +28,37 @@ export function mountResultsPane(
   const heading = h('h2', { id: 'results-heading' });
   const tabs = h('div', { className: 'view-tabs' });
   const status = h('p', { className: 'result-meta', role: 'status', 'data-test': 'result-meta' });
-  const csv = h('button', { type: 'button', id: 'download-csv', onclick: () => downloadCsv() });
-  const json = h('button', { type: 'button', id: 'download-json', onclick: () => downloadJson() });
+  const csv = h('button', {
+    type: 'button',
+    id: 'download-csv',
+    'aria-describedby': 'download-hint',
+    onclick: () => void serverDownload('csv'),
+  });
+  const json = h('button', {
+    type: 'button',
+    id: 'download-json',
+    'aria-describedby': 'download-hint',
+    onclick: () => void serverDownload('json'),
+  });
+  const svgButton = h('button', {
+    type: 'button',
+    id: 'export-svg',
+    onclick: () => picture('svg'),
+  });
+  const pngButton = h('button', {
+    type: 'button',
+    id: 'export-png',
+    onclick: () => void picture('png'),
+  });
+  const downloadHint = h('span', { id: 'download-hint', className: 'hint' });
+  const downloadStatus = h('p', {
+    className: 'download-status',
+    role: 'status',
+    'data-test': 'download-status',
+  });
+  const statements = h('div', { className: 'statements-host' });
+  const planHost = h('div', { className: 'plan-host' });
+  const inspectorHost = h('div', { className: 'inspector-host' });
   const truncated = h('p', { className: 'notice', 'data-test': 'truncated', hidden: true });
   const notifications = h('div', { className: 'notifications', 'data-test': 'notifications' });
   const tablePane = h('div', {
@@ -48,38 +81,110 @@ export function mountResultsPane(
       heading,
       tabs,
       status,
-      h('span', { className: 'downloads' }, csv, json),
+      h('span', { className: 'downloads' }, csv, json, downloadHint),
     ),
+    downloadStatus,
     truncated,
     notifications,
+    statements,
+    planHost,
+    inspectorHost,
     tablePane,
     graphPane,
   );
   const table = mountResultTable(tablePane, on.sortBy);
   const graph = mountResultGraph(graphPane);
+  graphPane.querySelector('.graph-bar')?.append(svgButton, pngButton);
 
   const result = (): CypherResult | null =>
     state?.run.status === 'done' ? state.run.result : null;
 
-  function downloadCsv(): void {
+  /** Which statement of a script is shown (the last by default). */
+  let chosen: { result: CypherResult; index: number } | null = null;
+  const shownResult = (): StatementResult | null => {
     const r = result();
-    if (!state || !r) return;
-    const rows = sortRows(r.rows, state.sort, state.lang);
-    // The byte order mark lets spreadsheet programs read the Japanese as UTF-8.
-    const text = `\uFEFF${resultCsv(r.columns, rows, state.lang)}`;
-    download(
-      new Blob([text], { type: 'text/csv; charset=utf-8; header=present' }),
-      `kizuna-result-${stampForFile(new Date())}.csv`,
+    if (!r) return null;
+    const all = r.results ?? [r];
+    const index = chosen?.result === r ? chosen.index : all.length - 1;
+    return all[index] ?? r;
+  };
+
+  /** The nodes and relationships of the result and of what was expanded, for the inspector. */
+  let elements = new Map<string, GraphElement>();
+  let elementsOfResult: StatementResult | null = null;
+
+  function inspect(id: string | null): void {
+    const element = id ? elements.get(id) : undefined;
+    if (!state || !element) {
+      inspectorHost.replaceChildren();
+      return;
+    }
+    const lang = state.lang;
+    inspectorHost.replaceChildren(
+      inspector(element, lang, {
+        close: () => inspect(null),
+        ...(element.$type === 'node' && { expand: () => void expand(element.elementId) }),
+      }),
     );
   }
 
-  function downloadJson(): void {
-    const r = result();
-    if (!r) return;
-    download(
-      new Blob([JSON.stringify(r, null, 2)], { type: 'application/json' }),
-      `kizuna-result-${stampForFile(new Date())}.json`,
-    );
+  tablePane.addEventListener('click', (e) => {
+    const chip = (e.target as HTMLElement).closest<HTMLElement>('[data-element-id]');
+    if (chip?.dataset.elementId) inspect(chip.dataset.elementId);
+  });
+  graph.cy.on('tap', 'node, edge', (e) => inspect(e.target.id()));
+
+  /** Adds a node's neighbours to the result graph (not to the table); the layout runs again. */
+  async function expand(id: string): Promise<void> {
+    if (!state) return;
+    const outcome = await runCypher(NEIGHBOURS, { id }, new AbortController().signal);
+    if (outcome.kind !== 'result') {
+      downloadStatus.textContent =
+        outcome.kind === 'refused' ? outcome.refusal.detail : outcome.failure.detail;
+      return;
+    }
+    elementsOf(outcome.result.rows, elements);
+    const added = resultGraph(outcome.result.rows, state.lang);
+    const cy = graph.cy;
+    cy.batch(() => {
+      for (const data of added.nodes)
+        if (cy.getElementById(data.id).empty()) cy.add({ group: 'nodes', data });
+      for (const data of added.edges)
+        if (cy.getElementById(data.id).empty()) cy.add({ group: 'edges', data });
+    });
+    graph.relayout();
+  }
+
+  async function serverDownload(format: 'csv' | 'json'): Promise<void> {
+    if (state?.run.status !== 'done') return;
+    const lang = state.lang;
+    const statement = shownResult()?.statement ?? state.run.query;
+    downloadStatus.textContent = t(lang, 'downloading');
+    const outcome = await downloadQuery(statement, state.run.params, format);
+    if (!outcome.ok) {
+      downloadStatus.textContent = `${t(lang, 'downloadFailed')}: ${outcome.detail}`;
+      return;
+    }
+    downloadStatus.textContent = `${outcome.name} · ${rowCount(lang, outcome.rows)}`;
+    download(outcome.blob, outcome.name);
+  }
+
+  /** The result graph as SVG or PNG, drawn by the explorer's export code. */
+  async function picture(format: 'svg' | 'png'): Promise<void> {
+    if (!state || graph.cy.nodes().empty()) return;
+    const diagram = exportDiagram(graph.cy, {
+      scope: 'view',
+      title: 'Kizuna — Cypher',
+      legend: true,
+      source: true,
+      date: true,
+      lang: state.lang,
+      selected: null,
+      background: 'white',
+    });
+    const name = `kizuna-result-${stampForFile(new Date())}.${format}`;
+    if (format === 'svg') download(new Blob([diagram.svg], { type: 'image/svg+xml' }), name);
+    else download(await svgToPng(diagram, 2, 'white'), name);
   }
 
   let last: WorkbenchState | null = null;
@@ -106,10 +211,40 @@ export function mountResultsPane(
   }
 
   function renderOutcome({ lang, run }: WorkbenchState): void {
-    const r = run.status === 'done' ? run.result : null;
+    const whole = run.status === 'done' ? run.result : null;
+    const r = shownResult();
     csv.textContent = t(lang, 'csv');
     json.textContent = t(lang, 'json');
-    csv.disabled = json.disabled = r === null;
+    svgButton.textContent = t(lang, 'svg');
+    pngButton.textContent = t(lang, 'png');
+    downloadHint.textContent = t(lang, 'downloadHint');
+    csv.disabled = json.disabled = r === null || r.mode === 'EXPLAIN' || r.mode === 'PROFILE';
+    if (r !== elementsOfResult) {
+      elements = elementsOf(r?.rows ?? []);
+      elementsOfResult = r;
+      downloadStatus.textContent = '';
+      inspect(null);
+    }
+    statements.replaceChildren(
+      ...(whole?.results && whole.results.length > 1
+        ? [
+            statementList(
+              whole.results,
+              whole.results.indexOf(r as StatementResult),
+              lang,
+              (index) => {
+                chosen = { result: whole, index };
+                if (state) {
+                  renderOutcome(state);
+                  table.render(shownState(state));
+                  graph.render(shownState(state));
+                }
+              },
+            ),
+          ]
+        : []),
+    );
+    planHost.replaceChildren(...(r?.plan ? [planTree(r.plan, lang)] : []));
     status.textContent =
       run.status === 'running'
         ? t(lang, 'running')
@@ -145,13 +280,28 @@ export function mountResultsPane(
     );
   }
 
+  /** The state with the chosen statement's result in place of the script's. */
+  let shown: {
+    from: WorkbenchState;
+    result: StatementResult | null;
+    state: WorkbenchState;
+  } | null = null;
+  function shownState(next: WorkbenchState): WorkbenchState {
+    const r = shownResult();
+    if (next.run.status !== 'done' || !r || r === next.run.result) return next;
+    if (shown?.from === next && shown.result === r) return shown.state;
+    const derived = { ...next, run: { ...next.run, result: r as CypherResult } };
+    shown = { from: next, result: r, state: derived };
+    return derived;
+  }
+
   function render(next: WorkbenchState): void {
     state = next;
     if (!last || last.lang !== next.lang || last.view !== next.view) renderTabs(next);
     if (!last || last.lang !== next.lang || last.run !== next.run) renderOutcome(next);
     last = next;
-    table.render(next);
-    graph.render(next);
+    table.render(shownState(next));
+    graph.render(shownState(next));
   }
 
   return { graph, render };

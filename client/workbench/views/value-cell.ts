@@ -14,13 +14,26 @@ import {
 /** A node as a chip coloured like its kind on the canvas; the text is the same as in the CSV. */
 function nodeChip(cell: NodeCell): HTMLElement {
   const kind = cell.labels[0] ?? '';
-  const chip = h('span', { className: 'chip node-chip', title: nodeText(cell) }, nodeText(cell));
+  const chip = h(
+    'button',
+    {
+      type: 'button',
+      className: 'chip node-chip',
+      title: nodeText(cell),
+      'data-element-id': cell.elementId ?? '',
+    },
+    nodeText(cell),
+  );
   if (isNodeKind(kind)) chip.style.setProperty('--kind-colour', KIND_STYLES[kind].colour);
   return chip;
 }
 
 function relationshipChip(cell: RelationshipCell): HTMLElement {
-  const chip = h('span', { className: 'chip rel-chip' }, relationshipText(cell));
+  const chip = h(
+    'button',
+    { type: 'button', className: 'chip rel-chip', 'data-element-id': cell.elementId ?? '' },
+    relationshipText(cell),
+  );
   if (isRelType(cell.type)) chip.style.setProperty('--kind-colour', REL_STYLES[cell.type].colour);
   return chip;
 }

@@ -1,17 +1,22 @@
+import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import { DOWNLOAD_LIMITS } from '../../../graph/cypher-console';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
-import { type CypherBody, cypherBody } from './cypher.schema';
-import { cypherService } from './cypher.service';
+import { type CypherBody, cypherBody, type DownloadBody, downloadBody } from './cypher.schema';
+import { ConsoleRunner, refusalProblem } from './cypher.service';
+import { csvLine, csvRow, downloadName } from './download';
 import { RESEARCH_QUERIES } from './research-queries';
 
 const QUERIES_PER_MINUTE = 60;
 
 /**
  * Per client address: the console is the one endpoint where every request may cost the
- * database seconds. Malformed requests count too.
+ * database seconds. Malformed requests count too; "console busy" answers (503) do not, as
+ * they cost the database nothing. A download is one query.
  */
 function consoleRateLimit() {
   return rateLimit({
@@ -19,6 +24,8 @@ function consoleRateLimit() {
     limit: QUERIES_PER_MINUTE,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    skipFailedRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 503,
     handler: (_req, _res, next) => {
       next(
         new HttpProblem(
@@ -31,15 +38,94 @@ function consoleRateLimit() {
   });
 }
 
-export function cypherRouter(graph: Graph): Router {
+const clientOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+/** Aborts when the client goes away before its answer is complete (closed tab, Stop). */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+async function datasetVersion(graph: Graph): Promise<string> {
+  const rows = await graph.read(
+    'MATCH (p:Plan) WHERE p.seed_fingerprint IS NOT NULL RETURN p.seed_fingerprint AS f ORDER BY p.id LIMIT 1',
+  );
+  return String(rows[0]?.f ?? '').slice(0, 12);
+}
+
+export function cypherRouter(graph: Graph, logger?: Logger): Router {
   const router = Router();
-  const runQuery = cypherService(graph);
+  const runner = new ConsoleRunner(graph, logger);
+  const limiter = consoleRateLimit();
   router.get('/library', (_req, res) => {
     res.json({ queries: RESEARCH_QUERIES });
   });
-  router.post('/', consoleRateLimit(), validate('body', cypherBody), async (_req, res) => {
-    const result = await runQuery(res.locals.body as CypherBody);
+  router.post('/', limiter, validate('body', cypherBody), async (req, res) => {
+    const result = await runner.run(res.locals.body as CypherBody, clientOf(req), clientGone(res));
     res.set('Cache-Control', 'no-store').json(result);
+  });
+  router.post('/download', limiter, validate('body', downloadBody), async (req, res) => {
+    const body = res.locals.body as DownloadBody;
+    const name = downloadName(await datasetVersion(graph), body.format);
+    let columns: string[] = [];
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      res.status(200).set({
+        'Content-Type':
+          body.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Cache-Control': 'no-store',
+      });
+      // The byte order mark lets spreadsheet programs read the Japanese as UTF-8.
+      if (body.format === 'csv') res.write(`\uFEFF${csvLine(columns)}`);
+      else
+        res.write(`{"file":${JSON.stringify(name)},"columns":${JSON.stringify(columns)},"rows":[`);
+    };
+    let count = 0;
+    const outcome = await runner.stream(
+      { query: body.query, params: body.params },
+      clientOf(req),
+      clientGone(res),
+      {
+        columns: (c) => {
+          columns = c;
+        },
+        row: (row) => {
+          start();
+          const text =
+            body.format === 'csv'
+              ? csvRow(columns, row)
+              : `${count > 0 ? ',' : ''}${JSON.stringify(row)}`;
+          count++;
+          res.write(text);
+          return true;
+        },
+      },
+      DOWNLOAD_LIMITS,
+    );
+    if (outcome.end === 'stopped') {
+      res.destroy();
+      return;
+    }
+    if (!outcome.ok) {
+      // Before the first row the answer is a plain refusal; after it, the file is cut off
+      // (the connection is closed without its end), so a partial file never passes for whole.
+      if (!started) throw refusalProblem(outcome.refusal);
+      res.destroy();
+      return;
+    }
+    start();
+    if (body.format === 'json') {
+      res.write(
+        `],"truncated":${outcome.truncatedBy !== null},"maxRows":${DOWNLOAD_LIMITS.maxRows}}`,
+      );
+    }
+    res.end();
   });
   return router;
 }

@@ -1,0 +1,43 @@
+import type { Row } from '../../../graph/graph';
+import type { Plain } from '../../../graph/to-plain';
+
+export type DownloadFormat = 'csv' | 'json';
+
+/**
+ * The one place a download is named: the dataset it came from (the seeding's fingerprint,
+ * until the dataset has a version of its own), then the time, so two downloads of different
+ * data never share a name.
+ */
+export function downloadName(
+  datasetVersion: string,
+  format: DownloadFormat,
+  at = new Date(),
+): string {
+  const version = datasetVersion.replace(/[^\w.-]+/g, '-').slice(0, 24) || 'unseeded';
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `kizuna-query-${version}-${stamp}.${format}`;
+}
+
+/**
+ * One CSV cell, losslessly: null is an empty cell, numbers and booleans as Cypher prints them,
+ * strings as they are, and anything structured (a node with its elementId, labels and
+ * properties; a relationship; a path; a list; a map) as its JSON. Quoted per RFC 4180.
+ */
+export function csvCell(value: Plain): string {
+  if (value === null) return '';
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export const csvLine = (cells: Plain[]): string => `${cells.map(csvCell).join(',')}\r\n`;
+
+export const csvRow = (columns: string[], row: Row): string =>
+  csvLine(columns.map((c) => row[c] ?? null));
