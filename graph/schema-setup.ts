@@ -1,3 +1,4 @@
+import { SHARED_TEXT_KEYS } from '../core/formats/graph-schema';
 import { NODE_LABELS } from '../seed/graph-model';
 import type { Graph } from './graph';
 import { ENTITY } from './queries/entity';
@@ -14,14 +15,7 @@ const LABEL_LIST = NODE_LABELS.join('|');
  * Text indexes behind the substring search fallback (CONTAINS on a TEXT index is an
  * index scan, not a label scan); names, refs and titles: the long texts have full-text.
  */
-export const TEXT_INDEXED_KEYS = [
-  'name_ja',
-  'name_en',
-  'aliases_text',
-  'ref',
-  'title_ja',
-  'title_en',
-] as const;
+export const TEXT_INDEXED_KEYS = SHARED_TEXT_KEYS;
 
 /**
  * A unique id on the shared Entity label (every lookup by id seeks it), uniqueness

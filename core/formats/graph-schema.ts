@@ -37,10 +37,17 @@ export type SchemaItem = UniqueConstraint | TextIndex | FulltextIndex;
  * `:Entity`); null while the seeded schema has none. Set it and the script labels every
  * node with it and recreates its constraint and text indexes.
  */
-export const SHARED_LABEL = null as string | null;
+export const SHARED_LABEL = 'Entity' as string | null;
 
-/** Keys the shared label's TEXT indexes cover (substring search). */
-const SHARED_TEXT_KEYS = ['name_ja', 'name_en', 'aliases_text', 'ref'] as const;
+/** Keys the shared label's TEXT indexes cover (index-backed substring search). */
+export const SHARED_TEXT_KEYS = [
+  'name_ja',
+  'name_en',
+  'aliases_text',
+  'ref',
+  'title_ja',
+  'title_en',
+] as const;
 
 export const FULLTEXT = {
   ja: 'kizuna_text_ja',

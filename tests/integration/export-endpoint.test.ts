@@ -229,10 +229,10 @@ describe('GET /api/export/bundle', () => {
       expect(data!.length, entry.path).toBe(entry.bytes);
       expect(createHash('sha256').update(data!).digest('hex'), entry.path).toBe(entry.sha256);
     }
-    // The counts are the database's: the whole seeded plan, by label and type.
+    // The counts are the database's: the whole seeded plan (its Entity nodes), by label and type.
     const [counts] = await graph.read(
-      `MATCH (n) WITH count(n) AS nodes
-       MATCH ()-[r]->() RETURN nodes, count(r) AS relationships`,
+      `MATCH (n:Entity) WITH count(n) AS nodes
+       MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS relationships`,
     );
     expect(manifest.counts.nodes).toBe(Number(counts!.nodes));
     expect(manifest.counts.relationships).toBe(Number(counts!.relationships));

@@ -297,9 +297,12 @@ ORDER BY type(r), n.id`,
     id: 'labels-counted',
     title_en: 'What the graph holds: labels and counts',
     title_ja: 'グラフの中身：ラベルと件数',
-    description: 'Each node label with its number of nodes, from the db.labels() procedure.',
+    description:
+      'Each kind of node with its number of nodes, from the db.labels() procedure (leaving out Entity, the label every plan node shares, and the stored layout).',
     cypher: `// db.labels() lists the labels in use; the subquery counts each one's nodes.
+// Entity is on every plan node (its id is unique under it); DefaultLayout holds positions.
 CALL db.labels() YIELD label
+WITH label WHERE NOT label IN ['Entity', 'DefaultLayout']
 CALL (label) {
   MATCH (n) WHERE label IN labels(n)
   RETURN count(n) AS nodes
