@@ -322,7 +322,7 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
       (row) => (row.n as unknown as Node).properties.id === 'khaan-quest',
     );
     expect(khaanQuest).toMatchObject({ r: { type: 'IMPLEMENTED_VIA' }, n: { $type: 'node' } });
-    expect((khaanQuest?.n as unknown as Node).labels).toContain('Program');
+    expect((khaanQuest!.n as unknown as Node).labels).toContain('Program');
   });
 
   it('labels-counted: the twelve labels with the counts of docs/schema.md', async () => {
