@@ -27,6 +27,9 @@ export function buildClientIfNeeded(log: (message: string) => void): void {
     [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
     {
       cwd: repoRoot,
+      // A production build whoever calls it (vitest sets NODE_ENV=test): libraries such as
+      // lit-html otherwise ship their development builds, warnings included.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );

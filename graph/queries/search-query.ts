@@ -1,3 +1,4 @@
+import { compactForSearch } from '../../core/search-terms';
 import type { Graph } from '../graph';
 import { FULLTEXT_INDEXES, TEXT_INDEXED_KEYS } from '../schema-setup';
 import type { Plain } from '../to-plain';
@@ -71,7 +72,9 @@ export async function searchCandidates(
     { forms: caseForms(query.variants), limit: query.limit },
     TIMEOUT,
   );
-  for (const r of substring) {
+  const rows =
+    substring.length > 0 || byId.size > 0 ? substring : await compactMatches(graph, query);
+  for (const r of rows) {
     if (!byId.has(String(r.id))) {
       byId.set(String(r.id), {
         id: String(r.id),
@@ -82,4 +85,25 @@ export async function searchCandidates(
     }
   }
   return [...byId.values()];
+}
+
+/**
+ * The last resort, when neither index found anything: names and aliases compared without
+ * middle dots and spaces, so カーンクエスト finds カーン・クエスト. No index holds that
+ * form, so this reads every Entity node's names; it runs only for a query that would
+ * otherwise answer nothing.
+ */
+async function compactMatches(graph: Graph, query: { variants: string[]; limit: number }) {
+  const compact = [...new Set(query.variants.map(compactForSearch))].filter((v) => v.length > 1);
+  if (compact.length === 0) return [];
+  return graph.read(
+    `MATCH (n:${ENTITY})
+     WITH n, [f IN [n.name_ja, n.name_en, n.aliases_text] WHERE f IS NOT NULL |
+              replace(replace(replace(toLower(f), '・', ''), '･', ''), ' ', '')] AS fields
+     WHERE any(f IN fields WHERE any(v IN $compact WHERE f CONTAINS v))
+     RETURN n.id AS id, ${kindOf('n')} AS kind, properties(n) AS props
+     LIMIT $limit`,
+    { compact, limit: query.limit },
+    TIMEOUT,
+  );
 }

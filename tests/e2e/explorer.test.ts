@@ -19,7 +19,7 @@ describe('the explorer in Chromium', () => {
     expect(await x.visibleNodes('Commitment')).toHaveLength(86);
     expect(await x.visibleNodes('Agreement')).toHaveLength(10);
     expect(await x.visibleNodes('Theme')).toHaveLength(0);
-    expect(await x.page.textContent('[data-test="counts"]')).toMatch(/^183 \/ 209 nodes/);
+    expect(await x.page.textContent('[data-test="counts"]')).toMatch(/^184 \/ 210 nodes/);
     await x.screenshot('whole-plan');
     expect(x.errors).toEqual([]);
     await x.page.close();
@@ -201,7 +201,7 @@ describe('the explorer in Chromium', () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en&tab=table`);
     await x.page.waitForSelector('[data-test="node-table"] tbody tr');
     const rows = await x.page.$$('[data-test="node-table"] tbody tr');
-    expect(rows).toHaveLength(183);
+    expect(rows).toHaveLength(184);
     await x.page.focus('th button[data-sort="name"]');
     await x.page.keyboard.press('Enter');
     const first = await x.page.$$eval('[data-test="node-table"] tbody tr td:nth-child(2)', (tds) =>

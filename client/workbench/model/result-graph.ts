@@ -9,7 +9,7 @@ import {
   type Plain,
   type Row,
 } from './cypher-types';
-import { nodeName } from './values';
+import { kindLabels, nodeName } from './values';
 
 /** Node data as the explorer's stylesheet reads it: kind (first label), label and size. */
 export interface ResultNodeData {
@@ -38,7 +38,7 @@ export interface ResultGraph {
 const DEFAULT_SIZE = 30;
 
 export function nodeData(node: GraphNode, lang: Lang): ResultNodeData {
-  const kind = node.labels[0] ?? '';
+  const kind = kindLabels(node.labels)[0] ?? '';
   const data: ResultNodeData = {
     id: node.elementId,
     kind,

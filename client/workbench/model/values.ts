@@ -99,8 +99,18 @@ export function toCell(value: Plain, lang: Lang): Cell {
   };
 }
 
+/**
+ * A node's kinds, without the Entity label every plan node shares (its id is unique under
+ * it): it tells a reader nothing, and the kind is what colours a node. The inspector and the
+ * downloads keep every label.
+ */
+export const kindLabels = (labels: readonly string[]): string[] =>
+  labels.filter((l) => l !== 'Entity');
+
 export const nodeText = (cell: NodeCell): string =>
-  `(${cell.labels.map((l) => `:${l}`).join('')}${cell.name === null ? '' : ` {${cell.name}}`})`;
+  `(${kindLabels(cell.labels)
+    .map((l) => `:${l}`)
+    .join('')}${cell.name === null ? '' : ` {${cell.name}}`})`;
 
 export const relationshipText = (cell: RelationshipCell): string => `[:${cell.type}]`;
 

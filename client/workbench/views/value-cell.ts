@@ -3,6 +3,7 @@ import { h } from '../../views/dom';
 import {
   type Cell,
   cellText,
+  kindLabels,
   type NodeCell,
   NULL_TEXT,
   nodeText,
@@ -13,7 +14,7 @@ import {
 
 /** A node as a chip coloured like its kind on the canvas; the text is the same as in the CSV. */
 function nodeChip(cell: NodeCell): HTMLElement {
-  const kind = cell.labels[0] ?? '';
+  const kind = kindLabels(cell.labels)[0] ?? '';
   const chip = h(
     'button',
     {
