@@ -1,7 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
 import pkg from '../../package.json';
-import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
+import { KIND_STYLES } from '../model/palette';
 import { type AppState, DEFAULT_FILTERS, type LayoutName } from '../model/state';
 import { computeVisible, type VEdge, type VNode } from '../model/visibility';
 import {
@@ -17,6 +17,7 @@ import {
   underpinsPages,
 } from './brief-pages';
 import type { BriefLang } from './brief-text';
+import { legendEntries } from './diagram-export';
 
 /**
  * Briefing documents from what the explorer shows: a view as pages laid out for a sheet,
@@ -132,18 +133,7 @@ export function pageSetup(
     orientation,
     lang,
     footer: footerLine(lang, date),
-    legendFor: (kinds, types) => [
-      ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({
-        label: KIND_STYLES[k][lang],
-        colour: KIND_STYLES[k].colour,
-        mark: 'node' as const,
-      })),
-      ...REL_TYPES.filter((t) => types.has(t)).map((t) => ({
-        label: REL_STYLES[t][lang],
-        colour: REL_STYLES[t].colour,
-        mark: REL_STYLES[t].line,
-      })),
-    ],
+    legendFor: (kinds, types) => legendEntries(kinds, types, lang),
   };
 }
 

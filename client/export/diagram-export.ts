@@ -62,6 +62,15 @@ function scopeElements(
 function legendFor(elements: cytoscape.CollectionReturnValue, lang: Lang): LegendEntry[] {
   const kinds = new Set(elements.nodes().map((n) => String(n.data('kind'))));
   const types = new Set(elements.edges().map((e) => String(e.data('type'))));
+  return legendEntries(kinds, types, lang);
+}
+
+/** The legend of what is drawn: its kinds, then its relationship types, in the palette's order. */
+export function legendEntries(
+  kinds: ReadonlySet<string>,
+  types: ReadonlySet<string>,
+  lang: Lang,
+): LegendEntry[] {
   return [
     ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({
       label: KIND_STYLES[k][lang],
