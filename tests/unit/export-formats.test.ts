@@ -463,7 +463,7 @@ describe('Cypher script', () => {
       "CREATE FULLTEXT INDEX `kizuna_text_ja` IF NOT EXISTS FOR (n:`Plan`|`Pillar`|`Area`|`Commitment`|`Agency`|`Agreement`|`Program`|`Framework`|`Country`|`Place`|`Theme`|`Target`) ON EACH [n.`name_ja`, n.`aliases_text`, n.`text_ja`, n.`title_ja`] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
     );
     expect(parts[schema]).toMatch(/^UNWIND \[\n {2}\{`id`: 'jp-mn-2022\/I\.3\.2', /);
-    expect(parts[schema]).toMatch(/\] AS row CREATE \(n:Commitment\) SET n = row$/);
+    expect(parts[schema]).toMatch(/\] AS row CREATE \(n:Commitment:`Entity`\) SET n = row$/);
     expect(parts[schema + 1]).toContain('`aliases`: []');
     expect(parts[schema + 2]).toMatch(
       /MATCH \(a:Commitment \{id: row\.s\}\) MATCH \(b:Theme \{id: row\.t\}\) CREATE \(a\)-\[r:TAGGED\]->\(b\) SET r = row\.p$/,
