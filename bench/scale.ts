@@ -20,6 +20,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { seededRandom } from '../core/default-layout';
 import { type Graph, openGraph } from '../graph/graph';
 import { loadGraph } from '../graph/load-graph';
 import { readExportView } from '../graph/queries/export-query';
@@ -46,18 +47,6 @@ const { values } = parseArgs({
 const scales = values.scales.split(',').map(Number);
 const runs = Number(values.runs);
 const log = (message: string) => console.error(message);
-
-/** A small seeded generator (mulberry32), so every run builds the same cross-links. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CROSS_LINKS_PER_COPY = 22;
 

@@ -10,7 +10,7 @@ export type Positions = Record<string, { x: number; y: number }>;
 const SIZE_BY_KIND: Record<string, number> = { Plan: 70, Pillar: 56, Area: 44, Country: 56 };
 
 /** A small seeded generator (mulberry32): the same layout for the same graph, every time. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

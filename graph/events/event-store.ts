@@ -156,12 +156,7 @@ async function linkEvent(tx: ManagedTransaction, id: string, links: EventLinks):
      }
      CALL (e) {
        UNWIND $involves AS x
-       MATCH (n:Agency {id: x})
-       CREATE (e)-[:INVOLVES {key: 'INVOLVES|' + e.id + '|' + n.id}]->(n)
-     }
-     CALL (e) {
-       UNWIND $involves AS x
-       MATCH (n:Country {id: x})
+       MATCH (n:Entity {id: x}) WHERE n:Agency OR n:Country
        CREATE (e)-[:INVOLVES {key: 'INVOLVES|' + e.id + '|' + n.id}]->(n)
      }
      CALL (e) {
