@@ -31,6 +31,21 @@ export class DatabaseDeadlineError extends Error {
   }
 }
 
+/**
+ * Neo4j was asked to stop the transaction at its timeout and had not answered a grace period
+ * later: a tight loop that checks for termination rarely (UNWIND over a huge range() on a slow
+ * machine) must not hold the request. The session is closed, which terminates it in Neo4j.
+ */
+export class DatabaseTimeoutError extends Error {
+  override name = 'DatabaseTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`The graph database did not stop its ${timeoutMs / 1000} s transaction in time.`);
+  }
+}
+
+/** How long past its own transaction timeout Neo4j may take to answer before the app stops waiting. */
+const TIMEOUT_GRACE_MS = 2_000;
+
 /** The caller gave up (the HTTP client went away): the transaction was rolled back. */
 export class QueryCancelledError extends Error {
   override name = 'QueryCancelledError';
@@ -103,8 +118,16 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const stopped = new Promise<never>((_, reject) => {
-      if (deadlineMs !== undefined) {
+      if (
+        deadlineMs !== undefined &&
+        (timeout === undefined || deadlineMs <= timeout + TIMEOUT_GRACE_MS)
+      ) {
         timer = setTimeout(() => reject(new DatabaseDeadlineError(deadlineMs)), deadlineMs);
+      } else if (timeout !== undefined) {
+        timer = setTimeout(
+          () => reject(new DatabaseTimeoutError(timeout)),
+          timeout + TIMEOUT_GRACE_MS,
+        );
       }
       onAbort = () => reject(new QueryCancelledError());
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -114,7 +137,11 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
     } catch (error) {
       // Closing the session resets its connection, which makes Neo4j roll the transaction
       // back; not awaited, since a frozen server answers the reset only when it thaws.
-      if (error instanceof DatabaseDeadlineError || error instanceof QueryCancelledError) {
+      if (
+        error instanceof DatabaseDeadlineError ||
+        error instanceof DatabaseTimeoutError ||
+        error instanceof QueryCancelledError
+      ) {
         session.close().catch(() => {});
       }
       throw error;
@@ -154,6 +181,7 @@ export function isUnavailable(error: unknown): boolean {
  * Neo.TransientError. The request was fine; trying again later may work (→ 503).
  */
 export function isTooSlow(error: unknown): boolean {
+  if (error instanceof DatabaseTimeoutError) return true;
   return (
     error instanceof Neo4jError &&
     (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
