@@ -352,7 +352,7 @@ async function checkScript(
   const planned: Planned[] = [];
   for (const [index, statement] of statements.entries()) {
     const body = planPrefix(statement.text).body;
-    const refused = requestRefusal({ query: body }, limits);
+    const refused = requestRefusal({ query: body, params: request.params }, limits);
     if (refused) {
       return { ok: false, refusal: inScript(refused, index, statements.length), statement: index };
     }

@@ -57,6 +57,7 @@ export const REFUSAL_CODES = [
   'script',
   'timeout',
   'memory',
+  'expression-size',
   'failed',
 ] as const;
 

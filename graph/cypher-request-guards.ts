@@ -1,3 +1,4 @@
+import { expressionRefusal } from './cypher-expression-guards';
 import { codeText } from './cypher-lexer';
 import {
   ALLOWED_PROCEDURES,
@@ -113,5 +114,9 @@ export function requestRefusal(
     );
   }
   if (query.trim() === '') return refuse('syntax', 'The query is empty.');
-  return paramsRefusal(request.params, limits) ?? textRefusal(query);
+  return (
+    paramsRefusal(request.params, limits) ??
+    textRefusal(query) ??
+    expressionRefusal(query, (request.params ?? {}) as Record<string, unknown>)
+  );
 }
