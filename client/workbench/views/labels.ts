@@ -105,6 +105,10 @@ const REFUSALS: Record<string, Record<Lang, string>> = {
   },
   timeout: { en: 'Query stopped: it ran too long', ja: '時間切れで停止しました' },
   memory: { en: 'Query stopped: it needed too much memory', ja: 'メモリ不足で停止しました' },
+  'expression-size': {
+    en: 'Expression too large to stop safely',
+    ja: '式が大きすぎて安全に停止できません',
+  },
   'too-long': { en: 'Query too long', ja: 'クエリが長すぎます' },
   params: { en: 'Parameters refused', ja: 'パラメーターが受け付けられません' },
   failed: { en: 'Query failed', ja: 'クエリが失敗しました' },
