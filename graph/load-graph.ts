@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import { randomUUID } from 'node:crypto';
 import {
   type GraphModel,
   type GraphRelationship,
@@ -7,11 +7,10 @@ import {
   RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../seed/graph-model';
-import { type Graph, toParams } from './graph';
+import type { Graph } from './graph';
 import { ENTITY, FOREIGN_LABELS } from './queries/entity';
 import { storeDefaultLayout } from './queries/layout-query';
 import { ensureSchema } from './schema-setup';
-import { toPlain } from './to-plain';
 
 const BATCH = 500;
 
@@ -20,7 +19,10 @@ export class LoadError extends Error {
 }
 
 export interface LoadOptions {
-  /** Delete every plan node first (never analysts' Event, User, Session or Audit nodes). */
+  /**
+   * Kept for the seed command's --reset: every load now replaces the plan data whole (never
+   * analysts' Event, User, Session or Audit nodes), so it changes nothing.
+   */
   reset?: boolean;
   /** Stored on the Plan node, so clients can tell one seeding from another. */
   sourceSha256: string;
@@ -50,15 +52,6 @@ function assertType(type: string): asserts type is RelationshipType {
     throw new LoadError(`Unknown relationship type ${type}`);
 }
 
-async function count(
-  tx: ManagedTransaction,
-  cypher: string,
-  params: Record<string, unknown>,
-): Promise<number> {
-  const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
-  return Number(toPlain(result.records[0]?.get(0)) ?? 0);
-}
-
 /**
  * Cypher that is true when the node bound to `variable` is plan data: it carries a plan
  * label and none of the labels of analysts' data. Needs the $labels and $foreign parameters.
@@ -69,12 +62,23 @@ function isPlanNode(variable: string): string {
 
 const PLAN_SCOPE = { labels: [...NODE_LABELS], foreign: [...FOREIGN_LABELS] };
 
+/** Where a load writes before the swap: a label no query of the app or the plan uses. */
+export const STAGING = 'KizunaStaging';
+/** The plan data a swap replaced, deleted in batches once the swap has committed. */
+export const RETIRED = 'KizunaRetired';
+
 /**
- * Makes the plan data in the database exactly this graph, in one transaction: all or
- * nothing. Nodes are MERGEd on their Entity id and relationships on their key, and plan
- * data Kizuna wrote before that is no longer in the model is removed, so loading twice
- * changes nothing. Analysts' data (Event, User, Session, Audit nodes and whatever links
- * them to the plan) is never touched. Labels and types are spliced in only from the fixed
+ * Makes the plan data in the database exactly this graph, all or nothing, in transactions
+ * of BATCH rows so that a plan of any size loads within the server's per-transaction memory
+ * limit. The model is first written as staging nodes (label KizunaStaging only, their kind
+ * in `_label`, tagged with this load's token) and the relationships between them; none of
+ * the app's queries sees them, since every one is anchored on a plan label or Entity. One
+ * short transaction then swaps: the plan nodes in place lose their labels (KizunaRetired),
+ * the staging nodes take theirs, and what analysts linked to the old nodes (an Event's
+ * ADVANCES, INVOLVES…) is moved to the new node with the same id. A load that fails
+ * before the swap deletes its staging nodes and leaves the database as it was; one that
+ * dies (a kill) leaves staging or retired nodes, which the next load clears first. Loading
+ * twice gives the same data. Labels and types are spliced in only from the fixed
  * allowlists; all values are parameters.
  */
 export async function loadGraph(
@@ -83,73 +87,100 @@ export async function loadGraph(
   options: LoadOptions,
 ): Promise<LoadReport> {
   await ensureSchema(graph);
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
-  try {
-    await session.executeWrite(async (tx) => {
-      if (options.reset) {
-        await tx.run(`MATCH (n) WHERE ${isPlanNode('n')} DETACH DELETE n`, PLAN_SCOPE);
-      }
-      // A database seeded before the Entity label existed: its plan nodes join it first.
-      await tx.run(
-        `UNWIND $labels AS label
-         MATCH (n:$(label)) WHERE NOT n:${ENTITY} AND none(l IN labels(n) WHERE l IN $foreign)
-         SET n:${ENTITY}`,
-        PLAN_SCOPE,
-      );
-      for (const node of model.nodes) assertLabel(node.label);
-      for (const batch of chunks(model.nodes)) {
-        // Labels are dynamic ($(…)) but only ever from NODE_LABELS (checked above); an id
-        // that changed kind keeps one node and loses its old kind label.
-        const written = await count(
-          tx,
-          `UNWIND $rows AS row
-           MERGE (n:${ENTITY} {id: row.id})
-           SET n = row.properties, n.id = row.id
-           REMOVE n:$(row.others)
-           SET n:$(row.label)
-           RETURN count(n)`,
-          {
-            rows: batch.map((n) => ({
-              id: n.id,
-              label: n.label,
-              others: NODE_LABELS.filter((l) => l !== n.label),
-              properties: withoutNulls(n.properties),
-            })),
-          },
-        );
-        if (written !== batch.length)
-          throw new LoadError(`Wrote ${written} of ${batch.length} nodes.`);
-      }
-      await tx.run(
-        `UNWIND $planIds AS planId MATCH (p:${ENTITY} {id: planId}) WHERE p:Plan SET p.source_sha256 = $sha, p.seed_fingerprint = $fingerprint, p.seeded_at = datetime()`,
-        {
-          planIds: model.nodes.filter((n) => n.label === 'Plan').map((n) => n.id),
-          sha: options.sourceSha256,
-          fingerprint: options.fingerprint,
-        },
-      );
-      await writeRelationships(tx, model.relationships);
-      await removeStale(tx, model);
-    });
-  } finally {
-    await session.close();
+  for (const node of model.nodes) assertLabel(node.label);
+  for (const r of model.relationships) {
+    assertType(r.type);
+    assertLabel(r.from.label);
+    assertLabel(r.to.label);
   }
+  await deleteInBatches(graph, STAGING);
+  await deleteInBatches(graph, RETIRED);
+  const token = randomUUID();
+  try {
+    await stageNodes(graph, model, token, options);
+    await stageRelationships(graph, model.relationships, token);
+    await graph.write(SWAP, { ...PLAN_SCOPE, token });
+  } catch (error) {
+    await deleteInBatches(graph, STAGING).catch(() => {});
+    throw error;
+  }
+  await deleteInBatches(graph, RETIRED);
   // At seed time, so that no request ever waits for a layout.
   await storeDefaultLayout(graph);
   return reportLoad(graph);
 }
 
-async function writeRelationships(
-  tx: ManagedTransaction,
-  rels: GraphRelationship[],
-): Promise<void> {
-  for (const r of rels) {
-    assertType(r.type);
-    assertLabel(r.from.label);
-    assertLabel(r.to.label);
+/**
+ * The swap, in one transaction: only label changes and the few relationships analysts drew
+ * to plan nodes, whatever the plan's size. Old nodes lose their plan labels before the new
+ * ones take them, so the unique ids never clash.
+ */
+const SWAP = `
+  CALL () {
+    MATCH (n) WHERE ${isPlanNode('n')}
+    SET n:${RETIRED} REMOVE n:$($labels), n:${ENTITY}
   }
+  CALL () {
+    MATCH (s:${STAGING} {load: $token})
+    SET s:$(s._label), s:${ENTITY}, s.seeded_at = CASE WHEN s._label = 'Plan' THEN datetime() END
+    REMOVE s:${STAGING}, s._label, s.load
+  }
+  CALL () {
+    MATCH (old:${RETIRED})-[r]->(x) WHERE NOT x:${RETIRED}
+    MATCH (new:${ENTITY} {id: old.id})
+    CREATE (new)-[moved:$(type(r))]->(x) SET moved = properties(r)
+    DELETE r
+  }
+  CALL () {
+    MATCH (old:${RETIRED})<-[r]-(x) WHERE NOT x:${RETIRED}
+    MATCH (new:${ENTITY} {id: old.id})
+    CREATE (new)<-[moved:$(type(r))]-(x) SET moved = properties(r)
+    DELETE r
+  }
+  RETURN 1 AS swapped`;
+
+/** Deletes every node with this label (and its relationships), BATCH nodes per transaction. */
+async function deleteInBatches(graph: Graph, label: typeof STAGING | typeof RETIRED) {
+  for (;;) {
+    const [row] = await graph.write(
+      `MATCH (n:${label}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted`,
+      { batch: BATCH },
+    );
+    if (Number(row?.deleted ?? 0) < BATCH) return;
+  }
+}
+
+async function stageNodes(graph: Graph, model: GraphModel, token: string, options: LoadOptions) {
+  for (const batch of chunks(model.nodes)) {
+    const [row] = await graph.write(
+      `UNWIND $rows AS row
+       CREATE (n:${STAGING})
+       SET n = row.properties, n.id = row.id, n._label = row.label, n.load = $token
+       RETURN count(n) AS written`,
+      {
+        token,
+        rows: batch.map((n) => ({
+          id: n.id,
+          label: n.label,
+          properties:
+            n.label === 'Plan'
+              ? {
+                  ...withoutNulls(n.properties),
+                  source_sha256: options.sourceSha256,
+                  seed_fingerprint: options.fingerprint,
+                }
+              : withoutNulls(n.properties),
+        })),
+      },
+    );
+    if (Number(row?.written) !== batch.length)
+      throw new LoadError(`Wrote ${row?.written} of ${batch.length} nodes.`);
+  }
+}
+
+async function stageRelationships(graph: Graph, rels: GraphRelationship[], token: string) {
   for (const batch of chunks(rels)) {
-    // Types and labels are dynamic but only ever from the allowlists (checked above).
+    // Types are dynamic but only ever from the allowlist (checked above).
     const rows = batch.map((r) => ({
       type: r.type,
       from: r.from.id,
@@ -159,54 +190,31 @@ async function writeRelationships(
       key: r.key,
       properties: withoutNulls(r.properties),
     }));
-    const written = await count(
-      tx,
+    const [row] = await graph.write(
       `UNWIND $rows AS row
-       MATCH (a:${ENTITY} {id: row.from}) WHERE row.fromLabel IN labels(a)
-       MATCH (b:${ENTITY} {id: row.to}) WHERE row.toLabel IN labels(b)
-       MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
+       MATCH (a:${STAGING} {load: $token, id: row.from}) WHERE a._label = row.fromLabel
+       MATCH (b:${STAGING} {load: $token, id: row.to}) WHERE b._label = row.toLabel
+       CREATE (a)-[r:$(row.type)]->(b)
        SET r = row.properties, r.key = row.key
-       RETURN count(r)`,
-      { rows },
+       RETURN count(r) AS written`,
+      { rows, token },
     );
+    const written = Number(row?.written);
     if (written !== batch.length) {
-      const missing = await tx.run(
+      const [m] = await graph.read(
         `UNWIND $rows AS row
-         OPTIONAL MATCH (a:${ENTITY} {id: row.from}) WHERE row.fromLabel IN labels(a)
-         OPTIONAL MATCH (b:${ENTITY} {id: row.to}) WHERE row.toLabel IN labels(b)
+         OPTIONAL MATCH (a:${STAGING} {load: $token, id: row.from}) WHERE a._label = row.fromLabel
+         OPTIONAL MATCH (b:${STAGING} {load: $token, id: row.to}) WHERE b._label = row.toLabel
          WITH row WHERE a IS NULL OR b IS NULL
          RETURN row.type AS type, row.fromLabel AS fromLabel, row.from AS fromId,
                 row.toLabel AS toLabel, row.to AS toId LIMIT 1`,
-        { rows },
+        { rows, token },
       );
-      const m = missing.records[0]?.toObject() ?? {};
       throw new LoadError(
-        `${m.type} relationships from ${m.fromLabel} "${m.fromId}" to ${m.toLabel} "${m.toId}": only ${written} of ${batch.length} in the batch found both ends; nothing was written.`,
+        `${m?.type} relationships from ${m?.fromLabel} "${m?.fromId}" to ${m?.toLabel} "${m?.toId}": only ${written} of ${batch.length} in the batch found both ends; nothing was written.`,
       );
     }
   }
-}
-
-/**
- * Removes plan data that is no longer in the model: relationships between two plan nodes,
- * and plan nodes. A relationship an analyst drew from an Event to a plan node is not plan
- * data and stays (unless its plan node goes).
- */
-async function removeStale(tx: ManagedTransaction, model: GraphModel): Promise<void> {
-  await tx.run(
-    `MATCH (a:${ENTITY})-[r]->(b:${ENTITY})
-     WHERE type(r) IN $types AND NOT r.key IN $keys AND ${isPlanNode('a')} AND ${isPlanNode('b')}
-     DELETE r`,
-    {
-      ...PLAN_SCOPE,
-      types: [...RELATIONSHIP_TYPES],
-      keys: model.relationships.map((r) => r.key),
-    },
-  );
-  await tx.run(
-    `MATCH (n:${ENTITY}) WHERE ${isPlanNode('n')} AND NOT n.id IN $ids DETACH DELETE n`,
-    { ...PLAN_SCOPE, ids: model.nodes.map((n) => n.id) },
-  );
 }
 
 function withoutNulls(properties: Record<string, unknown>): Record<string, unknown> {

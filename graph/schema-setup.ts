@@ -35,6 +35,10 @@ export async function ensureSchema(graph: Graph): Promise<void> {
   await graph.write(
     `CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:${ENTITY}) REQUIRE n.id IS UNIQUE`,
   );
+  // The loader finds its staging nodes by load token and id (see load-graph.ts).
+  await graph.write(
+    'CREATE INDEX kizuna_staging_load_id IF NOT EXISTS FOR (n:KizunaStaging) ON (n.load, n.id)',
+  );
   for (const key of TEXT_INDEXED_KEYS) {
     await graph.write(
       `CREATE TEXT INDEX entity_${key}_text IF NOT EXISTS FOR (n:${ENTITY}) ON (n.${key})`,

@@ -135,12 +135,25 @@ export async function readSchema(graph: Graph): Promise<SchemaSummary> {
   };
 }
 
-/** What identifies the loaded data: clients cache views until it changes (ETag). */
+/**
+ * What identifies the loaded data: clients cache views until it changes (ETag), and so do
+ * the server's caches. The plan's seeding, plus analysts' data: every accepted write bumps
+ * an event's version and adds an audit entry, so their counts and sum change with it.
+ */
 export async function readSeedVersion(graph: Graph): Promise<string> {
   const rows = await graph.read(
     'MATCH (p:Plan) RETURN p.seed_fingerprint AS f, toString(p.seeded_at) AS at ORDER BY p.id',
     {},
     TIMEOUT,
   );
-  return rows.map((r) => `${r.f}@${r.at}`).join(',') || 'empty';
+  const plan = rows.map((r) => `${r.f}@${r.at}`).join(',') || 'empty';
+  const [analysts] = await graph.read(
+    `MATCH (e:Event) WITH count(e) AS events, sum(e.version) AS versions
+     CALL (events) { MATCH (a:Audit) RETURN count(a) AS audits }
+     RETURN events, versions, audits`,
+    {},
+    TIMEOUT,
+  );
+  if (!analysts || Number(analysts.events) + Number(analysts.audits) === 0) return plan;
+  return `${plan};events=${analysts.events}/${analysts.versions};audits=${analysts.audits}`;
 }

@@ -157,12 +157,15 @@ export async function readViewRows(
     );
     total = Number(row?.total ?? kept.length);
   }
+  // Ordered, so the same data give the same view (and the same stored layout) whatever
+  // order a reseed wrote the relationships in.
   const edgeProps = keys === 'all' ? 'properties(r)' : projection('r', VIEW_EDGE_KEYS);
   const edgeRows = (await graph.read(
     `UNWIND $ids AS id
      MATCH (a:${ENTITY} {id: id})-[r]->(b:${ENTITY})
      WHERE type(r) IN $types AND b.id IN $ids
-     RETURN r.key AS key, a.id AS source, b.id AS target, type(r) AS type, ${edgeProps} AS props`,
+     RETURN r.key AS key, a.id AS source, b.id AS target, type(r) AS type, ${edgeProps} AS props
+     ORDER BY key`,
     { ids: kept.map((r) => String(r.id)), types },
     options,
   )) as unknown as EdgeRow[];

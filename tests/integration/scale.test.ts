@@ -1,6 +1,7 @@
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createEvent } from '../../graph/events/event-store';
 import { type Graph, openGraph, type Params, type Row, toParams } from '../../graph/graph';
 import { loadedFingerprint, loadGraph } from '../../graph/load-graph';
 import { readExportView } from '../../graph/queries/export-query';
@@ -12,6 +13,7 @@ import { readSchema, readSeedVersion } from '../../graph/queries/schema-query';
 import { searchCandidates } from '../../graph/queries/search-query';
 import { readView } from '../../graph/queries/view-query';
 import { type Plain, toPlain } from '../../graph/to-plain';
+import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
 import { createApp } from '../../server/app';
@@ -223,6 +225,19 @@ describe('responses cached per seeding', () => {
     await loadGraph(graph, inputs.model, options);
     await wait(1100);
     expect(nameIn((await request(app).get(view)).body)).toBe(original);
+  }, 300_000);
+
+  it('are rebuilt after an analyst’s write, which changes the data version', async () => {
+    const app = createApp({ graph, logger });
+    const eventCount = (body: { labels: { label: string; count: number }[] }) =>
+      body.labels.find((l) => l.label === 'Event')?.count ?? 0;
+    const before = eventCount((await request(app).get('/api/schema')).body);
+    const version = await readSeedVersion(graph);
+    const [curated] = readCuratedEvents(inputs.model);
+    await createEvent(graph, { ...curated!, title_en: 'A cache probe' }, 'analyst-a');
+    expect(await readSeedVersion(graph)).not.toBe(version);
+    await wait(1100);
+    expect(eventCount((await request(app).get('/api/schema')).body)).toBe(before + 1);
   }, 300_000);
 
   it('compresses the JSON it does not cache', async () => {

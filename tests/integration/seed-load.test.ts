@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Graph, openGraph } from '../../graph/graph';
-import { loadGraph, reportLoad } from '../../graph/load-graph';
+import { loadGraph, RETIRED, reportLoad, STAGING } from '../../graph/load-graph';
 import { DEFAULT_DATA_DIR, readSeedInputs } from '../../scripts/seed-inputs';
 import { dbFingerprint } from '../support/db-fingerprint';
 
@@ -45,7 +45,7 @@ function seedCli(args: string[]) {
       NEO4J_PASSWORD: connection.password,
       NEO4J_USER: connection.user,
     },
-    timeout: 60_000,
+    timeout: 110_000,
   });
 }
 
@@ -98,6 +98,34 @@ describe('loading the plan into the real Neo4j', () => {
       /IMPLEMENTED_VIA relationships .* found both ends; nothing was written/,
     );
     expect(await dbFingerprint(graph)).toBe(before);
+    const [staged] = await graph.read(`MATCH (n:${STAGING}) RETURN count(n) AS n`);
+    expect(staged?.n).toBe(0);
+  });
+
+  it('writes in batches beside the live plan, which it replaces in one swap; a dead load leaves nothing behind', async () => {
+    const before = await dbFingerprint(graph);
+    // What a load killed half-way leaves: staging nodes of its own, or retired plan nodes.
+    await graph.write(
+      `CREATE (:${STAGING} {id: 'jp-mn-2022/I.1.1', _label: 'Commitment', load: 'killed'})
+       CREATE (:${RETIRED} {id: 'jp-mn-2022/I.1.1'})`,
+    );
+    // An analyst's link to a plan node moves to the node that replaces it.
+    await graph.write(
+      `MATCH (c:Commitment {id: 'jp-mn-2022/I.1.1'})
+       CREATE (:Event {id: 'probe-event'})-[:ADVANCES {reason: 'probe'}]->(c)`,
+    );
+    await loadGraph(graph, inputs.model, options);
+    const [left] = await graph.read(
+      `MATCH (n) WHERE n:${STAGING} OR n:${RETIRED} RETURN count(n) AS n`,
+    );
+    expect(left?.n).toBe(0);
+    const moved = await graph.read(
+      `MATCH (:Event {id: 'probe-event'})-[r:ADVANCES]->(c:Commitment:Entity)
+       RETURN c.id AS id, r.reason AS reason`,
+    );
+    expect(moved).toEqual([{ id: 'jp-mn-2022/I.1.1', reason: 'probe' }]);
+    await graph.write(`MATCH (e:Event {id: 'probe-event'}) DETACH DELETE e`);
+    expect(await dbFingerprint(graph)).toBe(before);
   });
 
   it('enforces one node per id with uniqueness constraints', async () => {
@@ -132,7 +160,7 @@ describe('npm run seed', () => {
     expect(run.stdout).toMatch(/Commitment\s+86/);
     expect(run.stdout).toMatch(/UNDERPINS\s+9/);
     expect(run.stdout).toMatch(/Commitments that name no entity: \d+/);
-  });
+  }, 120_000);
 
   it('refuses a malformed gazetteer before the first write, naming the file and the entry', async () => {
     const before = await dbFingerprint(graph);
