@@ -56,6 +56,24 @@ export function slotOf(field: string): string {
   return TOP_FIELDS.includes(top) ? top : 'general';
 }
 
+/** The form's words for each field, so a conflict names fields as the form does. */
+const FIELD_WORDS: Record<string, Word> = {
+  date: 'evDate',
+  kind: 'evKind',
+  title_en: 'evTitleEn',
+  title_ja: 'evTitleJa',
+  summary_en: 'evSummary',
+  source_url: 'evSourceUrl',
+  source_publisher: 'evPublisher',
+  source_accessed: 'evAccessed',
+  certainty: 'evCertainty',
+  certainty_note: 'evCertaintyNote',
+  advances: 'evAdvances',
+  involves: 'evInvolves',
+  under: 'evUnder',
+  part_of: 'evPartOf',
+};
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 function draftOf(e: EventFields | null, ref: string | null): Draft {
@@ -197,7 +215,7 @@ export function mountEventForm(host: FormHost) {
         <tbody>
           ${differing.map(
             (k) => html`<tr data-field=${k}>
-              <th>${k}</th>
+              <th>${FIELD_WORDS[k] ? t(lang, FIELD_WORDS[k]) : k}</th>
               <td data-test="theirs">${show((current as unknown as Record<string, unknown>)[k])}</td>
               <td data-test="yours">${show((yours as unknown as Record<string, unknown>)[k])}</td>
             </tr>`,
