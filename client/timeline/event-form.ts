@@ -267,7 +267,8 @@ export function mountEventForm(host: FormHost) {
           conflict = { current: error.current, yours: fields };
         else {
           errors = error.errors;
-          general = `${error.title}: ${error.message}`;
+          // Field errors are shown beside their fields; the heading only says the save failed.
+          general = errors.length ? error.title : `${error.title}: ${error.message}`;
         }
       } else general = String(error);
       draw();
