@@ -14,6 +14,7 @@ import { briefOutput, exportDiagram, exportGraphOf, svgToPng } from './export/di
 import { type Actions, type AppState, actions, type Lang } from './model/state';
 import { decodeState, encodeState } from './model/url-state';
 import { computeVisible, type Loaded, type Visible } from './model/visibility';
+import { mountEvents } from './timeline/events-ui';
 import { controlsTemplate } from './views/controls';
 import { defaultTitle, openExportDialog } from './views/export-dialog';
 import { kindName, relName, t } from './views/labels';
@@ -225,12 +226,14 @@ function choose(id: string): void {
 }
 
 function render(): void {
-  visible = computeVisible(loaded, state);
+  visible = events.restrict(computeVisible(loaded, state), state);
   canvas.render(state, visible, {
     hit,
     pathNodes: loaded.path.nodes,
     pathEdges: loaded.path.edges,
   });
+  events.decorate(canvas.cy, state);
+  events.render();
   const lang = state.lang;
   const themes = loaded.nodes
     .filter((n) => n.kind === 'Theme')
@@ -245,8 +248,12 @@ function render(): void {
   );
   renderInto(controlsTemplate(state, { dispatch, themes, nameOf, pillarNames }), controls);
   byId('controls-summary').textContent = t(lang, 'moreFilters');
-  panel.hidden = !state.selected;
-  renderInto(sidePanelTemplate(details, state, panelActions, detailsLoading), panel);
+  panel.hidden = !state.selected && !state.event;
+  renderInto(
+    events.panel(state) ??
+      sidePanelTemplate(details, state, panelActions, detailsLoading, events.ofNode(state)),
+    panel,
+  );
   graphPane.hidden = state.tab === 'table';
   tablePane.hidden = state.tab !== 'table';
   document.body.dataset.tab = state.tab;
@@ -391,6 +398,19 @@ const panelActions = {
   pathTo: (id: string) => dispatch('pathTo', id),
 };
 
+const events = mountEvents(
+  {
+    state: () => state,
+    nodes: () => loaded.nodes,
+    edges: () => loaded.edges,
+    setRange: (range) => dispatch('setRange', range),
+    selectEvent: (id) => dispatch('selectEvent', id),
+    selectNode: (id) => choose(id),
+    rerender: () => render(),
+  },
+  { timeline: byId('timeline'), account: byId('account') },
+);
+
 const table = mountTable(tablePane, (id) => {
   dispatch('setTab', 'graph');
   choose(id);
@@ -400,10 +420,12 @@ const searchBox = mountSearchBox(
   byId('search-box'),
   () => state.lang,
   (id) => {
+    if (events.isEvent(id)) return dispatch('selectEvent', id);
     hit = id;
     if (!nodeIndex.has(id)) dispatch('expand', id);
     choose(id);
   },
+  (q, lang) => events.search(q, lang),
 );
 
 const savedViews = mountSavedViews(byId('saved-views'), {
@@ -518,7 +540,7 @@ async function start(): Promise<void> {
       ),
   };
   try {
-    const whole = await api.wholePlan();
+    const [whole] = await Promise.all([api.wholePlan(), events.load()]);
     addElements(whole.elements);
     await afterChange(null);
     canvas.fitView(false);

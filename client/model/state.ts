@@ -1,3 +1,4 @@
+import type { DateRange } from '../timeline/timeline-model';
 import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
 
 /**
@@ -44,6 +45,10 @@ export interface AppState {
   focus: { id: string; hops: number } | null;
   path: PathQuery;
   metric: Metric;
+  /** The timeline's brush: the graph shows only commitments with events in it. */
+  range: DateRange | null;
+  /** The event whose details the side panel shows. */
+  event: string | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -65,6 +70,8 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   focus: null,
   path: { from: null, to: null, avoidHierarchy: true },
   metric: 'none',
+  range: null,
+  event: null,
 });
 
 const toggle = <T>(list: readonly T[], item: T): T[] =>
@@ -74,7 +81,11 @@ export const actions = {
   setLanguage: (s: AppState, lang: Lang): AppState => ({ ...s, lang }),
   setLayout: (s: AppState, layout: LayoutName): AppState => ({ ...s, layout }),
   setTab: (s: AppState, tab: Tab): AppState => ({ ...s, tab }),
-  select: (s: AppState, id: string | null): AppState => ({ ...s, selected: id }),
+  select: (s: AppState, id: string | null): AppState => ({
+    ...s,
+    selected: id,
+    event: id ? null : s.event,
+  }),
   toggleKind: (s: AppState, kind: NodeKind): AppState => ({
     ...s,
     filters: { ...s.filters, kinds: toggle(s.filters.kinds, kind) },
@@ -141,6 +152,13 @@ export const actions = {
   }),
   clearPath: (s: AppState): AppState => ({ ...s, path: { ...s.path, from: null, to: null } }),
   setMetric: (s: AppState, metric: Metric): AppState => ({ ...s, metric }),
+  setRange: (s: AppState, range: DateRange | null): AppState =>
+    range?.from === s.range?.from && range?.to === s.range?.to ? s : { ...s, range },
+  selectEvent: (s: AppState, event: string | null): AppState => ({
+    ...s,
+    event,
+    selected: event ? null : s.selected,
+  }),
 };
 
 export type Actions = typeof actions;

@@ -1,3 +1,4 @@
+import { encodeRange, parseRange } from '../timeline/timeline-model';
 import { isNodeKind, isRelType, type NodeKind, type RelType } from './palette';
 import {
   type AppState,
@@ -51,6 +52,8 @@ export function encodeState(state: AppState): string {
     );
   }
   if (state.metric !== base.metric) p.set('metric', state.metric);
+  if (state.range) p.set('range', encodeRange(state.range));
+  if (state.event) p.set('ev', state.event);
   return p.toString();
 }
 
@@ -152,6 +155,16 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
     if ((from === '' || id(from)) && (to === '' || id(to)) && ['0', '1'].includes(avoid)) {
       state.path = { from: from || null, to: to || null, avoidHierarchy: avoid === '1' };
     } else problems.push(`malformed path "${path}"`);
+  }
+  const range = p.get('range');
+  if (range !== null) {
+    state.range = parseRange(range);
+    if (!state.range) problems.push(`malformed range "${range}"`);
+  }
+  const ev = p.get('ev');
+  if (ev !== null) {
+    if (/^ev-[a-z0-9-]{1,80}$/.test(ev)) state.event = ev;
+    else problems.push(`malformed event "${ev}"`);
   }
   return { state, problems };
 }

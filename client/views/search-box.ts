@@ -12,6 +12,8 @@ export function mountSearchBox(
   el: HTMLElement,
   getLang: () => Lang,
   choose: (id: string) => void,
+  /** Results found in the page itself (events), shown as a group of their own after the plan's. */
+  local: (q: string, lang: Lang) => SearchResult[] = () => [],
 ): { setLang(lang: Lang): void } {
   const input = h('input', {
     type: 'search',
@@ -52,26 +54,32 @@ export function mountSearchBox(
   };
   const render = () => {
     const lang = getLang();
+    const firstLocal = results.findIndex((r) => r.field === 'event');
     list.replaceChildren(
-      ...results.map((r, i) =>
-        h(
-          'li',
-          {
-            role: 'option',
-            id: `suggestion-${i}`,
-            'aria-selected': i === active ? 'true' : 'false',
-            className: i === active ? 'active' : '',
-            'data-id': r.id,
-            onmousedown: (e: Event) => {
-              e.preventDefault();
-              pick(i);
+      ...results.flatMap((r, i) =>
+        [
+          i === firstLocal
+            ? h('li', { role: 'presentation', className: 'group' }, t(lang, 'eventsGroup'))
+            : null,
+          h(
+            'li',
+            {
+              role: 'option',
+              id: `suggestion-${i}`,
+              'aria-selected': i === active ? 'true' : 'false',
+              className: i === active ? 'active' : '',
+              'data-id': r.id,
+              onmousedown: (e: Event) => {
+                e.preventDefault();
+                pick(i);
+              },
             },
-          },
-          h('span', { className: 'kind' }, kindName(r.kind, lang)),
-          h('span', { className: 'name' }, lang === 'ja' ? r.name_ja : r.name_en),
-          r.ref ? h('span', { className: 'ref' }, r.ref) : null,
-          h('span', { className: 'snippet' }, r.snippet),
-        ),
+            h('span', { className: 'kind' }, kindName(r.kind, lang)),
+            h('span', { className: 'name' }, lang === 'ja' ? r.name_ja : r.name_en),
+            r.ref ? h('span', { className: 'ref' }, r.ref) : null,
+            h('span', { className: 'snippet' }, r.snippet),
+          ),
+        ].filter((x) => x !== null),
       ),
     );
     if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`);
@@ -106,7 +114,7 @@ export function mountSearchBox(
       controller = new AbortController();
       try {
         const answer = await api.search(q, controller.signal);
-        results = answer.results;
+        results = [...answer.results, ...local(q, getLang())];
         tried = { query: q, variants: answer.variants ?? [] };
         active = results.length ? 0 : -1;
         render();

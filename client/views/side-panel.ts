@@ -47,6 +47,8 @@ export function sidePanelTemplate(
   state: AppState,
   act: PanelActions,
   loading: boolean,
+  /** More about the node from elsewhere (the events that advance a commitment). */
+  extra: TemplateResult | typeof nothing = nothing,
 ): TemplateResult | typeof nothing {
   const lang = state.lang;
   if (!state.selected) return nothing;
@@ -185,6 +187,7 @@ export function sidePanelTemplate(
         }
       </dl>
     </section>
+    ${extra}
     <section><h3>${t(lang, 'neighbours')}</h3>${connections}</section>
   `;
 }

@@ -1,0 +1,290 @@
+import type { Core } from 'cytoscape';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import type { SearchResult } from '../api';
+import type { AppState, Lang } from '../model/state';
+import { t } from '../views/labels';
+import { mountEventForm } from './event-form';
+import { commitmentEventsTemplate, eventPanelTemplate, type NodeRef } from './event-panel';
+import { eventTitle } from './event-words';
+import {
+  type EventFields,
+  eventsApi,
+  type KizunaEvent,
+  type Session,
+  WriteProblem,
+} from './events-api';
+import {
+  advancedRefs,
+  type DateRange,
+  quietCommitments,
+  restrictToRange,
+  searchEvents,
+} from './timeline-model';
+import './timeline.css';
+import { mountTimeline } from './timeline-view';
+
+interface GraphNode {
+  id: string;
+  kind: string;
+  name_ja: string;
+  name_en: string;
+  ref?: unknown;
+}
+interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+}
+
+export interface EventsHost {
+  state(): AppState;
+  nodes(): GraphNode[];
+  edges(): GraphEdge[];
+  setRange(range: DateRange | null): void;
+  selectEvent(id: string | null): void;
+  selectNode(id: string): void;
+  /** Draws the whole view again (events, the session or the range changed). */
+  rerender(): void;
+}
+
+const EDITORS = ['editor', 'admin'];
+
+/**
+ * Events in the explorer: the timeline strip, the event panel, sign-in, and the editor's
+ * form. main.ts calls into it at a few points of its render; everything else lives here.
+ */
+export function mountEvents(
+  host: EventsHost,
+  els: { timeline: HTMLElement; account: HTMLElement },
+) {
+  let events: KizunaEvent[] = [];
+  let session: Session = { account: null, csrf_token: null, require_sign_in: false };
+  let signInOpen = false;
+  let signInError: string | null = null;
+  let panelMessage: string | null = null;
+  const lang = () => host.state().lang;
+  const canEdit = () => EDITORS.includes(session.account?.role ?? '');
+
+  const timeline = mountTimeline(els.timeline, {
+    setRange: (r) => host.setRange(r),
+    selectEvent: (id) => host.selectEvent(id),
+  });
+
+  const form = mountEventForm({
+    lang,
+    csrf: () => session.csrf_token,
+    create: (fields: EventFields) => eventsApi.create(fields, session.csrf_token),
+    update: (id, version, fields) => eventsApi.update(id, version, fields, session.csrf_token),
+    saved: (e) => {
+      void reload().then(() => {
+        host.selectEvent(e.id);
+        host.rerender();
+      });
+    },
+  });
+
+  // Escape closes the event panel as it closes a node's (the form's dialog handles its own).
+  document.addEventListener('keydown', (e) => {
+    const typing = e.target instanceof HTMLElement && e.target.closest('input, select, textarea');
+    if (e.key === 'Escape' && host.state().event && !form.isOpen() && !typing)
+      host.selectEvent(null);
+  });
+
+  async function reload(): Promise<void> {
+    events = await eventsApi.list(canEdit());
+  }
+
+  async function load(): Promise<void> {
+    session = await eventsApi.session();
+    await reload();
+  }
+
+  const byRef = () => {
+    const map = new Map<string, GraphNode>();
+    for (const n of host.nodes()) if (n.kind === 'Commitment') map.set(String(n.ref), n);
+    return map;
+  };
+  const nameOf = (n: GraphNode, l: Lang) => (l === 'ja' ? n.name_ja : n.name_en);
+
+  async function write(action: () => Promise<KizunaEvent>): Promise<void> {
+    panelMessage = null;
+    try {
+      const e = await action();
+      await reload();
+      host.selectEvent(e.id);
+    } catch (error) {
+      panelMessage =
+        error instanceof WriteProblem ? `${error.title}: ${error.message}` : String(error);
+      await reload().catch(() => {});
+    }
+    host.rerender();
+  }
+
+  function accountTemplate(l: Lang): TemplateResult {
+    if (session.account)
+      return html`<span class="account-name" data-test="account-name"
+          >${session.account.name} · ${session.account.role}</span
+        >
+        ${
+          canEdit()
+            ? html`<button
+                type="button"
+                data-test="add-event"
+                @click=${() => {
+                  const s = host.state();
+                  const ref = s.selected ? byRefId(s.selected) : null;
+                  form.open(null, ref);
+                }}
+              >
+                ${t(l, 'addEvent')}
+              </button>`
+            : nothing
+        }
+        <button type="button" data-test="sign-out" @click=${signOut}>${t(l, 'signOut')}</button>`;
+    return html`<button
+        type="button"
+        data-test="sign-in-open"
+        aria-expanded=${signInOpen ? 'true' : 'false'}
+        @click=${() => {
+          signInOpen = !signInOpen;
+          signInError = null;
+          draw();
+          if (signInOpen)
+            (els.account.querySelector('input[name="name"]') as HTMLInputElement)?.focus();
+        }}
+      >
+        ${t(l, 'signIn')}
+      </button>
+      ${
+        signInOpen
+          ? html`<form class="sign-in-form" data-test="sign-in-form" @submit=${signIn}>
+            <label>${t(l, 'accountName')} <input name="name" autocomplete="username" required /></label>
+            <label
+              >${t(l, 'password')}
+              <input name="password" type="password" autocomplete="current-password" required
+            /></label>
+            ${signInError ? html`<p class="error" role="alert" data-test="sign-in-error">${signInError}</p>` : nothing}
+            <button type="submit">${t(l, 'signIn')}</button>
+          </form>`
+          : nothing
+      }`;
+  }
+
+  const byRefId = (nodeId: string) => {
+    const n = host.nodes().find((x) => x.id === nodeId);
+    return n?.kind === 'Commitment' ? String(n.ref) : null;
+  };
+
+  async function signIn(e: Event): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    try {
+      session = await eventsApi.signIn(String(data.get('name')), String(data.get('password')));
+      signInOpen = false;
+      signInError = null;
+      await reload();
+    } catch (error) {
+      signInError = error instanceof WriteProblem ? error.message : String(error);
+    }
+    host.rerender();
+  }
+
+  async function signOut(): Promise<void> {
+    try {
+      await eventsApi.signOut(session.csrf_token);
+    } catch {
+      // Signed out on this page whatever the server said: the session is forgotten here.
+    }
+    session = { account: null, csrf_token: null, require_sign_in: session.require_sign_in };
+    form.close();
+    await reload().catch(() => {});
+    host.rerender();
+  }
+
+  function draw(): void {
+    const s = host.state();
+    render(accountTemplate(s.lang), els.account);
+    const refs = advancedRefs(events, s.range);
+    const present = byRef();
+    timeline.render(s, events, [...refs].filter((r) => present.has(r)).length);
+  }
+
+  return {
+    load,
+    render: draw,
+    /** The graph narrowed to commitments with events in the brushed range. */
+    restrict<V extends { nodes: Set<string>; edges: Set<string> }>(visible: V, s: AppState): V {
+      if (!s.range) return visible;
+      return restrictToRange(
+        visible,
+        host.nodes(),
+        host.edges(),
+        advancedRefs(events, s.range),
+        s.selected,
+      );
+    },
+    /** Greys the commitments no event has advanced since the range began (ever, without one). */
+    decorate(cy: Core, s: AppState): void {
+      const quiet = quietCommitments(host.nodes(), events, s.range?.from ?? null);
+      if (!cy.data('quietStyled')) {
+        cy.style()
+          .selector('node.quiet')
+          .style({ opacity: 0.45, 'border-style': 'dashed' })
+          .update();
+        cy.data('quietStyled', true);
+      }
+      cy.batch(() => {
+        cy.nodes('[kind = "Commitment"]').forEach((n) => {
+          n.toggleClass('quiet', quiet.has(n.id()));
+        });
+      });
+    },
+    panel(s: AppState): TemplateResult | null {
+      if (!s.event) return null;
+      const e = events.find((x) => x.id === s.event) ?? null;
+      const refs = byRef();
+      const ref = (n: GraphNode | undefined): NodeRef | null =>
+        n ? { id: n.id, name: nameOf(n, s.lang) } : null;
+      return eventPanelTemplate(e, s.lang, {
+        commitment: (r) => ref(refs.get(r)),
+        node: (id) => ref(host.nodes().find((n) => n.id === id)),
+        canEdit: canEdit(),
+        message: panelMessage,
+        act: {
+          close: () => host.selectEvent(null),
+          selectNode: (id) => host.selectNode(id),
+          edit: (ev) => form.open(ev),
+          remove: (ev) => void write(() => eventsApi.remove(ev.id, ev.version, session.csrf_token)),
+          restore: (ev) =>
+            void write(() => eventsApi.restore(ev.id, ev.version, session.csrf_token)),
+        },
+      });
+    },
+    /** The events of the selected commitment, for its panel. */
+    ofNode(s: AppState): TemplateResult | typeof nothing {
+      const ref = s.selected ? byRefId(s.selected) : null;
+      if (!ref) return nothing;
+      const list = events
+        .filter((e) => !e.deleted && e.advances.some((a) => a.ref === ref))
+        .sort((a, b) => a.date_start.localeCompare(b.date_start));
+      return commitmentEventsTemplate(list, s.lang, (id) => host.selectEvent(id));
+    },
+    /** Events matching a search, as a group of their own in the search box. */
+    search(q: string, l: Lang): SearchResult[] {
+      return searchEvents(events, q, l)
+        .slice(0, 8)
+        .map((e) => ({
+          id: e.id,
+          kind: t(l, 'event'),
+          name_ja: eventTitle(e, 'ja'),
+          name_en: eventTitle(e, 'en'),
+          ref: null,
+          field: 'event',
+          snippet: e.date,
+        }));
+    },
+    isEvent: (id: string) => events.some((e) => e.id === id),
+  };
+}
+
+export type EventsUi = ReturnType<typeof mountEvents>;
