@@ -11,7 +11,7 @@ import {
 } from './api';
 import { type Canvas, createCanvas } from './canvas/canvas';
 import { briefOutput, exportDiagram, exportGraphOf, svgToPng } from './export/diagram-export';
-import { type Actions, type AppState, actions, type Lang } from './model/state';
+import { type Actions, type AppState, actions, type Lang, type LayoutName } from './model/state';
 import { decodeState, encodeState } from './model/url-state';
 import { computeVisible, type Loaded, type Visible } from './model/visibility';
 import { controlsTemplate } from './views/controls';
@@ -149,6 +149,9 @@ async function fetchPath(): Promise<void> {
 }
 
 const signature = (v: Visible) => [...v.nodes].sort().join('|');
+/** The arrangement the canvas was last laid out with, and the nodes it last framed. */
+let laidOut: LayoutName | 'underpins' | null = null;
+let framed = '';
 
 async function afterChange(before: AppState | null): Promise<void> {
   try {
@@ -181,21 +184,29 @@ async function afterChange(before: AppState | null): Promise<void> {
         returnFocusFromPanel();
       }
     }
-    const shownBefore = signature(visible);
     render();
     if (jobs.length) {
       await Promise.all(jobs);
       render();
     }
+    // The table hides the canvas: the picture is laid out again only when it is shown
+    // with another arrangement than it has (the layout laid out frames it too).
+    const arrangement = state.tab === 'underpins' ? 'underpins' : state.layout;
     const relayout =
-      !before ||
-      state.layout !== before.layout ||
-      state.tab !== before.tab ||
-      (state.tab === 'underpins' && state.filters !== before.filters);
-    if (relayout) canvas.layout(state.tab === 'underpins' ? 'underpins' : state.layout, visible);
-    // A new set of nodes is framed whole; a new selection is brought into view if it is not.
-    if (relayout || signature(visible) !== shownBefore) canvas.fitView(Boolean(before));
-    else if (state.selected && state.selected !== before?.selected) canvas.reveal(state.selected);
+      state.tab !== 'table' &&
+      (arrangement !== laidOut ||
+        (state.tab === 'underpins' && before !== null && state.filters !== before.filters));
+    const shown = signature(visible);
+    if (relayout) {
+      // New places for every node: they are framed at once, without an animation to redraw.
+      laidOut = arrangement;
+      framed = shown;
+      canvas.layout(arrangement, visible);
+    } else if (state.tab !== 'table' && shown !== framed) {
+      // A new set of nodes is framed whole; a new selection is brought into view if it is not.
+      framed = shown;
+      canvas.fitView(Boolean(before));
+    } else if (state.selected && state.selected !== before?.selected) canvas.reveal(state.selected);
     if (focusPanelWhenReady && details) {
       focusPanelWhenReady = false;
       byId('panel-title')?.focus();
