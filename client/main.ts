@@ -109,7 +109,8 @@ window.addEventListener('popstate', (e) => {
   void afterChange(before);
 });
 
-const pairKey = (e: EdgeData) => `${e.source}|${e.type}|${e.target}`;
+const pairKey = (e: Pick<EdgeData, 'source' | 'type' | 'target'>) =>
+  `${e.source}|${e.type}|${e.target}`;
 
 function addElements(elements: Elements, around?: string): void {
   canvas.add(elements, around);
@@ -400,7 +401,22 @@ const panelActions = {
   focus: (id: string, hops: number) => dispatch('focusOn', id, hops),
   pathFrom: (id: string) => dispatch('pathFrom', id),
   pathTo: (id: string) => dispatch('pathTo', id),
+  edgeFocus: (edge: { source: string; type: string; target: string } | null) =>
+    showEdgeTooltip(edge),
 };
+
+/** The tooltip of a relationship reached by keyboard from the panel: at its middle if drawn, else at the corner. */
+function showEdgeTooltip(edge: { source: string; type: string; target: string } | null): void {
+  const e = edge && loaded.edges.find((x) => pairKey(x) === pairKey(edge));
+  if (!e) {
+    showTooltip(null);
+    return;
+  }
+  const drawn = canvas.cy.getElementById(e.id);
+  const at =
+    drawn.nonempty() && !drawn.hasClass('gone') ? drawn.renderedMidpoint() : { x: 8, y: 8 };
+  showTooltip({ kind: 'edge', id: e.id, x: at.x, y: at.y });
+}
 
 const table = mountTable(tablePane, (id) => {
   dispatch('setTab', 'graph');

@@ -131,6 +131,11 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       const size = { w: container.clientWidth, h: container.clientHeight };
       if (!size.w || !size.h || (size.w === lastSize.w && size.h === lastSize.h)) return;
       cy.resize();
+      if (lastLayout?.name === 'underpins' && !userMoved) {
+        lastSize = size;
+        layout('underpins', lastLayout.visible);
+        return;
+      }
       if (userMoved) {
         // Keep what the user was looking at in the middle.
         cy.panBy({ x: (size.w - lastSize.w) / 2, y: (size.h - lastSize.h) / 2 });
@@ -297,6 +302,8 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
    * state change; only elements whose classes really change are touched.
    */
   const appliedClasses = new Map<string, string>();
+  /** Agreements given the underpins layout's label width and wrapping. */
+  const underpinsLabelled = new Set<string>();
   function setClasses(ele: cytoscape.SingularElementArgument, classes: string[]): void {
     const key = classes.join(' ');
     if (appliedClasses.get(ele.id()) === key) return;
@@ -327,6 +334,8 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
               ? d.name_ja
               : d.name_en;
         if (node.data('label') !== label) node.data('label', label);
+        if (!underpinsLook && underpinsLabelled.delete(id))
+          node.removeStyle('text-max-width text-wrap');
         const classes: string[] = [];
         if (underpinsLook) classes.push('underpins-view');
         if (!shown) classes.push('gone');
@@ -342,6 +351,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
         const id = edge.id();
         const type = edge.data('type') as string;
         const classes: string[] = [];
+        if (underpins && visible.edges.has(id)) classes.push('underpins-view');
         if (!visible.edges.has(id)) classes.push('gone');
         if (pathEdges.has(id)) classes.push('on-path');
         if (dimOthers && !pathEdges.has(id)) classes.push('dim');
@@ -368,6 +378,9 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     });
   }
 
+  /** The last arrangement laid out: "what underpins what" is laid out again for a new canvas size. */
+  let lastLayout: { name: LayoutName | 'underpins'; visible: Visible } | null = null;
+
   function layout(name: LayoutName | 'underpins', visible: Visible): void {
     const shown = cy
       .elements()
@@ -383,8 +396,22 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       });
       fitView(false);
     };
+    lastLayout = { name, visible };
     if (name === 'underpins') {
-      apply(underpinsLayout(nodes, edges, nameOfNode).positions);
+      const result = underpinsLayout(nodes, edges, nameOfNode, {
+        width: container.clientWidth,
+        height: container.clientHeight,
+      });
+      cy.batch(() => {
+        shown.nodes('[kind = "Agreement"]').forEach((n) => {
+          underpinsLabelled.add(n.id());
+          n.style({
+            'text-max-width': `${result.labels.labelWidth}px`,
+            'text-wrap': result.labels.wrap,
+          });
+        });
+      });
+      apply(result.positions);
       return;
     }
     if (name === 'clusters') {
