@@ -11,7 +11,7 @@ import {
 } from './api';
 import { type Canvas, createCanvas } from './canvas/canvas';
 import { briefOutput, exportDiagram, exportGraphOf, svgToPng } from './export/diagram-export';
-import { type Actions, type AppState, actions, type Lang } from './model/state';
+import { type Actions, type AppState, actions, type Lang, type LayoutName } from './model/state';
 import { decodeState, encodeState } from './model/url-state';
 import { computeVisible, type Loaded, type Visible } from './model/visibility';
 import { mountEvents } from './timeline/events-ui';
@@ -110,7 +110,8 @@ window.addEventListener('popstate', (e) => {
   void afterChange(before);
 });
 
-const pairKey = (e: EdgeData) => `${e.source}|${e.type}|${e.target}`;
+const pairKey = (e: Pick<EdgeData, 'source' | 'type' | 'target'>) =>
+  `${e.source}|${e.type}|${e.target}`;
 
 function addElements(elements: Elements, around?: string): void {
   canvas.add(elements, around);
@@ -150,6 +151,9 @@ async function fetchPath(): Promise<void> {
 }
 
 const signature = (v: Visible) => [...v.nodes].sort().join('|');
+/** The arrangement the canvas was last laid out with, and the nodes it last framed. */
+let laidOut: LayoutName | 'underpins' | null = null;
+let framed = '';
 
 async function afterChange(before: AppState | null): Promise<void> {
   try {
@@ -182,21 +186,29 @@ async function afterChange(before: AppState | null): Promise<void> {
         returnFocusFromPanel();
       }
     }
-    const shownBefore = signature(visible);
     render();
     if (jobs.length) {
       await Promise.all(jobs);
       render();
     }
+    // The table hides the canvas: the picture is laid out again only when it is shown
+    // with another arrangement than it has (the layout laid out frames it too).
+    const arrangement = state.tab === 'underpins' ? 'underpins' : state.layout;
     const relayout =
-      !before ||
-      state.layout !== before.layout ||
-      state.tab !== before.tab ||
-      (state.tab === 'underpins' && state.filters !== before.filters);
-    if (relayout) canvas.layout(state.tab === 'underpins' ? 'underpins' : state.layout, visible);
-    // A new set of nodes is framed whole; a new selection is brought into view if it is not.
-    if (relayout || signature(visible) !== shownBefore) canvas.fitView(Boolean(before));
-    else if (state.selected && state.selected !== before?.selected) canvas.reveal(state.selected);
+      state.tab !== 'table' &&
+      (arrangement !== laidOut ||
+        (state.tab === 'underpins' && before !== null && state.filters !== before.filters));
+    const shown = signature(visible);
+    if (relayout) {
+      // New places for every node: they are framed at once, without an animation to redraw.
+      laidOut = arrangement;
+      framed = shown;
+      canvas.layout(arrangement, visible);
+    } else if (state.tab !== 'table' && shown !== framed) {
+      // A new set of nodes is framed whole; a new selection is brought into view if it is not.
+      framed = shown;
+      canvas.fitView(Boolean(before));
+    } else if (state.selected && state.selected !== before?.selected) canvas.reveal(state.selected);
     if (focusPanelWhenReady && details) {
       focusPanelWhenReady = false;
       byId('panel-title')?.focus();
@@ -396,6 +408,8 @@ const panelActions = {
   focus: (id: string, hops: number) => dispatch('focusOn', id, hops),
   pathFrom: (id: string) => dispatch('pathFrom', id),
   pathTo: (id: string) => dispatch('pathTo', id),
+  edgeFocus: (edge: { source: string; type: string; target: string } | null) =>
+    showEdgeTooltip(edge),
 };
 
 const events = mountEvents(
@@ -410,6 +424,19 @@ const events = mountEvents(
   },
   { timeline: byId('timeline'), account: byId('account') },
 );
+
+/** The tooltip of a relationship reached by keyboard from the panel: at its middle if drawn, else at the corner. */
+function showEdgeTooltip(edge: { source: string; type: string; target: string } | null): void {
+  const e = edge && loaded.edges.find((x) => pairKey(x) === pairKey(edge));
+  if (!e) {
+    showTooltip(null);
+    return;
+  }
+  const drawn = canvas.cy.getElementById(e.id);
+  const at =
+    drawn.nonempty() && !drawn.hasClass('gone') ? drawn.renderedMidpoint() : { x: 8, y: 8 };
+  showTooltip({ kind: 'edge', id: e.id, x: at.x, y: at.y });
+}
 
 const table = mountTable(tablePane, (id) => {
   dispatch('setTab', 'graph');

@@ -131,6 +131,11 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       const size = { w: container.clientWidth, h: container.clientHeight };
       if (!size.w || !size.h || (size.w === lastSize.w && size.h === lastSize.h)) return;
       cy.resize();
+      if (lastLayout?.name === 'underpins' && !userMoved) {
+        lastSize = size;
+        layout('underpins', lastLayout.visible);
+        return;
+      }
       if (userMoved) {
         // Keep what the user was looking at in the middle.
         cy.panBy({ x: (size.w - lastSize.w) / 2, y: (size.h - lastSize.h) / 2 });
@@ -197,6 +202,14 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     if (eles.empty() || !cy.width() || !cy.height()) return;
     cy.stop();
     const target = framing(eles);
+    // Already framed so: no animation, whose every frame would redraw the whole picture.
+    const pan = cy.pan();
+    if (
+      Math.abs(target.zoom - cy.zoom()) < 1e-3 * target.zoom &&
+      Math.abs(target.pan.x - pan.x) < 0.5 &&
+      Math.abs(target.pan.y - pan.y) < 0.5
+    )
+      return;
     if (animate) cy.animate(target, { duration: 250, easing: 'ease-out-cubic' });
     else cy.viewport(target);
   }
@@ -256,18 +269,19 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
   }
 
   let shownKey = '';
+  let shownNow: Visible = { nodes: new Set(), edges: new Set() };
   let cachedScores: Map<string, Scores> | null = null;
-
-  function shownElements() {
-    return cy.elements().not('.gone');
-  }
 
   function scores(): Map<string, Scores> {
     if (cachedScores) return cachedScores;
-    const shown = shownElements();
+    const edges: { source: string; target: string }[] = [];
+    for (const id of shownNow.edges) {
+      const e = cy.getElementById(id);
+      if (e.nonempty()) edges.push({ source: e.data('source'), target: e.data('target') });
+    }
     cachedScores = centrality(
-      shown.nodes().map((n) => n.id()),
-      shown.edges().map((e) => ({ source: e.data('source'), target: e.data('target') })),
+      [...shownNow.nodes].filter((id) => cy.getElementById(id).nonempty()),
+      edges,
     );
     return cachedScores;
   }
@@ -282,6 +296,21 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     return out;
   }
 
+  /**
+   * The classes last given to each element. Cytoscape's toggleClass(name, bool) restyles an
+   * element even when nothing changed, which restyled and redrew the whole plan on every
+   * state change; only elements whose classes really change are touched.
+   */
+  const appliedClasses = new Map<string, string>();
+  /** Agreements given the underpins layout's label width and wrapping. */
+  const underpinsLabelled = new Set<string>();
+  function setClasses(ele: cytoscape.SingularElementArgument, classes: string[]): void {
+    const key = classes.join(' ');
+    if (appliedClasses.get(ele.id()) === key) return;
+    appliedClasses.set(ele.id(), key);
+    ele.classes(classes);
+  }
+
   function render(state: AppState, visible: Visible, hl: Highlights): void {
     cy.batch(() => {
       const pathNodes = new Set(hl.pathNodes);
@@ -289,33 +318,47 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       const dimOthers = pathNodes.size > 0;
       const expanded = new Set(state.expanded);
       const underpins = state.tab === 'underpins';
-      const faint = state.tab === 'graph' && state.layout === 'clusters' && !state.selected;
+      // The table hides the canvas: leaving the picture's look as it was spares a restyle.
+      const faint = state.tab !== 'underpins' && state.layout === 'clusters' && !state.selected;
       cy.nodes().forEach((node) => {
         const d = node.data() as NodeData;
+        const id = d.id;
+        const shown = visible.nodes.has(id);
+        // Only what is shown takes the underpins look: hidden nodes are left untouched.
+        const underpinsLook = underpins && shown;
         // In "what underpins what" the list beside names the commitments; the diagram shows their refs.
         const label =
-          underpins && d.kind === 'Commitment' && typeof d.ref === 'string'
+          underpinsLook && d.kind === 'Commitment' && typeof d.ref === 'string'
             ? d.ref
             : state.lang === 'ja'
               ? d.name_ja
               : d.name_en;
-        node.toggleClass('underpins-view', underpins);
         if (node.data('label') !== label) node.data('label', label);
-        node.toggleClass('gone', !visible.nodes.has(node.id()));
-        node.toggleClass('chosen', state.selected === node.id());
-        node.toggleClass('hit', hl.hit === node.id());
-        node.toggleClass('on-path', pathNodes.has(node.id()));
-        node.toggleClass('path-end', state.path.from === node.id() || state.path.to === node.id());
-        node.toggleClass('expanded', expanded.has(node.id()));
-        node.toggleClass('dim', dimOthers && !pathNodes.has(node.id()));
+        if (!underpinsLook && underpinsLabelled.delete(id))
+          node.removeStyle('text-max-width text-wrap');
+        const classes: string[] = [];
+        if (underpinsLook) classes.push('underpins-view');
+        if (!shown) classes.push('gone');
+        if (state.selected === id) classes.push('chosen');
+        if (hl.hit === id) classes.push('hit');
+        if (pathNodes.has(id)) classes.push('on-path');
+        if (state.path.from === id || state.path.to === id) classes.push('path-end');
+        if (expanded.has(id)) classes.push('expanded');
+        if (dimOthers && !pathNodes.has(id)) classes.push('dim');
+        setClasses(node, classes);
       });
       cy.edges().forEach((edge) => {
-        edge.toggleClass('gone', !visible.edges.has(edge.id()));
-        edge.toggleClass('on-path', pathEdges.has(edge.id()));
-        edge.toggleClass('dim', dimOthers && !pathEdges.has(edge.id()));
+        const id = edge.id();
+        const type = edge.data('type') as string;
+        const classes: string[] = [];
+        if (underpins && visible.edges.has(id)) classes.push('underpins-view');
+        if (!visible.edges.has(id)) classes.push('gone');
+        if (pathEdges.has(id)) classes.push('on-path');
+        if (dimOthers && !pathEdges.has(id)) classes.push('dim');
         // In the structural overview the many cross-links stay in the background.
-        edge.toggleClass('faint', faint && edge.data('type') !== 'PART_OF');
-        const label = `${REL_STYLES[edge.data('type') as keyof typeof REL_STYLES]?.[state.lang] ?? edge.data('type')}`;
+        if (faint && type !== 'PART_OF') classes.push('faint');
+        setClasses(edge, classes);
+        const label = `${REL_STYLES[type as keyof typeof REL_STYLES]?.[state.lang] ?? type}`;
         if (edge.data('label') !== label) edge.data('label', label);
       });
       cy.nodes(':selected')
@@ -324,6 +367,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       const key = `${[...visible.nodes].sort().join(',')}|${[...visible.edges].sort().join(',')}`;
       if (key !== shownKey) {
         shownKey = key;
+        shownNow = visible;
         cachedScores = null;
       }
       const metricSizes = sizes(state.metric);
@@ -333,6 +377,9 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       });
     });
   }
+
+  /** The last arrangement laid out: "what underpins what" is laid out again for a new canvas size. */
+  let lastLayout: { name: LayoutName | 'underpins'; visible: Visible } | null = null;
 
   function layout(name: LayoutName | 'underpins', visible: Visible): void {
     const shown = cy
@@ -349,8 +396,22 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       });
       fitView(false);
     };
+    lastLayout = { name, visible };
     if (name === 'underpins') {
-      apply(underpinsLayout(nodes, edges, nameOfNode).positions);
+      const result = underpinsLayout(nodes, edges, nameOfNode, {
+        width: container.clientWidth,
+        height: container.clientHeight,
+      });
+      cy.batch(() => {
+        shown.nodes('[kind = "Agreement"]').forEach((n) => {
+          underpinsLabelled.add(n.id());
+          n.style({
+            'text-max-width': `${result.labels.labelWidth}px`,
+            'text-wrap': result.labels.wrap,
+          });
+        });
+      });
+      apply(result.positions);
       return;
     }
     if (name === 'clusters') {

@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
+import { UNDERPINS_FONT } from '../model/underpins-layout';
 
 /**
  * Level of detail: a label is drawn only when it would be at least this many pixels high,
@@ -77,17 +78,31 @@ export function stylesheet(): cytoscape.StylesheetJson {
       },
     },
     { selector: 'edge.faint', style: { opacity: 0.3 } },
+    // "What underpins what" is laid out for the canvas at a zoom of about 1 (underpins-layout.ts):
+    // its labels are drawn at UNDERPINS_FONT pixels; the agreements' label width and
+    // wrapping are set per layout on the nodes themselves.
     {
       selector: 'node.underpins-view',
-      style: { 'font-size': 18, 'text-max-width': '420px', 'text-valign': 'center' },
+      style: {
+        'font-size': UNDERPINS_FONT,
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-background-opacity': 0.9,
+      },
     },
     {
       selector: 'node.underpins-view[kind = "Agreement"]',
-      style: { 'text-halign': 'left', 'text-margin-x': -8 },
+      style: { 'text-halign': 'left', 'text-margin-x': -6, width: 18, height: 18 },
     },
     {
       selector: 'node.underpins-view[kind = "Commitment"]',
-      style: { 'text-halign': 'right', 'text-margin-x': 8, 'font-weight': 'bold' },
+      style: {
+        'text-halign': 'right',
+        'text-margin-x': 6,
+        'font-weight': 'bold',
+        width: 14,
+        height: 14,
+      },
     },
     {
       selector: 'node[?soft]',
@@ -127,6 +142,9 @@ export function stylesheet(): cytoscape.StylesheetJson {
         width: REL_STYLES[type].width,
       },
     })),
+    // Cytoscape draws a label once its size at the zoom rounded up to a power of two reaches
+    // the minimum, so 18 here means at least 9 px on screen for the relationships' names.
+    { selector: 'edge.underpins-view', style: { 'font-size': 9, 'min-zoomed-font-size': 18 } },
     { selector: '.gone', style: { display: 'none' } },
     { selector: '.dim', style: { opacity: 0.15 } },
     {

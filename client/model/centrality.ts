@@ -34,33 +34,33 @@ export function centrality(
   const sigma = new Float64Array(n);
   const dist = new Int32Array(n);
   const delta = new Float64Array(n);
+  // Typed arrays reused across sources, no predecessor lists: a node's predecessors on
+  // shortest paths are its neighbours one step nearer the source.
+  const order = new Int32Array(n);
   for (let s = 0; s < n; s++) {
-    const stack: number[] = [];
-    const preds: number[][] = ids.map(() => []);
     sigma.fill(0);
     dist.fill(-1);
     sigma[s] = 1;
     dist[s] = 0;
-    const queue = [s];
-    for (let head = 0; head < queue.length; head++) {
-      const v = queue[head]!;
-      stack.push(v);
+    order[0] = s;
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const v = order[head]!;
       for (const w of neighbours[v]!) {
         if (dist[w]! < 0) {
           dist[w] = dist[v]! + 1;
-          queue.push(w);
+          order[tail++] = w;
         }
-        if (dist[w] === dist[v]! + 1) {
-          sigma[w]! += sigma[v]!;
-          preds[w]!.push(v);
-        }
+        if (dist[w] === dist[v]! + 1) sigma[w]! += sigma[v]!;
       }
     }
     delta.fill(0);
-    while (stack.length) {
-      const w = stack.pop()!;
-      for (const v of preds[w]!) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
-      if (w !== s) betweenness[w]! += delta[w]!;
+    for (let i = tail - 1; i > 0; i--) {
+      const w = order[i]!;
+      for (const v of neighbours[w]!) {
+        if (dist[v] === dist[w]! - 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+      }
+      betweenness[w]! += delta[w]!;
     }
   }
   // Each undirected path was counted from both ends.

@@ -1,12 +1,22 @@
 import type { VEdge, VNode } from './visibility';
 
-/**
- * The height of a node label as the canvas wraps it (140 px wide at 11 px: about 22
- * Latin or 12 Japanese characters a line, 14 px a line).
- */
-function labelHeight(name: string): number {
-  const perLine = /[\u3040-\u30ff\u4e00-\u9fff]/.test(name) ? 12 : 22;
-  return Math.ceil(name.length / perLine) * 14;
+/** Label size in the underpins diagram, in model units: at the fitted zoom (about 1) that many pixels. */
+export const UNDERPINS_FONT = 11;
+const LINE = 14;
+/** Vertical room per commitment, and the width kept for a commitment's ref beside it. */
+const ROW = 28;
+const REF_WIDTH = 64;
+
+/** Roughly how wide a name is at UNDERPINS_FONT: Latin letters about half an em, kana and kanji a full em. */
+function textWidth(name: string): number {
+  let w = 0;
+  for (const ch of name) w += /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.55;
+  return w * UNDERPINS_FONT;
+}
+
+/** Lines a name takes wrapped at `width`, with slack for breaks at word ends. */
+function lines(name: string, width: number): number {
+  return Math.max(1, Math.ceil((textWidth(name) * 1.15) / width));
 }
 
 export interface UnderpinsRow {
@@ -14,12 +24,26 @@ export interface UnderpinsRow {
   commitments: string[];
 }
 
+/** How the agreements' names are drawn: wrapped within `labelWidth`, or one line cut with an ellipsis. */
+export interface UnderpinsLabels {
+  labelWidth: number;
+  wrap: 'wrap' | 'ellipsis';
+}
+
 /**
- * "What underpins what": agreements in a column on the left, each followed on the
- * right by the commitments it underpins (or works towards), in document order. A
- * commitment resting on two agreements sits beside the first and is linked to both.
+ * "What underpins what": agreements in a column on the left (names to their left),
+ * each followed on the right by the commitments it underpins (or works towards), in
+ * document order. A commitment resting on two agreements sits beside the first and is
+ * linked to both. Laid out for a canvas of `box` pixels so that it fits at a zoom of
+ * about 1 and its labels (UNDERPINS_FONT) read at that size: names wrap when there is
+ * room and are cut to one line when there is not (the list beside names them in full).
  */
-export function underpinsLayout(nodes: VNode[], edges: VEdge[], nameOf: (id: string) => string) {
+export function underpinsLayout(
+  nodes: VNode[],
+  edges: VEdge[],
+  nameOf: (id: string) => string,
+  box: { width: number; height: number } = { width: 1000, height: 800 },
+) {
   const rowsByAgreement = new Map<string, Set<string>>();
   for (const e of edges) {
     if (e.type === 'UNDERPINS')
@@ -45,19 +69,31 @@ export function underpinsLayout(nodes: VNode[], edges: VEdge[], nameOf: (id: str
         nameOf(a.agreement).localeCompare(nameOf(b.agreement)),
     );
 
-  const positions: Record<string, { x: number; y: number }> = {};
-  const ROW = 70;
-  let y = 0;
-  for (const row of rows) {
-    const fresh = row.commitments.filter((c) => !positions[c]);
-    const span = Math.max(1, fresh.length) * ROW;
-    // An agreement's wrapped label hangs below it; the next row starts clear of it.
-    const label = labelHeight(nameOf(row.agreement));
-    positions[row.agreement] = { x: 0, y: y + (span - ROW) / 2 };
-    fresh.forEach((c, i) => {
-      positions[c] = { x: 520, y: y + i * ROW };
-    });
-    y += Math.max(span, (span - ROW) / 2 + 40 + label) + 30;
+  // Half the width for the names, the rest for the links and the refs.
+  const labelWidth = Math.round(Math.min(320, Math.max(120, box.width * 0.5 - 40)));
+  const linkSpan = Math.max(60, Math.min(260, box.width - labelWidth - REF_WIDTH - 80));
+  const place = (wrap: UnderpinsLabels['wrap']) => {
+    const positions: Record<string, { x: number; y: number }> = {};
+    let y = 0;
+    for (const row of rows) {
+      const fresh = row.commitments.filter((c) => !positions[c]);
+      const span = Math.max(1, fresh.length) * ROW;
+      const label = wrap === 'wrap' ? lines(nameOf(row.agreement), labelWidth) * LINE : LINE;
+      const height = Math.max(span, label + 6);
+      positions[row.agreement] = { x: 0, y: y + height / 2 };
+      fresh.forEach((c, i) => {
+        positions[c] = { x: linkSpan, y: y + (height - span) / 2 + (i + 0.5) * ROW };
+      });
+      y += height + 8;
+    }
+    return { positions, height: y };
+  };
+  // Wrapped names when they fit the canvas's height, else one line each.
+  let wrap: UnderpinsLabels['wrap'] = 'wrap';
+  let placed = place(wrap);
+  if (placed.height > box.height - 40) {
+    wrap = 'ellipsis';
+    placed = place(wrap);
   }
-  return { rows, positions };
+  return { rows, positions: placed.positions, labels: { labelWidth, wrap } as UnderpinsLabels };
 }

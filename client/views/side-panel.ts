@@ -14,6 +14,8 @@ export interface PanelActions {
   focus(id: string, hops: number): void;
   pathFrom(id: string): void;
   pathTo(id: string): void;
+  /** A connection in the list has the keyboard (or lost it: null): its relationship's tooltip is shown. */
+  edgeFocus?(edge: { source: string; type: string; target: string } | null): void;
 }
 
 const SHOWN_PROPERTIES = [
@@ -111,7 +113,16 @@ export function sidePanelTemplate(
               type="button"
               class="link"
               data-id=${r.other.id}
+              data-rel=${type}
+              aria-describedby="tooltip"
               @click=${() => act.select(r.other.id)}
+              @focus=${() =>
+                act.edgeFocus?.(
+                  direction === 'in'
+                    ? { source: r.other.id, type, target: details.id }
+                    : { source: details.id, type, target: r.other.id },
+                )}
+              @blur=${() => act.edgeFocus?.(null)}
             >${otherNameOf(r.other)}</button
             ><span class="kind-tag">${kindLabel(r.other.kind, lang)}</span>
             ${typeof r.properties.evidence === 'string' ? html`<q lang="ja">${r.properties.evidence}</q>` : nothing}

@@ -61,6 +61,18 @@ async function expectAllInside(page: Page, what: string): Promise<void> {
   expect(box!.height, what).toBeGreaterThan(100);
 }
 
+/** The smallest label the canvas draws for a shown node, in screen pixels: its font size times the zoom. */
+function smallestLabelPx(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const cy = window.kizuna!.cy;
+    const sizes = cy
+      .nodes()
+      .filter((n) => !n.hasClass('gone') && String(n.data('label') ?? '') !== '')
+      .map((n) => Number.parseFloat(n.style('font-size')) * cy.zoom());
+    return Math.min(...sizes);
+  });
+}
+
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated rather than injected as a <script>: the page's CSP rightly refuses inline scripts.
   await page.evaluate(AXE);
@@ -87,6 +99,8 @@ describe('the explorer keeps the picture in view', () => {
     await x.page.click('#tab-underpins');
     await x.page.waitForSelector('[data-test="underpins-list"]');
     await expectAllInside(x.page, 'opening the underpins view');
+    // Its labels read at the fitted zoom: at least 9 px on screen.
+    expect(await smallestLabelPx(x.page)).toBeGreaterThanOrEqual(9);
 
     await x.page.click('#tab-graph');
     await x.page.click('[data-test="pillar-I"]');
@@ -127,6 +141,7 @@ describe('the explorer keeps the picture in view', () => {
     await x.page.click('#tab-underpins');
     await x.page.waitForSelector('[data-test="underpins-list"]');
     await expectAllInside(x.page, 'underpins view on a phone');
+    expect(await smallestLabelPx(x.page)).toBeGreaterThanOrEqual(9);
     await x.screenshot('phone-underpins');
     await x.page.close();
   });
@@ -282,6 +297,27 @@ describe('the explorer loads cleanly and is accessible', () => {
     await x.page.close();
   });
 
+  it("offers a relationship's tooltip on keyboard focus, from the panel's list of connections", async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    await x.searchAndChoose('EPA', 'jp-mn-epa');
+    const first = x.page.locator('#side-panel button[data-rel]').first();
+    await first.focus();
+    const tooltip = x.page.locator('#tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    const text = (await tooltip.textContent()) ?? '';
+    expect(text).toContain('Economic Partnership');
+    expect(text).toContain('Evidence');
+    expect(await first.getAttribute('aria-describedby')).toBe('tooltip');
+    // Tab moves on to the next connection, which brings its own relationship.
+    await x.page.keyboard.press('Tab');
+    const next = await x.page.evaluate(() => document.activeElement?.getAttribute('data-rel'));
+    if (next) await tooltip.waitFor({ state: 'visible' });
+    // Leaving the list takes the tooltip away.
+    await x.page.locator('#panel-title').focus();
+    await tooltip.waitFor({ state: 'hidden' });
+    await x.page.close();
+  });
+
   it('has no axe-core violation on the explorer', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
     expect(await axeViolations(x.page)).toEqual([]);
@@ -296,9 +332,10 @@ describe('the explorer loads cleanly and is accessible', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${url}/workbench.html`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
     await page.waitForLoadState('load', { timeout: 90_000 });
-    // The workbench's own two (its placeholder's contrast, its unlabelled file input) are
-    // fixed in the workbench's files on the workbench branch; anything else fails here.
-    const known = ['color-contrast: .cm-placeholder', 'label: #import-file'];
+    // The file input is labelled now; the placeholder's contrast is still found, and it is
+    // the workbench's own stylesheet (client/workbench/), not the explorer's: allowed here
+    // until the workbench fixes it; anything else fails.
+    const known = ['color-contrast: .cm-placeholder'];
     expect((await axeViolations(page)).filter((v) => !known.includes(v))).toEqual([]);
     await page.close();
   });

@@ -199,11 +199,17 @@ describe('the explorer in Chromium', () => {
 
   it('offers the same nodes as a sortable table, by keyboard', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en&tab=table`);
-    await x.page.waitForSelector('[data-test="node-table"] tbody tr');
+    // Rows come in chunks; the table says when the last is in.
+    await x.page.waitForSelector('[data-test="node-table"][aria-busy="false"]');
     const rows = await x.page.$$('[data-test="node-table"] tbody tr');
     expect(rows).toHaveLength(184);
     await x.page.focus('th button[data-sort="name"]');
     await x.page.keyboard.press('Enter');
+    await x.page.waitForSelector('[data-test="node-table"][aria-busy="false"]');
+    // Sorting rebuilt the table; the keyboard is still on the header it pressed.
+    expect(await x.page.evaluate(() => document.activeElement?.getAttribute('data-sort'))).toBe(
+      'name',
+    );
     const first = await x.page.$$eval('[data-test="node-table"] tbody tr td:nth-child(2)', (tds) =>
       tds.slice(0, 2).map((t) => t.textContent ?? ''),
     );

@@ -85,6 +85,16 @@ describe('underpinsLayout', () => {
     expect(rows).toEqual([{ agreement: 'epa', commitments: ['c2'] }]);
     expect(positions.epa!.x).toBeLessThan(positions.c2!.x);
   });
+
+  it('lays out for the canvas: names wrap when there is room, one line each when there is not', () => {
+    const long = () =>
+      'Memorandum of Cooperation between the authorities in the fields of education';
+    const roomy = underpinsLayout(loaded.nodes, loaded.edges, long, { width: 900, height: 700 });
+    expect(roomy.labels.wrap).toBe('wrap');
+    const cramped = underpinsLayout(loaded.nodes, loaded.edges, long, { width: 390, height: 40 });
+    expect(cramped.labels.wrap).toBe('ellipsis');
+    expect(cramped.labels.labelWidth).toBeLessThan(roomy.labels.labelWidth);
+  });
 });
 
 describe('segmentText', () => {
