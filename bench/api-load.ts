@@ -1,11 +1,16 @@
 /**
- * npx tsx bench/api-load.ts [--seconds 5] [--connections 10,50,200]
+ * npx tsx bench/api-load.ts [--seconds 5] [--connections 10,50,200] [--before URL]
  *
  * Each API endpoint under concurrent load (autocannon, over HTTP against the app), and
  * in the same run the same query straight through neo4j-driver (graph/ functions, no
  * HTTP), so the cost of the API layer shows as a ratio. Uses the configured database
  * (the bundled one is started if needed) and seeds the plan if it is not loaded. HTTP
  * requests ask for gzip, as browsers do; each connection count is measured in turn.
+ *
+ * --before URL: an app built from older code (e.g. a git worktree of the commit before the
+ * throughput work, started with its own PORT and bundled Neo4j) is measured in the same
+ * run, right after this one at each step, and the table adds its req/s and p99 and the
+ * ratios after/before. Only the endpoints both apps serve the same way are compared.
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -23,22 +28,31 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10,50,200' },
+    before: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
 const connectionCounts = values.connections.split(',').map(Number);
+const before = values.before;
 let connections = connectionCounts[0]!;
 
 interface Case {
   name: string;
   path: string;
+  /** Compared with the --before app (its API served this path the same way). */
+  compared?: boolean;
   direct: (graph: Graph) => Promise<unknown>;
 }
 
 const everything = { kinds: [...NODE_LABELS], types: [...RELATIONSHIP_TYPES] };
 const CASES: Case[] = [
   { name: 'schema', path: '/api/schema', direct: (g) => readSchema(g) },
-  { name: 'graph (whole plan)', path: '/api/graph', direct: (g) => readView(g, { limit: 2000 }) },
+  {
+    name: 'graph (whole plan)',
+    path: '/api/graph',
+    compared: true,
+    direct: (g) => readView(g, { limit: 2000 }),
+  },
   {
     name: 'graph (pillar I)',
     path: '/api/graph?pillar=I',
@@ -47,6 +61,7 @@ const CASES: Case[] = [
   {
     name: 'node details',
     path: '/api/nodes/jp-mn-epa',
+    compared: true,
     direct: (g) => readNodeDetails(g, 'jp-mn-epa'),
   },
   {
@@ -75,11 +90,13 @@ const CASES: Case[] = [
   {
     name: 'search ja',
     path: `/api/search?q=${encodeURIComponent('防衛')}`,
+    compared: true,
     direct: (g) => search(g, { q: '防衛', limit: 20 }),
   },
   {
     name: 'search en',
     path: '/api/search?q=peacekeeping',
+    compared: true,
     direct: (g) => search(g, { q: 'peacekeeping', limit: 20 }),
   },
 ];
@@ -133,6 +150,10 @@ async function main() {
         await c.direct(graph); // warm the query caches of both paths alike
         const http = await loadHttp(`http://127.0.0.1:${port}${c.path}`);
         const direct = await loadDirect(() => c.direct(graph));
+        const old =
+          before && c.compared
+            ? await loadHttp(`${before.replace(/\/$/, '')}${c.path}`)
+            : undefined;
         rows.push([
           c.name,
           String(connections),
@@ -144,6 +165,16 @@ async function main() {
           direct.rps.toFixed(0),
           (http.p50 / direct.p50).toFixed(2),
           (http.rps / direct.rps).toFixed(2),
+          ...(before
+            ? old
+              ? [
+                  old.p99.toFixed(1),
+                  old.rps.toFixed(0),
+                  (http.rps / old.rps).toFixed(2),
+                  (http.p99 / old.p99).toFixed(2),
+                ]
+              : ['', '', '', '']
+            : []),
         ]);
         console.error(`done: ${c.name} at ${connections} connections`);
       }
@@ -163,6 +194,7 @@ async function main() {
     'driver req/s',
     'p50 ratio',
     'req/s ratio',
+    ...(before ? ['before p99 ms', 'before req/s', 'req/s after/before', 'p99 after/before'] : []),
   ];
   console.log(
     `${connectionCounts.join('/')} concurrent callers, ${seconds} s per measurement, one process, 2 cores`,
