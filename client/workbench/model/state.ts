@@ -316,10 +316,12 @@ export const actions = {
     if (assigned) {
       if (!assigned.ok)
         return { ...s, draftProblem: { what: 'paramsInvalid', error: assigned.error } };
+      const set = parseParams(assigned.params);
       return {
         ...s,
         draftProblem: null,
         draft: { query: '', params: assigned.params, revision: s.draft.revision + 1 },
+        paramFields: set.ok ? fieldsFromParams(s.paramFields, set.params) : s.paramFields,
       };
     }
     const parsed = parseParams(s.draft.params);
