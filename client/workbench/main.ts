@@ -157,8 +157,14 @@ function renderHeader(): void {
   byId('page-title').textContent = t(lang, 'title');
   byId('subtitle').textContent = t(lang, 'subtitle');
   byId('explorer-link').textContent = t(lang, 'explorer');
+  byId('skip').textContent = t(lang, 'skip');
+  byId('queries-panel').setAttribute('aria-label', t(lang, 'queriesRegion'));
+  byId('editor-pane').setAttribute('aria-label', t(lang, 'query'));
+  byId('toolbar').setAttribute('aria-label', t(lang, 'title'));
   const toggle = byId('lang-toggle');
   toggle.textContent = t(lang, 'language');
+  // The toggle names the other language in that language.
+  toggle.lang = lang === 'ja' ? 'en' : 'ja';
   toggle.setAttribute('aria-pressed', String(lang === 'en'));
   document.title = `Kizuna — ${t(lang, 'title')}`;
 }

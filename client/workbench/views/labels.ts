@@ -86,6 +86,12 @@ const WORDS = {
   dismiss: { en: 'Dismiss', ja: '閉じる' },
   emptyQuery: { en: 'Type a query first.', ja: 'まずクエリを入力してください。' },
   notSent: { en: 'Not sent. ', ja: '送信していません。' },
+  skip: { en: 'Skip to the query editor', ja: 'クエリ入力へ移動' },
+  queriesRegion: { en: 'Queries', ja: 'クエリ' },
+  importFile: {
+    en: 'Import queries (JSON file)',
+    ja: 'クエリを読み込む（JSON ファイル）',
+  },
   paramForm: { en: 'Parameters in the query', ja: 'クエリ中のパラメーター' },
   paramFormNone: {
     en: 'The query uses no $name: the form has no fields.',

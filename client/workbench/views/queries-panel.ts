@@ -70,8 +70,8 @@ export function mountQueriesPanel(
     accept: 'application/json,.json',
     className: 'visually-hidden',
     tabindex: -1,
-    // Reached through the Import buttons; named for assistive technology all the same.
-    'aria-label': 'Import queries (JSON file) / クエリを読み込む（JSON ファイル）',
+    // Reached through the Import buttons; named (in the page's language) all the same.
+    'aria-label': 'クエリを読み込む（JSON ファイル）',
   });
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
@@ -199,6 +199,7 @@ export function mountQueriesPanel(
       exportSaved.textContent = t(lang, 'exportSaved');
       exportHistory.textContent = t(lang, 'exportHistory');
       for (const b of importButtons) b.textContent = t(lang, 'import');
+      fileInput.setAttribute('aria-label', t(lang, 'importFile'));
       clearHistory.textContent = t(lang, 'clearHistory');
       searchLabel.textContent = t(lang, 'searchHistory');
       historyHint.textContent = t(lang, 'historyHint');
