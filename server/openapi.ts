@@ -169,7 +169,7 @@ export function openApiDocument() {
               headers: z.object({
                 'Content-Disposition': z.string().meta({
                   description:
-                    'attachment; filename="kizuna-query-<dataset fingerprint>-<UTC time>.<csv|json>"',
+                    'attachment; filename="kizuna-query-v<dataset version>-<UTC time>.<csv|json>"',
                 }),
               }),
               content: {

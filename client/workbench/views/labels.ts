@@ -93,10 +93,6 @@ const WORDS = {
     ja: 'クエリを読み込む（JSON ファイル）',
   },
   paramForm: { en: 'Parameters in the query', ja: 'クエリ中のパラメーター' },
-  paramFormNone: {
-    en: 'The query uses no $name: the form has no fields.',
-    ja: 'クエリに $name がないため、入力欄はありません。',
-  },
   paramType: { en: 'Type of', ja: '型：' },
   type_string: { en: 'string', ja: '文字列' },
   type_number: { en: 'number', ja: '数値' },

@@ -30,9 +30,10 @@ export function mountParamForm(
   on: { edit(name: string, field: ParamField): void },
 ): { render(state: WorkbenchState): void } {
   const legend = h('legend', {});
-  const none = h('p', { className: 'hint param-none' });
   const list = h('div', { className: 'param-rows' });
-  el.replaceChildren(h('fieldset', { className: 'param-form' }, legend, none, list));
+  // Shown only while the query uses a $name: an empty form would be noise.
+  const fieldset = h('fieldset', { className: 'param-form', hidden: true }, legend, list);
+  el.replaceChildren(fieldset);
   let rows = new Map<string, Row>();
   let lastLang: Lang | null = null;
 
@@ -61,9 +62,8 @@ export function mountParamForm(
     const names = paramNames(state.draft.query);
     if (lang !== lastLang) {
       legend.textContent = t(lang, 'paramForm');
-      none.textContent = t(lang, 'paramFormNone');
     }
-    none.hidden = names.length > 0;
+    fieldset.hidden = names.length === 0;
     const next = new Map<string, Row>();
     names.forEach((name, i) => {
       const row = rows.get(name) ?? makeRow(name, i);
