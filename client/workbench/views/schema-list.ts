@@ -25,7 +25,7 @@ function section(
   return h(
     'section',
     { className: 'schema-section', 'data-test': `schema-${kind}` },
-    h('h3', {}, title),
+    h('h2', {}, title),
     h(
       'ul',
       { className: 'schema-items' },
