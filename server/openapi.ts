@@ -9,6 +9,7 @@ import {
   cypherBody,
   cypherRefusal,
   cypherResult,
+  downloadBody,
   libraryResponse,
 } from './routes/cypher/cypher.schema';
 import { eventPaths } from './routes/events/events.openapi';
@@ -145,6 +146,53 @@ export function openApiDocument() {
             '422': {
               description:
                 'The query was refused or stopped; `code` says why for programs, `detail` in words',
+              content: { 'application/problem+json': { schema: cypherRefusal } },
+            },
+            '429': problemResponse(
+              'More than 60 queries a minute from this client; retry after the Retry-After header',
+            ),
+            '503': problemResponse(
+              'The database is unreachable, or the console is busy; retry after the Retry-After header',
+            ),
+          },
+        },
+      },
+      '/api/cypher/download': {
+        post: {
+          summary: 'Run one read-only Cypher query and stream its whole result as CSV or JSON',
+          description:
+            "The same guards as POST /api/cypher, with a download's own limits: up to 100,000 rows and 30 s. Counts as one query against the 60-a-minute rate limit. CSV: a header row, structured values (nodes with elementId, labels and properties; relationships; paths; lists; maps) as JSON in their cell, null as an empty cell, numbers as numbers, UTF-8 with a byte order mark. JSON: {file, columns, rows, truncated, maxRows}. A query that fails after its first rows is cut off (the connection closes without the end), so a partial file never passes for whole.",
+          requestBody: { content: { 'application/json': { schema: downloadBody } } },
+          responses: {
+            '200': {
+              description: 'The result, as an attachment',
+              headers: z.object({
+                'Content-Disposition': z.string().meta({
+                  description:
+                    'attachment; filename="kizuna-query-v<dataset version>-<UTC time>.<csv|json>"',
+                }),
+              }),
+              content: {
+                'text/csv': { schema: z.string() },
+                'application/json': {
+                  schema: z
+                    .object({
+                      file: z.string(),
+                      columns: z.array(z.string()),
+                      rows: z.array(z.record(z.string(), z.unknown())),
+                      truncated: z
+                        .boolean()
+                        .meta({ description: 'True when the result passed maxRows' }),
+                      maxRows: z.number().int(),
+                    })
+                    .meta({ id: 'CypherDownload' }),
+                },
+              },
+            },
+            '400': problemResponse('The body is malformed; `field` names the field'),
+            '413': problemResponse('The body exceeds 256 kB'),
+            '422': {
+              description: 'The query was refused before its first row; `code` says why',
               content: { 'application/problem+json': { schema: cypherRefusal } },
             },
             '429': problemResponse(

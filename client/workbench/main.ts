@@ -4,7 +4,14 @@ import { ApiError } from '../api';
 import { fetchLibrary, fetchSchema, runCypher } from './api';
 import type { Params } from './model/cypher-types';
 import { type Actions, actions, initialState, type Run, type WorkbenchState } from './model/state';
-import { readStoredQueries, storedLang, storeHistory, storeLang, storeSaved } from './storage';
+import {
+  readStoredQueries,
+  storedLang,
+  storeHistory,
+  storeLang,
+  storeParamFields,
+  storeSaved,
+} from './storage';
 import { mountEditorPane } from './views/editor-pane';
 import { t } from './views/labels';
 import { mountQueriesPanel } from './views/queries-panel';
@@ -61,6 +68,7 @@ function afterChange(before: WorkbenchState): void {
     if (state.lang !== before.lang) storeLang(state.lang);
     if (state.saved !== before.saved) storeSaved(state.saved);
     if (state.history !== before.history) storeHistory(state.history);
+    if (state.paramFields !== before.paramFields) storeParamFields(state.paramFields);
   } catch (error) {
     state = actions.storageFailed(state, (error as Error).message);
   }
@@ -105,6 +113,8 @@ const loadAndRun = (query: string, params?: Params) => {
 const editorPane = mountEditorPane(byId('editor-pane'), {
   editQuery: (query) => dispatch('editQuery', query),
   editParams: (params) => dispatch('editParams', params),
+  editParamField: (name, field) => dispatch('editParamField', name, field),
+  walkHistory: (step) => dispatch('walkHistory', step),
   run: () => dispatch('run'),
   stop,
   save: () => {
@@ -116,6 +126,9 @@ const editorPane = mountEditorPane(byId('editor-pane'), {
 const resultsPane = mountResultsPane(byId('results-pane'), {
   setView: (view) => dispatch('setView', view),
   sortBy: (column) => dispatch('sortBy', column),
+  show: (id) => dispatch('showResult', id),
+  pin: (id, pinned) => dispatch('pinResult', id, pinned),
+  compare: (id) => dispatch('compareWith', id),
 });
 
 const queriesPanel = mountQueriesPanel(byId('queries-panel'), {
@@ -131,6 +144,12 @@ const queriesPanel = mountQueriesPanel(byId('queries-panel'), {
   clearHistory: () => dispatch('clearHistory'),
   importQueries: (outcome) => dispatch('importQueries', outcome),
   dismissMessage: () => dispatch('dismissQueriesMessage'),
+  insert: (text) => editorPane.editor.insert(text),
+  drawSchema: () => {
+    dispatch('setView', 'graph');
+    loadAndRun('CALL db.schema.visualization()');
+  },
+  filterHistory: (text) => dispatch('setHistoryFilter', text),
 });
 
 function renderHeader(): void {
@@ -138,8 +157,14 @@ function renderHeader(): void {
   byId('page-title').textContent = t(lang, 'title');
   byId('subtitle').textContent = t(lang, 'subtitle');
   byId('explorer-link').textContent = t(lang, 'explorer');
+  byId('skip').textContent = t(lang, 'skip');
+  byId('queries-panel').setAttribute('aria-label', t(lang, 'queriesRegion'));
+  byId('editor-pane').setAttribute('aria-label', t(lang, 'query'));
+  byId('toolbar').setAttribute('aria-label', t(lang, 'title'));
   const toggle = byId('lang-toggle');
   toggle.textContent = t(lang, 'language');
+  // The toggle names the other language in that language.
+  toggle.lang = lang === 'ja' ? 'en' : 'ja';
   toggle.setAttribute('aria-pressed', String(lang === 'en'));
   document.title = `Kizuna — ${t(lang, 'title')}`;
 }

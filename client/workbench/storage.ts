@@ -1,4 +1,5 @@
 import type { Lang } from '../model/state';
+import { type ParamFields, readStoredFields } from './model/param-form';
 import {
   type HistoryEntry,
   historyEntrySchema,
@@ -11,6 +12,7 @@ import {
 const LANG_KEY = 'kizuna.lang';
 const SAVED_KEY = 'kizuna.workbench.saved';
 const HISTORY_KEY = 'kizuna.workbench.history';
+const PARAMS_KEY = 'kizuna.workbench.params';
 
 export const storedLang = (): Lang => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'ja');
 
@@ -18,10 +20,15 @@ export function storeLang(lang: Lang): void {
   localStorage.setItem(LANG_KEY, lang);
 }
 
-export function readStoredQueries(): { saved: SavedQuery[]; history: HistoryEntry[] } {
+export function readStoredQueries(): {
+  saved: SavedQuery[];
+  history: HistoryEntry[];
+  paramFields: ParamFields;
+} {
   return {
     saved: readStoredList(localStorage.getItem(SAVED_KEY), savedQuerySchema),
     history: readStoredList(localStorage.getItem(HISTORY_KEY), historyEntrySchema),
+    paramFields: readStoredFields(localStorage.getItem(PARAMS_KEY)),
   };
 }
 
@@ -32,4 +39,9 @@ export function storeSaved(saved: readonly SavedQuery[]): void {
 
 export function storeHistory(history: readonly HistoryEntry[]): void {
   localStorage.setItem(HISTORY_KEY, JSON.stringify(history));
+}
+
+/** The parameters form's fields, remembered per name across queries and visits. */
+export function storeParamFields(fields: ParamFields): void {
+  localStorage.setItem(PARAMS_KEY, JSON.stringify(fields));
 }

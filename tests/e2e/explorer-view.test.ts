@@ -332,11 +332,7 @@ describe('the explorer loads cleanly and is accessible', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${url}/workbench.html`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
     await page.waitForLoadState('load', { timeout: 90_000 });
-    // The file input is labelled now; the placeholder's contrast is still found, and it is
-    // the workbench's own stylesheet (client/workbench/), not the explorer's: allowed here
-    // until the workbench fixes it; anything else fails.
-    const known = ['color-contrast: .cm-placeholder'];
-    expect((await axeViolations(page)).filter((v) => !known.includes(v))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

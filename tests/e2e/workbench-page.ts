@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WorkbenchState } from '../../client/workbench/model/state';
 import { ARTEFACTS } from './explorer-page';
 
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
 /** The Cypher workbench as a test drives it: through the keyboard and the page's controls. */
 export class WorkbenchPage {
   readonly errors: string[] = [];
@@ -112,6 +114,45 @@ export class WorkbenchPage {
     ]);
     const path = await file.path();
     return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  }
+
+  /** Clicks a node of the result graph where it is drawn, as a person would. */
+  async clickNode(id: string): Promise<void> {
+    const at = await this.page.evaluate((nodeId) => {
+      const cy = window.kizunaWorkbench!.cy;
+      const p = cy.getElementById(nodeId).renderedPosition();
+      const box = cy.container()!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, id);
+    await this.page.mouse.click(at.x, at.y);
+  }
+
+  /** Clicks a control that downloads a file and returns the file's bytes. */
+  async downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.click(selector),
+    ]);
+    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+  }
+
+  /** axe-core's violations on the page as it is now, as "rule: targets". */
+  async axeViolations(): Promise<string[]> {
+    // Evaluated rather than injected as a <script>: the page's CSP rightly refuses inline scripts.
+    await this.page.evaluate(AXE);
+    return this.page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    });
   }
 
   async screenshot(name: string): Promise<string> {

@@ -216,7 +216,9 @@ describe('the Cypher workbench in Chromium', () => {
 
     // The downloads run the query again on the server, past the page's 1,000 rows.
     const csv = await w.download('#download-csv');
-    expect(csv.name).toMatch(/^kizuna-query-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv$/);
+    expect(csv.name).toMatch(
+      /^kizuna-query-v\d+\.\d+\.\d+(-data\.[0-9a-f]{12})?-\d{8}T\d{6}Z\.csv$/,
+    );
     const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines.slice(0, 3)).toEqual(['x,even', '1,false', '2,true']);
     expect(lines).toHaveLength(5_002);
@@ -333,7 +335,7 @@ describe('the Cypher workbench in Chromium', () => {
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('panel-tab-saved');
     expect(await w.page.isVisible('#save-form')).toBe(true);
     await w.page.keyboard.press('End');
-    expect(await w.page.getAttribute('#panel-tab-history', 'aria-selected')).toBe('true');
+    expect(await w.page.getAttribute('#panel-tab-schema', 'aria-selected')).toBe('true');
 
     await w.page.click('.cm-content');
     await w.page.keyboard.type('MATCH (n:');

@@ -135,7 +135,7 @@ describe('downloads', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="kizuna-query-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv"$/,
+      /^attachment; filename="kizuna-query-v\d+\.\d+\.\d+(-data\.[0-9a-f]{12})?-\d{8}T\d{6}Z\.csv"$/,
     );
     const records: Record<string, string>[] = parse(res.text, { columns: true, bom: true });
     expect(records).toHaveLength(expected.length);

@@ -151,6 +151,18 @@ describe('/api/openapi.json', () => {
       expect.arrayContaining(['200', '400', '413', '422', '429', '503']),
     );
     expect(res.body.paths['/api/cypher/library'].get).toBeDefined();
+    const download = res.body.paths['/api/cypher/download'].post;
+    expect(Object.keys(download.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '422', '429', '503']),
+    );
+    expect(Object.keys(download.responses['200'].content)).toEqual([
+      'text/csv',
+      'application/json',
+    ]);
+    const body = download.requestBody.content['application/json'].schema;
+    const resolved = body.$ref ? res.body.components.schemas[body.$ref.split('/').pop()] : body;
+    expect(resolved.properties.format.enum).toEqual(['csv', 'json']);
+    expect(resolved.required).toEqual(expect.arrayContaining(['query', 'format']));
     expect(res.body.components.schemas.CypherRefusal.properties.code.enum).toContain('load-csv');
   });
 });

@@ -135,11 +135,13 @@ describe('what localStorage holds', () => {
 });
 
 describe('history and merging', () => {
-  it('keeps the newest 50 runs, and moves a query run again to the top', () => {
+  it('keeps the newest 500 runs, and moves a query run again to the top', () => {
+    expect(HISTORY_LIMIT).toBe(500);
     let history: HistoryEntry[] = [];
-    for (let i = 0; i < 60; i++) history = addToHistory(history, ran(i));
+    for (let i = 0; i < 510; i++) history = addToHistory(history, ran(i));
     expect(history).toHaveLength(HISTORY_LIMIT);
-    expect(history[0]?.id).toBe('h59');
+    expect(history[0]?.id).toBe('h509');
+    expect(history.at(-1)?.id).toBe('h10');
     history = addToHistory(history, { ...ran(99), query: 'RETURN 30' });
     expect(history).toHaveLength(HISTORY_LIMIT);
     expect(history.filter((h) => h.query === 'RETURN 30').map((h) => h.id)).toEqual(['h99']);
@@ -158,12 +160,12 @@ describe('history and merging', () => {
   });
 
   it('fills the history with imported runs but never pushes out the researcher’s own', () => {
-    const mine = Array.from({ length: 48 }, (_, i) => ran(i));
-    const imported = [ran(0), ran(100), ran(101), ran(102)];
+    const mine = Array.from({ length: 498 }, (_, i) => ran(i));
+    const imported = [ran(0), ran(1000), ran(1001), ran(1002)];
     const merged = mergeHistory(mine, imported);
-    expect(merged.list).toHaveLength(50);
+    expect(merged.list).toHaveLength(500);
     expect(merged.list.map((h) => h.id)).toEqual(expect.arrayContaining(mine.map((h) => h.id)));
-    expect(merged.list.slice(0, 2).map((h) => h.id)).toEqual(['h102', 'h101']);
+    expect(merged.list.slice(0, 2).map((h) => h.id)).toEqual(['h1002', 'h1001']);
     expect([merged.added, merged.skipped]).toEqual([2, 2]);
   });
 });

@@ -7,7 +7,7 @@ import type { Params } from './cypher-types';
  * already there. An import adds; it never removes or overwrites what the researcher has.
  */
 
-export const HISTORY_LIMIT = 50;
+export const HISTORY_LIMIT = 500;
 export const FILE_FORMAT = 'kizuna-workbench-queries';
 
 const params = z.record(z.string(), z.json()) as z.ZodType<Params>;

@@ -1,13 +1,24 @@
 import { EditorSelection } from '@codemirror/state';
 import { clear, h } from '../../views/dom';
 import type { SourcePosition } from '../model/cypher-types';
+import type { ParamField } from '../model/param-form';
 import type { WorkbenchState } from '../model/state';
-import { failureHeading, goToText, paramsErrorText, refusalHeading, t } from './labels';
+import {
+  failureHeading,
+  goToText,
+  paramProblemText,
+  paramsErrorText,
+  refusalHeading,
+  t,
+} from './labels';
+import { mountParamForm } from './param-form';
 import { mountQueryEditor, type QueryEditor } from './query-editor';
 
 export interface EditorPaneEvents {
   editQuery(query: string): void;
   editParams(params: string): void;
+  editParamField(name: string, field: ParamField): void;
+  walkHistory(step: 1 | -1): void;
   run(): void;
   stop(): void;
   save(): void;
@@ -26,6 +37,7 @@ export function mountEditorPane(
   const queryLabel = h('label', { id: 'query-label', className: 'field-label' });
   const runHint = h('span', { id: 'run-hint', className: 'hint' });
   const editorHost = h('div', { className: 'query-editor', 'data-test': 'query-editor' });
+  const formHost = h('div', { className: 'param-form-host' });
   const paramsLabel = h('label', { for: 'params', className: 'field-label' });
   const paramsHint = h('span', { id: 'params-hint', className: 'hint' });
   const params = h('textarea', {
@@ -52,7 +64,7 @@ export function mountEditorPane(
       'div',
       { className: 'editor-grid' },
       h('div', { className: 'query-field' }, queryLabel, editorHost),
-      h('div', { className: 'params-field' }, paramsLabel, params, paramsHint),
+      h('div', { className: 'params-field' }, formHost, paramsLabel, params, paramsHint),
     ),
     h('div', { className: 'editor-actions' }, runButton, stopButton, runHint, saveButton),
     alert,
@@ -64,7 +76,9 @@ export function mountEditorPane(
     placeholder: 'MATCH (a:Agreement)-[u:UNDERPINS]->(c:Commitment) RETURN a, u, c',
     onChange: on.editQuery,
     onRun: on.run,
+    onWalk: on.walkHistory,
   });
+  const paramForm = mountParamForm(formHost, { edit: on.editParamField });
   runButton.addEventListener('click', () => on.run());
   params.addEventListener('input', () => on.editParams(params.value));
   el.addEventListener('keydown', (e) => {
@@ -96,7 +110,9 @@ export function mountEditorPane(
         alert,
         draftProblem.what === 'emptyQuery'
           ? t(lang, 'emptyQuery')
-          : `${t(lang, 'notSent')}${paramsErrorText(lang, draftProblem.error)}`,
+          : draftProblem.what === 'paramsInvalid'
+            ? `${t(lang, 'notSent')}${paramsErrorText(lang, draftProblem.error)}`
+            : `${t(lang, 'notSent')}${paramProblemText(lang, draftProblem)}`,
       );
     } else if (run.status === 'refused') {
       const { position } = run.refusal;
@@ -151,6 +167,7 @@ export function mountEditorPane(
     if (goToButton)
       goToButton.hidden = state.run.status !== 'refused' || state.draft.query !== state.run.query;
     editor.render(state);
+    paramForm.render(state);
     last = state;
   }
 

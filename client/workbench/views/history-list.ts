@@ -13,13 +13,29 @@ function outcome(entry: HistoryEntry, lang: Lang): string {
   return t(lang, entry.outcome);
 }
 
+/** Entries whose query holds every word of the search, in any case. */
+export function matchingHistory(
+  history: readonly HistoryEntry[],
+  search: string,
+): readonly HistoryEntry[] {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return history;
+  return history.filter((entry) => {
+    const text = entry.query.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
 /** The last runs, newest first: when, how it went, and the query's first line. */
 export function historyList(
-  history: readonly HistoryEntry[],
+  all: readonly HistoryEntry[],
+  search: string,
   lang: Lang,
   act: HistoryActions,
 ): HTMLElement {
-  if (history.length === 0) return h('p', { className: 'muted' }, t(lang, 'noHistory'));
+  if (all.length === 0) return h('p', { className: 'muted' }, t(lang, 'noHistory'));
+  const history = matchingHistory(all, search);
+  if (history.length === 0) return h('p', { className: 'muted' }, t(lang, 'noMatch'));
   const when = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium' });
   return h(
     'ol',

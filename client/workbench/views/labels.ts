@@ -86,6 +86,43 @@ const WORDS = {
   dismiss: { en: 'Dismiss', ja: '閉じる' },
   emptyQuery: { en: 'Type a query first.', ja: 'まずクエリを入力してください。' },
   notSent: { en: 'Not sent. ', ja: '送信していません。' },
+  skip: { en: 'Skip to the query editor', ja: 'クエリ入力へ移動' },
+  queriesRegion: { en: 'Queries', ja: 'クエリ' },
+  importFile: {
+    en: 'Import queries (JSON file)',
+    ja: 'クエリを読み込む（JSON ファイル）',
+  },
+  paramForm: { en: 'Parameters in the query', ja: 'クエリ中のパラメーター' },
+  paramType: { en: 'Type of', ja: '型：' },
+  type_string: { en: 'string', ja: '文字列' },
+  type_number: { en: 'number', ja: '数値' },
+  type_boolean: { en: 'boolean', ja: '真偽値' },
+  type_list: { en: 'list', ja: 'リスト' },
+  type_json: { en: 'JSON', ja: 'JSON' },
+  schema: { en: 'Schema', ja: 'スキーマ' },
+  schemaLoading: { en: 'Loading the schema…', ja: 'スキーマを読み込み中…' },
+  labels: { en: 'Node labels', ja: 'ノードのラベル' },
+  relationshipTypes: { en: 'Relationship types', ja: '関係の種類' },
+  propertyKeys: { en: 'Property keys', ja: 'プロパティキー' },
+  schemaHint: {
+    en: 'Click a name to insert it at the cursor. Counts: nodes or relationships; for keys, how many labels and types use it.',
+    ja: '名前をクリックするとカーソル位置に挿入します。数はノード数・関係数（キーは使っているラベルと種類の数）。',
+  },
+  drawSchema: { en: 'Draw the schema graph', ja: 'スキーマのグラフを描く' },
+  searchHistory: { en: 'Search the history', ja: '履歴を検索' },
+  historyHint: {
+    en: 'Ctrl+↑ / Ctrl+↓ in the editor walk through the history.',
+    ja: 'エディタで Ctrl+↑ / Ctrl+↓ を押すと履歴をたどれます。',
+  },
+  noMatch: { en: 'No query in the history matches.', ja: '一致する履歴はありません。' },
+  kept: { en: 'Recent results', ja: '最近の結果' },
+  show: { en: 'Show', ja: '表示' },
+  shown: { en: 'shown', ja: '表示中' },
+  pin: { en: 'Pin', ja: 'ピン留め' },
+  unpin: { en: 'Unpin', ja: 'ピン解除' },
+  compare: { en: 'Compare', ja: '比較' },
+  closeCompare: { en: 'Close comparison', ja: '比較を閉じる' },
+  comparing: { en: 'Pinned result for comparison', ja: '比較用の結果' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof WORDS;
@@ -174,6 +211,35 @@ export function paramsErrorText(lang: Lang, error: ParamsError): string {
   return lang === 'ja'
     ? `パラメーターは {"ref": "I.3.2"} のような JSON オブジェクトにしてください（${GOT[error.got].ja}ではなく）。`
     : `The parameters must be a JSON object such as {"ref": "I.3.2"}, not ${GOT[error.got].en}.`;
+}
+
+/** Why a field of the parameters form, or a $name with no value, stops the run. */
+export function paramProblemText(
+  lang: Lang,
+  problem:
+    | { what: 'paramInvalid'; name: string; type: string }
+    | { what: 'paramMissing'; names: string[] },
+): string {
+  const ja = lang === 'ja';
+  if (problem.what === 'paramMissing') {
+    const names = problem.names.map((n) => `$${n}`).join(', ');
+    return ja
+      ? `${names} に値がありません。パラメーターの入力欄か JSON で指定してください。`
+      : `${names} ${problem.names.length === 1 ? 'has' : 'have'} no value: fill ${problem.names.length === 1 ? 'it' : 'them'} in the parameters form or the JSON.`;
+  }
+  const example: Record<string, Record<Lang, string>> = {
+    number: { en: 'a number such as 10', ja: '10 のような数値' },
+    boolean: { en: 'true or false', ja: 'true か false' },
+    list: {
+      en: 'a JSON list such as ["I.3.2", "I.3.4"]',
+      ja: '["I.3.2", "I.3.4"] のような JSON のリスト',
+    },
+    json: { en: 'valid JSON', ja: '正しい JSON' },
+  };
+  const wanted = example[problem.type]?.[lang] ?? problem.type;
+  return ja
+    ? `$${problem.name} の値は${wanted}にしてください。`
+    : `$${problem.name} must be ${wanted}.`;
 }
 
 export function queriesMessageText(lang: Lang, m: QueriesMessage): string {

@@ -13,10 +13,11 @@ import { historyList } from './history-list';
 import { queriesMessageText, t } from './labels';
 import { libraryList } from './library-list';
 import { savedList } from './saved-list';
+import { schemaList } from './schema-list';
 import { tabList } from './tabs';
 
-/** Larger than any list of 50 runs and a few hundred saved queries; a bigger file is not ours. */
-const MAX_IMPORT_BYTES = 2_000_000;
+/** Larger than a list of 500 runs and a few hundred saved queries; a bigger file is not ours. */
+const MAX_IMPORT_BYTES = 8_000_000;
 
 export interface QueriesPanelEvents {
   setPanel(panel: Panel): void;
@@ -28,6 +29,9 @@ export interface QueriesPanelEvents {
   clearHistory(): void;
   importQueries(outcome: FileOutcome): void;
   dismissMessage(): void;
+  insert(text: string): void;
+  drawSchema(): void;
+  filterHistory(text: string): void;
 }
 
 const dateForFile = () => new Date().toISOString().slice(0, 10);
@@ -66,8 +70,8 @@ export function mountQueriesPanel(
     accept: 'application/json,.json',
     className: 'visually-hidden',
     tabindex: -1,
-    // Reached through the Import buttons; named for assistive technology all the same.
-    'aria-label': 'Import queries (JSON file) / クエリを読み込む（JSON ファイル）',
+    // Reached through the Import buttons; named (in the page's language) all the same.
+    'aria-label': 'クエリを読み込む（JSON ファイル）',
   });
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
@@ -109,13 +113,38 @@ export function mountQueriesPanel(
     savedBody,
   );
   const historyBody = h('div', {});
+  const searchLabel = h('label', { for: 'history-search' });
+  const search = h('input', {
+    id: 'history-search',
+    type: 'search',
+    autocomplete: 'off',
+    'aria-describedby': 'history-hint',
+  });
+  search.addEventListener('input', () => on.filterHistory(search.value));
+  const historyHint = h('p', { id: 'history-hint', className: 'hint' });
   const historyPanel = h(
     'div',
     { id: 'panel-history', role: 'tabpanel', 'aria-labelledby': 'panel-tab-history' },
     h('div', { className: 'list-actions' }, exportHistory, importButtons[1], clearHistory),
+    h('div', { className: 'history-search' }, searchLabel, search),
+    historyHint,
     historyBody,
   );
-  el.replaceChildren(tabs, error, info, libraryPanel, savedPanel, historyPanel, fileInput);
+  const schemaPanel = h('div', {
+    id: 'panel-schema',
+    role: 'tabpanel',
+    'aria-labelledby': 'panel-tab-schema',
+  });
+  el.replaceChildren(
+    tabs,
+    error,
+    info,
+    libraryPanel,
+    savedPanel,
+    historyPanel,
+    schemaPanel,
+    fileInput,
+  );
 
   let state: WorkbenchState | null = null;
   exportSaved.addEventListener('click', () => {
@@ -152,6 +181,7 @@ export function mountQueriesPanel(
             { key: 'library', label: t(lang, 'library'), controls: libraryPanel.id },
             { key: 'saved', label: t(lang, 'saved'), controls: savedPanel.id },
             { key: 'history', label: t(lang, 'history'), controls: historyPanel.id },
+            { key: 'schema', label: t(lang, 'schema'), controls: schemaPanel.id },
           ],
           next.panel,
           on.setPanel,
@@ -161,6 +191,7 @@ export function mountQueriesPanel(
       libraryPanel.hidden = next.panel !== 'library';
       savedPanel.hidden = next.panel !== 'saved';
       historyPanel.hidden = next.panel !== 'history';
+      schemaPanel.hidden = next.panel !== 'schema';
     }
     if (langChanged) {
       nameLabel.textContent = t(lang, 'name');
@@ -168,16 +199,30 @@ export function mountQueriesPanel(
       exportSaved.textContent = t(lang, 'exportSaved');
       exportHistory.textContent = t(lang, 'exportHistory');
       for (const b of importButtons) b.textContent = t(lang, 'import');
+      fileInput.setAttribute('aria-label', t(lang, 'importFile'));
       clearHistory.textContent = t(lang, 'clearHistory');
+      searchLabel.textContent = t(lang, 'searchHistory');
+      historyHint.textContent = t(lang, 'historyHint');
     }
+    if (search.value !== next.historyFilter) search.value = next.historyFilter;
+    if (langChanged || last?.schema !== next.schema)
+      schemaPanel.replaceChildren(
+        schemaList(next.schema, lang, { insert: on.insert, drawSchema: on.drawSchema }),
+      );
     if (langChanged || last?.library !== next.library)
       libraryPanel.replaceChildren(libraryList(next.library, lang, on.runLibrary));
     if (langChanged || last?.saved !== next.saved)
       savedBody.replaceChildren(
         savedList(next.saved, lang, { open, run, remove: (q) => on.deleteSaved(q.id) }),
       );
-    if (langChanged || last?.history !== next.history) {
-      historyBody.replaceChildren(historyList(next.history, lang, { open, run }));
+    if (
+      langChanged ||
+      last?.history !== next.history ||
+      last?.historyFilter !== next.historyFilter
+    ) {
+      historyBody.replaceChildren(
+        historyList(next.history, next.historyFilter, lang, { open, run }),
+      );
       exportHistory.disabled = clearHistory.disabled = next.history.length === 0;
     }
     exportSaved.disabled = next.saved.length === 0;

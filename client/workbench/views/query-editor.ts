@@ -24,6 +24,8 @@ const isEditorApi = (x: EditorApi | { editor: EditorApi }): x is EditorApi => 'c
 export interface QueryEditor {
   render(state: WorkbenchState): void;
   focus(): void;
+  /** Puts text where the cursor is (replacing a selection), and the focus in the editor. */
+  insert(text: string): void;
   /** The CodeMirror view, for the end-to-end tests' handle. */
   view: EditorView;
   unmount(): void;
@@ -42,6 +44,8 @@ export function mountQueryEditor(
     placeholder: string;
     onChange(query: string): void;
     onRun(): void;
+    /** Ctrl+↑ (1, older) and Ctrl+↓ (-1, newer) through the history. */
+    onWalk(step: 1 | -1): void;
   },
 ): QueryEditor {
   let run: Run = { status: 'idle' };
@@ -69,6 +73,22 @@ export function mountQueryEditor(
             key: 'Mod-Enter',
             run: () => {
               options.onRun();
+              return true;
+            },
+          },
+          {
+            key: 'Ctrl-ArrowUp',
+            mac: 'Cmd-ArrowUp',
+            run: () => {
+              options.onWalk(1);
+              return true;
+            },
+          },
+          {
+            key: 'Ctrl-ArrowDown',
+            mac: 'Cmd-ArrowDown',
+            run: () => {
+              options.onWalk(-1);
               return true;
             },
           },
@@ -114,6 +134,10 @@ export function mountQueryEditor(
       }
     },
     focus: () => editor.focus(),
+    insert(text) {
+      view.dispatch(view.state.replaceSelection(text));
+      view.focus();
+    },
     unmount() {
       off();
       editor.destroy();

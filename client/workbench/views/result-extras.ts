@@ -93,6 +93,12 @@ export function elementsOf(rows: Row[], into = new Map<string, GraphElement>()) 
   return into;
 }
 
+/** Japanese script: the plan's own text, marked as Japanese for readers and screen readers. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+const dd = (key: string, text: string) =>
+  h('dd', { 'data-key': key, ...(JAPANESE.test(text) && { lang: 'ja' }) }, text);
+
 const propertyText = (value: Plain) =>
   typeof value === 'string' ? value : value === null ? '' : JSON.stringify(value);
 
@@ -127,7 +133,7 @@ export function inspector(
       h('dd', {}, element.elementId),
       ...keys.flatMap((key) => [
         h('dt', {}, key),
-        h('dd', { 'data-key': key }, propertyText(element.properties[key] ?? null)),
+        dd(key, propertyText(element.properties[key] ?? null)),
       ]),
     ),
   );

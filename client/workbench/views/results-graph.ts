@@ -1,5 +1,6 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import cytoscapeSvg from 'cytoscape-svg';
 import { stylesheet } from '../../canvas/cy-style';
 import { layoutOptions } from '../../canvas/layouts';
 import { h } from '../../views/dom';
@@ -9,6 +10,9 @@ import type { Lang, WorkbenchState } from '../model/state';
 import { t, undrawnNotice } from './labels';
 
 cytoscape.use(fcose);
+// The picture export (the explorer's code) draws with cy.svg(); the explorer's canvas registers
+// it there, this page has its own canvas.
+cytoscape.use(cytoscapeSvg);
 
 export interface ResultGraphView {
   cy: cytoscape.Core;

@@ -3,7 +3,9 @@ import { h } from '../../views/dom';
 import { downloadQuery, runCypher } from '../api';
 import type { CypherResult, StatementResult } from '../model/cypher-types';
 import { resultGraph } from '../model/result-graph';
+import { nextSort, type Sort } from '../model/sort-rows';
 import type { ResultView, WorkbenchState } from '../model/state';
+import { type KeptEvents, keptResults } from './kept-results';
 import { rowCount, t, truncatedNotice } from './labels';
 import { elementsOf, type GraphElement, inspector, planTree, statementList } from './result-extras';
 import { mountResultGraph, type ResultGraphView } from './results-graph';
@@ -22,7 +24,7 @@ const NEIGHBOURS = 'MATCH (n)-[r]-(m) WHERE elementId(n) = $id RETURN n, r, m LI
  */
 export function mountResultsPane(
   el: HTMLElement,
-  on: { setView(view: ResultView): void; sortBy(column: string): void },
+  on: { setView(view: ResultView): void; sortBy(column: string): void } & KeptEvents,
 ): { graph: ResultGraphView; render(state: WorkbenchState): void } {
   let state: WorkbenchState | null = null;
   const heading = h('h2', { id: 'results-heading' });
@@ -74,6 +76,29 @@ export function mountResultsPane(
     role: 'tabpanel',
     'aria-labelledby': 'view-graph',
   });
+  const keptHost = h('div', { className: 'kept-host' });
+  const compareHeading = h('h3', { id: 'compare-heading' });
+  const compareClose = h('button', {
+    type: 'button',
+    id: 'compare-close',
+    onclick: () => on.compare(null),
+  });
+  const compareQuery = h('pre', { className: 'query-preview' });
+  const compareTable = h('div', { className: 'result-table-pane', tabindex: 0 });
+  const comparePane = h(
+    'section',
+    {
+      className: 'compare-pane',
+      'aria-labelledby': 'compare-heading',
+      'data-test': 'compare',
+      hidden: true,
+    },
+    h('div', { className: 'compare-bar' }, compareHeading, compareClose),
+    compareQuery,
+    compareTable,
+  );
+  const current = h('div', { className: 'current-result' }, tablePane, graphPane);
+  const panes = h('div', { className: 'result-panes' }, current, comparePane);
   el.replaceChildren(
     h(
       'div',
@@ -89,10 +114,35 @@ export function mountResultsPane(
     statements,
     planHost,
     inspectorHost,
-    tablePane,
-    graphPane,
+    keptHost,
+    panes,
   );
   const table = mountResultTable(tablePane, on.sortBy);
+  let compareSort: Sort | null = null;
+  const compared = mountResultTable(compareTable, (column) => {
+    compareSort = nextSort(compareSort, column);
+    if (state) renderCompare(state);
+  });
+
+  /** A pinned result beside the one shown, with its own sort. */
+  function renderCompare(next: WorkbenchState): void {
+    const kept = next.results.find((r) => r.id === next.compare);
+    comparePane.hidden = !kept;
+    panes.classList.toggle('comparing', Boolean(kept));
+    if (!kept) {
+      compareSort = null;
+      return;
+    }
+    compareHeading.textContent = `${t(next.lang, 'comparing')} · ${rowCount(next.lang, kept.result.rows.length)}`;
+    compareClose.textContent = t(next.lang, 'closeCompare');
+    compareQuery.textContent = kept.query;
+    const { query, params, result, id } = kept;
+    compared.render({
+      ...next,
+      run: { status: 'done', id, query, params, result },
+      sort: compareSort,
+    });
+  }
   const graph = mountResultGraph(graphPane);
   graphPane.querySelector('.graph-bar')?.append(svgButton, pngButton);
 
@@ -299,6 +349,29 @@ export function mountResultsPane(
     state = next;
     if (!last || last.lang !== next.lang || last.view !== next.view) renderTabs(next);
     if (!last || last.lang !== next.lang || last.run !== next.run) renderOutcome(next);
+    if (
+      !last ||
+      last.lang !== next.lang ||
+      last.results !== next.results ||
+      last.run !== next.run ||
+      last.compare !== next.compare
+    ) {
+      // Rebuilt on change; the button just pressed keeps the focus.
+      const active = document.activeElement as HTMLElement | null;
+      const focused = keptHost.contains(active)
+        ? { id: active?.closest('li')?.dataset.result, className: active?.className }
+        : null;
+      const list = keptResults(next, on);
+      keptHost.replaceChildren(...(list ? [list] : []));
+      if (focused?.id && focused.className)
+        keptHost
+          .querySelector<HTMLElement>(
+            `li[data-result="${focused.id}"] .${focused.className.split(' ')[0]}`,
+          )
+          ?.focus();
+      if (last?.compare !== next.compare) compareSort = null;
+      renderCompare(next);
+    }
     last = next;
     table.render(shownState(next));
     graph.render(shownState(next));

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import { versionFor } from '../../../core/dataset';
 import { DOWNLOAD_LIMITS } from '../../../graph/cypher-console';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
@@ -49,11 +50,13 @@ function clientGone(res: Response): AbortSignal {
   return controller.signal;
 }
 
+/** The dataset version the database holds: the release's, or it with +data.<fingerprint>. */
 async function datasetVersion(graph: Graph): Promise<string> {
   const rows = await graph.read(
     'MATCH (p:Plan) WHERE p.seed_fingerprint IS NOT NULL RETURN p.seed_fingerprint AS f ORDER BY p.id LIMIT 1',
   );
-  return String(rows[0]?.f ?? '').slice(0, 12);
+  const fingerprint = rows[0]?.f;
+  return typeof fingerprint === 'string' ? `v${versionFor(fingerprint)}` : '';
 }
 
 export function cypherRouter(graph: Graph, logger?: Logger): Router {

@@ -4,16 +4,16 @@ import type { Plain } from '../../../graph/to-plain';
 export type DownloadFormat = 'csv' | 'json';
 
 /**
- * The one place a download is named: the dataset it came from (the seeding's fingerprint,
- * until the dataset has a version of its own), then the time, so two downloads of different
- * data never share a name.
+ * The one place a download is named: the dataset version it came from (v1.0.0, or
+ * v1.0.0+data.<fingerprint> for data that are not that release), then the time, so two
+ * downloads of different data never share a name.
  */
 export function downloadName(
   datasetVersion: string,
   format: DownloadFormat,
   at = new Date(),
 ): string {
-  const version = datasetVersion.replace(/[^\w.-]+/g, '-').slice(0, 24) || 'unseeded';
+  const version = datasetVersion.replace(/[^\w.-]+/g, '-').slice(0, 40) || 'unseeded';
   const stamp = at
     .toISOString()
     .replace(/[-:]/g, '')
