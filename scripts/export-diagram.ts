@@ -85,6 +85,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const app = await startLocalApp(log);
   const printer = new PdfPrinter(app.config.chromiumPath);
+  // Its browser starts while the app's page loads, not after.
+  if (args.format === 'pdf') printer.warm();
   const browser = await launchChromium(app.config.chromiumPath);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

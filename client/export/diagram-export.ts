@@ -1,4 +1,5 @@
 import type cytoscape from 'cytoscape';
+import { citationFooter } from '../../core/dataset';
 import type {
   ExportEdge,
   ExportGraph,
@@ -17,7 +18,7 @@ import {
   REL_TYPES,
 } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
-import { type BriefRequest, briefPages } from './brief';
+import { type BriefRequest, briefPages, stampOf } from './brief';
 import type { Orientation, PaperName } from './brief-pages';
 import { pagesToPptx } from './brief-pptx';
 import { pageToSvg } from './brief-svg';
@@ -41,9 +42,6 @@ export interface Diagram {
   width: number;
   height: number;
 }
-
-const SOURCE_LINE_JA =
-  '出典：日本とモンゴルの行動計画（2022年～2031年）、2022年11月29日共同声明付属文書';
 
 /** What a diagram or data export covers: the shown elements, or the selection and its shown neighbours. */
 function scopeElements(
@@ -109,7 +107,7 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
       {
         title: request.title,
         legend: request.legend ? legendFor(inScope, request.lang) : null,
-        source: request.source ? (request.lang === 'ja' ? SOURCE_LINE_JA : SOURCE_LINE) : null,
+        source: request.source ? citationFooter(stampOf(cy), request.lang) : null,
         date: request.date ? new Date().toISOString().slice(0, 10) : null,
         lang: request.lang,
       },

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { citationFooter, DATASET_VERSION, datasetStamp } from '../../core/dataset';
 import { launchChromium } from '../support/browser';
 import { ExplorerPage } from './explorer-page';
 
@@ -16,6 +17,7 @@ let dir: string;
 beforeAll(async () => {
   browser = await launchChromium();
   dir = mkdtempSync(path.join(os.tmpdir(), 'kizuna-export-'));
+  mkdirSync('test-results/e2e', { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -23,6 +25,8 @@ afterAll(async () => {
 });
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+/** The dataset's citation footer every picture, page and slide ends with (spaces aside: it wraps). */
+const citation = squash(citationFooter(datasetStamp(), 'en'));
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -62,15 +66,12 @@ describe('diagram exports', () => {
     const unescapeXml = (s: string) =>
       s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
     for (const label of labels) expect(unescapeXml(texts)).toContain(squash(label));
-    for (const part of [
-      'What underpins what',
-      'Legend',
-      'Agreement',
-      'underpins',
-      'Source: Japan–Mongolia Action Plan 2022–2031, annex to the joint statement of 29 Nov 2022',
-    ]) {
+    for (const part of ['What underpins what', 'Legend', 'Agreement', 'underpins']) {
       expect(diagram.svg).toContain(part);
     }
+    // The footer is the dataset's citation (version, fingerprint, source, licence), read back.
+    expect(unescapeXml(texts)).toContain(citation);
+    expect(texts).toContain(`v${DATASET_VERSION}`);
     await x.page.close();
   });
 
@@ -114,9 +115,7 @@ describe('diagram exports', () => {
     expect(text).toContain('Japan–Mongolia Action Plan 2022–2031 — What underpins what');
     expect(text).toContain('Legend');
     expect(text).toMatch(/underpins/);
-    expect(text).toContain(
-      'Source: Japan–Mongolia Action Plan 2022–2031, annex to the joint statement of 29 Nov 2022',
-    );
+    expect(squash(text)).toContain(citation);
     expect(text).toContain('Agreement between');
   }, 120_000);
 
@@ -252,7 +251,7 @@ describe('diagram exports', () => {
         Math.min(...words.map(([, y0, , y1]) => y1 - y0)),
         `page ${i + 1}`,
       ).toBeGreaterThanOrEqual(9);
-      expect(texts[i]).toContain('Source: Japan–Mongolia Action Plan 2022–2031');
+      expect(squash(texts[i]!), `page ${i + 1}`).toContain(citation);
       if (i > 0 && !texts[i]!.includes('Index of commitments')) {
         const usable = 960 - 2 * 28 - 166;
         const span = Math.max(...words.map((w) => w[2])) - Math.min(...words.map((w) => w[0]));
@@ -294,11 +293,7 @@ describe('diagram exports', () => {
     await x.page.close();
     expect(labels.length).toBeGreaterThan(10);
     for (const label of labels) expect(text).toContain(squash(label));
-    expect(text).toContain(
-      squash(
-        'Source: Japan–Mongolia Action Plan 2022–2031, annex to the joint statement of 29 Nov 2022',
-      ),
-    );
+    expect(text).toContain(citation);
     // The underpins slide's connectors name shapes that exist on that slide.
     const zip = await JSZip.loadAsync(readFileSync(file));
     const slide = await zip.file('ppt/slides/slide2.xml')!.async('string');
@@ -309,5 +304,13 @@ describe('diagram exports', () => {
     expect((slide.match(/<p:cxnSp>/g) ?? []).length).toBeGreaterThan(5);
     expect(ends.length).toBe(2 * (slide.match(/<p:cxnSp>/g) ?? []).length);
     for (const id of ends) expect(ids.has(id)).toBe(true);
+    // Every slide's footer text box holds the citation, in the slide XML itself.
+    for (const name of Object.keys(zip.files).filter((f) =>
+      /^ppt\/slides\/slide\d+\.xml$/.test(f),
+    )) {
+      const xml = await zip.file(name)!.async('string');
+      const runs = [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+      expect(squash(runs.replace(/&amp;/g, '&')), name).toContain(citation);
+    }
   }, 600_000);
 });
