@@ -94,6 +94,8 @@ export interface BriefPage {
   legend: LegendEntry[];
   footer: string;
   lang: BriefLang;
+  /** What this page of a split view holds, in a few words (for "split onto N pages: …"). */
+  part?: string;
 }
 
 export interface PageSetup {
@@ -255,7 +257,20 @@ export function underpinsPages(graph: BriefGraph, setup: PageSetup, title: strin
   const flush = () => {
     if (!groups.length) return;
     spread(groups, area.y, area.height);
-    pages.push(page(setup, title, groups.flat(), links));
+    const refs = groups
+      .flat()
+      .filter((b) => b.kind === 'Commitment')
+      .map((b) => refOf(b.id))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const agreements = groups.length;
+    const range = refs.length > 1 ? `${refs[0]}–${refs.at(-1)}` : (refs[0] ?? '');
+    pages.push({
+      ...page(setup, title, groups.flat(), links),
+      part:
+        setup.lang === 'ja'
+          ? `協定${agreements}件（${range}）`
+          : `${agreements} agreement${agreements === 1 ? '' : 's'} (${range})`,
+    });
     groups = [];
     links = [];
     height = 0;
@@ -405,7 +420,7 @@ export function pillarPages(
     }
     const more =
       part > 1 ? (setup.lang === 'ja' ? `（続き ${part}）` : ` (continued, ${part})`) : '';
-    pages.push(page(setup, `${title}${more}`, boxes, links, texts));
+    pages.push({ ...page(setup, `${title}${more}`, boxes, links, texts), part: `${title}${more}` });
     if (!queues.some((q) => q.length)) break;
   }
   return pages;

@@ -181,9 +181,25 @@ function pillarTitle(pillar: BriefNode, lang: BriefLang): string {
 export function viewPages(graph: BriefGraph, layout: BriefView, setup: PageSetup): BriefPage[] {
   const title = briefTitle(layout, setup.lang);
   if (layout === 'underpins') return underpinsPages(graph, setup, title);
+  const view = `${viewName(layout, setup.lang)} — `;
   return pillarsOf(graph).flatMap((p) =>
-    pillarPages(graph, setup, p, `${viewName(layout, setup.lang)} — ${pillarTitle(p, setup.lang)}`),
+    pillarPages(graph, setup, p, `${view}${pillarTitle(p, setup.lang)}`).map((page) => ({
+      ...page,
+      part: page.title.slice(view.length),
+    })),
   );
+}
+
+/**
+ * What the user is told before a view is exported over several pages, and what the export
+ * command prints: "This view will be split onto 3 pages: …". Null for a single page.
+ */
+export function splitNotice(pages: BriefPage[], lang: BriefLang): string | null {
+  if (pages.length < 2) return null;
+  const parts = pages.map((p, i) => `${i + 1}. ${p.part ?? p.title}`);
+  return lang === 'ja'
+    ? `このビューは${pages.length}ページに分けて出力されます：${parts.join('、')}`
+    : `This view will be split onto ${pages.length} pages: ${parts.join('; ')}.`;
 }
 
 export interface DeckInfo {

@@ -109,6 +109,7 @@ describe('diagram exports', () => {
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Wrote .*underpins\.pdf: PDF of the underpins view/);
+    expect(run.stderr).toMatch(/This view will be split onto 2 pages: 1\. \d+ agreements \(I\./);
     const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
     expect(info).toMatch(/Page size:\s+960 x 540 pts/);
     const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
@@ -138,18 +139,52 @@ describe('diagram exports', () => {
     expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(
       /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/,
     );
+    // A PNG is laid out for the page too: the view is split by pillar, the split said
+    // first, one picture per page at the sheet's size (a 16:9 slide at 1×: 960 × 540).
     const png = path.join(dir, 'plan.png');
+    const pictures = exportCommand([
+      '--view',
+      'hierarchy',
+      '--format',
+      'png',
+      '--scale',
+      '1',
+      '--out',
+      png,
+    ]);
+    expect(pictures.status, pictures.stderr).toBe(0);
+    const pageCount = Number(/split onto (\d+) pages: 1\. Pillar I: /.exec(pictures.stderr)?.[1]);
+    expect(pageCount).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i <= pageCount; i++)
+      expect(
+        pngSize(readFileSync(path.join(dir, `plan-p${String(i).padStart(2, '0')}.png`))),
+      ).toEqual({
+        width: 960,
+        height: 540,
+      });
+    // --page screen keeps the drawing as on screen, in one picture.
+    const screen = path.join(dir, 'screen.png');
     expect(
-      exportCommand(['--view', 'hierarchy', '--format', 'png', '--scale', '1', '--out', png])
-        .status,
+      exportCommand([
+        '--view',
+        'hierarchy',
+        '--format',
+        'png',
+        '--page',
+        'screen',
+        '--scale',
+        '1',
+        '--out',
+        screen,
+      ]).status,
     ).toBe(0);
-    expect(pngSize(readFileSync(png)).width).toBeGreaterThan(400);
+    expect(pngSize(readFileSync(screen)).width).toBeGreaterThan(400);
     const bad = exportCommand(['--view', 'spiral', '--out', png]);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toBe(
       '--view must be one of plan, underpins, hierarchy, concentric, force',
     );
-  }, 240_000);
+  }, 400_000);
 
   it('exports the shown data as GraphML that validates against the GraphML schema', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en&pillars=I`);
@@ -172,16 +207,49 @@ describe('diagram exports', () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=underpins`);
     await x.page.click('#export');
     await x.page.selectOption('#export-format', 'svg');
+    // Before exporting, the dialog says the view takes several pages of a slide, and what each holds.
+    const notice = (await x.page.textContent('[data-test="export-split"]')) ?? '';
+    const pages = Number(
+      /This view will be split onto (\d+) pages: 1\. \d+ agreements? \(/.exec(notice)?.[1],
+    );
+    expect(pages, notice).toBeGreaterThanOrEqual(2);
+    await x.page.selectOption('#export-page', 'a4');
+    await x.page.selectOption('#export-orientation', 'portrait');
+    await x.page.waitForFunction(
+      (before) => document.querySelector('[data-test="export-split"]')?.textContent !== before,
+      notice,
+    );
+    await x.page.selectOption('#export-page', 'slide');
+    await x.page.selectOption('#export-orientation', 'landscape');
+    // Several pages download as one zip, a picture per page, each with the citation footer.
     const [download] = await Promise.all([
       x.page.waitForEvent('download'),
       x.page.click('#export-go'),
     ]);
     expect(download.suggestedFilename()).toMatch(
-      /^kizuna-jp-mn-2022-v\d+\.\d+\.\d+-underpins-\d{4}-\d{2}-\d{2}\.svg$/,
+      /^kizuna-jp-mn-2022-v\d+\.\d+\.\d+-underpins-\d{4}-\d{2}-\d{2}-svg\.zip$/,
     );
     const saved = path.join(dir, download.suggestedFilename());
     await download.saveAs(saved);
-    expect(readFileSync(saved, 'utf8')).toContain('What underpins what');
+    const zipped = await JSZip.loadAsync(readFileSync(saved));
+    const names = Object.keys(zipped.files).sort();
+    expect(names).toHaveLength(pages);
+    expect(names[0]).toMatch(/-underpins-.*-p01\.svg$/);
+    for (const name of names) {
+      const svg = await zipped.file(name)!.async('string');
+      expect(svg).toContain('What underpins what');
+      expect(svg).toMatch(/viewBox="0 0 960 540"/);
+      const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
+      expect(squash(texts), name).toContain(citation);
+    }
+    // The picture as on screen stays one file.
+    await x.page.selectOption('#export-page', 'screen');
+    expect(await x.page.textContent('[data-test="export-split"]')).toBe('');
+    const [single] = await Promise.all([
+      x.page.waitForEvent('download'),
+      x.page.click('#export-go'),
+    ]);
+    expect(single.suggestedFilename()).toMatch(/-underpins-\d{4}-\d{2}-\d{2}\.svg$/);
     // Zooming out does not change the export's size; a view far larger than any canvas does.
     await x.page.evaluate(() => {
       const cy = window.kizuna!.cy;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { briefNode, briefTitle, deckPages, footerLine, pageSetup } from '../../client/export/brief';
+import {
+  briefNode,
+  briefTitle,
+  deckPages,
+  footerLine,
+  pageSetup,
+  splitNotice,
+} from '../../client/export/brief';
 import {
   crossings,
   MIN_FONT,
@@ -135,6 +142,24 @@ describe('briefing pages', () => {
       for (const n of graph.nodes) expect(placed.has(n.id)).toBe(true);
     });
   }
+
+  it('tells the user when a view is split, and what each page holds', () => {
+    const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
+    const pages = underpinsPages(graph, setup, 'What underpins what');
+    expect(pages.length).toBeGreaterThan(1);
+    const notice = splitNotice(pages, 'en')!;
+    expect(notice).toMatch(
+      new RegExp(
+        `^This view will be split onto ${pages.length} pages: 1\\. \\d+ agreements \\(II\\.`,
+      ),
+    );
+    expect(notice.match(/\d+\. \d+ agreements?/g)).toHaveLength(pages.length);
+    expect(splitNotice(pages.slice(0, 1), 'en')).toBeNull();
+    const ja = underpinsPages(graph, pageSetup('slide', 'landscape', 'ja', '2026-01-02'), 'x');
+    expect(splitNotice(ja, 'ja')).toMatch(
+      new RegExp(`^このビューは${ja.length}ページに分けて出力されます：1\\. 協定`),
+    );
+  });
 
   it('assembles a deck: title page, underpins, the index of commitments', () => {
     const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
