@@ -5,12 +5,14 @@
  * Renders a view headlessly through the same client code, in Debian's Chromium, so a
  * weekly briefing needs no click. Views: plan, underpins, hierarchy, concentric, force;
  * --hash adds any state a shared link can hold (e.g. "pillars=I,II&themes=theme/defence").
- * Formats: svg, png (--scale 1-4), pdf and pptx (--page slide|a4|letter, --orientation
- * landscape|portrait; laid out for the sheet, split over pages where needed), and the data
+ * Formats: svg, png (--scale 1-4), pdf and pptx, all laid out for --page slide|a4|letter
+ * and --orientation landscape|portrait and split over pages where a view needs it (the
+ * split is printed first; pictures of several pages are written as <out>-p01, -p02 …);
+ * --page screen gives svg or png of the drawing as on screen, in one picture. And the data
  * of the view: graphml, gexf, csv-nodes, csv-relationships, cypher, cyjs. --deck makes the
  * briefing deck (title page, what underpins what, each pillar, index of commitments) as
- * pdf or pptx, the format taken from --out's extension unless --format says otherwise;
- * --hash filters apply to it as to the views.
+ * pdf, pptx, or svg/png pages, the format taken from --out's extension unless --format
+ * says otherwise; --hash filters apply to it as to the views.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -44,7 +46,9 @@ const argsSchema = z.object({
     .int()
     .min(1, '--scale must be 1-4')
     .max(4, '--scale must be 1-4'),
-  page: z.enum(['a4', 'letter', 'slide'], { error: '--page must be a4, letter or slide' }),
+  page: z.enum(['a4', 'letter', 'slide', 'screen'], {
+    error: '--page must be slide, a4, letter or screen',
+  }),
   orientation: z.enum(['landscape', 'portrait'], {
     error: '--orientation must be landscape or portrait',
   }),
@@ -79,12 +83,17 @@ async function main(): Promise<void> {
   });
   if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const args = parsed.data;
-  if (args.deck && !['pdf', 'pptx'].includes(args.format))
-    throw new Error('--deck makes a pdf or pptx: give --format pdf|pptx or an --out ending in one');
+  const pictures = args.format === 'svg' || args.format === 'png';
+  if (args.deck && !['pdf', 'pptx', 'svg', 'png'].includes(args.format))
+    throw new Error('--deck makes pages: give --format pdf|pptx|svg|png or an --out ending in one');
+  if (args.page === 'screen' && (!pictures || args.deck))
+    throw new Error('--page screen (the drawing as on screen) is for one svg or png only');
   const log = (m: string) => console.error(m);
   const started = Date.now();
   const app = await startLocalApp(log);
   const printer = new PdfPrinter(app.config.chromiumPath);
+  // Its browser starts while the app's page loads, not after.
+  if (args.format === 'pdf') printer.warm();
   const browser = await launchChromium(app.config.chromiumPath);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -99,28 +108,54 @@ async function main(): Promise<void> {
         `The app could not load the view: ${await page.textContent('[data-test="error"]')}`,
       );
     }
-    if (args.format === 'pdf' || args.format === 'pptx') {
+    if (args.page !== 'screen' && (pictures || args.format === 'pdf' || args.format === 'pptx')) {
+      const paper = args.page;
       const brief = await page.evaluate((request) => window.kizuna!.brief!(request), {
         deck: args.deck,
-        paper: args.page,
+        paper,
         orientation: args.orientation,
         pptx: args.format === 'pptx',
       });
-      if (args.format === 'pptx') writeFileSync(args.out, Buffer.from(brief.pptx!, 'base64'));
+      // Said before the files are written, as the export dialog says it before exporting.
+      if (brief.notice) log(brief.notice);
+      if (pictures) {
+        // One file per page: <out> for one page, <out>-p01, -p02 … beside it for several.
+        const written: string[] = [];
+        for (const [i, svg] of brief.svgs.entries()) {
+          const file =
+            brief.svgs.length > 1
+              ? args.out.replace(/(\.\w+)?$/, (ext) => `-p${String(i + 1).padStart(2, '0')}${ext}`)
+              : args.out;
+          if (args.format === 'svg') writeFileSync(file, svg);
+          else {
+            const base64 = await page.evaluate(({ d, s }) => window.kizuna!.png!(d, s, 'white'), {
+              d: { svg, width: brief.width, height: brief.height },
+              s: args.scale,
+            });
+            writeFileSync(file, Buffer.from(base64, 'base64'));
+          }
+          written.push(file);
+        }
+        log(
+          `Wrote ${written.join(', ')}: ${args.format.toUpperCase()} of ${args.deck ? 'the briefing deck' : `the ${args.view} view`} laid out for the ${paper} ${args.orientation}, ${written.length} page(s), in ${Date.now() - started} ms.`,
+        );
+      } else if (args.format === 'pptx')
+        writeFileSync(args.out, Buffer.from(brief.pptx!, 'base64'));
       else
         writeFileSync(
           args.out,
           await printer.print(
             brief.svgs.map(sanitiseSvg),
-            args.page,
+            paper,
             args.orientation,
             args.title ?? brief.title,
           ),
         );
-      log(
-        `Wrote ${args.out}: ${args.format.toUpperCase()} of ${args.deck ? 'the briefing deck' : `the ${args.view} view`}, ${brief.svgs.length} page(s), in ${Date.now() - started} ms.`,
-      );
-    } else if (['svg', 'png'].includes(args.format)) {
+      if (!pictures)
+        log(
+          `Wrote ${args.out}: ${args.format.toUpperCase()} of ${args.deck ? 'the briefing deck' : `the ${args.view} view`}, ${brief.svgs.length} page(s), in ${Date.now() - started} ms.`,
+        );
+    } else if (pictures) {
       const diagram = await page.evaluate(
         (title) => window.kizuna!.diagram!(title ? { title } : {}),
         args.title,

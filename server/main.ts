@@ -87,6 +87,8 @@ export async function startServer(
       ? 'localhost'
       : config.http.host;
   const { port } = server.address() as AddressInfo;
+  // The PDF renderer's browser and first page start now, not on the first export.
+  pdfPrinter.warm();
   return {
     url: `http://${host}:${port}`,
     async close() {

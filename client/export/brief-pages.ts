@@ -1,3 +1,4 @@
+import type { DatasetStamp } from '../../core/dataset';
 import type { LegendEntry } from '../model/compose-diagram';
 import { type BriefLang, textWidth, wrapText } from './brief-text';
 
@@ -93,16 +94,33 @@ export interface BriefPage {
   legend: LegendEntry[];
   footer: string;
   lang: BriefLang;
+  /** What this page of a split view holds, in a few words (for "split onto N pages: …"). */
+  part?: string;
 }
 
 export interface PageSetup {
   paper: PaperName;
   orientation: Orientation;
   lang: BriefLang;
-  /** The line every page ends with: source, version, date (see footerLine). */
+  /** The dataset the pages are drawn from (version, fingerprint, citation). */
+  stamp: DatasetStamp;
+  /** The line every page ends with: the dataset's citation footer and the date (see footerLine). */
   footer: string;
   /** Legend entries for the kinds and relationship types a page shows. */
   legendFor: (kinds: Set<string>, types: Set<string>) => LegendEntry[];
+}
+
+/**
+ * The footer as it sits on a sheet of this width: at most two lines of FOOTER_FONT (the
+ * room usableArea leaves). A citation that needed more would be cut, so it is refused.
+ */
+export function footerLines(footer: string, width: number, lang: BriefLang): string[] {
+  const lines = wrapText(footer, width - 2 * MARGIN, FOOTER_FONT, lang);
+  if (lines.length > 2)
+    throw new Error(
+      `The footer needs ${lines.length} lines at ${FOOTER_FONT} pt; pages have room for 2.`,
+    );
+  return lines;
 }
 
 /** The area a page's diagram may use, after title, legend and footer. */
@@ -171,7 +189,7 @@ function page(
       {
         x: MARGIN,
         y: height - MARGIN - FOOTER_FONT * LINE * 2,
-        lines: wrapText(setup.footer, width - 2 * MARGIN, FOOTER_FONT, setup.lang).slice(0, 2),
+        lines: footerLines(setup.footer, width, setup.lang),
         fontSize: FOOTER_FONT,
         colour: '#4a525c',
         width: width - 2 * MARGIN,
@@ -239,7 +257,20 @@ export function underpinsPages(graph: BriefGraph, setup: PageSetup, title: strin
   const flush = () => {
     if (!groups.length) return;
     spread(groups, area.y, area.height);
-    pages.push(page(setup, title, groups.flat(), links));
+    const refs = groups
+      .flat()
+      .filter((b) => b.kind === 'Commitment')
+      .map((b) => refOf(b.id))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const agreements = groups.length;
+    const range = refs.length > 1 ? `${refs[0]}–${refs.at(-1)}` : (refs[0] ?? '');
+    pages.push({
+      ...page(setup, title, groups.flat(), links),
+      part:
+        setup.lang === 'ja'
+          ? `協定${agreements}件（${range}）`
+          : `${agreements} agreement${agreements === 1 ? '' : 's'} (${range})`,
+    });
     groups = [];
     links = [];
     height = 0;
@@ -288,6 +319,7 @@ export function pillarPages(
   setup: PageSetup,
   pillar: BriefNode,
   title: string,
+  order: 'barycentre' | 'alphabetical' = 'barycentre',
 ): BriefPage[] {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const areaOf = (commitmentId: string) => {
@@ -313,12 +345,24 @@ export function pillarPages(
   const areas = graph.nodes
     .filter((n) => n.kind === 'Area' && n.pillar === pillar.ref)
     .sort((a, b) => (a.ref ?? '').localeCompare(b.ref ?? '', 'en', { numeric: true }));
+  // Areas keep the plan's order (a reader finds II.3 after II.2); each other column is
+  // ordered by the barycentre of the areas it links to, so its lines run roughly level
+  // and cross far less than in alphabetical order. Ties keep alphabetical order.
+  const areaIndex = new Map(areas.map((a, i) => [a.id, i]));
+  const barycentre = (id: string) => {
+    const at = [...(linked.get(id) ?? [])].map((a) => areaIndex.get(a) ?? 0);
+    return at.length ? at.reduce((x, y) => x + y, 0) / at.length : 0;
+  };
   const columns = PILLAR_COLUMNS.map((col) =>
     col.kind === 'Area'
       ? areas
       : graph.nodes
           .filter((n) => n.kind === col.kind && linked.has(n.id))
-          .sort((a, b) => a.label.localeCompare(b.label, setup.lang)),
+          .sort((a, b) =>
+            order === 'barycentre'
+              ? barycentre(a.id) - barycentre(b.id) || a.label.localeCompare(b.label, setup.lang)
+              : a.label.localeCompare(b.label, setup.lang),
+          ),
   );
 
   const area = usableArea(setup, 8);
@@ -376,7 +420,7 @@ export function pillarPages(
     }
     const more =
       part > 1 ? (setup.lang === 'ja' ? `（続き ${part}）` : ` (continued, ${part})`) : '';
-    pages.push(page(setup, `${title}${more}`, boxes, links, texts));
+    pages.push({ ...page(setup, `${title}${more}`, boxes, links, texts), part: `${title}${more}` });
     if (!queues.some((q) => q.length)) break;
   }
   return pages;
@@ -453,4 +497,26 @@ export function indexPages(graph: BriefGraph, setup: PageSetup, title: string): 
   }
   flush();
   return pages;
+}
+
+/**
+ * How many pairs of a page's links cross: two links between the same two columns cross
+ * when their ends are in opposite vertical order (a straight-line count; the curves the
+ * pages draw cross exactly when their ends do).
+ */
+export function crossings(page: BriefPage): number {
+  const byId = new Map(page.boxes.map((b) => [b.id, b]));
+  const ends = page.links.flatMap((l) => {
+    const a = byId.get(l.from);
+    const b = byId.get(l.to);
+    return a && b ? [{ a: a.y + a.h / 2, b: b.y + b.h / 2, cols: `${a.x}|${b.x}` }] : [];
+  });
+  let count = 0;
+  for (let i = 0; i < ends.length; i++)
+    for (let j = i + 1; j < ends.length; j++) {
+      const p = ends[i]!;
+      const q = ends[j]!;
+      if (p.cols === q.cols && (p.a - q.a) * (p.b - q.b) < 0) count++;
+    }
+  return count;
 }

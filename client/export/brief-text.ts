@@ -37,11 +37,23 @@ export function textWidth(text: string, fontSize: number): number {
 /** Closing punctuation a Japanese line must not start with. */
 const NO_LINE_START = /^[、。，．）」』】〕〉》）・ー!?！？:：;；,.)\]]/;
 
+/** A web address: one unbreakable piece, so a wrapped line never cuts it (a reader types it). */
+const URL_RUN = /(https?:\/\/[^\s）」』、。]+)/;
+
 function segments(text: string, lang: BriefLang): string[] {
   const isJa = lang === 'ja' || WIDE.test(text);
   const segmenter = new Intl.Segmenter(isJa ? 'ja' : 'en', { granularity: 'word' });
   const out: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
+  const pieces = text
+    .split(URL_RUN)
+    .flatMap((part, i) =>
+      i % 2 ? [part] : [...segmenter.segment(part)].map(({ segment }) => segment),
+    );
+  for (const segment of pieces) {
+    if (URL_RUN.test(segment)) {
+      out.push(segment);
+      continue;
+    }
     // Keep closing punctuation (and, in English, spaces) on the segment before it.
     if (out.length && (NO_LINE_START.test(segment) || (!isJa && /^\s+$/.test(segment))))
       out[out.length - 1] += segment;

@@ -1,4 +1,5 @@
 import type cytoscape from 'cytoscape';
+import { citationFooter, type DatasetStamp, datasetStamp } from '../../core/dataset';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
 import pkg from '../../package.json';
 import { KIND_STYLES } from '../model/palette';
@@ -30,11 +31,30 @@ export const KIZUNA_VERSION: string = pkg.version;
 const SOURCE_LINE_JA =
   '出典：日本とモンゴルの行動計画（2022年～2031年）、2022年11月29日共同声明付属文書';
 
-/** The line every page ends with. Kept in one place, so a dataset citation can replace it. */
-export function footerLine(lang: BriefLang, date: string): string {
-  return lang === 'ja'
-    ? `${SOURCE_LINE_JA}　·　Kizuna ${KIZUNA_VERSION}　·　${date}`
-    : `${SOURCE_LINE}  ·  Kizuna ${KIZUNA_VERSION}  ·  ${date}`;
+/**
+ * The line every page ends with: the dataset's citation footer (name, version, fingerprint,
+ * source and its address, licence; core/dataset.ts) and the date the page was made. On a
+ * narrow sheet it wraps to two lines (brief-pages.ts keeps room for two).
+ */
+export function footerLine(
+  lang: BriefLang,
+  date: string,
+  stamp: DatasetStamp = datasetStamp(),
+): string {
+  return `${citationFooter(stamp, lang)}${lang === 'ja' ? '　·　' : '  ·  '}${date}`;
+}
+
+/**
+ * The stamp of the data the explorer drew: the fingerprint the database was seeded from
+ * (the Plan node's seed_fingerprint, when the client has it), else the recorded release.
+ */
+export function stampOf(cy: cytoscape.Core): DatasetStamp {
+  const fingerprint = cy
+    .nodes()
+    .filter((n) => n.data('kind') === 'Plan')
+    .map((n) => n.data('seed_fingerprint'))
+    .find((f): f is string => typeof f === 'string' && /^[0-9a-f]{64}$/.test(f));
+  return datasetStamp(fingerprint);
 }
 
 const PLAN_NAME = {
@@ -127,12 +147,14 @@ export function pageSetup(
   orientation: Orientation,
   lang: BriefLang,
   date: string,
+  stamp: DatasetStamp = datasetStamp(),
 ): PageSetup {
   return {
     paper,
     orientation,
     lang,
-    footer: footerLine(lang, date),
+    stamp,
+    footer: footerLine(lang, date, stamp),
     legendFor: (kinds, types) => legendEntries(kinds, types, lang),
   };
 }
@@ -159,9 +181,25 @@ function pillarTitle(pillar: BriefNode, lang: BriefLang): string {
 export function viewPages(graph: BriefGraph, layout: BriefView, setup: PageSetup): BriefPage[] {
   const title = briefTitle(layout, setup.lang);
   if (layout === 'underpins') return underpinsPages(graph, setup, title);
+  const view = `${viewName(layout, setup.lang)} — `;
   return pillarsOf(graph).flatMap((p) =>
-    pillarPages(graph, setup, p, `${viewName(layout, setup.lang)} — ${pillarTitle(p, setup.lang)}`),
+    pillarPages(graph, setup, p, `${view}${pillarTitle(p, setup.lang)}`).map((page) => ({
+      ...page,
+      part: page.title.slice(view.length),
+    })),
   );
+}
+
+/**
+ * What the user is told before a view is exported over several pages, and what the export
+ * command prints: "This view will be split onto 3 pages: …". Null for a single page.
+ */
+export function splitNotice(pages: BriefPage[], lang: BriefLang): string | null {
+  if (pages.length < 2) return null;
+  const parts = pages.map((p, i) => `${i + 1}. ${p.part ?? p.title}`);
+  return lang === 'ja'
+    ? `このビューは${pages.length}ページに分けて出力されます：${parts.join('、')}`
+    : `This view will be split onto ${pages.length} pages: ${parts.join('; ')}.`;
 }
 
 export interface DeckInfo {
@@ -182,6 +220,7 @@ export function deckPages(graph: BriefGraph, setup: PageSetup, info: DeckInfo): 
       `${ja ? '作成日' : 'Date'}: ${info.date}`,
       `Kizuna ${KIZUNA_VERSION}`,
       ja ? SOURCE_LINE_JA : SOURCE_LINE,
+      `${ja ? '引用' : 'Cite as'}: ${setup.stamp.citation}`,
       ...(info.filters ? [`${ja ? '絞り込み' : 'Filters'}: ${info.filters}`] : []),
     ],
   });
@@ -228,7 +267,7 @@ export function briefPages(
   request: BriefRequest,
 ): { title: string; pages: BriefPage[] } {
   const date = new Date().toISOString().slice(0, 10);
-  const setup = pageSetup(request.paper, request.orientation, state.lang, date);
+  const setup = pageSetup(request.paper, request.orientation, state.lang, date, stampOf(cy));
   if (request.deck) {
     return {
       title: `${PLAN_NAME[state.lang]} — ${state.lang === 'ja' ? '概要資料' : 'briefing'}`,

@@ -1,4 +1,6 @@
 import type cytoscape from 'cytoscape';
+import { zipSync } from 'fflate';
+import { citationFooter } from '../../core/dataset';
 import type {
   ExportEdge,
   ExportGraph,
@@ -17,8 +19,8 @@ import {
   REL_TYPES,
 } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
-import { type BriefRequest, briefPages } from './brief';
-import type { Orientation, PaperName } from './brief-pages';
+import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
+import type { BriefPage, Orientation, PaperName } from './brief-pages';
 import { pagesToPptx } from './brief-pptx';
 import { pageToSvg } from './brief-svg';
 
@@ -41,9 +43,6 @@ export interface Diagram {
   width: number;
   height: number;
 }
-
-const SOURCE_LINE_JA =
-  '出典：日本とモンゴルの行動計画（2022年～2031年）、2022年11月29日共同声明付属文書';
 
 /** What a diagram or data export covers: the shown elements, or the selection and its shown neighbours. */
 function scopeElements(
@@ -109,7 +108,7 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
       {
         title: request.title,
         legend: request.legend ? legendFor(inScope, request.lang) : null,
-        source: request.source ? (request.lang === 'ja' ? SOURCE_LINE_JA : SOURCE_LINE) : null,
+        source: request.source ? citationFooter(stampOf(cy), request.lang) : null,
         date: request.date ? new Date().toISOString().slice(0, 10) : null,
         lang: request.lang,
       },
@@ -222,6 +221,11 @@ export interface BriefOutput {
   title: string;
   /** One SVG per page, for the PDF printer. */
   svgs: string[];
+  /** The sheet's size in points (1 SVG unit = 1 pt; a PNG at 1× has this many pixels). */
+  width: number;
+  height: number;
+  /** "This view will be split onto N pages: …", or null for one page or the deck. */
+  notice: string | null;
   /** The .pptx file, base64, when asked for. */
   pptx?: string;
 }
@@ -243,7 +247,50 @@ export async function briefOutput(
   return {
     title,
     svgs: pages.map(pageToSvg),
+    width: pages[0]?.width ?? 0,
+    height: pages[0]?.height ?? 0,
+    notice: request.deck ? null : splitNotice(pages, state.lang),
     ...(request.pptx ? { pptx: base64(await pagesToPptx(pages, title)) } : {}),
+  };
+}
+
+/**
+ * Pages as pictures: one SVG or PNG file for a single page; for several, one zip with a
+ * file per page, numbered in order, since each page is meant for its own slide and a
+ * briefer should not find half a view silently missing.
+ */
+export async function pagePictures(
+  pages: BriefPage[],
+  format: 'svg' | 'png',
+  scale: number,
+  background: 'white' | 'transparent',
+  basename: string,
+): Promise<{ blob: Blob; filename: string }> {
+  const files: Array<{ name: string; blob: Blob }> = [];
+  for (const [i, page] of pages.entries()) {
+    const svg = pageToSvg(page);
+    const suffix = pages.length > 1 ? `-p${String(i + 1).padStart(2, '0')}` : '';
+    files.push(
+      format === 'svg'
+        ? { name: `${basename}${suffix}.svg`, blob: new Blob([svg], { type: 'image/svg+xml' }) }
+        : {
+            name: `${basename}${suffix}@${scale}x.png`,
+            blob: await svgToPng(
+              { svg, width: page.width, height: page.height },
+              scale,
+              background,
+            ),
+          },
+    );
+  }
+  if (files.length === 1) return { blob: files[0]!.blob, filename: files[0]!.name };
+  const entries: Record<string, Uint8Array> = {};
+  for (const f of files) entries[f.name] = new Uint8Array(await f.blob.arrayBuffer());
+  // PNGs are compressed already; SVG text is worth deflating.
+  const zipped = zipSync(entries, { level: format === 'svg' ? 6 : 0 });
+  return {
+    blob: new Blob([zipped.slice().buffer], { type: 'application/zip' }),
+    filename: `${basename}-${format}.zip`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { xmlAttr, xmlText } from '../../core/formats/xml';
+import { wrapText } from '../export/brief-text';
 
 /**
  * A briefing diagram as one SVG: a title band, the drawing, a legend of what it shows,
@@ -36,6 +37,7 @@ const HEADER = 64;
 const LEGEND_W = 250;
 const LEGEND_ROW = 20;
 const FOOTER = 40;
+const FOOTER_FONT = 11;
 
 /** The inner drawing without its XML prolog, so it can nest as an <svg> element. */
 function innerSvg(svg: string, x: number, y: number): string {
@@ -60,7 +62,11 @@ export function composeDiagram(
   const legendHeight = legend.length ? 30 + legend.length * LEGEND_ROW : 0;
   const width = Math.ceil(PAD + drawing.width + (legend.length ? PAD + LEGEND_W : 0) + PAD);
   const bodyHeight = Math.max(drawing.height, legendHeight);
-  const height = Math.ceil(HEADER + bodyHeight + (meta.source || meta.date ? FOOTER : PAD));
+  // The footer (the dataset's citation and the date) wraps to the picture's width.
+  const footer = [meta.source, meta.date].filter(Boolean).join('  ·  ');
+  const footerLines = footer ? wrapText(footer, width - 2 * PAD, FOOTER_FONT, meta.lang) : [];
+  const footerH = footerLines.length ? FOOTER + (footerLines.length - 1) * FOOTER_FONT * 1.3 : PAD;
+  const height = Math.ceil(HEADER + bodyHeight + footerH);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" lang="${meta.lang}">`,
     `<title>${xmlText(meta.title)}</title>`,
@@ -94,12 +100,12 @@ export function composeDiagram(
     });
     parts.push('</g>');
   }
-  const footer = [meta.source, meta.date].filter(Boolean).join('  ·  ');
-  if (footer) {
+  footerLines.forEach((line, i) => {
+    const y = height - 14 - (footerLines.length - 1 - i) * FOOTER_FONT * 1.3;
     parts.push(
-      `<text x="${PAD}" y="${height - 14}" font-family="${xmlAttr(FONT)}" font-size="11" fill="#5b6470">${xmlText(footer)}</text>`,
+      `<text x="${PAD}" y="${y.toFixed(1)}" font-family="${xmlAttr(FONT)}" font-size="${FOOTER_FONT}" fill="#5b6470">${xmlText(line)}</text>`,
     );
-  }
+  });
   parts.push('</svg>');
   return { svg: parts.join('\n'), width, height };
 }

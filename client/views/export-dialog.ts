@@ -5,7 +5,7 @@ import {
   type ExportFormatName,
   exportFilename,
 } from '../../core/formats/export-formats';
-import { briefPages, briefTitle, briefViewOf } from '../export/brief';
+import { briefPages, briefTitle, briefViewOf, splitNotice } from '../export/brief';
 import type { Orientation, PaperName } from '../export/brief-pages';
 import { pagesToPptx } from '../export/brief-pptx';
 import { pageToSvg } from '../export/brief-svg';
@@ -13,6 +13,7 @@ import {
   download,
   exportDiagram,
   exportGraphOf,
+  pagePictures,
   printPages,
   type Scope,
   svgToPng,
@@ -109,6 +110,11 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
     h('option', { value: 'slide' }, ja ? '16:9 スライド' : '16:9 slide'),
     h('option', { value: 'a4' }, 'A4'),
     h('option', { value: 'letter' }, 'Letter'),
+    h(
+      'option',
+      { value: 'screen' },
+      ja ? '画面のまま（1枚の画像、SVG・PNGのみ）' : 'As on screen (one picture, SVG and PNG only)',
+    ),
   );
   const orientation = h(
     'select',
@@ -117,6 +123,23 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
     h('option', { value: 'portrait' }, ja ? '縦' : 'Portrait'),
   );
   const deck = h('input', { id: 'export-deck', type: 'checkbox', 'data-test': 'export-deck' });
+  // Told before exporting: how many pages the view will take, and what each holds.
+  const split = h('p', { className: 'export-split', role: 'note', 'data-test': 'export-split' });
+  const showSplit = () => {
+    const chosen = format.value as Format;
+    const pictureOnly = page.value === 'screen';
+    split.textContent = '';
+    if (!(DIAGRAMS as string[]).includes(chosen) || deck.checked || scope.value === 'whole') return;
+    if (pictureOnly) return;
+    const { pages } = briefPages(cy, state, {
+      deck: false,
+      paper: page.value as PaperName,
+      orientation: orientation.value as Orientation,
+    });
+    split.textContent =
+      splitNotice(pages, lang) ??
+      (ja ? 'このビューは1ページに収まります。' : 'This view fits on one page.');
+  };
   const go = h('button', { type: 'submit', id: 'export-go' }, ja ? 'ダウンロード' : 'Download');
   const close = h('button', { type: 'button', value: 'cancel' }, t(lang, 'close'));
 
@@ -148,7 +171,11 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
       h(
         'fieldset',
         {},
-        h('legend', {}, ja ? 'PDF・PowerPoint' : 'PDF and PowerPoint'),
+        h(
+          'legend',
+          {},
+          ja ? 'ページ（SVG・PNG・PDF・PowerPoint）' : 'Pages (SVG, PNG, PDF, PowerPoint)',
+        ),
         field(
           ja
             ? '概要資料一式（表紙・何が何を支えるか・柱ごと・取組一覧）'
@@ -157,11 +184,15 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
         ),
         field(ja ? '用紙' : 'Page', page),
         field(ja ? '向き' : 'Orientation', orientation),
+        split,
       ),
       message,
       h('div', { className: 'dialog-buttons' }, go, close),
     ),
   );
+  for (const control of [format, scope, page, orientation, deck])
+    control.addEventListener('change', showSplit);
+  showSplit();
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => dialog.remove());
   go.addEventListener('click', async (e) => {
@@ -190,9 +221,31 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             background: background.value as 'white' | 'transparent',
           });
         const name = datasetBasename(briefViewOf(state), today());
-        if (chosen === 'svg')
+        const onScreen = page.value === 'screen';
+        if (onScreen && (chosen === 'pdf' || chosen === 'pptx'))
+          throw new Error(
+            ja
+              ? 'PDFとPowerPointには用紙（16:9・A4・Letter）を選んでください。'
+              : 'PDF and PowerPoint need a page: choose 16:9 slide, A4 or Letter.',
+          );
+        if (!onScreen && (chosen === 'svg' || chosen === 'png')) {
+          // Laid out for the sheet like the PDF: one picture, or a zip of one per page.
+          const { pages } = briefPages(cy, state, {
+            deck: deck.checked,
+            paper: page.value as PaperName,
+            orientation: orientation.value as Orientation,
+          });
+          const pictures = await pagePictures(
+            pages,
+            chosen,
+            Number(scale.value),
+            background.value as 'white' | 'transparent',
+            deck.checked ? datasetBasename('briefing', today()) : name,
+          );
+          download(pictures.blob, pictures.filename);
+        } else if (chosen === 'svg')
           download(new Blob([diagram().svg], { type: 'image/svg+xml' }), `${name}.svg`);
-        if (chosen === 'png') {
+        else if (chosen === 'png') {
           const picture = diagram();
           const wanted = Number(scale.value);
           const fits = largestPngScale(picture.width, picture.height);
@@ -210,8 +263,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             await svgToPng(picture, wanted, background.value as 'white' | 'transparent'),
             `${name}@${wanted}x.png`,
           );
-        }
-        if (chosen === 'pdf' || chosen === 'pptx') {
+        } else if (chosen === 'pdf' || chosen === 'pptx') {
           const paper = page.value as PaperName;
           const turn = orientation.value as Orientation;
           const { title: docTitle, pages } = briefPages(cy, state, {

@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { briefNode, briefTitle, deckPages, footerLine, pageSetup } from '../../client/export/brief';
-import { MIN_FONT, paperSize, underpinsPages, usableArea } from '../../client/export/brief-pages';
+import {
+  briefNode,
+  briefTitle,
+  deckPages,
+  footerLine,
+  pageSetup,
+  splitNotice,
+} from '../../client/export/brief';
+import {
+  crossings,
+  MIN_FONT,
+  paperSize,
+  pillarPages,
+  underpinsPages,
+  usableArea,
+} from '../../client/export/brief-pages';
 import { pageToSvg } from '../../client/export/brief-svg';
 import { textWidth, wrapText } from '../../client/export/brief-text';
+import { citationFooter, DATASET_SOURCE, DATASET_VERSION, datasetStamp } from '../../core/dataset';
+import { buildGraph } from '../../seed/build-graph';
+import { curation, gazetteer, plan, source } from '../support/real-plan';
 
 describe('label wrapping', () => {
   it('breaks English at spaces only, keeping hyphenated words whole', () => {
@@ -68,7 +85,32 @@ describe('briefing pages', () => {
       'Japan–Mongolia Action Plan 2022–2031 — The whole plan',
     );
     expect(briefTitle('underpins', 'ja')).toContain('何が何を支えるか');
-    expect(footerLine('en', '2026-01-02')).toMatch(/^Source: .*Kizuna \d+\.\d+\.\d+ .*2026-01-02$/);
+  });
+
+  it('ends every page with the dataset citation footer, on at most two lines at ≥ 9 pt on any sheet', () => {
+    const stamp = datasetStamp();
+    for (const lang of ['en', 'ja'] as const) {
+      const line = footerLine(lang, '2026-01-02');
+      expect(line.startsWith(citationFooter(stamp, lang))).toBe(true);
+      expect(line).toContain(`v${DATASET_VERSION}`);
+      expect(line).toContain(`sha256:${stamp.fingerprint.slice(0, 12)}`);
+      expect(line).toContain(DATASET_SOURCE.url);
+      expect(line).toMatch(/2026-01-02$/);
+      for (const paper of ['slide', 'a4', 'letter'] as const)
+        for (const orientation of ['portrait', 'landscape'] as const) {
+          const setup = pageSetup(paper, orientation, lang, '2026-01-02');
+          const page = underpinsPages(graph, setup, 'x')[0]!;
+          const footer = page.texts.at(-1)!;
+          expect(footer.fontSize).toBeGreaterThanOrEqual(MIN_FONT);
+          expect(footer.lines.length).toBeLessThanOrEqual(2);
+          // Wrapped, never cut: the lines hold the whole footer, and the address is whole.
+          expect(footer.lines.join(' ').replace(/\s+/g, '')).toBe(line.replace(/\s+/g, ''));
+          expect(footer.lines.some((l) => l.includes(DATASET_SOURCE.url))).toBe(true);
+          for (const l of footer.lines)
+            expect(textWidth(l, footer.fontSize)).toBeLessThanOrEqual(footer.width);
+          expect(pageToSvg(page)).toContain(`v${DATASET_VERSION}`);
+        }
+    }
   });
 
   for (const [paper, orientation] of [
@@ -101,11 +143,54 @@ describe('briefing pages', () => {
     });
   }
 
+  it('tells the user when a view is split, and what each page holds', () => {
+    const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
+    const pages = underpinsPages(graph, setup, 'What underpins what');
+    expect(pages.length).toBeGreaterThan(1);
+    const notice = splitNotice(pages, 'en')!;
+    expect(notice).toMatch(
+      new RegExp(
+        `^This view will be split onto ${pages.length} pages: 1\\. \\d+ agreements \\(II\\.`,
+      ),
+    );
+    expect(notice.match(/\d+\. \d+ agreements?/g)).toHaveLength(pages.length);
+    expect(splitNotice(pages.slice(0, 1), 'en')).toBeNull();
+    const ja = underpinsPages(graph, pageSetup('slide', 'landscape', 'ja', '2026-01-02'), 'x');
+    expect(splitNotice(ja, 'ja')).toMatch(
+      new RegExp(`^このビューは${ja.length}ページに分けて出力されます：1\\. 協定`),
+    );
+  });
+
   it('assembles a deck: title page, underpins, the index of commitments', () => {
     const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
     const pages = deckPages(graph, setup, { date: '2026-01-02', filters: null });
     expect(pages[0]!.texts.some((t) => t.lines.join(' ').includes('Kizuna'))).toBe(true);
     expect(pages[1]!.title).toContain('What underpins what');
     expect(pages.at(-1)!.title).toBe('Index of commitments');
+  });
+});
+
+describe('pillar pages on the real plan', () => {
+  const model = buildGraph({ source, plan, gazetteer, curation });
+  const graph = {
+    nodes: model.nodes.map((n) =>
+      briefNode({ id: n.id, kind: n.label, ...(n.properties as Record<string, string>) }, 'en'),
+    ),
+    edges: model.relationships.map((r) => ({ source: r.from.id, target: r.to.id, type: r.type })),
+  };
+  const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
+
+  it('orders each column by the barycentre of its areas, so far fewer links cross than in alphabetical order', () => {
+    const counts = ['I', 'II', 'III', 'IV'].map((ref) => {
+      const pillar = graph.nodes.find((n) => n.kind === 'Pillar' && n.ref === ref)!;
+      const total = (order: 'barycentre' | 'alphabetical') =>
+        pillarPages(graph, setup, pillar, 'x', order).reduce((sum, p) => sum + crossings(p), 0);
+      return { ref, alphabetical: total('alphabetical'), barycentre: total('barycentre') };
+    });
+    // Pillar I (politics and security) crosses most in alphabetical order (20 on a slide).
+    const security = counts.find((c) => c.ref === 'I')!;
+    expect(security.alphabetical).toBeGreaterThanOrEqual(10);
+    expect(security.barycentre).toBeLessThan(security.alphabetical / 2);
+    for (const c of counts) expect(c.barycentre, c.ref).toBeLessThanOrEqual(c.alphabetical);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { xmlText } from '../../../core/formats/xml';
 import { launchOfflineChromium } from '../../chromium';
 
@@ -62,10 +62,24 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'";
  * renders at once and `queued` waiting; each render gets its own context, closed at
  * its deadline or when the caller's signal aborts (the client left).
  */
+/** A fresh browser context with its one blank page, made ready before a render needs it. */
+interface Sheet {
+  context: BrowserContext;
+  page: Page;
+}
+
 export class PdfPrinter {
   private browser: Promise<Browser> | undefined;
   private running = 0;
   private readonly waiting: Array<() => void> = [];
+  /**
+   * The next render's context and page, made while nobody waits: opening a page starts a
+   * renderer process, which took 1–3 s of a 3–9 s slide PDF on a loaded machine. Each
+   * render still gets a context of its own, never one a render used before.
+   */
+  private spare: Promise<Sheet> | undefined;
+  private spareContext: BrowserContext | undefined;
+  private closed = false;
 
   constructor(
     private readonly executablePath: string,
@@ -97,6 +111,52 @@ export class PdfPrinter {
       this.browser = launched;
     }
     return this.browser;
+  }
+
+  /** A new context (JavaScript off, every request refused) and its page. */
+  private async sheet(made?: (context: BrowserContext) => void): Promise<Sheet> {
+    let browser = await this.launch();
+    const context = await browser.newContext({ javaScriptEnabled: false }).catch(async () => {
+      // The browser died between renders: start a new one once.
+      this.browser = undefined;
+      browser = await this.launch();
+      return browser.newContext({ javaScriptEnabled: false });
+    });
+    made?.(context);
+    try {
+      // Nothing but the inline document is ever loaded; the browser flags hold if this misses.
+      await context.route('**/*', (route) => route.abort('blockedbyclient'));
+      return { context, page: await context.newPage() };
+    } catch (error) {
+      await context.close().catch(() => {});
+      throw error;
+    }
+  }
+
+  /**
+   * Starts the browser and readies the next render's page in the background (server start,
+   * and after each render), so a user's export does not wait for either.
+   */
+  warm(): void {
+    if (this.spare || this.closed || !existsSync(this.executablePath)) return;
+    const made = this.sheet((context) => {
+      this.spareContext = context;
+    });
+    made.catch(() => {
+      if (this.spare === made) this.spare = undefined;
+    });
+    this.spare = made;
+  }
+
+  /** The spare sheet if it is still good, else a new one. */
+  private async take(): Promise<Sheet> {
+    const spare = this.spare;
+    this.spare = undefined;
+    this.spareContext = undefined;
+    const ready = await spare?.catch(() => undefined);
+    if (ready && ready.context.browser()?.isConnected() && !ready.page.isClosed()) return ready;
+    if (ready) await ready.context.close().catch(() => {});
+    return this.sheet();
   }
 
   private async acquire(signal?: AbortSignal): Promise<void> {
@@ -131,10 +191,12 @@ export class PdfPrinter {
     else this.running--;
   }
 
-  /** Browser contexts open now (each render has one while it runs): 0 when idle. */
+  /** Browser contexts renders hold now (each render has one while it runs, the spare aside): 0 when idle. */
   async openContexts(): Promise<number> {
     const browser = await this.browser?.catch(() => undefined);
-    return browser?.isConnected() ? browser.contexts().length : 0;
+    return browser?.isConnected()
+      ? browser.contexts().filter((c) => c !== this.spareContext).length
+      : 0;
   }
 
   /** Renders running and waiting now. */
@@ -161,13 +223,8 @@ export class PdfPrinter {
     let stop: (() => void) | undefined;
     let closing: Promise<void> | undefined;
     try {
-      let browser = await this.launch();
-      context = await browser.newContext({ javaScriptEnabled: false }).catch(async () => {
-        // The browser died between renders: start a new one once.
-        this.browser = undefined;
-        browser = await this.launch();
-        return browser.newContext({ javaScriptEnabled: false });
-      });
+      const sheet = await this.take();
+      context = sheet.context;
       const ctx = context;
       const stopped = new Promise<never>((_resolve, reject) => {
         stop = () => {
@@ -183,7 +240,10 @@ export class PdfPrinter {
         timer = setTimeout(stop, this.limits.deadlineMs);
         signal?.addEventListener('abort', stop, { once: true });
       });
-      return await Promise.race([stopped, this.render(ctx, pages, size, orientation, title)]);
+      return await Promise.race([
+        stopped,
+        this.render(sheet.page, pages, size, orientation, title),
+      ]);
     } finally {
       clearTimeout(timer);
       if (stop) signal?.removeEventListener('abort', stop);
@@ -191,19 +251,18 @@ export class PdfPrinter {
       closing ??= context?.close().catch(() => {});
       await closing;
       this.release();
+      // The next render's page is made now, off its critical path.
+      if (this.running === 0 && this.browser) this.warm();
     }
   }
 
   private async render(
-    context: BrowserContext,
+    page: Page,
     pages: string[],
     size: PageSize,
     orientation: Orientation,
     title: string,
   ): Promise<Buffer> {
-    // Nothing but the inline document is ever loaded; the browser flags hold if this misses.
-    await context.route('**/*', (route) => route.abort('blockedbyclient'));
-    const page = await context.newPage();
     const { width, height } = pageSize(size, orientation);
     const sheets = pages.map((svg) => `<div class="sheet">${svg}</div>`).join('');
     await page.setContent(
@@ -225,8 +284,11 @@ export class PdfPrinter {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const browser = this.browser;
     this.browser = undefined;
+    this.spare = undefined;
+    this.spareContext = undefined;
     if (browser) await (await browser.catch(() => undefined))?.close();
   }
 }
