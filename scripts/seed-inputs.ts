@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildGraph } from '../seed/build-graph';
 import { parseCuration } from '../seed/curation';
@@ -63,6 +63,8 @@ export function readSeedInputs(
     planEn: readJson(file('plan-en.json'), fingerprint),
     targets: readJson(file('targets.json'), fingerprint),
   });
+  // The curated events are part of the dataset too: a change to them is a new version.
+  if (existsSync(file('events.json'))) fingerprint.update(readFileSync(file('events.json')));
   const model = buildGraph({ source, plan, gazetteer, curation });
   return {
     source,
