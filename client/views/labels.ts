@@ -151,6 +151,12 @@ export const WORDS = {
   close: { en: 'Close', ja: '閉じる' },
   source: { en: 'Source text (Japanese, verbatim)', ja: '原文' },
   english: { en: 'English rendering', ja: '英訳' },
+  nameMn: { en: 'Mongolian name', ja: 'モンゴル語名' },
+  nameMnMissing: {
+    en: 'not recorded: no public source found yet',
+    ja: '未収録（公開資料が見つかっていません）',
+  },
+  nameMnSource: { en: 'source', ja: '出典' },
   lines: { en: 'lines', ja: '行' },
   neighbours: { en: 'Connections', ja: 'つながり' },
   properties: { en: 'Details', ja: '詳細' },

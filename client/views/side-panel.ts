@@ -196,9 +196,35 @@ export function sidePanelTemplate(
             ? html`<dt>${propertyName('aliases', lang)}</dt><dd lang="ja">${p.aliases.join(' / ')}</dd>`
             : nothing
         }
+        ${mongolianName(details.kind, p, lang)}
       </dl>
     </section>
     ${extra}
     <section><h3>${t(lang, 'neighbours')}</h3>${connections}</section>
   `;
+}
+
+/** Kinds that can have an official Mongolian name (issue 11: a third label language). */
+const MONGOLIAN_NAMED = new Set(['Agency', 'Agreement', 'Program', 'Country', 'Place']);
+
+/**
+ * The Mongolian name with its source where one is on public record; otherwise the panel
+ * says it is missing rather than leaving the reader to wonder (nothing is invented).
+ */
+function mongolianName(kind: string, p: Record<string, unknown>, lang: Lang) {
+  if (!MONGOLIAN_NAMED.has(kind)) return nothing;
+  const name = typeof p.name_mn === 'string' ? p.name_mn : undefined;
+  const source = typeof p.name_mn_source === 'string' ? p.name_mn_source : undefined;
+  return html`<dt>${t(lang, 'nameMn')}</dt>
+    <dd data-test="name-mn">
+      ${
+        name
+          ? html`<span lang="mn">${name}</span>${
+              source
+                ? html` (<a href=${source} target="_blank" rel="noopener noreferrer">${t(lang, 'nameMnSource')}</a>)`
+                : nothing
+            }`
+          : html`<span class="muted">${t(lang, 'nameMnMissing')}</span>`
+      }
+    </dd>`;
 }
