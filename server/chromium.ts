@@ -38,7 +38,15 @@ export const OFFLINE_FLAGS = [
 
 /** Chromium for printing PDFs: the flags above on top of the usual ones. */
 export function launchOfflineChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, ...OFFLINE_FLAGS] });
+  return chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_FLAGS, ...OFFLINE_FLAGS],
+    // The app closes its printer on shutdown itself; Playwright's own handlers would end the
+    // whole process on Ctrl-C (exit 130) before the server has drained.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 }
 
 export function launchChromium(
