@@ -285,10 +285,11 @@ ORDER BY size(chain) DESC, agency`,
     title_en: 'A commitment and everything it names, to draw',
     title_ja: '取組とその関係先（図示用）',
     description:
-      'One commitment (change $ref) with its relationships and neighbours as nodes and relationships, for drawing.',
+      'One commitment (change $ref) with its relationships and neighbours in the plan as nodes and relationships, for drawing (events that advance it are left out: they are not named by it).',
     cypher: `// Returns nodes and relationships themselves: each keeps its labels or type,
-// its properties and its elementId, so a client can draw them.
-MATCH (c:Commitment {ref: $ref})-[r]-(n)
+// its properties and its elementId, so a client can draw them. :Entity keeps to the
+// plan's own nodes; analysts' events are not.
+MATCH (c:Commitment {ref: $ref})-[r]-(n:Entity)
 RETURN c, r, n
 ORDER BY type(r), n.id`,
     params: { ref: 'I.3.4' },
