@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, exportFilename } from '../../../core/formats/export-for
 import { type ExportGraph, SOURCE_LINE } from '../../../core/formats/export-graph';
 import type { Graph } from '../../../graph/graph';
 import { loadedFingerprint } from '../../../graph/load-graph';
+import { readExportEvents } from '../../../graph/queries/events-export-query';
 import { readExportView } from '../../../graph/queries/export-query';
 import { viewFilterOf } from '../graph/graph.schema';
 import type { BundleQuery, ExportQuery } from './export.schema';
@@ -74,6 +75,10 @@ async function readGraph(
     const position = placed[node.id];
     return position ? { ...node, position } : node;
   });
+  // Events come after the plan, linked to the nodes of the view (all of them, unfiltered).
+  const events = q.events
+    ? await readExportEvents(graph, new Set(view.nodes.map((n) => n.id)))
+    : { nodes: [], edges: [] };
   return {
     metadata: {
       title: viewTitle(q, view.truncated, view.nodes.length, view.total),
@@ -82,8 +87,8 @@ async function readGraph(
       language: q.lang,
       dataset: await databaseStamp(graph),
     },
-    nodes,
-    edges: view.edges,
+    nodes: [...nodes, ...events.nodes],
+    edges: [...view.edges, ...events.edges],
   };
 }
 
