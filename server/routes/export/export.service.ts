@@ -75,13 +75,16 @@ async function readGraph(
     const position = placed[node.id];
     return position ? { ...node, position } : node;
   });
-  // Events come after the plan, linked to the nodes of the view (all of them, unfiltered).
+  // Events come after the plan: every one for the whole plan, else those linked to the view.
+  const whole = activeFilters(q).length === 0 && !view.truncated;
   const events = q.events
-    ? await readExportEvents(graph, new Set(view.nodes.map((n) => n.id)))
+    ? await readExportEvents(graph, whole ? undefined : new Set(view.nodes.map((n) => n.id)))
     : { nodes: [], edges: [] };
   return {
     metadata: {
-      title: viewTitle(q, view.truncated, view.nodes.length, view.total),
+      title:
+        viewTitle(q, view.truncated, view.nodes.length, view.total) +
+        (events.nodes.length > 0 ? `, with ${events.nodes.length} dated events` : ''),
       source: SOURCE_LINE,
       exportedAt: now.toISOString().slice(0, 10),
       language: q.lang,
