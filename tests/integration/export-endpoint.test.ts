@@ -355,7 +355,6 @@ describe('events in the data exports', () => {
       expect(deleted.nodes).toHaveLength(before.nodes.length);
     } finally {
       await graph.write('MATCH (e:Event {id: $id}) DETACH DELETE e', { id: created.id });
-      await graph.write('MATCH (a:Audit {entity_id: $id}) DELETE a', { id: created.id });
     }
   });
 });
