@@ -35,14 +35,15 @@ export interface ExportEvents {
 }
 
 /**
- * The events linked to at least one of the plan nodes `planIds` holds, with their
- * relationships to those nodes only; every event when `planIds` is undefined. An event's
- * `kind` (visit, meeting …) is exported as `event_kind`: GraphML and GEXF use `kind` for
- * the node's label.
+ * The events with their relationships to the plan nodes `planIds` holds (every plan node
+ * when undefined): with `every`, all events, linked or not (the whole plan); otherwise only
+ * those linked to at least one of those nodes (a filtered view). An event's `kind` (visit,
+ * meeting …) is exported as `event_kind`: GraphML and GEXF use `kind` for the node's label.
  */
 export async function readExportEvents(
   graph: Graph,
   planIds?: ReadonlySet<string>,
+  every = planIds === undefined,
 ): Promise<ExportEvents> {
   const nodeRows = await graph.read(
     `MATCH (e:Event) WHERE coalesce(e.deleted, false) = false
@@ -69,7 +70,7 @@ export async function readExportEvents(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const linked = new Set(edges.map((e) => e.source));
   const nodes = nodeRows
-    .filter((row) => !planIds || linked.has(String(row.id)))
+    .filter((row) => every || linked.has(String(row.id)))
     .map((row) => {
       const { kind, ...stored } = toProperties(row.props ?? null);
       for (const key of INTERNAL_KEYS) delete stored[key];

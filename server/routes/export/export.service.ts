@@ -78,7 +78,7 @@ async function readGraph(
   // Events come after the plan: every one for the whole plan, else those linked to the view.
   const whole = activeFilters(q).length === 0 && !view.truncated;
   const events = q.events
-    ? await readExportEvents(graph, whole ? undefined : new Set(view.nodes.map((n) => n.id)))
+    ? await readExportEvents(graph, new Set(view.nodes.map((n) => n.id)), whole)
     : { nodes: [], edges: [] };
   return {
     metadata: {
