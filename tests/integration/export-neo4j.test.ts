@@ -227,10 +227,13 @@ describe('the Cypher script', () => {
                 options.indexConfig['fulltext.analyzer'] AS analyzer ORDER BY name`,
       ),
     });
-    // Accounts, sessions and the audit log are never exported; their schema is not either.
+    // Accounts, sessions, the audit log and the loader's staging label are never exported, nor their schema.
     const exported = (rows: Row[]) =>
       rows.filter(
-        (r) => !(r.labelsOrTypes as string[]).some((l) => ['User', 'Session', 'Audit'].includes(l)),
+        (r) =>
+          !(r.labelsOrTypes as string[]).some((l) =>
+            ['User', 'Session', 'Audit', 'KizunaStaging'].includes(l),
+          ),
       );
     const [from, to] = [await schema(seeded), await schema(recreated)];
     expect(exported(to.constraints)).toEqual(exported(from.constraints));
