@@ -81,3 +81,11 @@ export function propertyColumns(
 export function valueText(value: PropertyValue, listSeparator: string): string {
   return Array.isArray(value) ? value.map(String).join(listSeparator) : String(value);
 }
+
+/**
+ * A list as GraphML and GEXF carry it: a JSON array ("[\"a\",\"b\"]"), so elements
+ * holding commas, slashes or quotes come back exactly; a scalar as text.
+ */
+export function listText(value: PropertyValue): string {
+  return Array.isArray(value) ? JSON.stringify(value) : String(value);
+}

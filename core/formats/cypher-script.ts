@@ -12,13 +12,21 @@ import {
   type Scalar,
   stampOf,
 } from './export-graph';
-import { cypherName, GRAPH_SCHEMA, SHARED_LABEL, schemaStatement } from './graph-schema';
+import {
+  cypherName,
+  EVENT_SCHEMA,
+  EVENTS_LABEL,
+  GRAPH_SCHEMA,
+  SHARED_LABEL,
+  schemaStatement,
+} from './graph-schema';
 
 /**
  * A Cypher script that recreates the graph in an empty Neo4j 5 database (cypher-shell -f,
  * or Neo4j Browser). A script is code, so nothing from the data reaches it unescaped:
  * values are Cypher literals, property keys are backquoted, and labels and types are
- * spliced in only when they are on the fixed lists of seed/graph-model.ts.
+ * spliced in only when they are on the fixed lists of seed/graph-model.ts (plus the
+ * events' Event label and ADVANCES and UNDER types).
  * Every statement ends with ";" at the end of a line, and no literal holds a raw line
  * break, so the script splits into statements at /;$/m.
  */
@@ -66,16 +74,22 @@ function map(properties: Properties): string {
   return `{${entries.join(', ')}}`;
 }
 
-function label(kind: string): NodeLabel {
-  if (!(NODE_LABELS as readonly string[]).includes(kind))
+type ScriptLabel = NodeLabel | typeof EVENTS_LABEL;
+type ScriptType = RelationshipType | 'ADVANCES' | 'UNDER';
+
+const LABELS: readonly string[] = [...NODE_LABELS, EVENTS_LABEL];
+const TYPES: readonly string[] = [...RELATIONSHIP_TYPES, 'ADVANCES', 'UNDER'];
+
+function label(kind: string): ScriptLabel {
+  if (!LABELS.includes(kind))
     throw new Error(`Cannot write a Cypher script for a node of unknown kind "${kind}".`);
-  return kind as NodeLabel;
+  return kind as ScriptLabel;
 }
 
-function relationshipType(type: string): RelationshipType {
-  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type))
+function relationshipType(type: string): ScriptType {
+  if (!TYPES.includes(type))
     throw new Error(`Cannot write a Cypher script for a relationship of unknown type "${type}".`);
-  return type as RelationshipType;
+  return type as ScriptType;
 }
 
 function batches<T>(items: T[]): T[][] {
@@ -94,7 +108,10 @@ export function toCypherScript(graph: ExportGraph): string {
   const stamp = stampOf(metadata);
   const kindOf = new Map(nodes.map((n) => [n.id, label(n.kind)]));
   const labels = [...new Set(kindOf.values())];
-  const shared = SHARED_LABEL ? `:${cypherName(SHARED_LABEL)}` : '';
+  // Events are not plan entities: they do not take the shared label.
+  const shared = (l: ScriptLabel) =>
+    SHARED_LABEL && l !== EVENTS_LABEL ? `:${cypherName(SHARED_LABEL)}` : '';
+  const events = nodes.filter((n) => n.kind === EVENTS_LABEL).length;
   const lines = [
     comment(metadata.title),
     comment(metadata.source),
@@ -104,7 +121,7 @@ export function toCypherScript(graph: ExportGraph): string {
     comment(`Licence: ${stamp.license}`),
     comment(`Cite as: ${stamp.citation}`),
     comment(
-      `Exported ${metadata.exportedAt}: ${nodes.length} nodes, ${edges.length} relationships.`,
+      `Exported ${metadata.exportedAt}: ${nodes.length} nodes (${events} of them events), ${edges.length} relationships.`,
     ),
     comment('Recreates the graph in an empty Neo4j 5 database, e.g. cypher-shell -f this-file:'),
     comment(
@@ -112,6 +129,7 @@ export function toCypherScript(graph: ExportGraph): string {
     ),
     '',
     ...GRAPH_SCHEMA.map(schemaStatement),
+    ...(events > 0 ? EVENT_SCHEMA.map(schemaStatement) : []),
   ];
   for (const l of labels) {
     for (const batch of batches(nodes.filter((n) => n.kind === l))) {
@@ -124,7 +142,7 @@ export function toCypherScript(graph: ExportGraph): string {
             return `  ${map({ id: n.id, ...properties })}`;
           })
           .join(',\n'),
-        `] AS row CREATE (n:${l}${shared}) SET n = row;`,
+        `] AS row CREATE (n:${l}${shared(l)}) SET n = row;`,
       );
     }
   }
@@ -136,7 +154,7 @@ export function toCypherScript(graph: ExportGraph): string {
   // One statement per type and pair of end labels, so each MATCH uses a uniqueness index.
   const groups = new Map<
     string,
-    { type: RelationshipType; from: NodeLabel; to: NodeLabel; edges: ExportEdge[] }
+    { type: ScriptType; from: ScriptLabel; to: ScriptLabel; edges: ExportEdge[] }
   >();
   for (const edge of edges) {
     const group = {

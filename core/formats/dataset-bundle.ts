@@ -3,6 +3,7 @@ import { citationCff } from '../citation-cff';
 import { DATASET_LICENSE, DATASET_SOURCE, DATASET_TITLE } from '../dataset';
 import { toCypherScript } from './cypher-script';
 import { type ExportGraph, stampOf } from './export-graph';
+import { EVENTS_LABEL } from './graph-schema';
 import { toJson } from './json';
 import { ARRAY_DELIMITER, toNeo4jNodesCsv, toNeo4jRelationshipsCsv } from './neo4j-csv';
 
@@ -32,6 +33,9 @@ export interface BundleManifest {
   counts: {
     nodes: number;
     relationships: number;
+    /** Dated events (label Event) among the nodes, and their relationships among the relationships. */
+    events: number;
+    eventRelationships: number;
     labels: Record<string, number>;
     types: Record<string, number>;
   };
@@ -44,12 +48,22 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+function eventCounts(graph: ExportGraph): { events: number; eventRelationships: number } {
+  const events = new Set(graph.nodes.filter((n) => n.kind === EVENTS_LABEL).map((n) => n.id));
+  return {
+    events: events.size,
+    eventRelationships: graph.edges.filter((e) => events.has(e.source)).length,
+  };
+}
+
 function readme(graph: ExportGraph): string {
   const stamp = stampOf(graph.metadata);
+  const { events, eventRelationships } = eventCounts(graph);
   return `# ${DATASET_TITLE}
 
 Dataset \`${stamp.id}\`, version **${stamp.version}**, data fingerprint \`sha256:${stamp.fingerprint}\`.
 Exported ${graph.metadata.exportedAt}: ${graph.nodes.length} nodes, ${graph.edges.length} relationships (${graph.metadata.title}).
+Of these, ${events} nodes are dated events and ${eventRelationships} relationships are theirs (see "Events" below).
 
 ## Files
 
@@ -63,6 +77,16 @@ Exported ${graph.metadata.exportedAt}: ${graph.nodes.length} nodes, ${graph.edge
 - \`CITATION.cff\`: how to cite this version (Citation File Format 1.2.0).
 - \`${MANIFEST}\`: every other file's size, SHA-256 and row count, and the graph's counts by label and type.
   Check with \`sha256sum\`.
+
+## Events
+
+Nodes labelled \`Event\` are not part of the 2022 plan: they are dated occurrences since its adoption
+(visits, meetings, signings …), curated by Kizuna (\`origin: "curated"\`) or added by its analysts
+(\`origin: "analyst"\`). Each carries the public page it comes from (\`source_url\`, \`source_publisher\`,
+\`source_accessed\`), a \`certainty\` (confirmed or uncertain, with \`certainty_note\`) and its \`date\` with
+\`date_precision\`; its kind (visit, meeting …) is \`event_kind\`. They point at plan nodes with \`ADVANCES\`
+(a commitment, with the \`reason\`), \`INVOLVES\` (an agency or country), \`UNDER\` (an agreement) and
+\`PART_OF\` (a programme). Events do not carry the plan's \`Entity\` label. Deleted events are not exported.
 
 ## How to cite
 
@@ -125,6 +149,7 @@ export function buildDatasetBundle(
     counts: {
       nodes: graph.nodes.length,
       relationships: graph.edges.length,
+      ...eventCounts(graph),
       labels: countBy(graph.nodes, (n) => n.kind),
       types: countBy(graph.edges, (e) => e.type),
     },

@@ -1,4 +1,4 @@
-import { type Column, type ColumnType, propertyColumns, valueText } from './columns';
+import { type Column, type ColumnType, listText, propertyColumns } from './columns';
 import { type ExportGraph, nodeLabel, type Properties, stampOf } from './export-graph';
 import { xmlAttr, xmlText } from './xml';
 
@@ -7,8 +7,18 @@ import { xmlAttr, xmlText } from './xml';
  * node labels in the export's language, and viz:position where the client laid nodes out.
  */
 
-/** Lists as one text value, like GraphML: GEXF's liststring syntax differs between versions. */
-const LIST_SEPARATOR = ' / ';
+/**
+ * GEXF 1.3's list types for lists (liststring, listinteger …); a value is written as a
+ * bracketed array, JSON-encoded (["自衛隊","SDF"]), which Gephi reads and a JSON parser
+ * gives back exactly, elements with commas or quotes included.
+ */
+const GEXF_LIST_TYPES: Record<ColumnType, string> = {
+  boolean: 'listboolean',
+  int: 'listinteger',
+  long: 'listlong',
+  double: 'listdouble',
+  string: 'liststring',
+};
 
 const GEXF_TYPES: Record<ColumnType, string> = {
   boolean: 'boolean',
@@ -27,7 +37,7 @@ function declare(domain: 'node' | 'edge', columns: Column[]): string[] {
     `    <attributes class="${domain}" mode="static">`,
     ...columns.map(
       (c) =>
-        `      <attribute id="${xmlAttr(c.name)}" title="${xmlAttr(c.name)}" type="${c.list ? 'string' : GEXF_TYPES[c.type]}"/>`,
+        `      <attribute id="${xmlAttr(c.name)}" title="${xmlAttr(c.name)}" type="${c.list ? GEXF_LIST_TYPES[c.type] : GEXF_TYPES[c.type]}"/>`,
     ),
     '    </attributes>',
   ];
@@ -38,7 +48,7 @@ function attvalues(columns: Column[], properties: Properties): string[] {
     .filter((c) => properties[c.name] !== undefined)
     .map(
       (c) =>
-        `          <attvalue for="${xmlAttr(c.name)}" value="${xmlAttr(valueText(properties[c.name]!, LIST_SEPARATOR))}"/>`,
+        `          <attvalue for="${xmlAttr(c.name)}" value="${xmlAttr(listText(properties[c.name]!))}"/>`,
     );
   return values.length > 0 ? ['        <attvalues>', ...values, '        </attvalues>'] : [];
 }

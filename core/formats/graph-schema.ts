@@ -30,7 +30,14 @@ export interface FulltextIndex {
   analyzer: string;
 }
 
-export type SchemaItem = UniqueConstraint | TextIndex | FulltextIndex;
+export interface RangeIndex {
+  kind: 'range';
+  name: string;
+  label: string;
+  property: string;
+}
+
+export type SchemaItem = UniqueConstraint | TextIndex | FulltextIndex | RangeIndex;
 
 /**
  * A label every Kizuna node carries besides its kind, with a unique id (the scale work's
@@ -99,6 +106,19 @@ export const GRAPH_SCHEMA: readonly SchemaItem[] = [
   },
 ];
 
+/** The label of events (graph/events/event-store.ts): not a plan label, never :Entity. */
+export const EVENTS_LABEL = 'Event';
+
+/**
+ * What the database holds for events and the script recreates when it has events: the
+ * names and definitions graph/events/event-store.ts ensureEventsSchema gives them.
+ */
+export const EVENT_SCHEMA: readonly SchemaItem[] = [
+  { kind: 'unique', name: 'event_id_unique', label: EVENTS_LABEL, property: 'id' },
+  { kind: 'range', name: 'event_date_start', label: EVENTS_LABEL, property: 'date_start' },
+  { kind: 'range', name: 'commitment_ref', label: 'Commitment', property: 'ref' },
+];
+
 /** A backquoted name; a backquote inside is doubled, as Cypher escapes it. */
 export function cypherName(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
@@ -109,6 +129,8 @@ export function schemaStatement(item: SchemaItem): string {
   switch (item.kind) {
     case 'unique':
       return `CREATE CONSTRAINT ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) REQUIRE n.${cypherName(item.property)} IS UNIQUE;`;
+    case 'range':
+      return `CREATE INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) ON (n.${cypherName(item.property)});`;
     case 'text':
       return `CREATE TEXT INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) ON (n.${cypherName(item.property)});`;
     case 'fulltext':

@@ -1,4 +1,4 @@
-import { type Column, type ColumnType, propertyColumns, valueText } from './columns';
+import { type Column, type ColumnType, listText, propertyColumns } from './columns';
 import { type ExportGraph, nodeLabel, type Properties, stampOf } from './export-graph';
 import { nmtoken, xmlAttr, xmlComment, xmlText } from './xml';
 
@@ -7,10 +7,15 @@ import { nmtoken, xmlAttr, xmlComment, xmlText } from './xml';
  * it: every attribute declared once with a <key> and its attr.type, values in <data>.
  * Plain GraphML only, valid against the GraphML schema; yEd's graphics extension (labels,
  * shapes) would not be, so in yEd the label arrives as a data attribute like the others.
+ *
+ * GraphML has no list type. A key whose values are lists is declared attr.type="string"
+ * and its values are JSON arrays (["自衛隊","SDF"]); the key says so in its <desc>
+ * ("list of string, JSON array", LIST_DESC), so a reader knows to JSON-parse it and gets
+ * the original array back, typed (numbers and booleans stay numbers and booleans).
  */
 
-/** Lists become one text value, joined as the graph's own aliases_text joins aliases. */
-const LIST_SEPARATOR = ' / ';
+/** The <desc> of a key whose values are JSON arrays: "list of <element type>, JSON array". */
+export const LIST_DESC = (elementType: ColumnType) => `list of ${elementType}, JSON array`;
 
 /** Attributes the export adds; a stored property of the same name would clash, so they win. */
 const NODE_ATTRIBUTES = ['kind', 'label', 'x', 'y'];
@@ -21,6 +26,8 @@ interface Key {
   domain: 'graph' | 'node' | 'edge';
   name: string;
   type: ColumnType;
+  /** The element type when the values are lists (written as JSON arrays). */
+  list?: ColumnType;
 }
 
 /** attr.name must be an NMTOKEN too; property names are identifiers, so this rarely bites. */
@@ -28,13 +35,15 @@ function attrName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, '_') || '_';
 }
 
-function declareKeys(domain: Key['domain'], columns: Pick<Column, 'name' | 'type'>[]): Key[] {
+type Declared = Pick<Key, 'name' | 'type' | 'list'>;
+
+function declareKeys(domain: Key['domain'], columns: Declared[]): Key[] {
   const used = new Set<string>();
-  return columns.map(({ name, type }) => {
+  return columns.map(({ name, type, list }) => {
     let id = `${domain}.${attrName(name)}`;
     for (let n = 2; used.has(id); n++) id = `${domain}.${attrName(name)}.${n}`;
     used.add(id);
-    return { id, domain, name, type };
+    return list ? { id, domain, name, type, list } : { id, domain, name, type };
   });
 }
 
@@ -46,14 +55,21 @@ function propertyData(keys: Key[], properties: Properties, indent: string): stri
   const lines: string[] = [];
   for (const key of keys) {
     const value = properties[key.name];
-    if (value !== undefined) lines.push(`${indent}${data(key, valueText(value, LIST_SEPARATOR))}`);
+    if (value !== undefined) lines.push(`${indent}${data(key, listText(value))}`);
   }
   return lines;
 }
 
-/** Declared types for property columns: lists are written as joined text. */
-function declared(columns: Column[]): Pick<Column, 'name' | 'type'>[] {
-  return columns.map((c) => ({ name: c.name, type: c.list ? 'string' : c.type }));
+/** Declared types for property columns: lists are strings holding JSON arrays. */
+function declared(columns: Column[]): Declared[] {
+  return columns.map((c) =>
+    c.list ? { name: c.name, type: 'string', list: c.type } : { name: c.name, type: c.type },
+  );
+}
+
+function keyElement(k: Key): string {
+  const open = `  <key id="${xmlAttr(k.id)}" for="${k.domain}" attr.name="${xmlAttr(attrName(k.name))}" attr.type="${k.type}"`;
+  return k.list ? `${open}><desc>${xmlText(LIST_DESC(k.list))}</desc></key>` : `${open}/>`;
 }
 
 export function toGraphml(graph: ExportGraph): string {
@@ -114,10 +130,7 @@ export function toGraphml(graph: ExportGraph): string {
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"',
     '    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '    xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...allKeys.map(
-      (k) =>
-        `  <key id="${xmlAttr(k.id)}" for="${k.domain}" attr.name="${xmlAttr(attrName(k.name))}" attr.type="${k.type}"/>`,
-    ),
+    ...allKeys.map(keyElement),
     '  <graph id="kizuna" edgedefault="directed">',
     ...graphKeys.map((k, i) => `    ${data(k, graphValues[i]!)}`),
   ];

@@ -25,7 +25,7 @@ function isScalar(value: Plain): value is Scalar {
  * values arrive as ISO strings from toPlain. Nothing else can be stored, but a value that
  * is not a scalar or list of scalars is kept as its JSON text rather than lost.
  */
-function toProperties(props: Plain): Properties {
+export function toProperties(props: Plain): Properties {
   const out: Properties = {};
   if (!props || typeof props !== 'object' || Array.isArray(props)) return out;
   for (const [key, value] of Object.entries(props)) {

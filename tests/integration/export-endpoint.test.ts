@@ -10,7 +10,15 @@ import {
   datasetStamp,
 } from '../../core/dataset';
 import type { BundleManifest } from '../../core/formats/dataset-bundle';
+import {
+  createEvent,
+  ensureEventsSchema,
+  setEventDeleted,
+  syncCuratedEvents,
+} from '../../graph/events/event-store';
 import type { Graph } from '../../graph/graph';
+import { readCuratedEvents } from '../../scripts/seed-events';
+import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
 import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
@@ -51,8 +59,31 @@ function downloadBytes(url: string) {
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
+  // The curated events, as the seed brings them in (idempotent; analysts' edits are kept).
+  await ensureEventsSchema(graph);
+  await syncCuratedEvents(graph, readCuratedEvents(readSeedInputs().model));
   app = createApp({ graph, logger });
 });
+
+/** The database's own count of what an export of the whole plan should hold of events. */
+async function eventCounts(): Promise<{ events: number; relationships: number }> {
+  const [row] = await graph.read(
+    `MATCH (e:Event) WHERE coalesce(e.deleted, false) = false
+     OPTIONAL MATCH (e)-[r:ADVANCES|INVOLVES|UNDER|PART_OF]->(:Entity)
+     RETURN count(DISTINCT e) AS events, count(r) AS relationships`,
+  );
+  return { events: Number(row!.events), relationships: Number(row!.relationships) };
+}
+
+interface JsonFile {
+  nodes: { id: string; label: string; properties: Record<string, unknown> }[];
+  relationships: {
+    type: string;
+    start: string;
+    end: string;
+    properties: Record<string, unknown>;
+  }[];
+}
 afterAll(async () => {
   await graph.close();
 });
@@ -110,9 +141,19 @@ describe('GET /api/export', () => {
       `attachment; filename="${PREFIX}-pillar-i+ii_theme-defence-${today()}.cyjs"`,
     );
     const file = JSON.parse(res.body);
-    expect(file.data.name).toBe(
-      'Kizuna: Japan–Mongolia Action Plan 2022–2031, pillar I, II; theme defence',
+    expect(file.data.name).toMatch(
+      /^Kizuna: Japan–Mongolia Action Plan 2022–2031, pillar I, II; theme defence, with \d+ dated events$/,
     );
+    // A filtered view keeps the events linked to its nodes, and only their links into it.
+    const ids = new Set(file.elements.nodes.map((n: { data: { id: string } }) => n.data.id));
+    const events = file.elements.nodes.filter(
+      (n: { data: { kind: string } }) => n.data.kind === 'Event',
+    );
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of file.elements.edges) {
+      expect(ids.has(e.data.source), e.data.id).toBe(true);
+      expect(ids.has(e.data.target), e.data.id).toBe(true);
+    }
     expect(file.data.language).toBe('ja');
     const commitments = file.elements.nodes
       .map((n: { data: Record<string, unknown> }) => n.data)
@@ -146,7 +187,7 @@ describe('GET /api/export', () => {
   });
 
   it('says in the title when the limit cut the view short', async () => {
-    const res = await download('format=graphml&limit=5');
+    const res = await download('format=graphml&limit=5&events=false');
     expect(res.status).toBe(200);
     expect(res.body).toMatch(/\(first 5 of \d+ nodes\)/);
     expect(res.body.match(/<node /g)).toHaveLength(5);
@@ -161,6 +202,7 @@ describe('GET /api/export', () => {
     ['format=graphml&colour=red', 'colour', /is not a known parameter/],
     ['format=graphml&lang=fr', 'lang', /unknown language "fr"; expected one of ja, en/],
     ['format=graphml&limit=0', 'limit', /must be between 1 and 5000/],
+    ['format=graphml&events=no', 'events', /must be true or false/],
   ])('answers %j with a 400 naming %s', async (query, field, detail) => {
     const res = await request(app).get(`/api/export?${query}`);
     expect(res.status).toBe(400);
@@ -186,16 +228,134 @@ describe('GET /api/export', () => {
     const res = await request(app).get('/api/openapi.json');
     const operation = res.body.paths['/api/export'].get;
     expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['format', 'lang', 'pillar', 'theme', 'limit']),
+      expect.arrayContaining(['format', 'lang', 'pillar', 'theme', 'limit', 'events']),
     );
     expect(Object.keys(operation.responses['200'].content)).toEqual(
       expect.arrayContaining(['application/graphml+xml', 'text/csv; header=present']),
     );
     const bundle = res.body.paths['/api/export/bundle'].get;
     expect(bundle.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['lang', 'pillar', 'theme', 'limit']),
+      expect.arrayContaining(['lang', 'pillar', 'theme', 'limit', 'events']),
     );
     expect(Object.keys(bundle.responses['200'].content)).toEqual(['application/zip']);
+  });
+});
+
+describe('events in the data exports', () => {
+  it('JSON has every non-deleted event with its source, certainty and origin, and ADVANCES to commitments', async () => {
+    const res = await download('format=json');
+    expect(res.status).toBe(200);
+    const file = JSON.parse(res.body) as JsonFile;
+    const events = file.nodes.filter((n) => n.label === 'Event');
+    const expected = await eventCounts();
+    expect(expected.events).toBeGreaterThanOrEqual(38);
+    expect(events).toHaveLength(expected.events);
+    const ids = new Set(events.map((e) => e.id));
+    expect(file.relationships.filter((r) => ids.has(r.start))).toHaveLength(expected.relationships);
+    for (const event of events) {
+      expect(event.properties).toMatchObject({
+        source_url: expect.stringMatching(/^https?:\/\//),
+        source_publisher: expect.any(String),
+        source_accessed: expect.any(String),
+        certainty: expect.stringMatching(/^(confirmed|uncertain)$/),
+        origin: expect.stringMatching(/^(curated|analyst)$/),
+        date: expect.any(String),
+      });
+      expect(event.properties).not.toHaveProperty('created_by');
+    }
+    const labelOf = new Map(file.nodes.map((n) => [n.id, n.label]));
+    const advances = file.relationships.filter((r) => r.type === 'ADVANCES');
+    expect(advances.length).toBeGreaterThan(0);
+    for (const r of advances) {
+      expect(labelOf.get(r.start)).toBe('Event');
+      expect(labelOf.get(r.end)).toBe('Commitment');
+      expect(r.properties.reason).toEqual(expect.any(String));
+    }
+    // One curated event, checked against the database by id.
+    const sample = advances[0]!;
+    const [stored] = await graph.read(
+      `MATCH (e:Event {id: $id})-[:ADVANCES]->(c:Commitment {id: $to}) RETURN e.source_url AS url`,
+      { id: sample.start, to: sample.end },
+    );
+    expect(events.find((e) => e.id === sample.start)!.properties.source_url).toBe(stored!.url);
+  });
+
+  it('GraphML and the Cypher script have an event with its source URL and its ADVANCES to a commitment', async () => {
+    const json = JSON.parse((await download('format=json')).body) as JsonFile;
+    const advances = json.relationships.find((r) => r.type === 'ADVANCES')!;
+    const event = json.nodes.find((n) => n.id === advances.start)!;
+    const url = String(event.properties.source_url);
+    const graphml = (await download('format=graphml')).body;
+    const escaped = url.replace(/&/g, '&amp;');
+    expect(graphml).toContain(`>${escaped}</data>`);
+    expect(graphml).toMatch(/<data key="node\.kind">Event<\/data>/);
+    expect(graphml).toMatch(/<data key="edge\.type">ADVANCES<\/data>/);
+    const cypher = (await download('format=cypher')).body;
+    expect(cypher).toContain(`\`source_url\`: '${url}'`);
+    expect(cypher).toMatch(/\] AS row CREATE \(n:Event\) SET n = row;$/m);
+    expect(cypher).toMatch(
+      /MATCH \(a:Event \{id: row\.s\}\) MATCH \(b:Commitment \{id: row\.t\}\) CREATE \(a\)-\[r:ADVANCES\]->\(b\) SET r = row\.p;$/m,
+    );
+  });
+
+  it('events=false leaves them and their relationships out of every format', async () => {
+    for (const format of [
+      'json',
+      'graphml',
+      'gexf',
+      'cypher',
+      'cyjs',
+      'csv-nodes',
+      'csv-relationships',
+    ]) {
+      const res = await download(`format=${format}&events=false`);
+      expect(res.status, format).toBe(200);
+      // No event id (ev-…), no event label or relationship, no event schema.
+      expect(res.body, format).not.toMatch(/\bev-[a-z0-9]/);
+      expect(res.body, format).not.toMatch(/[>":(]Event\b/);
+      expect(res.body, format).not.toContain('event_id_unique');
+      expect(res.body, format).not.toContain('ADVANCES');
+    }
+    const json = JSON.parse((await download('format=json&events=false')).body) as JsonFile;
+    const [plan] = await graph.read(
+      'MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS rels',
+    );
+    expect(json.nodes).toHaveLength(Number(plan!.nodes));
+    expect(json.relationships).toHaveLength(Number(plan!.rels));
+  });
+
+  it("an analyst's new event is in the next export, and gone from it once deleted (the cache follows the data)", async () => {
+    const before = JSON.parse((await download('format=json')).body) as JsonFile;
+    const [curated] = readCuratedEvents(readSeedInputs().model);
+    const created = await createEvent(
+      graph,
+      {
+        ...curated!,
+        title_en: 'An export probe',
+        source_url: 'https://www.mofa.go.jp/export-probe.html',
+      },
+      'export-test',
+    );
+    try {
+      // The seeding's version is re-read at most once a second.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const after = JSON.parse((await download('format=json')).body) as JsonFile;
+      expect(after.nodes).toHaveLength(before.nodes.length + 1);
+      const probe = after.nodes.find((n) => n.id === created.id)!;
+      expect(probe.properties).toMatchObject({
+        origin: 'analyst',
+        title_en: 'An export probe',
+        source_url: 'https://www.mofa.go.jp/export-probe.html',
+      });
+      expect(after.relationships.filter((r) => r.start === created.id).length).toBeGreaterThan(0);
+      await setEventDeleted(graph, created.id, true, null, 'export-test');
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const deleted = JSON.parse((await download('format=json')).body) as JsonFile;
+      expect(deleted.nodes.map((n) => n.id)).not.toContain(created.id);
+      expect(deleted.nodes).toHaveLength(before.nodes.length);
+    } finally {
+      await graph.write('MATCH (e:Event {id: $id}) DETACH DELETE e', { id: created.id });
+    }
   });
 });
 
@@ -229,19 +389,49 @@ describe('GET /api/export/bundle', () => {
       expect(data!.length, entry.path).toBe(entry.bytes);
       expect(createHash('sha256').update(data!).digest('hex'), entry.path).toBe(entry.sha256);
     }
-    // The counts are the database's: the whole seeded plan (its Entity nodes), by label and type.
+    // The counts are the database's: the whole seeded plan (its Entity nodes) and the
+    // non-deleted events with their relationships, by label and type.
     const [counts] = await graph.read(
       `MATCH (n:Entity) WITH count(n) AS nodes
        MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS relationships`,
     );
-    expect(manifest.counts.nodes).toBe(Number(counts!.nodes));
-    expect(manifest.counts.relationships).toBe(Number(counts!.relationships));
+    const events = await eventCounts();
+    expect(events.events).toBeGreaterThanOrEqual(38);
+    expect(manifest.counts.events).toBe(events.events);
+    expect(manifest.counts.eventRelationships).toBe(events.relationships);
+    expect(manifest.counts.labels.Event).toBe(events.events);
+    expect(manifest.counts.types.ADVANCES).toBeGreaterThan(0);
+    expect(manifest.counts.nodes).toBe(Number(counts!.nodes) + events.events);
+    expect(manifest.counts.relationships).toBe(
+      Number(counts!.relationships) + events.relationships,
+    );
+    const nodesCsv = manifest.files.find((f) => f.path === 'nodes.csv')!;
+    expect(nodesCsv.rows).toBe(manifest.counts.nodes);
+    expect(strFromU8(files[`${folder}/nodes.csv`]!)).toMatch(/^ev-[^,]+,Event,/m);
+    expect(strFromU8(files[`${folder}/README.md`]!)).toContain(
+      `${events.events} nodes are dated events`,
+    );
     expect(Object.values(manifest.counts.labels).reduce((a, b) => a + b, 0)).toBe(
       manifest.counts.nodes,
     );
     const json = JSON.parse(strFromU8(files[`${folder}/kizuna.json`]!));
     expect(json.nodes).toHaveLength(manifest.counts.nodes);
     expect(strFromU8(files[`${folder}/CITATION.cff`]!)).toContain(`version: "${DATASET_VERSION}"`);
+  });
+
+  it('events=false leaves the events out of the bundle and its manifest', async () => {
+    const res = await downloadBytes('/api/export/bundle?events=false');
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(res.body as Buffer));
+    const folder = `kizuna-jp-mn-2022-v${DATASET_VERSION}`;
+    const manifest = JSON.parse(strFromU8(files[`${folder}/manifest.json`]!)) as BundleManifest;
+    expect(manifest.counts.events).toBe(0);
+    expect(manifest.counts.labels).not.toHaveProperty('Event');
+    expect(manifest.counts.types).not.toHaveProperty('ADVANCES');
+    for (const entry of manifest.files) {
+      const data = files[`${folder}/${entry.path}`]!;
+      expect(createHash('sha256').update(data).digest('hex'), entry.path).toBe(entry.sha256);
+    }
   });
 
   it('takes the view filters, and refuses a bad one with a 400', async () => {

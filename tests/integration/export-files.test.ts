@@ -2,14 +2,18 @@ import { spawnSync } from 'node:child_process';
 import cytoscape from 'cytoscape';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { valueText } from '../../core/formats/columns';
 import { toCyjs } from '../../core/formats/cyjs';
+import type { PropertyValue } from '../../core/formats/export-graph';
 import { type ExportGraph, SOURCE_LINE } from '../../core/formats/export-graph';
 import { toGexf } from '../../core/formats/gexf';
 import { toGraphml } from '../../core/formats/graphml';
+import { ensureEventsSchema, syncCuratedEvents } from '../../graph/events/event-store';
 import type { Graph } from '../../graph/graph';
+import { type ExportEvents, readExportEvents } from '../../graph/queries/events-export-query';
 import { type ExportView, readExportView } from '../../graph/queries/export-query';
 import { readView, type View } from '../../graph/queries/view-query';
+import { readCuratedEvents } from '../../scripts/seed-events';
+import { readSeedInputs } from '../../scripts/seed-inputs';
 import { openSeededGraph } from '../support/seeded-graph';
 
 const GRAPHML_XSD = 'tests/fixtures/graphml/graphml.xsd';
@@ -17,6 +21,7 @@ const GRAPHML_XSD = 'tests/fixtures/graphml/graphml.xsd';
 let graph: Graph;
 let whole: ExportView;
 let drawn: View;
+let events: ExportEvents;
 
 /** The whole plan as the client would export it after laying it out on a grid. */
 function exportGraph(view: ExportView, language: 'ja' | 'en' = 'en'): ExportGraph {
@@ -58,7 +63,27 @@ beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
   whole = await readExportView(graph, { limit: 5000 });
   drawn = await readView(graph, { limit: 5000 });
+  // The curated events, as the seed brings them in (idempotent; analysts' edits are kept).
+  await ensureEventsSchema(graph);
+  await syncCuratedEvents(graph, readCuratedEvents(readSeedInputs().model));
+  events = await readExportEvents(graph);
 });
+
+/** What a reader expects back: lists as the arrays they were, scalars as their text. */
+const expectedValue = (v: PropertyValue) => (Array.isArray(v) ? v : String(v));
+
+/** GraphML <data> values decoded: keys whose <desc> says "JSON array" are JSON-parsed. */
+function graphmlReader(keys: { id: string; 'attr.name': string; desc?: string }[]) {
+  const names = new Map(keys.map((k) => [k.id, k['attr.name']]));
+  const lists = new Set(keys.filter((k) => /JSON array/.test(k.desc ?? '')).map((k) => k.id));
+  return (data: { key: string; text?: string }[]) =>
+    Object.fromEntries(
+      data.map((d) => [
+        names.get(d.key)!,
+        lists.has(d.key) ? (JSON.parse(d.text ?? '') as unknown) : (d.text ?? ''),
+      ]),
+    );
+}
 afterAll(async () => {
   await graph.close();
 });
@@ -135,7 +160,7 @@ describe('GraphML of the whole plan', () => {
     const exported = exportGraph(whole);
     const doc = parser.parse(toGraphml(exported)) as {
       graphml: {
-        key: { id: string; 'attr.name': string }[];
+        key: { id: string; 'attr.name': string; desc?: string }[];
         graph: {
           node: { id: string; data: { key: string; text?: string }[] }[];
           edge: {
@@ -147,9 +172,7 @@ describe('GraphML of the whole plan', () => {
         };
       };
     };
-    const names = new Map(doc.graphml.key.map((k) => [k.id, k['attr.name']]));
-    const values = (data: { key: string; text?: string }[]) =>
-      Object.fromEntries(data.map((d) => [names.get(d.key)!, d.text ?? '']));
+    const values = graphmlReader(doc.graphml.key);
     const nodes = doc.graphml.graph.node;
     expect(nodes.map((n) => fromNmtoken(n.id))).toEqual(whole.nodes.map((n) => n.id));
     nodes.forEach((n, i) => {
@@ -160,7 +183,7 @@ describe('GraphML of the whole plan', () => {
         label: expected.properties.name_en,
         x: String(expected.position!.x),
         y: String(expected.position!.y),
-        ...Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, valueText(v, ' / ')])),
+        ...Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, expectedValue(v)])),
       });
     });
     const edges = doc.graphml.graph.edge;
@@ -173,7 +196,7 @@ describe('GraphML of the whole plan', () => {
         type: expected.type,
         label: expected.type,
         ...Object.fromEntries(
-          Object.entries(expected.properties).map(([k, v]) => [k, valueText(v, ' / ')]),
+          Object.entries(expected.properties).map(([k, v]) => [k, expectedValue(v)]),
         ),
       });
     });
@@ -215,6 +238,113 @@ describe('GEXF of the whole plan', () => {
     const edges = doc.gexf.graph.edges.edge;
     expect(edges).toHaveLength(whole.edges.length);
     expect(kinds(edges.map((e) => e.label))).toEqual(kinds(whole.edges.map((e) => e.type)));
+  });
+});
+
+describe('events in GraphML and GEXF', () => {
+  const withEvents = (): ExportGraph => {
+    const plan = exportGraph(whole);
+    return {
+      ...plan,
+      nodes: [...plan.nodes, ...events.nodes],
+      edges: [...plan.edges, ...events.edges],
+    };
+  };
+
+  it('has the curated events, each with its source, certainty and origin, and ADVANCES to commitments', () => {
+    expect(events.nodes.length).toBeGreaterThanOrEqual(38);
+    for (const event of events.nodes) {
+      expect(event.kind).toBe('Event');
+      expect(event.properties).toMatchObject({
+        source_url: expect.stringMatching(/^https?:\/\//),
+        source_publisher: expect.any(String),
+        source_accessed: expect.any(String),
+        certainty: expect.stringMatching(/^(confirmed|uncertain)$/),
+        origin: expect.stringMatching(/^(curated|analyst)$/),
+        event_kind: expect.any(String),
+      });
+      // Bookkeeping and account names stay in the database.
+      for (const key of ['links', 'deleted', 'created_by', 'updated_by', 'lock_token', 'kind'])
+        expect(event.properties, `${event.id} ${key}`).not.toHaveProperty(key);
+    }
+    const ids = new Set(whole.nodes.map((n) => n.id));
+    const kinds = new Map(whole.nodes.map((n) => [n.id, n.kind]));
+    expect(events.edges.length).toBeGreaterThan(events.nodes.length);
+    for (const edge of events.edges) expect(ids.has(edge.target), edge.id).toBe(true);
+    const advances = events.edges.filter((e) => e.type === 'ADVANCES');
+    expect(advances.length).toBeGreaterThan(0);
+    for (const edge of advances) {
+      expect(kinds.get(edge.target)).toBe('Commitment');
+      expect(edge.properties.reason).toEqual(expect.any(String));
+    }
+  });
+
+  it('GraphML validates with the events and reads back their sources, lists as arrays and ADVANCES', () => {
+    const exported = withEvents();
+    const text = toGraphml(exported);
+    const run = xmllint(['--schema', GRAPHML_XSD], text);
+    expect(run.status, run.stderr).toBe(0);
+    const doc = parser.parse(text) as {
+      graphml: {
+        key: { id: string; 'attr.name': string; desc?: string }[];
+        graph: {
+          node: { id: string; data: { key: string; text?: string }[] }[];
+          edge: {
+            id: string;
+            source: string;
+            target: string;
+            data: { key: string; text?: string }[];
+          }[];
+        };
+      };
+    };
+    const values = graphmlReader(doc.graphml.key);
+    const read = new Map(doc.graphml.graph.node.map((n) => [fromNmtoken(n.id), values(n.data)]));
+    for (const event of events.nodes) {
+      const { id: _id, ...properties } = event.properties;
+      expect(read.get(event.id), event.id).toEqual({
+        kind: 'Event',
+        label: event.properties.name_en,
+        ...Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, expectedValue(v)])),
+      });
+    }
+    const withRefs = events.nodes.find(
+      (e) => Array.isArray(e.properties.commitment_refs) && e.properties.commitment_refs.length > 1,
+    )!;
+    expect(read.get(withRefs.id)!.commitment_refs).toEqual(withRefs.properties.commitment_refs);
+    const advances = doc.graphml.graph.edge.filter((e) => values(e.data).type === 'ADVANCES');
+    expect(advances).toHaveLength(events.edges.filter((e) => e.type === 'ADVANCES').length);
+  });
+
+  it('GEXF declares lists as liststring and reads back the original arrays', () => {
+    const text = toGexf(withEvents());
+    const run = xmllint([], text);
+    expect(run.status, run.stderr).toBe(0);
+    const doc = parser.parse(text) as {
+      gexf: {
+        graph: {
+          attributes: { class: string; attribute: { id: string; type: string }[] }[];
+          nodes: {
+            node: { id: string; attvalues: { attvalue: { for: string; value: string }[] } }[];
+          };
+        };
+      };
+    };
+    const nodeAttributes = doc.gexf.graph.attributes.find((a) => a.class === 'node')!.attribute;
+    const types = Object.fromEntries(nodeAttributes.map((a) => [a.id, a.type]));
+    expect(types).toMatchObject({
+      commitment_refs: 'liststring',
+      pillars: 'liststring',
+      aliases: 'liststring',
+    });
+    const lists = new Set(nodeAttributes.filter((a) => a.type.startsWith('list')).map((a) => a.id));
+    const exported = [...whole.nodes, ...events.nodes];
+    const byId = new Map(doc.gexf.graph.nodes.node.map((n) => [n.id, n]));
+    for (const node of exported) {
+      const values = byId.get(node.id)!.attvalues.attvalue;
+      for (const v of values.filter((x) => lists.has(x.for)))
+        expect(JSON.parse(v.value), `${node.id} ${v.for}`).toEqual(node.properties[v.for]);
+    }
   });
 });
 

@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toCypherScript } from '../../core/formats/cypher-script';
 import { type ExportGraph, SOURCE_LINE } from '../../core/formats/export-graph';
 import { ARRAY_DELIMITER, toNeo4jCsv } from '../../core/formats/neo4j-csv';
+import { ensureEventsSchema, syncCuratedEvents } from '../../graph/events/event-store';
 import { type Graph, openGraph, type Row } from '../../graph/graph';
 import { type LoadReport, loadGraph, reportLoad } from '../../graph/load-graph';
+import { readExportEvents } from '../../graph/queries/events-export-query';
 import { readExportView } from '../../graph/queries/export-query';
 import { start, stop } from '../../scripts/neo4j/bundled-neo4j';
 import { bundledPaths } from '../../scripts/neo4j/bundled-paths';
 import { neo4jConf } from '../../scripts/neo4j/neo4j-conf';
+import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
 import type { BundledNeo4jConfig } from '../../server/config';
@@ -34,7 +37,11 @@ beforeAll(async () => {
     sourceSha256: inputs.sourceSha256,
     fingerprint: inputs.fingerprint,
   });
+  // The curated events, as the seed brings them in: the exports carry them with the plan.
+  await ensureEventsSchema(seeded);
+  await syncCuratedEvents(seeded, readCuratedEvents(inputs.model));
   const view = await readExportView(seeded, { limit: 5000 });
+  const events = await readExportEvents(seeded);
   plan = {
     metadata: {
       title: 'Kizuna test',
@@ -42,8 +49,8 @@ beforeAll(async () => {
       exportedAt: '2025-01-31',
       language: 'en',
     },
-    nodes: view.nodes,
-    edges: view.edges,
+    nodes: [...view.nodes, ...events.nodes],
+    edges: [...view.edges, ...events.edges],
   };
   expectedCounts = await reportLoad(seeded);
 });
@@ -59,8 +66,9 @@ async function contents(graph: Graph): Promise<{ nodes: Row[]; relationships: Ro
        RETURN [l IN labels(n) WHERE l <> 'Entity'] AS labels, properties(n) AS props ORDER BY n.id`,
       { labels: [...NODE_LABELS] },
     ),
+    // Deleted events (and so their relationships) are not exported.
     relationships: await graph.read(
-      `MATCH (a)-[r]->(b) WHERE type(r) IN $types
+      `MATCH (a)-[r]->(b) WHERE type(r) IN $types AND NOT (a:Event AND coalesce(a.deleted, false))
        RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props ORDER BY r.key`,
       { types: [...RELATIONSHIP_TYPES] },
     ),
@@ -220,8 +228,18 @@ describe('the Cypher script', () => {
                 options.indexConfig['fulltext.analyzer'] AS analyzer ORDER BY name`,
       ),
     });
+    // Accounts, sessions, the audit log and the loader's staging label are never exported, nor their schema.
+    const exported = (rows: Row[]) =>
+      rows.filter(
+        (r) =>
+          !(r.labelsOrTypes as string[]).some((l) =>
+            ['User', 'Session', 'Audit', 'KizunaStaging'].includes(l),
+          ),
+      );
     const [from, to] = [await schema(seeded), await schema(recreated)];
-    expect(to).toEqual(from);
+    expect(exported(to.constraints)).toEqual(exported(from.constraints));
+    expect(exported(to.indexes)).toEqual(exported(from.indexes));
+    expect(to.constraints.map((c) => c.name)).toContain('event_id_unique');
     expect(to.indexes.filter((i) => i.type === 'FULLTEXT').map((i) => i.name)).toEqual([
       'kizuna_text_en',
       'kizuna_text_ja',
@@ -257,6 +275,37 @@ describe('the Cypher script', () => {
     expect(rows).toEqual(await seeded.read(underpins));
     expect([...new Set(rows.map((r) => r.ref))]).toEqual(['II.2.1', 'II.2.2', 'II.2.4']);
     for (const row of rows) expect(row.inText).toBe(row.evidence);
+  });
+
+  it('recreates the events, outside the plan label, with their sources and ADVANCES to commitments', async () => {
+    const events = plan.nodes.filter((n) => n.kind === 'Event');
+    expect(events.length).toBeGreaterThanOrEqual(38);
+    const read = async (graph: Graph) =>
+      graph.read(
+        `MATCH (e:Event) WHERE coalesce(e.deleted, false) = false
+         RETURN e.id AS id, e.source_url AS url, e.source_publisher AS publisher,
+                e.source_accessed AS accessed, e.certainty AS certainty, e.origin AS origin,
+                e.date AS date, e:Entity AS entity,
+                COUNT { (e)-[:ADVANCES]->(:Commitment) } AS advances,
+                COUNT { (e)-[:INVOLVES|UNDER|PART_OF]->() } AS others
+         ORDER BY id`,
+      );
+    const [from, to] = [await read(seeded), await read(recreated)];
+    expect(to).toHaveLength(events.length);
+    expect(to).toEqual(from);
+    for (const row of to) {
+      expect(row.entity, String(row.id)).toBe(false);
+      expect(String(row.url)).toMatch(/^https?:\/\//);
+    }
+    expect(to.reduce((sum, r) => sum + Number(r.advances), 0)).toBeGreaterThan(0);
+    const advances = (graph: Graph) =>
+      graph.read(
+        `MATCH (e:Event)-[r:ADVANCES]->(c:Commitment) WHERE NOT coalesce(e.deleted, false)
+         RETURN e.id AS event, c.ref AS ref, r.reason AS reason ORDER BY event, ref`,
+      );
+    const recreatedAdvances = await advances(recreated);
+    expect(recreatedAdvances.length).toBeGreaterThan(0);
+    expect(recreatedAdvances).toEqual(await advances(seeded));
   });
 
   it('carries quotes, backslashes, line breaks and control characters through the database unchanged', async () => {

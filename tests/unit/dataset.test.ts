@@ -286,6 +286,8 @@ describe('dataset bundle', () => {
     expect(read.counts).toEqual({
       nodes: 2,
       relationships: 1,
+      events: 0,
+      eventRelationships: 0,
       labels: { Agency: 1, Commitment: 1 },
       types: { INVOLVES: 1 },
     });

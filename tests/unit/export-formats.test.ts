@@ -20,7 +20,7 @@ import {
   SOURCE_LINE,
 } from '../../core/formats/export-graph';
 import { toGexf } from '../../core/formats/gexf';
-import { GRAPH_SCHEMA } from '../../core/formats/graph-schema';
+import { EVENT_SCHEMA, GRAPH_SCHEMA } from '../../core/formats/graph-schema';
 import { toGraphml } from '../../core/formats/graphml';
 import { toNeo4jCsv } from '../../core/formats/neo4j-csv';
 import { NODE_LABELS } from '../../seed/graph-model';
@@ -117,7 +117,7 @@ interface XmlData {
 }
 interface GraphmlDoc {
   graphml: {
-    key: { id: string; for: string; 'attr.name': string; 'attr.type': string }[];
+    key: { id: string; for: string; 'attr.name': string; 'attr.type': string; desc?: string }[];
     graph: {
       edgedefault: string;
       data: XmlData[];
@@ -176,7 +176,7 @@ describe('GraphML', () => {
     expect(new Set(keys.map((k) => k.id)).size).toBe(keys.length);
   });
 
-  it('reads back the same values: escaped markup, quotes, Japanese and line breaks, lists joined with " / "', () => {
+  it('reads back the same values: escaped markup, quotes, Japanese and line breaks, lists as JSON arrays', () => {
     const read = readGraphml(toGraphml(graph()));
     expect(read.graph).toEqual({
       title: 'Test <view> & "title"',
@@ -200,7 +200,7 @@ describe('GraphML', () => {
       name_ja: '日本「引用」&<タグ>',
       name_en: NASTY,
       text_ja: CONTROL_IN_XML,
-      aliases: '自衛隊 / A&B "x"',
+      aliases: '["自衛隊","A&B \\"x\\""]',
       big: '1099511627776',
       empty: '',
       line_start: '12',
@@ -209,6 +209,12 @@ describe('GraphML', () => {
     });
     expect(fromNmtoken(tag!.id)).toBe('theme/non_proliferation');
     expect(tag!.data).not.toHaveProperty('x');
+    // A list key says in its <desc> that its values are JSON arrays; parsed, they are the lists.
+    const aliases = read.keys.find((k) => k['attr.name'] === 'aliases');
+    expect(aliases).toMatchObject({ 'attr.type': 'string', desc: 'list of string, JSON array' });
+    expect(read.keys.find((k) => k['attr.name'] === 'name_en')).not.toHaveProperty('desc');
+    expect(JSON.parse(commitment!.data.aliases!)).toEqual(['自衛隊', 'A&B "x"']);
+    expect(JSON.parse(tag!.data.aliases!)).toEqual([]);
     const [tagged] = read.edges;
     expect([tagged!.id, tagged!.source, tagged!.target].map(fromNmtoken)).toEqual([
       edge().id,
@@ -303,7 +309,7 @@ describe('GEXF', () => {
       name_ja: 'string',
       name_en: 'string',
       text_ja: 'string',
-      aliases: 'string',
+      aliases: 'liststring',
       big: 'long',
       empty: 'string',
       line_start: 'integer',
@@ -333,9 +339,10 @@ describe('GEXF', () => {
       kind: 'Commitment',
       name_ja: '日本「引用」&<タグ>',
       text_ja: CONTROL_IN_XML,
-      aliases: '自衛隊 / A&B "x"',
+      aliases: '["自衛隊","A&B \\"x\\""]',
       empty: '',
     });
+    expect(JSON.parse(values(commitment!.attvalues).aliases!)).toEqual(['自衛隊', 'A&B "x"']);
     expect(commitment!['viz:position']).toMatchObject({ x: '1.5', y: '-20' });
     expect(tag!['viz:position']).toBeUndefined();
     const [tagged] = gexf.graph.edges.edge;
@@ -494,6 +501,47 @@ describe('Cypher script', () => {
   it('backquotes property keys, doubling a backquote inside', () => {
     const odd = node({ properties: { 'odd`key': 1, 'has space': 'v' } });
     expect(toCypherScript(graph([odd], []))).toContain("`odd``key`: 1, `has space`: 'v'");
+  });
+
+  it('writes events as :Event nodes without the plan label, with their schema and ADVANCES relationships', () => {
+    const event: ExportNode = {
+      id: 'event/2024-09-summit',
+      kind: 'Event',
+      properties: {
+        id: 'event/2024-09-summit',
+        title_en: 'Summit',
+        source_url: 'https://www.mofa.go.jp/x.html',
+        origin: 'curated',
+        certainty: 'confirmed',
+      },
+    };
+    const advances: ExportEdge = {
+      id: 'ADVANCES|event/2024-09-summit|jp-mn-2022/I.3.2',
+      source: event.id,
+      target: node().id,
+      type: 'ADVANCES',
+      properties: { reason: 'moved the transfer agreement forward' },
+    };
+    const script = toCypherScript(graph([node(), theme, event], [advances]));
+    const parts = statements(script);
+    expect(script).toContain('3 nodes (1 of them events), 1 relationships');
+    expect(parts).toContain(
+      'CREATE CONSTRAINT `event_id_unique` IF NOT EXISTS FOR (n:`Event`) REQUIRE n.`id` IS UNIQUE',
+    );
+    expect(parts).toContain(
+      'CREATE INDEX `event_date_start` IF NOT EXISTS FOR (n:`Event`) ON (n.`date_start`)',
+    );
+    const created = parts.find(
+      (p) => p.includes("'event/2024-09-summit'") && p.includes('CREATE (n'),
+    );
+    expect(created).toMatch(/\] AS row CREATE \(n:Event\) SET n = row$/);
+    expect(created).toContain("`source_url`: 'https://www.mofa.go.jp/x.html'");
+    expect(parts.at(-2)).toMatch(
+      /MATCH \(a:Event \{id: row\.s\}\) MATCH \(b:Commitment \{id: row\.t\}\) CREATE \(a\)-\[r:ADVANCES\]->\(b\) SET r = row\.p$/,
+    );
+    // Without events, the script has no event schema.
+    const plain = statements(toCypherScript(graph()));
+    for (const item of EVENT_SCHEMA) expect(plain.join('\n')).not.toContain(item.name);
   });
 
   it('refuses labels and relationship types outside the schema, rather than splicing them in', () => {

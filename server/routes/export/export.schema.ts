@@ -25,6 +25,14 @@ export const exportQuery = graphQuery.extend({
   lang: oneOf(LANGUAGES, 'language')
     .default('en')
     .meta({ description: 'Language of node labels; both languages are always exported' }),
+  events: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true')
+    .meta({
+      description:
+        "false: leave out the dated events (curated and analysts', label Event, not deleted) and their ADVANCES, INVOLVES, UNDER and PART_OF relationships. Included by default; a filtered view keeps the events linked to its nodes",
+    }),
 });
 
 export type ExportQuery = z.infer<typeof exportQuery>;

@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, exportFilename } from '../../../core/formats/export-for
 import { type ExportGraph, SOURCE_LINE } from '../../../core/formats/export-graph';
 import type { Graph } from '../../../graph/graph';
 import { loadedFingerprint } from '../../../graph/load-graph';
+import { readExportEvents } from '../../../graph/queries/events-export-query';
 import { readExportView } from '../../../graph/queries/export-query';
 import { viewFilterOf } from '../graph/graph.schema';
 import type { BundleQuery, ExportQuery } from './export.schema';
@@ -74,16 +75,23 @@ async function readGraph(
     const position = placed[node.id];
     return position ? { ...node, position } : node;
   });
+  // Events come after the plan: every one for the whole plan, else those linked to the view.
+  const whole = activeFilters(q).length === 0 && !view.truncated;
+  const events = q.events
+    ? await readExportEvents(graph, new Set(view.nodes.map((n) => n.id)), whole)
+    : { nodes: [], edges: [] };
   return {
     metadata: {
-      title: viewTitle(q, view.truncated, view.nodes.length, view.total),
+      title:
+        viewTitle(q, view.truncated, view.nodes.length, view.total) +
+        (events.nodes.length > 0 ? `, with ${events.nodes.length} dated events` : ''),
       source: SOURCE_LINE,
       exportedAt: now.toISOString().slice(0, 10),
       language: q.lang,
       dataset: await databaseStamp(graph),
     },
-    nodes,
-    edges: view.edges,
+    nodes: [...nodes, ...events.nodes],
+    edges: [...view.edges, ...events.edges],
   };
 }
 
