@@ -27,8 +27,12 @@ beforeAll(async () => {
   graph = openGraph(inject('neo4j'));
   await loadGraph(graph, inputs.model, options);
 }, 300_000);
+/** Analysts' nodes this file creates; other files share the database and keep theirs. */
+const OWN_IDS = ['e1', 'e2', 'u1'];
 afterAll(async () => {
-  await graph.write(`MATCH (n) WHERE n:Event OR n:User DETACH DELETE n`);
+  await graph.write(`MATCH (n) WHERE (n:Event OR n:User) AND n.id IN $ids DETACH DELETE n`, {
+    ids: OWN_IDS,
+  });
   await graph.close();
 });
 
@@ -145,7 +149,7 @@ describe('reseeding touches plan data only', () => {
        CREATE (:User {id: 'u1'})
        CREATE (:Event {id: 'e2'})`,
     );
-    const foreign = `MATCH (n) WHERE n:Event OR n:User
+    const foreign = `MATCH (n) WHERE (n:Event OR n:User) AND n.id IN ['e1', 'e2', 'u1']
        OPTIONAL MATCH (n)-[r]->(m)
        RETURN n.id AS id, type(r) AS type, m.id AS to ORDER BY id`;
     const before = await graph.read(foreign);
@@ -234,10 +238,14 @@ describe('responses cached per seeding', () => {
     const before = eventCount((await request(app).get('/api/schema')).body);
     const version = await readSeedVersion(graph);
     const [curated] = readCuratedEvents(inputs.model);
-    await createEvent(graph, { ...curated!, title_en: 'A cache probe' }, 'analyst-a');
-    expect(await readSeedVersion(graph)).not.toBe(version);
-    await wait(1100);
-    expect(eventCount((await request(app).get('/api/schema')).body)).toBe(before + 1);
+    const probe = await createEvent(graph, { ...curated!, title_en: 'A cache probe' }, 'analyst-a');
+    try {
+      expect(await readSeedVersion(graph)).not.toBe(version);
+      await wait(1100);
+      expect(eventCount((await request(app).get('/api/schema')).body)).toBe(before + 1);
+    } finally {
+      await graph.write('MATCH (e:Event {id: $id}) DETACH DELETE e', { id: probe.id });
+    }
   }, 300_000);
 
   it('compresses the JSON it does not cache', async () => {
