@@ -152,6 +152,11 @@ export const WORDS = {
   source: { en: 'Source text (Japanese, verbatim)', ja: '原文' },
   english: { en: 'English rendering', ja: '英訳' },
   nameMn: { en: 'Mongolian name', ja: 'モンゴル語名' },
+  datesHeading: { en: 'Dates', ja: '日付' },
+  milestoneSigned: { en: 'Signed', ja: '署名' },
+  milestoneInForce: { en: 'In force', ja: '発効' },
+  milestoneInPlan: { en: 'In the plan', ja: '行動計画での記述' },
+  milestoneStatus: { en: 'Status as of', ja: '現在の状況（確認日）' },
   nameMnMissing: {
     en: 'not recorded: no public source found yet',
     ja: '未収録（公開資料が見つかっていません）',

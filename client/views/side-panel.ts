@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { NodeDetails } from '../api';
+import { agreementMilestones, type Milestone } from '../model/agreement-milestones';
 import { segmentText } from '../model/evidence-marks';
 import { isNodeKind, isRelType, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
@@ -199,6 +200,7 @@ export function sidePanelTemplate(
         ${mongolianName(details.kind, p, lang)}
       </dl>
     </section>
+    ${datesStrip(p, lang)}
     ${extra}
     <section><h3>${t(lang, 'neighbours')}</h3>${connections}</section>
   `;
@@ -227,4 +229,32 @@ function mongolianName(kind: string, p: Record<string, unknown>, lang: Lang) {
           : html`<span class="muted">${t(lang, 'nameMnMissing')}</span>`
       }
     </dd>`;
+}
+
+const MILESTONE_WORD = {
+  signed: 'milestoneSigned',
+  in_force: 'milestoneInForce',
+  in_plan: 'milestoneInPlan',
+  status: 'milestoneStatus',
+} as const;
+
+/** An agreement's or framework's dates in order (issue 11: a timeline strip in the panel). */
+function datesStrip(p: Record<string, unknown>, lang: Lang) {
+  const milestones = agreementMilestones(p);
+  if (milestones.length === 0) return nothing;
+  const item = (m: Milestone) => html`<li>
+    <span class="milestone-date">${m.date}</span>
+    <span class="milestone-kind">${t(lang, MILESTONE_WORD[m.kind])}</span>
+    ${m.status ? html`<span>${propertyValue('status', m.status, lang)}</span>` : nothing}
+    ${m.evidence ? html`<q lang="ja">${m.evidence}</q>` : nothing}
+    ${
+      m.source
+        ? html`<a href=${m.source} target="_blank" rel="noopener noreferrer">${t(lang, 'nameMnSource')}</a>`
+        : nothing
+    }
+  </li>`;
+  return html`<section>
+    <h3>${t(lang, 'datesHeading')}</h3>
+    <ol class="milestones" data-test="milestones">${milestones.map(item)}</ol>
+  </section>`;
 }
