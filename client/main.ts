@@ -14,6 +14,7 @@ import { briefOutput, exportDiagram, exportGraphOf, svgToPng } from './export/di
 import { type Actions, type AppState, actions, type Lang, type LayoutName } from './model/state';
 import { decodeState, encodeState } from './model/url-state';
 import { computeVisible, type Loaded, type Visible } from './model/visibility';
+import { WriteProblem } from './timeline/events-api';
 import { mountEvents } from './timeline/events-ui';
 import { controlsTemplate } from './views/controls';
 import { defaultTitle, openExportDialog } from './views/export-dialog';
@@ -464,12 +465,17 @@ const savedViews = mountSavedViews(byId('saved-views'), {
 
 function showError(error: unknown): void {
   const lang = state.lang;
-  const message =
-    error instanceof ApiError
-      ? error.status === 0
-        ? t(lang, 'serverUnreachable')
-        : `${error.title}: ${error.message}`
-      : `${t(lang, 'error')}: ${String(error)}`;
+  // The plan's and the events' requests fail alike (ApiError, WriteProblem): a problem's
+  // title and detail, whichever of the two answered first.
+  const problem =
+    error instanceof ApiError || error instanceof WriteProblem
+      ? { status: error.status, title: error.title, detail: error.message }
+      : null;
+  const message = problem
+    ? problem.status === 0
+      ? t(lang, 'serverUnreachable')
+      : `${problem.title}: ${problem.detail}`
+    : `${t(lang, 'error')}: ${String(error)}`;
   renderInto(
     html`<strong class="error" role="alert" data-test="error">${message}</strong>
       <button type="button" @click=${() => location.reload()}>${t(lang, 'retry')}</button>`,
