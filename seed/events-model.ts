@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { type DatePrecision, EVENT_KINDS } from '../core/event-kinds';
 import { CurationError, describeIssue } from './gazetteer';
 import type { GraphModel, NodeLabel } from './graph-model';
 
@@ -10,19 +11,12 @@ import type { GraphModel, NodeLabel } from './graph-model';
  * curated event and one typed into the form are checked by the same rules.
  */
 
-export const EVENT_KINDS = [
-  'visit',
-  'meeting',
-  'signing',
-  'dialogue',
-  'exercise',
-  'exchange',
-  'milestone',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
-export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export {
+  DATE_PRECISIONS,
+  type DatePrecision,
+  EVENT_KINDS,
+  type EventKind,
+} from '../core/event-kinds';
 
 /** The labels an event may point at, per relationship. */
 export const EVENT_LINKS = {

@@ -4,17 +4,13 @@
  * the server's words, the field errors it named and, for a 409, the stored version.
  */
 
-export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
-export const EVENT_KINDS = [
-  'visit',
-  'meeting',
-  'signing',
-  'dialogue',
-  'exercise',
-  'exchange',
-  'milestone',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export {
+  DATE_PRECISIONS,
+  EVENT_KINDS,
+  type EventKind,
+} from '../../core/event-kinds';
+
+import type { EventKind } from '../../core/event-kinds';
 
 /** The fields an editor writes (the server's eventFields). */
 export interface EventFields {

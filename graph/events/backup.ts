@@ -124,7 +124,8 @@ export async function importAnalystsData(
         );
       await tx.run('MATCH (n) WHERE n:Event OR n:User OR n:Session OR n:Audit DETACH DELETE n');
       for (const [section, label] of Object.entries(SECTIONS) as [Section, string][]) {
-        await tx.run(`UNWIND $items AS item CREATE (n:${label}) SET n = item`, {
+        await tx.run('UNWIND $items AS item CREATE (n:$($label)) SET n = item', {
+          label,
           items: toParams(file.sections[section].items),
         } as Record<string, unknown>);
       }
