@@ -45,6 +45,33 @@ export function compactForSearch(text: string): string {
   return foldForSearch(text).replace(MIDDLE_DOTS, '').replace(/\s+/g, '');
 }
 
+/** The stored fields a node's search key folds together: what a reader types a name as. */
+export const SEARCH_KEY_FIELDS = [
+  'name_ja',
+  'name_en',
+  'aliases_text',
+  'ref',
+  'title_ja',
+  'title_en',
+] as const;
+
+/** Between fields in a search key: a line break, which a compacted query never holds, so no match spans two fields. */
+const KEY_SEPARATOR = '\n';
+
+/**
+ * A node's names, aliases, ref and titles in one compact, folded string (see
+ * compactForSearch), stored as `search_key` with one TEXT index: the substring fallback
+ * of search is then one index lookup per variant, whatever the width, case, middle dots
+ * or spaces the reader typed, instead of a lookup per field and case form and a scan of
+ * every node's names when those missed.
+ */
+export function searchKeyOf(properties: Record<string, unknown>): string {
+  return SEARCH_KEY_FIELDS.map((field) => properties[field])
+    .filter((value): value is string => typeof value === 'string' && value !== '')
+    .map(compactForSearch)
+    .join(KEY_SEPARATOR);
+}
+
 /** The synonyms of a query: every other word of each group the query belongs to, whole. */
 export function synonymsOf(query: string): string[] {
   const q = compactForSearch(query);

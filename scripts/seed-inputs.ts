@@ -38,6 +38,12 @@ function readJson(file: string, hash: ReturnType<typeof createHash>): unknown {
   }
 }
 
+/**
+ * Bumped when the seed's code builds a different graph from the same files (a derived
+ * property added, say); part of the fingerprint. 2: every node's `search_key`.
+ */
+export const MODEL_REVISION = 2;
+
 /** Reads the source document and curated data, and builds the graph: no database involved. */
 export function readSeedInputs(
   sourceFile = DEFAULT_SOURCE,
@@ -65,6 +71,9 @@ export function readSeedInputs(
   });
   // The curated events are part of the dataset too: a change to them is a new version.
   if (existsSync(file('events.json'))) fingerprint.update(readFileSync(file('events.json')));
+  // What the seed derives from the same files changes too (search_key, for one): a new
+  // revision makes a database seeded by the older code reseed, and is a new version.
+  fingerprint.update(`model-revision:${MODEL_REVISION}`);
   const model = buildGraph({ source, plan, gazetteer, curation });
   return {
     source,

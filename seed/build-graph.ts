@@ -1,3 +1,4 @@
+import { searchKeyOf } from '../core/search-terms';
 import {
   type AssertedBy,
   type CommitmentCuration,
@@ -276,6 +277,7 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
 
   const merged = mergeEvidence(relationships);
   checkUnique(nodes, merged);
+  for (const node of nodes) node.properties.search_key = searchKeyOf(node.properties);
   return { nodes, relationships: merged };
 }
 

@@ -54,6 +54,7 @@ export const SHARED_TEXT_KEYS = [
   'ref',
   'title_ja',
   'title_en',
+  'search_key',
 ] as const;
 
 export const FULLTEXT = {

@@ -1,6 +1,6 @@
 import { compactForSearch } from '../../core/search-terms';
 import type { Graph } from '../graph';
-import { FULLTEXT_INDEXES, TEXT_INDEXED_KEYS } from '../schema-setup';
+import { FULLTEXT_INDEXES } from '../schema-setup';
 import type { Plain } from '../to-plain';
 import { ENTITY, kindOf } from './entity';
 
@@ -13,30 +13,14 @@ export interface SearchCandidate {
 
 const TIMEOUT = { timeoutMs: 5000 };
 
-/** Case forms of a variant: a TEXT index matches CONTAINS exactly, so "epa" must also try "EPA". */
-function caseForms(variants: string[]): string[] {
-  const forms = new Set<string>();
-  for (const v of variants) {
-    forms.add(v);
-    forms.add(v.toLowerCase());
-    forms.add(v.toUpperCase());
-    forms.add(
-      v.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep, ch) => sep + ch.toUpperCase()),
-    );
-  }
-  return [...forms];
-}
-
-/** One index-backed CONTAINS per text-indexed key, as UNION branches. */
-const SUBSTRING_BRANCHES = TEXT_INDEXED_KEYS.map(
-  (key) => `MATCH (n:${ENTITY}) WHERE n.${key} CONTAINS v RETURN n`,
-).join(' UNION ');
-
 /**
  * Candidates for a search: full-text hits from both indexes, and, only when those are
  * fewer than `enough`, substring matches on names, aliases, refs and titles (which the
- * bigram cjk analyzer misses for one-character or mixed-script queries) through the
- * TEXT indexes. Ranking and snippets are the caller's.
+ * bigram cjk analyzer misses for one-character or mixed-script queries, and カーンクエスト
+ * typed without its middle dot) through the one TEXT index on `search_key`, their folded
+ * and compacted form (core/search-terms.ts). Every step is an index lookup, so a query
+ * that finds nothing costs about what one that finds something does. Ranking and
+ * snippets are the caller's.
  */
 export async function searchCandidates(
   graph: Graph,
@@ -64,16 +48,18 @@ export async function searchCandidates(
     }
   }
   if (byId.size >= query.enough) return [...byId.values()];
-  const substring = await graph.read(
-    `UNWIND $forms AS v
-     CALL (v) { ${SUBSTRING_BRANCHES} }
-     WITH DISTINCT n LIMIT $limit
-     RETURN n.id AS id, ${kindOf('n')} AS kind, properties(n) AS props`,
-    { forms: caseForms(query.variants), limit: query.limit },
-    TIMEOUT,
-  );
+  const keys = [...new Set(query.variants.map(compactForSearch))].filter((v) => v !== '');
   const rows =
-    substring.length > 0 || byId.size > 0 ? substring : await compactMatches(graph, query);
+    keys.length === 0
+      ? []
+      : await graph.read(
+          `UNWIND $keys AS key
+           MATCH (n:${ENTITY}) WHERE n.search_key CONTAINS key
+           WITH DISTINCT n LIMIT $limit
+           RETURN n.id AS id, ${kindOf('n')} AS kind, properties(n) AS props`,
+          { keys, limit: query.limit },
+          TIMEOUT,
+        );
   for (const r of rows) {
     if (!byId.has(String(r.id))) {
       byId.set(String(r.id), {
@@ -85,25 +71,4 @@ export async function searchCandidates(
     }
   }
   return [...byId.values()];
-}
-
-/**
- * The last resort, when neither index found anything: names and aliases compared without
- * middle dots and spaces, so カーンクエスト finds カーン・クエスト. No index holds that
- * form, so this reads every Entity node's names; it runs only for a query that would
- * otherwise answer nothing.
- */
-async function compactMatches(graph: Graph, query: { variants: string[]; limit: number }) {
-  const compact = [...new Set(query.variants.map(compactForSearch))].filter((v) => v.length > 1);
-  if (compact.length === 0) return [];
-  return graph.read(
-    `MATCH (n:${ENTITY})
-     WITH n, [f IN [n.name_ja, n.name_en, n.aliases_text] WHERE f IS NOT NULL |
-              replace(replace(replace(toLower(f), '・', ''), '･', ''), ' ', '')] AS fields
-     WHERE any(f IN fields WHERE any(v IN $compact WHERE f CONTAINS v))
-     RETURN n.id AS id, ${kindOf('n')} AS kind, properties(n) AS props
-     LIMIT $limit`,
-    { compact, limit: query.limit },
-    TIMEOUT,
-  );
 }

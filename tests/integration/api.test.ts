@@ -242,6 +242,13 @@ describe('GET /api/search', () => {
     expect(texts.map((r: { id: string }) => r.id)).toContain('jp-mn-2022/IV.2.7');
   });
 
+  it('finds names typed without their middle dot or spaces, or in another width, through search_key', async () => {
+    expect((await top('カーンクエスト')).map((r: { id: string }) => r.id)).toContain('khaan-quest');
+    expect((await top('ｶｰﾝ ｸｴｽﾄ')).map((r: { id: string }) => r.id)).toContain('khaan-quest');
+    expect((await top('khaanquest')).map((r: { id: string }) => r.id)).toContain('khaan-quest');
+    expect(await top('zzqxv')).toEqual([]);
+  });
+
   it('finds commitment texts in Japanese, with a snippet around the match', async () => {
     const results = await top('蓄電池');
     expect(results[0]).toMatchObject({

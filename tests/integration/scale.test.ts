@@ -98,13 +98,25 @@ describe('every query the app builds uses an index', () => {
     });
     await searchCandidates(g, { fulltext: '"EPA"', variants: ['EPA'], limit: 100, enough: 12 });
     await searchCandidates(g, { fulltext: '"zzqx"', variants: ['zzqx'], limit: 100, enough: 12 });
+    await searchCandidates(g, {
+      fulltext: '"カーンクエスト"',
+      variants: ['カーンクエスト'],
+      limit: 100,
+      enough: 12,
+    });
     await readSchema(g);
     await readSeedVersion(g);
     await readDefaultLayout(g);
     await loadedFingerprint(g, inputs.plan.id);
     // Every kind of query above ran (substring search included) and was profiled.
     expect(seen.length).toBeGreaterThan(30);
-    expect(seen.some((p) => p.cypher.includes('CONTAINS v'))).toBe(true);
+    // A search that the full-text indexes miss reads the search_key TEXT index, never a label scan.
+    const substring = seen.filter((p) => p.cypher.includes('search_key CONTAINS'));
+    expect(substring.length).toBeGreaterThanOrEqual(2);
+    for (const p of substring) {
+      expect(p.operators).toContain('NodeIndexContainsScan');
+      expect(p.operators).not.toContain('NodeByLabelScan');
+    }
     const offending = seen.filter((p) =>
       p.operators.some((op) => op === 'AllNodesScan' || op === 'CartesianProduct'),
     );
