@@ -8,6 +8,7 @@ import { openGraph } from '../graph/graph';
 import { createApp } from './app';
 import type { Config } from './config';
 import { PdfPrinter } from './routes/render/pdf-printer';
+import { warmUp } from './warm-up';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const clientDist = path.join(root, 'dist', 'client');
@@ -67,6 +68,8 @@ export async function startServer(
     allowedHosts: config.http.allowedHosts,
     auth: config.auth,
   });
+  // The first page load's queries are compiled before the first visitor waits for them.
+  await warmUp(graph, logger);
   // http.createServer rather than app.listen: Express 5 calls app.listen's callback with
   // the error too, which reads as "listening" on a port that is taken.
   const server: Server = createServer(app);

@@ -1,10 +1,13 @@
 import type { Graph } from '../../../graph/graph';
 import { isTooSlow, isUnavailable } from '../../../graph/graph';
-import { readDatabaseHealth } from '../../../graph/health-query';
+import { readDatabaseIdentity, readPlanHealth } from '../../../graph/health-query';
 import { databaseUnavailable, HttpProblem } from '../../http/problem';
 import type { HealthResponse } from './health.schema';
 
-const HEALTH_TIMEOUT_MS = 4000;
+/** Longer than this without a word from the database, it is down. */
+const IDENTITY_TIMEOUT_MS = 4000;
+/** Longer than this for the plan's reads, the database answers but is slow: degraded. */
+const PLAN_TIMEOUT_MS = 4000;
 /** Slower than this, data requests are noticeably slow too. */
 export const SLOW_MS = 1500;
 
@@ -12,50 +15,68 @@ export const SLOW_MS = 1500;
 const down = (detail: string) =>
   new HttpProblem(503, 'Database unavailable', detail, { health: 'down' });
 
+const TOO_SLOW = Symbol('too slow');
+
+/** `work`, or `onTimeout`'s value (or throw) after `ms`: health never hangs. */
+async function within<T, U>(work: Promise<T>, ms: number, onTimeout: () => U): Promise<T | U> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<U>((resolve, reject) => {
+    timer = setTimeout(() => {
+      try {
+        resolve(onTimeout());
+      } catch (error) {
+        reject(error);
+      }
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * ok, degraded (slow, or cold after a start: the database answers but cannot finish a
- * data read in time) or down (503). Never hangs: a database that does not answer within a
- * few seconds is down, as it is for the data requests, which hit their own deadline.
+ * data read in time) or down (503). Never hangs: a database that does not say who it is
+ * within a few seconds is down, as it is for the data requests, which hit their own
+ * deadline; one that does, but cannot read the plan in time, is degraded, not down.
  */
 export async function checkHealth(graph: Graph): Promise<HealthResponse> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(down(`The graph database did not answer within ${HEALTH_TIMEOUT_MS / 1000} s.`)),
-      HEALTH_TIMEOUT_MS,
-    );
-  });
   const started = Date.now();
   const database = { reachable: true as const, name: graph.database };
+  const degraded = (version = 'unknown', edition = 'unknown'): HealthResponse => ({
+    status: 'degraded',
+    reason:
+      'The database answers but could not finish a data read in time (warming up after a start, or busy); some requests will get 503.',
+    database: { ...database, version, edition, latencyMs: Date.now() - started },
+    plan: null,
+  });
   try {
-    const health = await Promise.race([readDatabaseHealth(graph), timeout]);
+    const identity = await within(readDatabaseIdentity(graph), IDENTITY_TIMEOUT_MS, () => {
+      throw down(`The graph database did not answer within ${IDENTITY_TIMEOUT_MS / 1000} s.`);
+    });
+    const plan = await within(
+      readPlanHealth(graph),
+      PLAN_TIMEOUT_MS,
+      (): typeof TOO_SLOW => TOO_SLOW,
+    ).catch((error: unknown): typeof TOO_SLOW => {
+      if (isTooSlow(error)) return TOO_SLOW;
+      throw error;
+    });
+    if (plan === TOO_SLOW) return degraded(identity.version, identity.edition);
     const latencyMs = Date.now() - started;
     return {
       status: latencyMs > SLOW_MS ? 'degraded' : 'ok',
       ...(latencyMs > SLOW_MS && {
         reason: `The database took ${latencyMs} ms to answer; requests will be slow.`,
       }),
-      database: { ...database, version: health.version, edition: health.edition, latencyMs },
-      plan: { loaded: health.planLoaded, nodes: health.nodes },
+      database: { ...database, ...identity, latencyMs },
+      plan: { loaded: plan.planLoaded, nodes: plan.nodes },
     };
   } catch (error) {
-    if (isTooSlow(error)) {
-      return {
-        status: 'degraded',
-        reason:
-          'The database answers but could not finish a data read in time (warming up after a start, or busy); some requests will get 503.',
-        database: {
-          ...database,
-          version: 'unknown',
-          edition: 'unknown',
-          latencyMs: Date.now() - started,
-        },
-        plan: null,
-      };
-    }
+    if (isTooSlow(error)) return degraded();
     if (isUnavailable(error)) throw down(databaseUnavailable().detail);
     throw error;
-  } finally {
-    clearTimeout(timer);
   }
 }
