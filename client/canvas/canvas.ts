@@ -185,7 +185,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       if ((lastLayout?.name === 'underpins' || lastLayout?.name === 'clusters') && !userMoved) {
         // Both are laid out for the canvas's size: a new size, a new arrangement.
         lastSize = size;
-        layout(lastLayout.name, lastLayout.visible);
+        layout(lastLayout.name, shownNow);
         return;
       }
       if (userMoved) {
@@ -563,7 +563,13 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
           style = {
             'font-size': pillar ? l.pillarFont : l.areaFont,
             'text-max-width': `${pillar ? l.pillarWidth : l.areaWidth}px`,
-            'text-wrap': result.compact && !pillar ? 'none' : 'wrap',
+            'text-wrap': pillar
+              ? result.mode === 'tight'
+                ? 'ellipsis'
+                : 'wrap'
+              : result.compact
+                ? 'none'
+                : 'wrap',
             'text-overflow-wrap': wrap,
             'font-weight': pillar ? 'bold' : 'normal',
             'text-margin-x': l.markerSize / 2,

@@ -35,6 +35,10 @@ const GUTTER = 52;
 /** Zooms tried: never blown up beyond this, never drawn smaller than that. */
 const MAX_ZOOM = 1.25;
 const MIN_ZOOM = 0.05;
+/** A width no title reaches: measures a title on one line. */
+const ONE_LINE = 100_000;
+
+export type ClusterMode = 'full' | 'compact' | 'tight';
 
 /** How the clustered picture is drawn: its places, the zoom it is laid out for and label sizes in model units. */
 export interface ClusterLayout {
@@ -42,7 +46,13 @@ export interface ClusterLayout {
   /** The zoom at which the picture fills the canvas: titles are then PILLAR_FONT and AREA_FONT pixels. */
   zoom: number;
   columns: number;
-  /** Areas shown by their ref in a gutter (phone) rather than by name above their commitments. */
+  /**
+   * full: pillar and area titles wrapped in their columns; compact (a phone): areas shown by
+   * their ref in a gutter beside their commitments; tight (a canvas smaller still): the
+   * pillars' titles on one line, cut with an ellipsis.
+   */
+  mode: ClusterMode;
+  /** Areas shown by their ref (compact and tight). */
   compact: boolean;
   /** Label styles in model units: font sizes, wrapping widths and node sizes by role. */
   labels: {
@@ -156,8 +166,9 @@ export function clusterLayout(
   };
 
   /** The picture with `columns` pillar columns laid out for zoom `z`: its places and height in pixels. */
-  const arrange = (columns: number, compact: boolean, z: number) => {
+  const arrange = (columns: number, mode: ClusterMode, z: number) => {
     const positions: Positions = {};
+    const compact = mode !== 'full';
     const colPx = (availW - (columns - 1) * COLUMN_GAP) / columns;
     const titlePx = colPx - MARKER - TITLE_GAP - 4;
     const cw = colPx / z;
@@ -179,7 +190,8 @@ export function clusterLayout(
         const x0 = c * (cw + px(COLUMN_GAP));
         let y = top;
         if (g.pillar) {
-          const h = Math.max(MARKER, titleHeight(g.pillar.id, PILLAR_FONT, titlePx, true));
+          const width = mode === 'tight' ? ONE_LINE : titlePx;
+          const h = Math.max(MARKER, titleHeight(g.pillar.id, PILLAR_FONT, width, true));
           positions[g.pillar.id] = { x: x0 + px(MARKER / 2), y: y + px(h / 2) };
           y += px(h + AFTER_PILLAR);
         }
@@ -248,47 +260,61 @@ export function clusterLayout(
   };
 
   /** The largest zoom at which this arrangement fits the canvas's height. */
-  const bestZoom = (columns: number, compact: boolean) => {
+  const bestZoom = (columns: number, mode: ClusterMode) => {
     let lo = MIN_ZOOM;
     let hi = MAX_ZOOM;
-    if (arrange(columns, compact, hi).heightPx <= availH) return hi;
+    if (arrange(columns, mode, hi).heightPx <= availH) return hi;
     for (let i = 0; i < 24; i++) {
       const mid = (lo + hi) / 2;
-      if (arrange(columns, compact, mid).heightPx <= availH) lo = mid;
+      if (arrange(columns, mode, mid).heightPx <= availH) lo = mid;
       else hi = mid;
     }
     return lo;
   };
 
-  // Titles under their pillars when they leave the nodes big enough to see; else refs in a gutter.
-  const candidates: { columns: number; compact: boolean; zoom: number }[] = [];
+  // Area names under their pillars when they leave the nodes big enough to see; else refs
+  // in a gutter; on a canvas smaller still, the pillars' titles on one line.
+  type Candidate = { columns: number; mode: ClusterMode; zoom: number };
   const columnChoices = [...new Set([groups.length, 2, 1])].filter(
     (c) => c >= 1 && c <= Math.max(1, groups.length),
   );
-  for (const compact of [false, true]) {
+  const all: Candidate[] = [];
+  const largest = (cs: Candidate[]) => cs.reduce((a, b) => (b.zoom > a.zoom + 1e-6 ? b : a));
+  let chosen: Candidate | null = null;
+  for (const [mode, enough] of [
+    ['full', 0.5],
+    ['compact', 0.35],
+    ['tight', 0],
+  ] as const) {
+    const tried: Candidate[] = [];
     for (const columns of columnChoices) {
       // Columns narrower than a short title do not read.
       if ((availW - (columns - 1) * COLUMN_GAP) / columns < 150 && columns > 1) continue;
-      candidates.push({ columns, compact, zoom: bestZoom(columns, compact) });
+      tried.push({ columns, mode, zoom: bestZoom(columns, mode) });
     }
-    const best = Math.max(...candidates.map((c) => c.zoom));
-    if (best >= 0.5) break;
+    if (!tried.length) tried.push({ columns: 1, mode, zoom: bestZoom(1, mode) });
+    all.push(...tried);
+    const best = largest(tried);
+    if (best.zoom >= enough) {
+      chosen = best;
+      break;
+    }
   }
-  if (!candidates.length) candidates.push({ columns: 1, compact: true, zoom: bestZoom(1, true) });
-  const chosen = candidates.reduce((a, b) => (b.zoom > a.zoom + 1e-6 ? b : a));
+  chosen ??= largest(all);
   const z = chosen.zoom;
   const colPx = (availW - (chosen.columns - 1) * COLUMN_GAP) / chosen.columns;
   const titlePx = colPx - MARKER - TITLE_GAP - 4;
   return {
-    positions: arrange(chosen.columns, chosen.compact, z).positions,
+    positions: arrange(chosen.columns, chosen.mode, z).positions,
     zoom: z,
     columns: chosen.columns,
-    compact: chosen.compact,
+    mode: chosen.mode,
+    compact: chosen.mode !== 'full',
     labels: {
       pillarFont: PILLAR_FONT / z,
       pillarWidth: titlePx / z,
       areaFont: AREA_FONT / z,
-      areaWidth: chosen.compact ? (GUTTER - MARKER - TITLE_GAP) / z : titlePx / z,
+      areaWidth: chosen.mode !== 'full' ? (GUTTER - MARKER - TITLE_GAP) / z : titlePx / z,
       markerSize: MARKER / z,
       commitmentFont: (READABLE + 0.5) / 1.3 / z,
       actorFont: (READABLE + 0.5) / 1.9 / z,
