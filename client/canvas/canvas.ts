@@ -15,7 +15,7 @@ import { isNodeKind, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
 import { underpinsLayout } from '../model/underpins-layout';
 import type { Visible } from '../model/visibility';
-import { MIN_ZOOMED_FONT_SIZE, stylesheet } from './cy-style';
+import { FONT, MIN_ZOOMED_FONT_SIZE, stylesheet } from './cy-style';
 import { LayoutRunner } from './layout-runner';
 
 cytoscape.use(cytoscapeSvg);
@@ -335,27 +335,45 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     });
     clusterStyled.clear();
   }
-  /** A title's height in pixels when drawn at `font` pixels wrapped at `width`: measured by Cytoscape itself. */
+  /**
+   * A title's height in pixels when drawn at `font` pixels wrapped at `width`: its lines
+   * counted as Cytoscape wraps a label (cytoscape's getLabelText: greedy by words, or by
+   * characters for Japanese), measured in the same font, without restyling the node.
+   */
   function measureTitle(id: string, font: number, width: number, bold: boolean): number {
     const node = cy.getElementById(id);
     if (node.empty()) return 0;
     const text = String(node.data('label') ?? '');
-    clusterStyled.add(id);
-    node.style({
-      'font-size': font,
-      'text-max-width': `${width}px`,
-      'text-wrap': 'wrap',
-      'text-overflow-wrap': CJK.test(text) ? 'anywhere' : 'whitespace',
-      'font-weight': bold ? 'bold' : 'normal',
-    });
-    const box = node.boundingBox({
-      includeNodes: false,
-      includeEdges: false,
-      includeLabels: true,
-      includeOverlays: false,
-    });
-    return Number.isFinite(box.h) ? box.h : 0;
+    if (!text) return 0;
+    measurer ??= document.createElement('canvas').getContext('2d');
+    if (!measurer) return font * 2;
+    measurer.font = `normal ${bold ? 'bold' : 'normal'} ${font}px ${FONT}`;
+    const measureW = (s: string) => Math.ceil(measurer!.measureText(s).width);
+    let lines = 0;
+    for (const raw of text.split('\n')) {
+      const line = CJK.test(raw) ? raw.split('').join('\u200b') : raw;
+      if (measureW(raw) <= width) {
+        lines += 1;
+        continue;
+      }
+      let subline = '';
+      let previous = 0;
+      for (const match of line.matchAll(/[\s\u200b]+|$/g)) {
+        const word = line.substring(previous, match.index);
+        previous = match.index + match[0].length;
+        const test = subline.length === 0 ? word : subline + word + match[0];
+        if (measureW(test) <= width) subline += word + match[0];
+        else {
+          if (subline) lines += 1;
+          subline = word + match[0];
+        }
+      }
+      if (!/^[\s\u200b]+$/.test(subline)) lines += 1;
+    }
+    // Each line is one font size high (calculateLabelDimensions), plus the label's background padding.
+    return Math.max(1, lines) * font + 2;
   }
+  let measurer: CanvasRenderingContext2D | null = null;
 
   let shownKey = '';
   let shownNow: Visible = { nodes: new Set(), edges: new Set() };

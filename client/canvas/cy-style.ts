@@ -12,7 +12,8 @@ import { UNDERPINS_FONT } from '../model/underpins-layout';
 export const MIN_ZOOMED_FONT_SIZE = 9;
 
 // Unquoted: Cytoscape's style parser rejects quoted family names and falls back to Helvetica.
-const FONT = 'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, system-ui, sans-serif';
+export const FONT =
+  'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, system-ui, sans-serif';
 
 /** The stylesheet: node look by kind, edge look by type, and the classes render() toggles. */
 export function stylesheet(): cytoscape.StylesheetJson {
