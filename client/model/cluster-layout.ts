@@ -18,10 +18,13 @@ const TITLE_GAP = 6;
 /** Room a label needs beyond its measured height (its background padding), in pixels. */
 const TITLE_SLACK = 4;
 /** Commitments and actors sit in a grid of model units: wide enough for a ref or a short name. */
-const COMMITMENT_X = 38;
+const COMMITMENT_X = 42;
 const ACTOR_X = 40;
 const ROW = 22;
 export const COMMITMENT_SIZE = 12;
+/** The largest label fonts the grid has room for, in model units: a ref like "IV.1.11.d" within its cell. */
+const REF_FONT_MAX = 8.5;
+const NAME_FONT_MAX = 7;
 export const ACTOR_SIZE = 14;
 /** Gaps in screen pixels: between columns, after a pillar title, after an area, above the actors. */
 const COLUMN_GAP = 14;
@@ -61,7 +64,10 @@ export interface ClusterLayout {
     areaFont: number;
     areaWidth: number;
     markerSize: number;
-    /** Commitments (by ref) and actors (by name) read from one zoom-in, resp. two, onwards. */
+    /**
+     * Commitments (by ref) and actors (by name) read from one zoom-in, resp. two, onwards,
+     * or later when their grid cell is too small for them until then (a phone).
+     */
     commitmentFont: number;
     actorFont: number;
     actorWidth: number;
@@ -316,8 +322,9 @@ export function clusterLayout(
       areaFont: AREA_FONT / z,
       areaWidth: chosen.mode !== 'full' ? (GUTTER - MARKER - TITLE_GAP) / z : titlePx / z,
       markerSize: MARKER / z,
-      commitmentFont: (READABLE + 0.5) / 1.3 / z,
-      actorFont: (READABLE + 0.5) / 1.9 / z,
+      // Never larger than the grid has room for: on a phone they wait for a closer zoom.
+      commitmentFont: Math.min((READABLE + 0.5) / 1.3 / z, REF_FONT_MAX),
+      actorFont: Math.min((READABLE + 0.5) / 1.9 / z, NAME_FONT_MAX),
       actorWidth: ACTOR_X - 2,
     },
   };
