@@ -5,12 +5,17 @@ import type { EdgeData, Elements, NodeData } from '../api';
 import type { BriefRequest } from '../export/brief';
 import type { BriefOutput, Diagram, DiagramRequest } from '../export/diagram-export';
 import { centrality, type Scores } from '../model/centrality';
-import { clusterLayout } from '../model/cluster-layout';
+import {
+  ACTOR_SIZE,
+  type ClusterLayout,
+  COMMITMENT_SIZE,
+  clusterLayout,
+} from '../model/cluster-layout';
 import { isNodeKind, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
 import { underpinsLayout } from '../model/underpins-layout';
 import type { Visible } from '../model/visibility';
-import { stylesheet } from './cy-style';
+import { FONT, MIN_ZOOMED_FONT_SIZE, stylesheet } from './cy-style';
 import { LayoutRunner } from './layout-runner';
 
 cytoscape.use(cytoscapeSvg);
@@ -67,7 +72,17 @@ export interface Canvas {
 
 export type { Scores };
 
+/** Kana, kanji and full-width forms: such text may wrap between any two characters. */
+const CJK = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+
 const baseSize = (kind: string) => (isNodeKind(kind) ? KIND_STYLES[kind].size : 30);
+/** Node sizes in the clustered overview, whose grid is laid out in model units (cluster-layout.ts). */
+const clusterSize = (kind: string) =>
+  kind === 'Commitment'
+    ? COMMITMENT_SIZE
+    : ['Plan', 'Pillar', 'Area'].includes(kind)
+      ? baseSize(kind)
+      : ACTOR_SIZE;
 
 /** Fits never zoom in further than this, so a handful of nodes is not blown up. */
 const MAX_FIT_ZOOM = 1.6;
@@ -120,7 +135,43 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     events.hover({ kind: 'edge', id: e.target.id(), x: p.x, y: p.y });
   });
   cy.on('mouseout', 'node, edge', () => events.hover(null));
-  cy.on('zoom', () => container.classList.toggle('zoomed-in', cy.zoom() >= 1));
+  cy.on('zoom', () => {
+    container.classList.toggle('zoomed-in', cy.zoom() >= 1);
+    window.cancelAnimationFrame(lodFrame);
+    lodFrame = window.requestAnimationFrame(updateLevelOfDetail);
+  });
+
+  /**
+   * Level of detail from the real zoom: a label smaller than MIN_ZOOMED_FONT_SIZE on screen
+   * takes the class `lod-hide` (not drawn). Cheap enough for every zoom step: it reads each
+   * element's computed font size and restyles only the elements whose state changes.
+   */
+  const lodHidden = new Set<string>();
+  let lodFrame = 0;
+  function updateLevelOfDetail(): void {
+    const zoom = cy.zoom();
+    cy.batch(() => {
+      cy.elements().forEach((ele) => {
+        const hide = ele.numericStyle('font-size') * zoom < MIN_ZOOMED_FONT_SIZE - 1e-6;
+        const id = ele.id();
+        if (hide === lodHidden.has(id)) return;
+        if (hide) lodHidden.add(id);
+        else lodHidden.delete(id);
+        ele.toggleClass('lod-hide', hide);
+        const applied = appliedClasses.get(id);
+        if (applied !== undefined)
+          appliedClasses.set(
+            id,
+            withLod(
+              id,
+              applied.split(' ').filter((c) => c && c !== 'lod-hide'),
+            ).join(' '),
+          );
+      });
+    });
+  }
+  const withLod = (id: string, classes: string[]) =>
+    lodHidden.has(id) ? [...classes, 'lod-hide'] : classes;
 
   // The canvas follows its box: panes opening or closing, the window resizing.
   let lastSize = { w: container.clientWidth, h: container.clientHeight };
@@ -131,9 +182,10 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       const size = { w: container.clientWidth, h: container.clientHeight };
       if (!size.w || !size.h || (size.w === lastSize.w && size.h === lastSize.h)) return;
       cy.resize();
-      if (lastLayout?.name === 'underpins' && !userMoved) {
+      if ((lastLayout?.name === 'underpins' || lastLayout?.name === 'clusters') && !userMoved) {
+        // Both are laid out for the canvas's size: a new size, a new arrangement.
         lastSize = size;
-        layout('underpins', lastLayout.visible);
+        layout(lastLayout.name, shownNow);
         return;
       }
       if (userMoved) {
@@ -268,6 +320,61 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     });
   }
 
+  /** The clustered overview as last laid out (its label sizes), or null when another arrangement is shown. */
+  let cluster: (ClusterLayout & { lang: string }) | null = null;
+  let lang = 'en';
+  let metricSized = false;
+  /** Nodes given the clustered overview's sizes and label styles (bypasses, removed on another layout). */
+  const clusterStyled = new Set<string>();
+  const CLUSTER_STYLE_KEYS =
+    'font-size text-max-width text-wrap text-overflow-wrap font-weight text-margin-x text-margin-y width height';
+  function clearClusterStyles(): void {
+    if (!clusterStyled.size) return;
+    cy.batch(() => {
+      for (const id of clusterStyled) cy.getElementById(id).removeStyle(CLUSTER_STYLE_KEYS);
+    });
+    clusterStyled.clear();
+  }
+  /**
+   * A title's height in pixels when drawn at `font` pixels wrapped at `width`: its lines
+   * counted as Cytoscape wraps a label (cytoscape's getLabelText: greedy by words, or by
+   * characters for Japanese), measured in the same font, without restyling the node.
+   */
+  function measureTitle(id: string, font: number, width: number, bold: boolean): number {
+    const node = cy.getElementById(id);
+    if (node.empty()) return 0;
+    const text = String(node.data('label') ?? '');
+    if (!text) return 0;
+    measurer ??= document.createElement('canvas').getContext('2d');
+    if (!measurer) return font * 2;
+    measurer.font = `normal ${bold ? 'bold' : 'normal'} ${font}px ${FONT}`;
+    const measureW = (s: string) => Math.ceil(measurer!.measureText(s).width);
+    let lines = 0;
+    for (const raw of text.split('\n')) {
+      const line = CJK.test(raw) ? raw.split('').join('\u200b') : raw;
+      if (measureW(raw) <= width) {
+        lines += 1;
+        continue;
+      }
+      let subline = '';
+      let previous = 0;
+      for (const match of line.matchAll(/[\s\u200b]+|$/g)) {
+        const word = line.substring(previous, match.index);
+        previous = match.index + match[0].length;
+        const test = subline.length === 0 ? word : subline + word + match[0];
+        if (measureW(test) <= width) subline += word + match[0];
+        else {
+          if (subline) lines += 1;
+          subline = word + match[0];
+        }
+      }
+      if (!/^[\s\u200b]+$/.test(subline)) lines += 1;
+    }
+    // Each line is one font size high (calculateLabelDimensions), plus the label's background padding.
+    return Math.max(1, lines) * font + 2;
+  }
+  let measurer: CanvasRenderingContext2D | null = null;
+
   let shownKey = '';
   let shownNow: Visible = { nodes: new Set(), edges: new Set() };
   let cachedScores: Map<string, Scores> | null = null;
@@ -304,7 +411,8 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
   const appliedClasses = new Map<string, string>();
   /** Agreements given the underpins layout's label width and wrapping. */
   const underpinsLabelled = new Set<string>();
-  function setClasses(ele: cytoscape.SingularElementArgument, classes: string[]): void {
+  function setClasses(ele: cytoscape.SingularElementArgument, wanted: string[]): void {
+    const classes = withLod(ele.id(), wanted);
     const key = classes.join(' ');
     if (appliedClasses.get(ele.id()) === key) return;
     appliedClasses.set(ele.id(), key);
@@ -327,12 +435,13 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
         // Only what is shown takes the underpins look: hidden nodes are left untouched.
         const underpinsLook = underpins && shown;
         // In "what underpins what" the list beside names the commitments; the diagram shows their refs.
-        const label =
-          underpinsLook && d.kind === 'Commitment' && typeof d.ref === 'string'
-            ? d.ref
-            : state.lang === 'ja'
-              ? d.name_ja
-              : d.name_en;
+        // So does the clustered overview, and on a phone it names areas by their ref too.
+        const byRef =
+          typeof d.ref === 'string' &&
+          (d.kind === 'Commitment'
+            ? underpinsLook || (!underpins && cluster !== null)
+            : d.kind === 'Area' && !underpins && cluster?.compact === true);
+        const label = byRef ? d.ref : state.lang === 'ja' ? d.name_ja : d.name_en;
         if (node.data('label') !== label) node.data('label', label);
         if (!underpinsLook && underpinsLabelled.delete(id))
           node.removeStyle('text-max-width text-wrap');
@@ -371,11 +480,19 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
         cachedScores = null;
       }
       const metricSizes = sizes(state.metric);
+      metricSized = state.metric !== 'none';
       cy.nodes().forEach((node) => {
-        const size = metricSizes.get(node.id()) ?? baseSize(node.data('kind'));
+        const size =
+          metricSizes.get(node.id()) ??
+          (cluster && state.tab !== 'underpins' ? clusterSize : baseSize)(node.data('kind'));
         if (node.data('size') !== size) node.data('size', size);
       });
     });
+    // Titles of another language take other room: the overview is laid out again.
+    const relabelled = cluster !== null && cluster.lang !== state.lang && state.tab !== 'underpins';
+    lang = state.lang;
+    if (relabelled && lastLayout) layout('clusters', visible);
+    else updateLevelOfDetail();
   }
 
   /** The last arrangement laid out: "what underpins what" is laid out again for a new canvas size. */
@@ -397,6 +514,8 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       fitView(false);
     };
     lastLayout = { name, visible };
+    clearClusterStyles();
+    cluster = null;
     if (name === 'underpins') {
       const result = underpinsLayout(nodes, edges, nameOfNode, {
         width: container.clientWidth,
@@ -415,7 +534,16 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       return;
     }
     if (name === 'clusters') {
-      apply(clusterLayout(nodes, edges));
+      const result = clusterLayout(
+        nodes,
+        edges,
+        { width: container.clientWidth, height: container.clientHeight },
+        measureTitle,
+      );
+      cluster = { ...result, lang };
+      styleCluster(shown.nodes(), result);
+      apply(result.positions);
+      updateLevelOfDetail();
       return;
     }
     if (name === 'preset') {
@@ -432,6 +560,72 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       .then((positions) => {
         if (positions) apply(positions);
       });
+  }
+
+  /** Sizes and label styles of the clustered overview, in model units for the zoom it is laid out for. */
+  function styleCluster(nodes: cytoscape.NodeCollection, result: ClusterLayout): void {
+    const l = result.labels;
+    cy.batch(() => {
+      nodes.forEach((n) => {
+        const d = n.data() as NodeData;
+        const text = String(
+          d.ref && (d.kind === 'Commitment' || (d.kind === 'Area' && result.compact))
+            ? d.ref
+            : (n.data('label') ?? ''),
+        );
+        if (text !== n.data('label')) n.data('label', text);
+        const wrap = CJK.test(text) ? 'anywhere' : 'whitespace';
+        let style: Record<string, string | number>;
+        if (d.kind === 'Pillar' || d.kind === 'Area') {
+          const pillar = d.kind === 'Pillar';
+          style = {
+            'font-size': pillar ? l.pillarFont : l.areaFont,
+            'text-max-width': `${pillar ? l.pillarWidth : l.areaWidth}px`,
+            'text-wrap': pillar
+              ? result.mode === 'tight'
+                ? 'ellipsis'
+                : 'wrap'
+              : result.compact
+                ? 'none'
+                : 'wrap',
+            'text-overflow-wrap': wrap,
+            'font-weight': pillar ? 'bold' : 'normal',
+            'text-margin-x': l.markerSize / 2,
+            width: l.markerSize,
+            height: l.markerSize,
+          };
+        } else if (d.kind === 'Plan') {
+          style = {
+            'font-size': l.commitmentFont,
+            'text-max-width': `${l.pillarWidth * result.columns}px`,
+            'text-wrap': 'ellipsis',
+            'text-overflow-wrap': wrap,
+            'text-margin-x': l.markerSize / 2,
+            width: l.markerSize,
+            height: l.markerSize,
+          };
+        } else if (d.kind === 'Commitment') {
+          style = {
+            'font-size': l.commitmentFont,
+            'text-max-width': '60px',
+            'text-wrap': 'none',
+            'text-margin-y': 1,
+          };
+        } else {
+          style = {
+            'font-size': l.actorFont,
+            'text-max-width': `${l.actorWidth}px`,
+            'text-wrap': 'ellipsis',
+            'text-overflow-wrap': wrap,
+            'text-margin-y': 1,
+          };
+        }
+        clusterStyled.add(n.id());
+        n.style(style);
+        // Sized by a measure, a node keeps that size; else it takes the overview's.
+        if (!metricSized && !style.width) n.data('size', clusterSize(d.kind));
+      });
+    });
   }
 
   const nameOfNode = (id: string) => {

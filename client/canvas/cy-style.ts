@@ -3,14 +3,17 @@ import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette
 import { UNDERPINS_FONT } from '../model/underpins-layout';
 
 /**
- * Level of detail: a label is drawn only when it would be at least this many pixels high,
- * so the overview shows pillar and area names (set large) and the commitments' names
- * appear as the reader zooms in. Exports show them all.
+ * Level of detail: a label is drawn only when it is at least this many pixels high on
+ * screen (font size times the zoom), so the overview shows pillar and area names and the
+ * commitments' refs and actors' names appear as the reader zooms in. The canvas decides it
+ * from the real zoom (class `lod-hide`, canvas.ts): Cytoscape's own min-zoomed-font-size
+ * rounds the zoom up to a power of two and lets labels of half the size through.
  */
 export const MIN_ZOOMED_FONT_SIZE = 9;
 
 // Unquoted: Cytoscape's style parser rejects quoted family names and falls back to Helvetica.
-const FONT = 'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, system-ui, sans-serif';
+export const FONT =
+  'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, system-ui, sans-serif';
 
 /** The stylesheet: node look by kind, edge look by type, and the classes render() toggles. */
 export function stylesheet(): cytoscape.StylesheetJson {
@@ -21,7 +24,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         label: 'data(label)',
         'font-family': FONT,
         'font-size': 11,
-        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+        'min-zoomed-font-size': 0,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
@@ -77,7 +80,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'text-max-width': '900px',
       },
     },
-    { selector: 'edge.faint', style: { opacity: 0.3 } },
+    { selector: 'edge.faint', style: { opacity: 0.2 } },
     // "What underpins what" is laid out for the canvas at a zoom of about 1 (underpins-layout.ts):
     // its labels are drawn at UNDERPINS_FONT pixels; the agreements' label width and
     // wrapping are set per layout on the nodes themselves.
@@ -124,7 +127,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         label: 'data(label)',
         'font-family': FONT,
         'font-size': 7,
-        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+        'min-zoomed-font-size': 0,
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
@@ -142,9 +145,11 @@ export function stylesheet(): cytoscape.StylesheetJson {
         width: REL_STYLES[type].width,
       },
     })),
-    // Cytoscape draws a label once its size at the zoom rounded up to a power of two reaches
-    // the minimum, so 18 here means at least 9 px on screen for the relationships' names.
-    { selector: 'edge.underpins-view', style: { 'font-size': 9, 'min-zoomed-font-size': 18 } },
+    { selector: 'edge.underpins-view', style: { 'font-size': 9 } },
+    // Set by the canvas on labels smaller than MIN_ZOOMED_FONT_SIZE at the real zoom. A
+    // minimum no zoom reaches, rather than no label, so that an export drawing with a
+    // minimum of 0 still shows every name.
+    { selector: '.lod-hide', style: { 'min-zoomed-font-size': 100_000 } },
     { selector: '.gone', style: { display: 'none' } },
     { selector: '.dim', style: { opacity: 0.15 } },
     {

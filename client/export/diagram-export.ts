@@ -8,7 +8,6 @@ import type {
   Properties,
 } from '../../core/formats/export-graph';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
-import { MIN_ZOOMED_FONT_SIZE } from '../canvas/cy-style';
 import { composeDiagram, type LegendEntry } from '../model/compose-diagram';
 import {
   isNodeKind,
@@ -93,7 +92,9 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
   const inScope = scopeElements(cy, request.scope, request.selected);
   const outOfScope = cy.elements().not('.gone').difference(inScope);
   outOfScope.addClass('gone');
-  // Labels hidden below a zoom threshold on screen must show in a briefing at any size.
+  // Labels hidden below a zoom threshold on screen must show in a briefing at any size;
+  // the stylesheet is put back as it was after (an appended rule would outlive the export).
+  const stylesheet = (cy.style() as unknown as { json(): cytoscape.StylesheetJson }).json();
   cy.style().selector('node').style('min-zoomed-font-size', 0).update();
   try {
     const svg = cy.svg({
@@ -114,7 +115,7 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
       },
     );
   } finally {
-    cy.style().selector('node').style('min-zoomed-font-size', MIN_ZOOMED_FONT_SIZE).update();
+    cy.style().fromJson(stylesheet).update();
     outOfScope.removeClass('gone');
   }
 }

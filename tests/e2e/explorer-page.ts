@@ -3,6 +3,23 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const ARTEFACTS = 'test-results/e2e';
 
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface DrawnLabel {
+  id: string;
+  /** A node's kind or an edge's type. */
+  kind: string;
+  text: string;
+  /** Its size on screen in pixels. */
+  px: number;
+  box: Box;
+}
+
 /** The explorer as a test drives it: through the page's controls, reading the canvas state. */
 export class ExplorerPage {
   readonly errors: string[] = [];
@@ -68,6 +85,58 @@ export class ExplorerPage {
 
   panelTitle(): Promise<string> {
     return this.page.textContent('[data-test="panel-title"]').then((t) => t ?? '');
+  }
+
+  /**
+   * Every label the canvas draws now, as Cytoscape itself decides it (its renderer's own
+   * test of the label against the minimum size, on shown elements with text), with its
+   * size on screen (font size times the zoom) and its drawn box in canvas pixels.
+   */
+  drawnLabels(): Promise<DrawnLabel[]> {
+    return this.page.evaluate(() => {
+      const cy = window.kizuna!.cy;
+      const renderer = (
+        cy as unknown as {
+          renderer(): { eleTextBiggerThanMin(ele: unknown): boolean };
+        }
+      ).renderer();
+      const zoom = cy.zoom();
+      return cy
+        .elements()
+        .filter(
+          (e) =>
+            !e.hasClass('gone') &&
+            e.visible() &&
+            e.style('label') !== '' &&
+            Number(e.style('text-opacity')) > 0 &&
+            renderer.eleTextBiggerThanMin(e),
+        )
+        .map((e) => {
+          const b = e.renderedBoundingBox({
+            includeNodes: false,
+            includeEdges: false,
+            includeLabels: true,
+            includeOverlays: false,
+          });
+          return {
+            id: e.id(),
+            kind: String(e.data('kind') ?? e.data('type')),
+            text: String(e.style('label')),
+            px: e.numericStyle('font-size') * zoom,
+            box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 },
+          };
+        });
+    });
+  }
+
+  /** Waits until the canvas has stopped moving (fits and zooms are animated) and a frame has passed. */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => !window.kizuna!.cy.animated(), undefined, {
+      timeout: 15_000,
+    });
+    await this.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
   }
 
   async screenshot(name: string): Promise<string> {

@@ -1,0 +1,143 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { type Box, type DrawnLabel, ExplorerPage } from './explorer-page';
+
+const url = inject('appUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 &&
+  Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5;
+
+/** Labels drawn smaller than 9 px on screen, as "text (px)". */
+const tooSmall = (labels: DrawnLabel[]) =>
+  labels.filter((l) => l.px < 9).map((l) => `${l.text} (${l.px.toFixed(1)} px)`);
+
+/** Shown nodes whose drawn body, or pillar and area titles whose drawn text, leave the canvas. */
+async function outsideCanvas(x: ExplorerPage, labels: DrawnLabel[]): Promise<string[]> {
+  const { w, h, nodes } = await x.page.evaluate(() => {
+    const cy = window.kizuna!.cy;
+    return {
+      w: cy.width(),
+      h: cy.height(),
+      nodes: cy
+        .nodes()
+        .filter((n) => !n.hasClass('gone'))
+        .map((n) => ({
+          id: n.id(),
+          box: n.renderedBoundingBox({ includeLabels: false, includeOverlays: false }),
+        })),
+    };
+  });
+  const out = (b: Box) => b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1 || b.y2 > h + 1;
+  return [
+    ...nodes.filter((n) => out(n.box)).map((n) => n.id),
+    ...labels.filter((l) => isHeading(l) && out(l.box)).map((l) => `title of ${l.id}`),
+  ];
+}
+
+const isHeading = (l: DrawnLabel) => l.kind === 'Pillar' || l.kind === 'Area';
+
+/** Pairs of pillar and area titles whose drawn boxes overlap, and titles drawn over another node. */
+async function crowdedTitles(x: ExplorerPage, labels: DrawnLabel[]): Promise<string[]> {
+  const headings = labels.filter(isHeading);
+  const bodies = await x.page.evaluate(() =>
+    window
+      .kizuna!.cy.nodes()
+      .filter((n) => !n.hasClass('gone'))
+      .map((n) => ({
+        id: n.id(),
+        box: n.renderedBoundingBox({ includeLabels: false, includeOverlays: false }),
+      })),
+  );
+  const found: string[] = [];
+  headings.forEach((a, i) => {
+    for (const b of headings.slice(i + 1))
+      if (overlap(a.box, b.box)) found.push(`"${a.text}" overlaps "${b.text}"`);
+    for (const n of bodies)
+      if (n.id !== a.id && overlap(a.box, n.box)) found.push(`"${a.text}" covers ${n.id}`);
+  });
+  return found;
+}
+
+describe('the first view reads without zooming', () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
+    const size = `${viewport.width}×${viewport.height}`;
+    it(`draws pillar and area titles of at least 9 px, apart and inside the canvas, at ${size}`, async () => {
+      const x = await ExplorerPage.open(browser, `${url}/#lang=en`, viewport);
+      await x.settled();
+      const labels = await x.drawnLabels();
+      // Every pillar and every area is named (by name, or on a phone by its ref).
+      const titled = labels.filter(isHeading);
+      expect(titled.filter((l) => l.kind === 'Pillar')).toHaveLength(4);
+      expect(titled.filter((l) => l.kind === 'Area')).toHaveLength(11);
+      expect(tooSmall(labels), `labels under 9 px at ${size}`).toEqual([]);
+      expect(await outsideCanvas(x, labels), `outside the canvas at ${size}`).toEqual([]);
+      expect(await crowdedTitles(x, labels), `crowded titles at ${size}`).toEqual([]);
+      await x.screenshot(`first-view-${viewport.width}x${viewport.height}`);
+
+      // Zooming in brings the commitments' refs, none under 9 px, none over another.
+      let refs: DrawnLabel[] = [];
+      for (let step = 1; step <= 4 && !refs.length; step++) {
+        await x.page.click('#zoom-in');
+        await x.settled();
+        const zoomed = await x.drawnLabels();
+        expect(tooSmall(zoomed), `labels under 9 px zoomed in ${step}× at ${size}`).toEqual([]);
+        refs = zoomed.filter((l) => l.kind === 'Commitment');
+      }
+      expect(refs.length, `commitment refs after zooming in at ${size}`).toBeGreaterThan(0);
+      const clashes = refs.flatMap((a, i) =>
+        refs.slice(i + 1).flatMap((b) => (overlap(a.box, b.box) ? [`${a.text}/${b.text}`] : [])),
+      );
+      expect(clashes, `refs drawn over each other at ${size}`).toEqual([]);
+
+      // In Japanese too, the titles read and keep apart.
+      await x.page.click('#zoom-fit');
+      await x.page.click('#lang-toggle');
+      await x.page.waitForFunction(() => document.documentElement.lang === 'ja');
+      await x.settled();
+      const ja = await x.drawnLabels();
+      expect(ja.filter(isHeading).length).toBe(15);
+      expect(tooSmall(ja), `labels under 9 px in Japanese at ${size}`).toEqual([]);
+      expect(await outsideCanvas(x, ja)).toEqual([]);
+      expect(await crowdedTitles(x, ja), `crowded Japanese titles at ${size}`).toEqual([]);
+      expect(x.errors).toEqual([]);
+      await x.page.close();
+    }, 180_000);
+  }
+
+  it('keeps labels of at least 9 px in the underpins view, also after an export', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    await x.page.click('#tab-underpins');
+    await x.page.waitForSelector('[data-test="underpins-list"]');
+    await x.settled();
+    const before = await x.drawnLabels();
+    expect(before.length).toBeGreaterThan(10);
+    expect(tooSmall(before)).toEqual([]);
+    const rules = () =>
+      x.page.evaluate(
+        () => (window.kizuna!.cy.style() as unknown as { json(): unknown[] }).json().length,
+      );
+    const rulesBefore = await rules();
+    // The export shows every name whatever the zoom; afterwards the screen is as it was.
+    const svg = await x.page.evaluate(() => window.kizuna!.diagram!({}).svg);
+    expect(svg).toContain('<svg');
+    await x.settled();
+    expect(await rules()).toBe(rulesBefore);
+    const after = await x.drawnLabels();
+    expect(tooSmall(after)).toEqual([]);
+    expect(after.map((l) => l.id).sort()).toEqual(before.map((l) => l.id).sort());
+    await x.page.close();
+  }, 120_000);
+});
