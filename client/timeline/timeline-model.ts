@@ -12,6 +12,14 @@ export interface DateRange {
 }
 
 export const PILLAR_REFS = ['I', 'II', 'III', 'IV'] as const;
+
+/** Colour-blind-safe (Okabe–Ito) colours for the four pillars, on screen and in exports. */
+export const PILLAR_COLOURS: Record<string, string> = {
+  I: '#0072B2',
+  II: '#E69F00',
+  III: '#009E73',
+  IV: '#CC79A7',
+};
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day: 2024-02-30 and 2024-13-01 are not (a link may say anything). */

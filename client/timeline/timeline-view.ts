@@ -10,18 +10,11 @@ import {
   domainOf,
   eventsIn,
   fromDay,
+  PILLAR_COLOURS,
   PILLAR_REFS,
   parseDay,
   toDay,
 } from './timeline-model';
-
-/** Colour-blind-safe (Okabe–Ito) colours for the four pillars. */
-export const PILLAR_COLOURS: Record<string, string> = {
-  I: '#0072B2',
-  II: '#E69F00',
-  III: '#009E73',
-  IV: '#CC79A7',
-};
 
 /** What the strip counts: commitments with events in the period, and the quiet ones. */
 export interface TimelineCounts {
