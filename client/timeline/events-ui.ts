@@ -246,9 +246,12 @@ export function mountEvents(
           .update();
         cy.data('quietStyled', true);
       }
+      // Cytoscape's toggleClass(name, bool) restyles a node even when nothing changes, which
+      // restyled every commitment on every brush and click: only real changes are made.
       cy.batch(() => {
         cy.nodes('[kind = "Commitment"]').forEach((n) => {
-          n.toggleClass('quiet', quietIds.has(n.id()));
+          const quiet = quietIds.has(n.id());
+          if (n.hasClass('quiet') !== quiet) n.toggleClass('quiet', quiet);
         });
       });
     },

@@ -106,8 +106,9 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
       drag = null;
       const same = range && state.range?.from === range.from && state.range?.to === range.to;
       act.setRange(same && !moved ? null : range);
-      // setRange has drawn the new state (or nothing changed); draw what is current, without the drag.
-      redraw();
+      // A new range has drawn the strip with the rest of the view; when nothing changed, the
+      // strip is drawn again here, without the drag.
+      if (last?.state === state) redraw();
     };
     const binRange = (b: Bin | null) => (b ? { from: b.from, to: b.to } : null);
 

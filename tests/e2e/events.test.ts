@@ -448,14 +448,26 @@ describe('the timeline narrows the graph to a period', () => {
     expect(await page.textContent('[data-test="commitment-quiet"]')).toMatch(
       /Quiet: no event since 2024-01-01; last event: (\d+ )?[A-Z][a-z]{2} 202[23]/,
     );
-    // A commitment with an event since the day is not called quiet.
+    // A commitment with an event since the day is not called quiet. Choosing it restyles
+    // only it: the quiet ones are left as they are, not restyled on every change.
     const lively = allCommitments.find((id) => active.has(refOf(id)))!;
     await page.goBack();
+    await page.waitForFunction(() => !location.hash.includes('sel='));
+    await page.evaluate(() => {
+      const w = window as unknown as { restyled: string[] };
+      w.restyled = [];
+      window.kizuna!.cy.on('class', 'node[kind = "Commitment"]', (e) => {
+        w.restyled.push(e.target.id());
+      });
+    });
     await page.evaluate((id) => {
       location.hash = `${location.hash}&sel=${encodeURIComponent(id)}`;
     }, lively);
     await x.waitForPanel(lively);
     expect(await page.locator('[data-test="commitment-quiet"]').count()).toBe(0);
+    expect(
+      new Set(await page.evaluate(() => (window as unknown as { restyled: string[] }).restyled)),
+    ).toEqual(new Set([lively]));
     await page.goBack();
 
     // Back to before the day was chosen: nothing quiet; Forward brings the day back.
