@@ -184,6 +184,11 @@ describe('briefing pages', () => {
         expect(legendY).toBeLessThan(stripTop);
       }
       expect(titlePage(setup, { heading: 'H', rows: ['r'] }).strip).toBeUndefined();
+      // The deck: every page but the title page carries it.
+      const deck = deckPages(graph, setup, { date: '2026-01-02', filters: null });
+      expect(deck[0]!.strip).toBeUndefined();
+      expect(deck.length).toBeGreaterThan(2);
+      for (const page of deck.slice(1)) expect(pageToSvg(page)).toContain('timeline-strip');
     }
   });
 
