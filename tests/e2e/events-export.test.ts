@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -114,9 +114,7 @@ describe('the export dialog and events', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     if (SCREENS) {
       mkdirSync(SCREENS, { recursive: true });
-      await import('node:fs').then((fs) =>
-        fs.writeFileSync(`${SCREENS}/exported-diagram-with-timeline.png`, png),
-      );
+      writeFileSync(`${SCREENS}/exported-diagram-with-timeline.png`, png);
     }
 
     // A PDF on A4: every page carries the strip; its words are text in the PDF.
