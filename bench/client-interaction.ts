@@ -5,7 +5,8 @@
  * 1. navigation → first legible render (the client's 'kizuna:first-render' mark: data
  *    fetched, the clustered overview laid out and drawn with its pillar and area names);
  * 2. the longest main-thread task (PerformanceObserver 'longtask') while switching to
- *    each layout, opening the table, and sizing nodes by each centrality.
+ *    each layout, opening the table, sizing nodes by each centrality, and brushing the
+ *    timeline to 2024 (a drag over the strip, which filters the graph as it ends).
  * Medians of --runs runs. Without --url the app is started locally (scripts/local-app).
  */
 import { parseArgs } from 'node:util';
@@ -54,7 +55,25 @@ const ACTIONS: [string, (page: Page) => Promise<void>][] = [
   ['size by degree', (p) => p.selectOption('#metric', 'degree').then(() => {})],
   ['size by betweenness', (p) => p.selectOption('#metric', 'betweenness').then(() => {})],
   ['size by PageRank', (p) => p.selectOption('#metric', 'pagerank').then(() => {})],
+  ['brush the timeline to 2024', brushTo2024],
 ];
+
+/** Drags over the timeline strip from its 2024 tick to its 2025 tick, as a user brushes a year. */
+async function brushTo2024(page: Page): Promise<void> {
+  const chart = (await page.locator('[data-test="timeline-chart"]').boundingBox())!;
+  const tick = async (year: string) =>
+    (await page.locator('[data-test="timeline-chart"] text', { hasText: year }).boundingBox())!.x -
+    3;
+  const [from, to] = [(await tick('2024')) + 2, (await tick('2025')) - 2];
+  await page.mouse.move(from, chart.y + 20);
+  await page.mouse.down();
+  await page.mouse.move((from + to) / 2, chart.y + 20, { steps: 10 });
+  await page.mouse.move(to, chart.y + 20, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForFunction(() =>
+    decodeURIComponent(location.hash).includes('range=2024-01-01~2024-12-31'),
+  );
+}
 
 async function main() {
   const app = values.url ? null : await startLocalApp();

@@ -419,6 +419,7 @@ const events = mountEvents(
     nodes: () => loaded.nodes,
     edges: () => loaded.edges,
     setRange: (range) => dispatch('setRange', range),
+    setQuietSince: (day) => dispatch('setQuietSince', day),
     selectEvent: (id) => dispatch('selectEvent', id),
     selectNode: (id) => choose(id),
     rerender: () => render(),

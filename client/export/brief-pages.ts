@@ -96,6 +96,8 @@ export interface BriefPage {
   lang: BriefLang;
   /** What this page of a split view holds, in a few words (for "split onto N pages: …"). */
   part?: string;
+  /** The timeline strip above the footer (SVG), and the height it takes with its gap. */
+  strip?: { svg: string; space: number };
 }
 
 export interface PageSetup {
@@ -108,7 +110,12 @@ export interface PageSetup {
   footer: string;
   /** Legend entries for the kinds and relationship types a page shows. */
   legendFor: (kinds: Set<string>, types: Set<string>) => LegendEntry[];
+  /** A timeline strip for every page but the title page: its height, and how to draw it. */
+  strip?: { height: number; draw: (box: { x: number; y: number; width: number }) => string };
 }
+
+/** The room a strip takes above the footer, with the gap between it and the diagram. */
+const stripSpace = (setup: Pick<PageSetup, 'strip'>) => (setup.strip ? setup.strip.height + 8 : 0);
 
 /**
  * The footer as it sits on a sheet of this width: at most two lines of FOOTER_FONT (the
@@ -127,7 +134,7 @@ export function footerLines(footer: string, width: number, lang: BriefLang): str
 export function usableArea(setup: PageSetup, legendRows: number) {
   const { width, height } = paperSize(setup.paper, setup.orientation);
   const top = MARGIN + TITLE_FONT * LINE * 2 + 6;
-  const bottom = height - MARGIN - FOOTER_FONT * LINE * 2 - 6;
+  const bottom = height - MARGIN - FOOTER_FONT * LINE * 2 - 6 - stripSpace(setup);
   const landscape = width > height;
   // A legend sits at the right of a landscape sheet, under the diagram on a portrait one.
   const legendW = landscape && legendRows ? 150 : 0;
@@ -198,6 +205,18 @@ function page(
     legend: boxes.length ? setup.legendFor(kinds, types) : [],
     footer: setup.footer,
     lang: setup.lang,
+    ...(setup.strip
+      ? {
+          strip: {
+            svg: setup.strip.draw({
+              x: MARGIN,
+              y: height - MARGIN - FOOTER_FONT * LINE * 2 - 6 - setup.strip.height,
+              width: width - 2 * MARGIN,
+            }),
+            space: stripSpace(setup),
+          },
+        }
+      : {}),
   };
 }
 
@@ -456,8 +475,10 @@ export function titlePage(setup: PageSetup, lines: { heading: string; rows: stri
     y += wrapped.length * 13 * LINE + 8;
   }
   const p = page(setup, lines.heading, [], [], texts);
-  // The title page carries its heading large in the middle, not also as a page title.
+  // The title page carries its heading large in the middle, not also as a page title,
+  // and no timeline strip: its lines run down the page.
   p.texts = p.texts.slice(1);
+  delete p.strip;
   return p;
 }
 

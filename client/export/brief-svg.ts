@@ -77,7 +77,12 @@ function legendSvg(entries: LegendEntry[], page: BriefPage, font: string): strin
   // As usableArea leaves room: a column at the right, or rows just above the footer.
   const y0 = landscape
     ? 28 + 18 * LINE * 2 + 6
-    : page.height - 28 - 9 * LINE * 2 - 6 - (Math.ceil(entries.length / 2) * 14 + 18);
+    : page.height -
+      28 -
+      9 * LINE * 2 -
+      6 -
+      (page.strip?.space ?? 0) -
+      (Math.ceil(entries.length / 2) * 14 + 18);
   parts.push(
     `<text x="${x0}" y="${y0 + 9}" font-family="${xmlAttr(font)}" font-size="9.5"${boldIn(page.lang)} fill="#1b1f24">${page.lang === 'ja' ? '凡例' : 'Legend'}</text>`,
   );
@@ -118,6 +123,7 @@ export function pageToSvg(page: BriefPage): string {
     ...page.boxes.map((b) => boxSvg(b, font)),
     ...page.texts.map((t) => textLines(t, font, page.lang)),
     legendSvg(page.legend, page, font),
+    page.strip?.svg ?? '',
     '</svg>',
   ].join('');
 }

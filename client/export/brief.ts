@@ -17,8 +17,9 @@ import {
   titlePage,
   underpinsPages,
 } from './brief-pages';
-import type { BriefLang } from './brief-text';
+import { BRIEF_FONTS, type BriefLang } from './brief-text';
 import { legendEntries } from './diagram-export';
+import { STRIP_HEIGHT, type StripEvent, timelineStripSvg } from './timeline-strip';
 
 /**
  * Briefing documents from what the explorer shows: a view as pages laid out for a sheet,
@@ -237,7 +238,13 @@ export interface BriefRequest {
   deck: boolean;
   paper: PaperName;
   orientation: Orientation;
+  /** Events to draw as a timeline strip under each page's diagram; none without. */
+  timeline?: StripEvent[] | null;
 }
+
+/** The commitments (refs) a briefing's graph holds: the ones its timeline strip counts events of. */
+export const commitmentRefs = (graph: BriefGraph): Set<string> =>
+  new Set(graph.nodes.filter((n) => n.kind === 'Commitment' && n.ref).map((n) => n.ref!));
 
 /** The filters that narrow the plan, in words, or null when none do. */
 export function filtersInWords(state: AppState): string | null {
@@ -268,14 +275,29 @@ export function briefPages(
 ): { title: string; pages: BriefPage[] } {
   const date = new Date().toISOString().slice(0, 10);
   const setup = pageSetup(request.paper, request.orientation, state.lang, date, stampOf(cy));
+  const graph = request.deck ? filteredGraph(cy, state) : shownGraph(cy, state.lang);
+  const events = request.timeline;
+  if (events) {
+    const data = {
+      events,
+      refs: commitmentRefs(graph),
+      range: state.range,
+      today: date,
+      lang: state.lang,
+    };
+    setup.strip = {
+      height: STRIP_HEIGHT,
+      draw: (box) => timelineStripSvg(data, box, BRIEF_FONTS[state.lang]),
+    };
+  }
   if (request.deck) {
     return {
       title: `${PLAN_NAME[state.lang]} — ${state.lang === 'ja' ? '概要資料' : 'briefing'}`,
-      pages: deckPages(filteredGraph(cy, state), setup, { date, filters: filtersInWords(state) }),
+      pages: deckPages(graph, setup, { date, filters: filtersInWords(state) }),
     };
   }
   return {
     title: briefTitle(briefViewOf(state), state.lang),
-    pages: viewPages(shownGraph(cy, state.lang), briefViewOf(state), setup),
+    pages: viewPages(graph, briefViewOf(state), setup),
   };
 }

@@ -22,6 +22,7 @@ import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
 import type { BriefPage, Orientation, PaperName } from './brief-pages';
 import { pagesToPptx } from './brief-pptx';
 import { pageToSvg } from './brief-svg';
+import type { StripEvent } from './timeline-strip';
 
 export type Scope = 'view' | 'selection';
 
@@ -35,6 +36,8 @@ export interface DiagramRequest {
   /** The selected node, for scope 'selection': it and its shown neighbours. */
   selected: string | null;
   background: 'white' | 'transparent';
+  /** Events to draw as a timeline strip under the diagram (those of its commitments), with the chosen period. */
+  timeline?: { events: StripEvent[]; range: AppState['range'] } | null;
 }
 
 export interface Diagram {
@@ -112,6 +115,20 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
         source: request.source ? citationFooter(stampOf(cy), request.lang) : null,
         date: request.date ? new Date().toISOString().slice(0, 10) : null,
         lang: request.lang,
+        timeline: request.timeline
+          ? {
+              events: request.timeline.events,
+              refs: new Set(
+                inScope
+                  .nodes('[kind = "Commitment"]')
+                  .map((n) => String(n.data('ref')))
+                  .filter(Boolean),
+              ),
+              range: request.timeline.range,
+              today: new Date().toISOString().slice(0, 10),
+              lang: request.lang,
+            }
+          : null,
       },
     );
   } finally {

@@ -1,5 +1,6 @@
 import { xmlAttr, xmlText } from '../../core/formats/xml';
 import { wrapText } from '../export/brief-text';
+import { STRIP_HEIGHT, type StripData, timelineStripSvg } from '../export/timeline-strip';
 
 /**
  * A briefing diagram as one SVG: a title band, the drawing, a legend of what it shows,
@@ -22,6 +23,8 @@ export interface DiagramMeta {
   source: string | null;
   date: string | null;
   lang: 'ja' | 'en';
+  /** The events of the diagram's commitments over time, as a strip under the drawing. */
+  timeline?: StripData | null;
 }
 
 export interface Drawing {
@@ -66,7 +69,8 @@ export function composeDiagram(
   const footer = [meta.source, meta.date].filter(Boolean).join('  ·  ');
   const footerLines = footer ? wrapText(footer, width - 2 * PAD, FOOTER_FONT, meta.lang) : [];
   const footerH = footerLines.length ? FOOTER + (footerLines.length - 1) * FOOTER_FONT * 1.3 : PAD;
-  const height = Math.ceil(HEADER + bodyHeight + footerH);
+  const stripH = meta.timeline ? STRIP_HEIGHT + 16 : 0;
+  const height = Math.ceil(HEADER + bodyHeight + stripH + footerH);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" lang="${meta.lang}">`,
     `<title>${xmlText(meta.title)}</title>`,
@@ -100,6 +104,14 @@ export function composeDiagram(
     });
     parts.push('</g>');
   }
+  if (meta.timeline)
+    parts.push(
+      timelineStripSvg(
+        meta.timeline,
+        { x: PAD, y: HEADER + bodyHeight + 12, width: width - 2 * PAD },
+        FONT,
+      ),
+    );
   footerLines.forEach((line, i) => {
     const y = height - 14 - (footerLines.length - 1 - i) * FOOTER_FONT * 1.3;
     parts.push(

@@ -47,6 +47,8 @@ export interface AppState {
   metric: Metric;
   /** The timeline's brush: the graph shows only commitments with events in it. */
   range: DateRange | null;
+  /** The timeline's "quiet since" day: commitments with no event on or after it are faded. */
+  quietSince: string | null;
   /** The event whose details the side panel shows. */
   event: string | null;
 }
@@ -71,6 +73,7 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   path: { from: null, to: null, avoidHierarchy: true },
   metric: 'none',
   range: null,
+  quietSince: null,
   event: null,
 });
 
@@ -154,6 +157,8 @@ export const actions = {
   setMetric: (s: AppState, metric: Metric): AppState => ({ ...s, metric }),
   setRange: (s: AppState, range: DateRange | null): AppState =>
     range?.from === s.range?.from && range?.to === s.range?.to ? s : { ...s, range },
+  setQuietSince: (s: AppState, quietSince: string | null): AppState =>
+    quietSince === s.quietSince ? s : { ...s, quietSince },
   selectEvent: (s: AppState, event: string | null): AppState => ({
     ...s,
     event,

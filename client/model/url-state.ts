@@ -1,4 +1,4 @@
-import { encodeRange, parseRange } from '../timeline/timeline-model';
+import { encodeRange, parseDay, parseRange } from '../timeline/timeline-model';
 import { isNodeKind, isRelType, type NodeKind, type RelType } from './palette';
 import {
   type AppState,
@@ -53,6 +53,7 @@ export function encodeState(state: AppState): string {
   }
   if (state.metric !== base.metric) p.set('metric', state.metric);
   if (state.range) p.set('range', encodeRange(state.range));
+  if (state.quietSince) p.set('quiet', state.quietSince);
   if (state.event) p.set('ev', state.event);
   return p.toString();
 }
@@ -160,6 +161,11 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
   if (range !== null) {
     state.range = parseRange(range);
     if (!state.range) problems.push(`malformed range "${range}"`);
+  }
+  const quiet = p.get('quiet');
+  if (quiet !== null) {
+    state.quietSince = parseDay(quiet);
+    if (!state.quietSince) problems.push(`malformed quiet date "${quiet}"`);
   }
   const ev = p.get('ev');
   if (ev !== null) {

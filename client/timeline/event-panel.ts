@@ -1,7 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Lang } from '../model/state';
 import { t } from '../views/labels';
-import { eventDateText, eventKindName, eventTitle, precisionName } from './event-words';
+import {
+  eventDateText,
+  eventKindName,
+  eventTitle,
+  precisionName,
+  quietPanelText,
+} from './event-words';
 import type { KizunaEvent } from './events-api';
 
 export interface EventPanelActions {
@@ -134,18 +140,30 @@ export function commitmentEventsTemplate(
   events: KizunaEvent[],
   lang: Lang,
   open: (id: string) => void,
+  quiet: { since: string; last: KizunaEvent | undefined } | null = null,
 ): TemplateResult | typeof nothing {
-  if (!events.length) return nothing;
+  if (!events.length && !quiet) return nothing;
   return html`<section data-test="commitment-events">
-    <h3>${t(lang, 'eventsOf')} (${events.length})</h3>
-    <ul class="ev-list">
-      ${events.map(
-        (e) => html`<li>
-          <button type="button" class="link" data-event-id=${e.id} @click=${() => open(e.id)}>
-            <time datetime=${e.date}>${eventDateText(e.date, lang)}</time> · ${eventTitle(e, lang)}
-          </button>
-        </li>`,
-      )}
-    </ul>
+    ${
+      quiet
+        ? html`<p class="ev-quiet" data-test="commitment-quiet">
+          <strong>${t(lang, 'quiet')}</strong>: ${quietPanelText(quiet.since, quiet.last, lang)}
+        </p>`
+        : nothing
+    }
+    ${
+      events.length
+        ? html`<h3>${t(lang, 'eventsOf')} (${events.length})</h3>
+          <ul class="ev-list">
+            ${events.map(
+              (e) => html`<li>
+                <button type="button" class="link" data-event-id=${e.id} @click=${() => open(e.id)}>
+                  <time datetime=${e.date}>${eventDateText(e.date, lang)}</time> · ${eventTitle(e, lang)}
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
   </section>`;
 }

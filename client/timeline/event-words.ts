@@ -31,3 +31,17 @@ export function eventDateText(date: string, lang: Lang): string {
 
 export const precisionName = (p: KizunaEvent['date_precision'], lang: Lang) =>
   t(lang, p === 'day' ? 'precDay' : p === 'month' ? 'precMonth' : 'precYear');
+
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+
+/** "23 commitments quiet since 2024-01-01", in the language shown. */
+export const quietCountText = (n: number, since: string, lang: Lang) =>
+  fill(t(lang, 'quietCount'), { n, date: since });
+
+/** A quiet commitment's line in its panel: since when, and its last event's date (or none). */
+export const quietPanelText = (since: string, last: KizunaEvent | undefined, lang: Lang) =>
+  fill(t(lang, 'quietPanel'), {
+    date: since,
+    last: last ? eventDateText(last.date, lang) : t(lang, 'noEventRecorded'),
+  });

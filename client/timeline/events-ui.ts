@@ -16,6 +16,7 @@ import {
 import {
   advancedRefs,
   type DateRange,
+  lastEvents,
   quietCommitments,
   restrictToRange,
   searchEvents,
@@ -41,6 +42,7 @@ export interface EventsHost {
   nodes(): GraphNode[];
   edges(): GraphEdge[];
   setRange(range: DateRange | null): void;
+  setQuietSince(day: string | null): void;
   selectEvent(id: string | null): void;
   selectNode(id: string): void;
   /** Draws the whole view again (events, the session or the range changed). */
@@ -67,6 +69,7 @@ export function mountEvents(
 
   const timeline = mountTimeline(els.timeline, {
     setRange: (r) => host.setRange(r),
+    setQuietSince: (d) => host.setQuietSince(d),
     selectEvent: (id) => host.selectEvent(id),
   });
 
@@ -206,8 +209,15 @@ export function mountEvents(
     render(accountTemplate(s.lang), els.account);
     const refs = advancedRefs(events, s.range);
     const present = byRef();
-    timeline.render(s, events, [...refs].filter((r) => present.has(r)).length);
+    timeline.render(s, events, {
+      active: [...refs].filter((r) => present.has(r)).length,
+      quiet: quiet(s).size,
+    });
   }
+
+  /** The commitments (node ids) quiet since the chosen day; none when no day is chosen. */
+  const quiet = (s: AppState): Set<string> =>
+    s.quietSince ? quietCommitments(host.nodes(), events, s.quietSince) : new Set();
 
   return {
     load,
@@ -223,19 +233,25 @@ export function mountEvents(
         s.selected,
       );
     },
-    /** Greys the commitments no event has advanced since the range began (ever, without one). */
+    /** Fades, with a dashed border, the commitments no event has advanced since the chosen day. */
     decorate(cy: Core, s: AppState): void {
-      const quiet = quietCommitments(host.nodes(), events, s.range?.from ?? null);
+      const quietIds = quiet(s);
       if (!cy.data('quietStyled')) {
+        // A quiet node that is also dimmed (a focus elsewhere) stays as faint as the dimming says.
         cy.style()
           .selector('node.quiet')
-          .style({ opacity: 0.45, 'border-style': 'dashed' })
+          .style({ opacity: 0.4, 'border-style': 'dashed', 'border-width': 2 })
+          .selector('node.quiet.dim')
+          .style({ opacity: 0.15 })
           .update();
         cy.data('quietStyled', true);
       }
+      // Cytoscape's toggleClass(name, bool) restyles a node even when nothing changes, which
+      // restyled every commitment on every brush and click: only real changes are made.
       cy.batch(() => {
         cy.nodes('[kind = "Commitment"]').forEach((n) => {
-          n.toggleClass('quiet', quiet.has(n.id()));
+          const quiet = quietIds.has(n.id());
+          if (n.hasClass('quiet') !== quiet) n.toggleClass('quiet', quiet);
         });
       });
     },
@@ -267,7 +283,11 @@ export function mountEvents(
       const list = events
         .filter((e) => !e.deleted && e.advances.some((a) => a.ref === ref))
         .sort((a, b) => a.date_start.localeCompare(b.date_start));
-      return commitmentEventsTemplate(list, s.lang, (id) => host.selectEvent(id));
+      const quietLine =
+        s.quietSince && s.selected && quiet(s).has(s.selected)
+          ? { since: s.quietSince, last: lastEvents(events).get(ref) }
+          : null;
+      return commitmentEventsTemplate(list, s.lang, (id) => host.selectEvent(id), quietLine);
     },
     /** Events matching a search, as a group of their own in the search box. */
     search(q: string, l: Lang): SearchResult[] {

@@ -12,6 +12,14 @@ export interface DateRange {
 }
 
 export const PILLAR_REFS = ['I', 'II', 'III', 'IV'] as const;
+
+/** Colour-blind-safe (Okabe–Ito) colours for the four pillars, on screen and in exports. */
+export const PILLAR_COLOURS: Record<string, string> = {
+  I: '#0072B2',
+  II: '#E69F00',
+  III: '#009E73',
+  IV: '#CC79A7',
+};
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day: 2024-02-30 and 2024-13-01 are not (a link may say anything). */
@@ -29,6 +37,9 @@ export function parseRange(text: string): DateRange | null {
 }
 
 export const encodeRange = (r: DateRange) => `${r.from}~${r.to}`;
+
+/** "2024-01-01" from a link or a date input; null when it is not a real day. */
+export const parseDay = (text: string): string | null => (realDay(text) ? text : null);
 
 /** An event overlaps the range when any day it can mean is inside it (2024-09 overlaps September). */
 export const overlaps = (e: Pick<KizunaEvent, 'date_start' | 'date_end'>, r: DateRange) =>
@@ -154,7 +165,10 @@ export function restrictToRange<V extends { nodes: Set<string>; edges: Set<strin
   return { ...visible, nodes: shown, edges: shownEdges };
 }
 
-/** Commitments no live event has advanced since `since` (at all, when null): the quiet ones. */
+/**
+ * Commitments no live event has advanced on or after `since` (at all, when null): the quiet
+ * ones. An event known only to its month or year counts when any day it can mean is that late.
+ */
 export function quietCommitments(
   nodes: GraphNode[],
   events: KizunaEvent[],
@@ -167,6 +181,22 @@ export function quietCommitments(
   return new Set(
     nodes.filter((n) => n.kind === 'Commitment' && !active.has(String(n.ref))).map((n) => n.id),
   );
+}
+
+/**
+ * The latest live event that advanced each commitment (by ref): the one whose first day is
+ * latest, so a side panel can say when a quiet commitment last moved.
+ */
+export function lastEvents(events: KizunaEvent[]): Map<string, KizunaEvent> {
+  const last = new Map<string, KizunaEvent>();
+  for (const e of events) {
+    if (e.deleted) continue;
+    for (const a of e.advances) {
+      const seen = last.get(a.ref);
+      if (!seen || e.date_start > seen.date_start) last.set(a.ref, e);
+    }
+  }
+  return last;
 }
 
 /** Events whose title (in the language shown), summary or publisher hold every word typed. */

@@ -1,7 +1,7 @@
 import { html, nothing, render, svg } from 'lit-html';
 import type { AppState } from '../model/state';
 import { t } from '../views/labels';
-import { eventDateText, eventTitle } from './event-words';
+import { eventDateText, eventTitle, quietCountText } from './event-words';
 import type { KizunaEvent } from './events-api';
 import {
   activityBins,
@@ -10,20 +10,21 @@ import {
   domainOf,
   eventsIn,
   fromDay,
+  PILLAR_COLOURS,
   PILLAR_REFS,
+  parseDay,
   toDay,
 } from './timeline-model';
 
-/** Colour-blind-safe (Okabe–Ito) colours for the four pillars. */
-export const PILLAR_COLOURS: Record<string, string> = {
-  I: '#0072B2',
-  II: '#E69F00',
-  III: '#009E73',
-  IV: '#CC79A7',
-};
+/** What the strip counts: commitments with events in the period, and the quiet ones. */
+export interface TimelineCounts {
+  active: number;
+  quiet: number;
+}
 
 export interface TimelineActions {
   setRange(range: DateRange | null): void;
+  setQuietSince(day: string | null): void;
   selectEvent(id: string): void;
 }
 
@@ -47,7 +48,7 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
   };
   let width = inner() || 800;
   let drag: { startX: number; x: number } | null = null;
-  let last: { state: AppState; events: KizunaEvent[]; activeRefs: number } | null = null;
+  let last: { state: AppState; events: KizunaEvent[]; counts: TimelineCounts } | null = null;
   const today = new Date().toISOString().slice(0, 10);
 
   new ResizeObserver(() => {
@@ -59,11 +60,11 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
   }).observe(el);
 
   const redraw = () => {
-    if (last) draw(last.state, last.events, last.activeRefs);
+    if (last) draw(last.state, last.events, last.counts);
   };
 
-  function draw(state: AppState, events: KizunaEvent[], activeRefs: number): void {
-    last = { state, events, activeRefs };
+  function draw(state: AppState, events: KizunaEvent[], counts: TimelineCounts): void {
+    last = { state, events, counts };
     const lang = state.lang;
     const domain = domainOf(events, today);
     const d0 = toDay(domain.from);
@@ -105,8 +106,9 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
       drag = null;
       const same = range && state.range?.from === range.from && state.range?.to === range.to;
       act.setRange(same && !moved ? null : range);
-      // setRange has drawn the new state (or nothing changed); draw what is current, without the drag.
-      redraw();
+      // A new range has drawn the strip with the rest of the view; when nothing changed, the
+      // strip is drawn again here, without the drag.
+      if (last?.state === state) redraw();
     };
     const binRange = (b: Bin | null) => (b ? { from: b.from, to: b.to } : null);
 
@@ -188,8 +190,32 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
           }
           <span class="tl-count" data-test="timeline-count"
             >${inRange.filter((e) => !e.deleted).length} ${t(lang, 'eventsCount')} ·
-            ${activeRefs} ${t(lang, 'commitmentsActive')}</span
-          >${state.range ? nothing : html`<span class="tl-quiet">${t(lang, 'quietNote')}</span>`}
+            ${counts.active} ${t(lang, 'commitmentsActive')}</span
+          >
+          <label class="tl-date tl-quiet-since"
+            >${t(lang, 'quietSince')}
+            <input
+              type="date"
+              data-test="quiet-since"
+              min=${domain.from}
+              max=${domain.to}
+              .value=${state.quietSince ?? ''}
+              @change=${(e: Event) => {
+                const v = (e.target as HTMLInputElement).value;
+                if (!v || parseDay(v)) act.setQuietSince(v || null);
+              }}
+          /></label>
+          ${
+            state.quietSince
+              ? html`<span class="tl-quiet" data-test="quiet-count"
+                  ><span class="tl-quiet-key" aria-hidden="true"></span>${quietCountText(
+                    counts.quiet,
+                    state.quietSince,
+                    lang,
+                  )}</span
+                >`
+              : nothing
+          }
         </div>
         <svg
           class="tl-chart"

@@ -20,6 +20,7 @@ import {
 } from '../export/diagram-export';
 import { largestPngScale } from '../model/compose-diagram';
 import type { AppState } from '../model/state';
+import { eventsApi, type KizunaEvent } from '../timeline/events-api';
 import { h } from './dom';
 import { t } from './labels';
 
@@ -93,6 +94,24 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
   const legend = h('input', { id: 'export-legend', type: 'checkbox', checked: true });
   const source = h('input', { id: 'export-source', type: 'checkbox', checked: true });
   const date = h('input', { id: 'export-date', type: 'checkbox', checked: true });
+  // On by default when a period is chosen: the briefing is then about time.
+  const timeline = h('input', {
+    id: 'export-timeline',
+    type: 'checkbox',
+    checked: Boolean(state.range),
+    'data-test': 'export-timeline',
+  });
+  const withEvents = h('input', {
+    id: 'export-events',
+    type: 'checkbox',
+    checked: true,
+    'data-test': 'export-events',
+  });
+  let loadingEvents: Promise<KizunaEvent[]> | null = null;
+  const stripEvents = () => {
+    loadingEvents ??= eventsApi.list(false);
+    return loadingEvents;
+  };
   const scale = h(
     'select',
     { id: 'export-scale' },
@@ -131,10 +150,12 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
     split.textContent = '';
     if (!(DIAGRAMS as string[]).includes(chosen) || deck.checked || scope.value === 'whole') return;
     if (pictureOnly) return;
+    // The strip's height does not depend on its events, so none are needed to count pages.
     const { pages } = briefPages(cy, state, {
       deck: false,
       paper: page.value as PaperName,
       orientation: orientation.value as Orientation,
+      timeline: timeline.checked ? [] : null,
     });
     split.textContent =
       splitNotice(pages, lang) ??
@@ -160,6 +181,22 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
         field(ja ? '凡例' : 'Legend', legend),
         field(ja ? '出典' : 'Source line', source),
         field(ja ? '日付' : 'Export date', date),
+        field(
+          ja
+            ? '出来事の年表（図の取組の出来事）'
+            : 'Timeline (events of the diagram’s commitments)',
+          timeline,
+        ),
+      ),
+      h(
+        'fieldset',
+        {},
+        h(
+          'legend',
+          {},
+          ja ? 'データ（グラフ全体・データセット一式）' : 'Data (whole graph, dataset bundle)',
+        ),
+        field(ja ? '日付のある出来事を含める' : 'Include dated events', withEvents),
       ),
       h(
         'fieldset',
@@ -190,11 +227,19 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
       h('div', { className: 'dialog-buttons' }, go, close),
     ),
   );
-  for (const control of [format, scope, page, orientation, deck])
+  // Events go into the data the server writes (the whole graph, the bundle); a view's data
+  // is written here from what the canvas holds, which has no events.
+  const showEventsChoice = () => {
+    withEvents.disabled = !(format.value === 'bundle' || scope.value === 'whole');
+  };
+  for (const control of [format, scope, page, orientation, deck, timeline])
     control.addEventListener('change', showSplit);
+  for (const control of [format, scope]) control.addEventListener('change', showEventsChoice);
   showSplit();
+  showEventsChoice();
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => dialog.remove());
+  const eventsParam = () => (withEvents.checked ? '' : '&events=false');
   go.addEventListener('click', async (e) => {
     e.preventDefault();
     message.textContent = '';
@@ -209,6 +254,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
               ? '図は表示中のビューか選択範囲から作ります。'
               : 'Diagrams are drawn from the current view or the selection.',
           );
+        const strip = timeline.checked ? await stripEvents() : null;
         const diagram = () =>
           exportDiagram(cy, {
             scope: where,
@@ -219,6 +265,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             date: date.checked,
             lang,
             background: background.value as 'white' | 'transparent',
+            timeline: strip ? { events: strip, range: state.range } : null,
           });
         const name = datasetBasename(briefViewOf(state), today());
         const onScreen = page.value === 'screen';
@@ -234,6 +281,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             deck: deck.checked,
             paper: page.value as PaperName,
             orientation: orientation.value as Orientation,
+            timeline: strip,
           });
           const pictures = await pagePictures(
             pages,
@@ -270,6 +318,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             deck: deck.checked,
             paper,
             orientation: turn,
+            timeline: strip,
           });
           const file = deck.checked ? datasetBasename('briefing', today()) : name;
           if (chosen === 'pdf')
@@ -284,14 +333,14 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
         }
       } else if (chosen === 'bundle') {
         // The whole dataset with its manifest, README and CITATION.cff, built on the server.
-        const a = h('a', { href: `/api/export/bundle?lang=${lang}` });
+        const a = h('a', { href: `/api/export/bundle?lang=${lang}${eventsParam()}` });
         document.body.append(a);
         a.click();
         a.remove();
       } else {
         const spec = EXPORT_FORMATS[chosen as ExportFormatName];
         if (where === 'whole') {
-          const a = h('a', { href: `/api/export?format=${chosen}&lang=${lang}` });
+          const a = h('a', { href: `/api/export?format=${chosen}&lang=${lang}${eventsParam()}` });
           document.body.append(a);
           a.click();
           a.remove();

@@ -68,10 +68,17 @@ export const WORDS = {
   clearRange: { en: 'All dates', ja: '全期間' },
   eventsCount: { en: 'events', ja: '件の出来事' },
   commitmentsActive: { en: 'commitments with events', ja: '件の取組に出来事あり' },
-  quietNote: {
-    en: 'Faded commitments: no event recorded',
-    ja: '薄い表示の取組：出来事の記録なし',
+  quietSince: { en: 'Quiet since', ja: '動きなしの基準日' },
+  quietCount: {
+    en: '{n} commitments quiet since {date}',
+    ja: '{date}以降に出来事のない取組：{n}件',
   },
+  quiet: { en: 'Quiet', ja: '動きなし' },
+  quietPanel: {
+    en: 'no event since {date}; last event: {last}',
+    ja: '{date}以降の出来事なし。最後の出来事：{last}',
+  },
+  noEventRecorded: { en: 'no event recorded', ja: '出来事の記録なし' },
   noEvents: { en: 'No events in this period.', ja: 'この期間の出来事はありません。' },
   pillar: { en: 'Pillar', ja: '柱' },
   event: { en: 'Event', ja: '出来事' },

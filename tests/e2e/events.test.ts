@@ -385,6 +385,125 @@ describe('the timeline narrows the graph to a period', () => {
     await page.close();
   }, 300_000);
 
+  it('fades, never hides, the commitments quiet since a chosen day; Back and links keep the day', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    const page = x.page;
+    const refOf = (id: string) => id.split('/')[1]!;
+    const allCommitments = await x.visibleNodes('Commitment');
+    const since2024 = await apiEvents('&from=2024-01-01&to=2031-12-31');
+    const active = new Set(since2024.flatMap((e) => e.advances.map((a) => a.ref)));
+    const expected = allCommitments.filter((id) => !active.has(refOf(id))).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(allCommitments.length);
+    const quietNow = () =>
+      page.evaluate(() =>
+        window
+          .kizuna!.cy.nodes('[kind = "Commitment"].quiet')
+          .map((n) => n.id())
+          .sort(),
+      );
+    // No day chosen: nothing is marked quiet.
+    expect(await quietNow()).toEqual([]);
+
+    await page.fill('[data-test="quiet-since"]', '2024-01-01');
+    await page.waitForFunction(() =>
+      decodeURIComponent(location.hash).includes('quiet=2024-01-01'),
+    );
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-test="quiet-count"]').length === n,
+      1,
+    );
+    expect(await quietNow()).toEqual(expected);
+    // Faded and dashed, still on the canvas.
+    expect(await x.visibleNodes('Commitment')).toEqual(allCommitments);
+    const look = await page.evaluate((id) => {
+      const n = window.kizuna!.cy.getElementById(id);
+      return { opacity: Number(n.style('opacity')), border: String(n.style('border-style')) };
+    }, expected[0]!);
+    expect(look.opacity).toBeLessThan(1);
+    expect(look.border).toBe('dashed');
+    expect(await page.textContent('[data-test="quiet-count"]')).toBe(
+      `${expected.length} commitments quiet since 2024-01-01`,
+    );
+
+    // A quiet commitment's panel says so, with its last event or that none is recorded.
+    const everAdvanced = new Set((await apiEvents()).flatMap((e) => e.advances.map((a) => a.ref)));
+    const withPast = expected.find((id) => everAdvanced.has(refOf(id)));
+    const never = expected.find((id) => !everAdvanced.has(refOf(id)));
+    expect(withPast && never).toBeTruthy();
+    await page.evaluate((id) => {
+      location.hash = `${location.hash}&sel=${encodeURIComponent(id)}`;
+    }, never!);
+    await x.waitForPanel(never!);
+    expect(await page.textContent('[data-test="commitment-quiet"]')).toContain(
+      'Quiet: no event since 2024-01-01; last event: no event recorded',
+    );
+    await shot(page, 'quiet-since-1280');
+    await page.goBack();
+    await page.waitForFunction(() => !location.hash.includes('sel='));
+    await page.evaluate((id) => {
+      location.hash = `${location.hash}&sel=${encodeURIComponent(id)}`;
+    }, withPast!);
+    await x.waitForPanel(withPast!);
+    expect(await page.textContent('[data-test="commitment-quiet"]')).toMatch(
+      /Quiet: no event since 2024-01-01; last event: (\d+ )?[A-Z][a-z]{2} 202[23]/,
+    );
+    // A commitment with an event since the day is not called quiet. Choosing it restyles
+    // only it: the quiet ones are left as they are, not restyled on every change.
+    const lively = allCommitments.find((id) => active.has(refOf(id)))!;
+    await page.goBack();
+    await page.waitForFunction(() => !location.hash.includes('sel='));
+    await page.evaluate(() => {
+      const w = window as unknown as { restyled: string[] };
+      w.restyled = [];
+      window.kizuna!.cy.on('class', 'node[kind = "Commitment"]', (e) => {
+        w.restyled.push(e.target.id());
+      });
+    });
+    await page.evaluate((id) => {
+      location.hash = `${location.hash}&sel=${encodeURIComponent(id)}`;
+    }, lively);
+    await x.waitForPanel(lively);
+    expect(await page.locator('[data-test="commitment-quiet"]').count()).toBe(0);
+    expect(
+      new Set(await page.evaluate(() => (window as unknown as { restyled: string[] }).restyled)),
+    ).toEqual(new Set([lively]));
+    await page.goBack();
+
+    // Back to before the day was chosen: nothing quiet; Forward brings the day back.
+    await page.goBack();
+    await page.waitForFunction(() => !location.hash.includes('quiet='));
+    await page.waitForFunction(
+      () => window.kizuna!.cy.nodes('[kind = "Commitment"].quiet').length === 0,
+    );
+    expect(await page.inputValue('[data-test="quiet-since"]')).toBe('');
+    await page.goForward();
+    await page.waitForFunction(() =>
+      decodeURIComponent(location.hash).includes('quiet=2024-01-01'),
+    );
+    await page.waitForFunction(
+      (n) => window.kizuna!.cy.nodes('[kind = "Commitment"].quiet').length === n,
+      expected.length,
+    );
+
+    // The same link in Japanese, on a phone: the count in Japanese only, inside the screen.
+    const shared = await ExplorerPage.open(browser, page.url().replace('lang=en', 'lang=ja'), {
+      width: 390,
+      height: 844,
+    });
+    expect(await shared.page.inputValue('[data-test="quiet-since"]')).toBe('2024-01-01');
+    expect(await shared.page.textContent('[data-test="quiet-count"]')).toBe(
+      `2024-01-01以降に出来事のない取組：${expected.length}件`,
+    );
+    await expectInsideWidth(shared.page, '#timeline', 'the timeline at 390×844');
+    expect(await tinyText(shared.page, '#timeline')).toEqual([]);
+    await shot(shared.page, 'quiet-since-ja-390');
+    expect(shared.errors).toEqual([]);
+    await shared.page.close();
+    expect(x.errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   it('opens an event from a link, in Japanese only when the page is in Japanese', async () => {
     const id = 'ev-2024-09-22-summit-new-york';
     const stored = (await (await fetch(`${url}/api/events/${id}`)).json()) as { title_ja: string };

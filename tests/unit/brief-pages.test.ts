@@ -12,11 +12,13 @@ import {
   MIN_FONT,
   paperSize,
   pillarPages,
+  titlePage,
   underpinsPages,
   usableArea,
 } from '../../client/export/brief-pages';
 import { pageToSvg } from '../../client/export/brief-svg';
 import { textWidth, wrapText } from '../../client/export/brief-text';
+import { STRIP_HEIGHT, timelineStripSvg } from '../../client/export/timeline-strip';
 import { citationFooter, DATASET_SOURCE, DATASET_VERSION, datasetStamp } from '../../core/dataset';
 import { buildGraph } from '../../seed/build-graph';
 import { curation, gazetteer, plan, source } from '../support/real-plan';
@@ -142,6 +144,53 @@ describe('briefing pages', () => {
       for (const n of graph.nodes) expect(placed.has(n.id)).toBe(true);
     });
   }
+
+  it('keeps room above the footer for a timeline strip, under the diagram and the legend', () => {
+    for (const orientation of ['landscape', 'portrait'] as const) {
+      const plain = pageSetup('a4', orientation, 'en', '2026-01-02');
+      const setup = {
+        ...plain,
+        strip: {
+          height: STRIP_HEIGHT,
+          draw: (box: { x: number; y: number; width: number }) =>
+            timelineStripSvg(
+              {
+                events: [],
+                refs: new Set(),
+                range: null,
+                today: '2026-01-02',
+                lang: 'en',
+              },
+              box,
+              'sans-serif',
+            ),
+        },
+      };
+      expect(usableArea(setup, 8).height).toBeCloseTo(
+        usableArea(plain, 8).height - STRIP_HEIGHT - 8,
+      );
+      const pages = underpinsPages(graph, setup, 'What underpins what');
+      for (const page of pages) {
+        const stripTop = Number(/<line x1="[\d.]+" y1="([\d.]+)"/.exec(page.strip!.svg)![1]);
+        expect(Math.max(...page.boxes.map((b) => b.y + b.h))).toBeLessThan(stripTop);
+        const footerTop = page.texts.at(-1)!.y;
+        expect(stripTop + STRIP_HEIGHT).toBeLessThanOrEqual(footerTop);
+        const svg = pageToSvg(page);
+        expect(svg).toContain('class="timeline-strip"');
+        // The legend (rows above the footer on a portrait sheet) stays above the strip.
+        const legendY = Number(
+          />Legend<\/text>/.test(svg) && /y="([\d.]+)"[^>]*>Legend</.exec(svg)![1],
+        );
+        expect(legendY).toBeLessThan(stripTop);
+      }
+      expect(titlePage(setup, { heading: 'H', rows: ['r'] }).strip).toBeUndefined();
+      // The deck: every page but the title page carries it.
+      const deck = deckPages(graph, setup, { date: '2026-01-02', filters: null });
+      expect(deck[0]!.strip).toBeUndefined();
+      expect(deck.length).toBeGreaterThan(2);
+      for (const page of deck.slice(1)) expect(pageToSvg(page)).toContain('timeline-strip');
+    }
+  });
 
   it('tells the user when a view is split, and what each page holds', () => {
     const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { initialState } from '../../client/model/state';
 import { decodeState, encodeState } from '../../client/model/url-state';
 import { slotOf } from '../../client/timeline/event-form';
+import { quietCountText, quietPanelText } from '../../client/timeline/event-words';
 import type { KizunaEvent } from '../../client/timeline/events-api';
 import {
   activityBins,
   advancedRefs,
+  lastEvents,
+  parseDay,
   parseRange,
   quietCommitments,
   restrictToRange,
@@ -63,6 +66,50 @@ describe('the timeline model', () => {
     expect(decodeState('#range=2024-13-01~2024-12-31', 'en').problems).toEqual([
       'malformed range "2024-13-01~2024-12-31"',
     ]);
+  });
+
+  it('keeps the quiet-since day in the URL, and names a day that is not one', () => {
+    const state = { ...initialState('en'), quietSince: '2024-01-01' };
+    expect(encodeState(state)).toContain('quiet=2024-01-01');
+    expect(decodeState(`#${encodeState(state)}`, 'ja').state.quietSince).toBe('2024-01-01');
+    expect(encodeState(initialState('en'))).not.toContain('quiet=');
+    const bad = decodeState('#quiet=2024-02-30', 'en');
+    expect(bad.state.quietSince).toBeNull();
+    expect(bad.problems).toEqual(['malformed quiet date "2024-02-30"']);
+    expect(parseDay('2024-02-29')).toBe('2024-02-29');
+    expect(parseDay('2024-1-1')).toBeNull();
+  });
+
+  it('marks quiet the commitments with no live event on or after the chosen day', () => {
+    const nodes = [
+      { id: 'c1', kind: 'Commitment', ref: 'I.1.1' },
+      { id: 'c2', kind: 'Commitment', ref: 'I.3.6' },
+      { id: 'c3', kind: 'Commitment', ref: 'III.2.8' },
+      { id: 'c4', kind: 'Commitment', ref: 'IV.1.1' },
+      { id: 'ag', kind: 'Agency' },
+    ];
+    const quietIds = (since: string) => [...quietCommitments(nodes, events, since)].sort();
+    // On the day counts; a month-long event counts from any of its days; deleted ones never.
+    expect(quietIds('2023-03-10')).toEqual(['c4']);
+    expect(quietIds('2023-03-11')).toEqual(['c1', 'c4']);
+    expect(quietIds('2024-09-30')).toEqual(['c1', 'c4']);
+    expect(quietIds('2024-10-01')).toEqual(['c1', 'c2', 'c4']);
+    expect(quietIds('2025-01-01')).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('finds each commitment’s last live event, and words the quiet line in both languages', () => {
+    const last = lastEvents([...events, ev('e', '2024-02', '2024-02-29', ['I.1.1'])]);
+    expect(last.get('I.1.1')!.id).toBe('e');
+    expect(last.get('III.2.8')!.id).toBe('c');
+    expect(last.has('IV.1.1')).toBe(false);
+    expect(quietCountText(23, '2024-01-01', 'en')).toBe('23 commitments quiet since 2024-01-01');
+    expect(quietCountText(23, '2024-01-01', 'ja')).toBe('2024-01-01以降に出来事のない取組：23件');
+    expect(quietPanelText('2025-01-01', last.get('I.1.1'), 'en')).toBe(
+      'no event since 2025-01-01; last event: Feb 2024',
+    );
+    expect(quietPanelText('2025-01-01', undefined, 'ja')).toBe(
+      '2025-01-01以降の出来事なし。最後の出来事：出来事の記録なし',
+    );
   });
 
   it('counts an event whose month overlaps the range, and never a deleted one', () => {
