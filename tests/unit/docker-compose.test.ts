@@ -56,7 +56,8 @@ describe('docker-compose.yml', () => {
     ).toBeUndefined();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-  });
+    // docker-compose is a Python program: its start-up alone took 8 s on a loaded box.
+  }, 60_000);
 
   it('refuses to start without a password, rather than using a default', () => {
     const env = { ...process.env };
@@ -67,7 +68,7 @@ describe('docker-compose.yml', () => {
     });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('set NEO4J_PASSWORD');
-  });
+  }, 60_000);
 
   it('runs the official Neo4j 5.26 Community image with a healthcheck and a named volume, on loopback only', () => {
     expect(compose.services.neo4j.image).toBe('neo4j:5.26-community');
