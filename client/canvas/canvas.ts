@@ -330,9 +330,9 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     'font-size text-max-width text-wrap text-overflow-wrap font-weight text-margin-x text-margin-y width height';
   function clearClusterStyles(): void {
     if (!clusterStyled.size) return;
-    cy.batch(() => {
-      for (const id of clusterStyled) cy.getElementById(id).removeStyle(CLUSTER_STYLE_KEYS);
-    });
+    // One call on the collection: Cytoscape updates style hints once, not once per node.
+    const styled = cy.nodes().filter((n) => clusterStyled.has(n.id()));
+    cy.batch(() => styled.removeStyle(CLUSTER_STYLE_KEYS));
     clusterStyled.clear();
   }
   /**
