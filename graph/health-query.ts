@@ -35,15 +35,15 @@ export async function readDatabaseIdentity(graph: Graph): Promise<DatabaseIdenti
  * here as it does there.
  */
 export async function readPlanHealth(graph: Graph): Promise<PlanHealth> {
+  // One query, one round trip: health is polled, and each trip waits its turn on a busy box.
   const [counts] = await graph.read(
     `OPTIONAL MATCH (p:Plan) WITH count(p) AS plans
-     MATCH (n) RETURN plans, count(n) AS nodes`,
-    {},
-    TIMEOUT,
-  );
-  await graph.read(
-    `MATCH (p:Plan)-[r]-(n)
-     RETURN count(DISTINCT n) AS linked, sum(size(keys(n))) AS properties, count(r.evidence) AS evidence`,
+     CALL () { MATCH (n) RETURN count(n) AS nodes }
+     CALL () {
+       MATCH (:Plan)-[r]-(n)
+       RETURN count(DISTINCT n) AS linked, sum(size(keys(n))) AS properties, count(r.evidence) AS evidence
+     }
+     RETURN plans, nodes, linked`,
     {},
     TIMEOUT,
   );
