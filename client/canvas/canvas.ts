@@ -428,6 +428,10 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       const underpins = state.tab === 'underpins';
       // The table hides the canvas: leaving the picture's look as it was spares a restyle.
       const faint = state.tab !== 'underpins' && state.layout === 'clusters' && !state.selected;
+      // The overview's labels and sizes follow the arrangement asked for, not the one last
+      // laid out: render runs before the new layout, and leaving the overview for another
+      // arrangement kept its refs and small sizes until the next state change.
+      const overview = !underpins && state.layout === 'clusters';
       cy.nodes().forEach((node) => {
         const d = node.data() as NodeData;
         const id = d.id;
@@ -439,8 +443,8 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
         const byRef =
           typeof d.ref === 'string' &&
           (d.kind === 'Commitment'
-            ? underpinsLook || (!underpins && cluster !== null)
-            : d.kind === 'Area' && !underpins && cluster?.compact === true);
+            ? underpinsLook || overview
+            : d.kind === 'Area' && overview && cluster?.compact === true);
         const label = byRef ? d.ref : state.lang === 'ja' ? d.name_ja : d.name_en;
         if (node.data('label') !== label) node.data('label', label);
         if (!underpinsLook && underpinsLabelled.delete(id))
@@ -483,8 +487,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       metricSized = state.metric !== 'none';
       cy.nodes().forEach((node) => {
         const size =
-          metricSizes.get(node.id()) ??
-          (cluster && state.tab !== 'underpins' ? clusterSize : baseSize)(node.data('kind'));
+          metricSizes.get(node.id()) ?? (overview ? clusterSize : baseSize)(node.data('kind'));
         if (node.data('size') !== size) node.data('size', size);
       });
     });

@@ -117,6 +117,24 @@ describe('the first view reads without zooming', () => {
     }, 180_000);
   }
 
+  it('gives commitments their names and usual size as soon as the overview is left', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    await x.settled();
+    const look = () =>
+      x.page.evaluate(() => {
+        const n = window.kizuna!.cy.getElementById('jp-mn-2022/I.3.2');
+        return { label: n.data('label') as string, width: n.width() };
+      });
+    const overview = await look();
+    expect(overview.label).toBe('I.3.2');
+    await x.page.selectOption('#layout', 'fcose');
+    await x.settled();
+    const force = await look();
+    expect(force.label).toBe('Defence visits and exchanges under the defence MoUs');
+    expect(force.width).toBeGreaterThan(overview.width);
+    await x.page.close();
+  }, 120_000);
+
   it('keeps labels of at least 9 px in the underpins view, also after an export', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
     await x.page.click('#tab-underpins');
