@@ -147,6 +147,24 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
     const setTo = (value: string) =>
       act.setRange(value ? { from: state.range?.from ?? domain.from, to: value } : null);
     const validPair = (from: string, to: string) => from && to && from <= to;
+    /** A day picker within the events' span; `accept` gets the day chosen ('' when cleared). */
+    const dayInput = (
+      label: string,
+      test: string,
+      value: string,
+      accept: (day: string) => void,
+      extraClass = '',
+    ) =>
+      html`<label class="tl-date${extraClass}"
+        >${label}
+        <input
+          type="date"
+          data-test=${test}
+          min=${domain.from}
+          max=${domain.to}
+          .value=${value}
+          @change=${(e: Event) => accept((e.target as HTMLInputElement).value)}
+      /></label>`;
 
     render(
       html`<div class="tl-head">
@@ -155,32 +173,12 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
             (p) =>
               html`<span class="tl-key"><span class="tl-swatch" style="background:${PILLAR_COLOURS[p]}"></span>${p}</span>`,
           )}</span>
-          <label class="tl-date"
-            >${t(lang, 'rangeFrom')}
-            <input
-              type="date"
-              data-test="range-from"
-              min=${domain.from}
-              max=${domain.to}
-              .value=${state.range?.from ?? ''}
-              @change=${(e: Event) => {
-                const v = (e.target as HTMLInputElement).value;
-                if (!v || validPair(v, state.range?.to ?? domain.to)) setFrom(v);
-              }}
-          /></label>
-          <label class="tl-date"
-            >${t(lang, 'rangeTo')}
-            <input
-              type="date"
-              data-test="range-to"
-              min=${domain.from}
-              max=${domain.to}
-              .value=${state.range?.to ?? ''}
-              @change=${(e: Event) => {
-                const v = (e.target as HTMLInputElement).value;
-                if (!v || validPair(state.range?.from ?? domain.from, v)) setTo(v);
-              }}
-          /></label>
+          ${dayInput(t(lang, 'rangeFrom'), 'range-from', state.range?.from ?? '', (v) => {
+            if (!v || validPair(v, state.range?.to ?? domain.to)) setFrom(v);
+          })}
+          ${dayInput(t(lang, 'rangeTo'), 'range-to', state.range?.to ?? '', (v) => {
+            if (!v || validPair(state.range?.from ?? domain.from, v)) setTo(v);
+          })}
           ${
             state.range
               ? html`<button type="button" data-test="range-clear" @click=${() => act.setRange(null)}>
@@ -192,19 +190,15 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
             >${inRange.filter((e) => !e.deleted).length} ${t(lang, 'eventsCount')} ·
             ${counts.active} ${t(lang, 'commitmentsActive')}</span
           >
-          <label class="tl-date tl-quiet-since"
-            >${t(lang, 'quietSince')}
-            <input
-              type="date"
-              data-test="quiet-since"
-              min=${domain.from}
-              max=${domain.to}
-              .value=${state.quietSince ?? ''}
-              @change=${(e: Event) => {
-                const v = (e.target as HTMLInputElement).value;
-                if (!v || parseDay(v)) act.setQuietSince(v || null);
-              }}
-          /></label>
+          ${dayInput(
+            t(lang, 'quietSince'),
+            'quiet-since',
+            state.quietSince ?? '',
+            (v) => {
+              if (!v || parseDay(v)) act.setQuietSince(v || null);
+            },
+            ' tl-quiet-since',
+          )}
           ${
             state.quietSince
               ? html`<span class="tl-quiet" data-test="quiet-count"

@@ -1,4 +1,5 @@
 import { NODE_LABELS } from '../../seed/graph-model';
+import { SEARCH_KEY_FIELDS } from '../search-terms';
 
 /**
  * The constraints and indexes a copy of the Kizuna graph needs, as the Cypher script
@@ -46,16 +47,8 @@ export type SchemaItem = UniqueConstraint | TextIndex | FulltextIndex | RangeInd
  */
 export const SHARED_LABEL = 'Entity' as string | null;
 
-/** Keys the shared label's TEXT indexes cover (index-backed substring search). */
-export const SHARED_TEXT_KEYS = [
-  'name_ja',
-  'name_en',
-  'aliases_text',
-  'ref',
-  'title_ja',
-  'title_en',
-  'search_key',
-] as const;
+/** Keys the shared label's TEXT indexes cover: the fields search folds into search_key, and the key itself. */
+export const SHARED_TEXT_KEYS = [...SEARCH_KEY_FIELDS, 'search_key'] as const;
 
 export const FULLTEXT = {
   ja: 'kizuna_text_ja',
