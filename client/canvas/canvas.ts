@@ -298,6 +298,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
           })
           .map((e) => ({ group: 'edges' as const, data: { ...e.data, label: e.data.type } })),
       );
+      markParallelEdges();
     });
     // Nodes without a precomputed place go in a ring around the node they were expanded from.
     const unplaced = fresh.filter((n) => !n.position);
@@ -318,6 +319,23 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
         y: centre.y + radius * Math.sin(angle),
       });
     });
+  }
+
+  /** Edges sharing their two ends (either way round, or a loop) are drawn as curves, apart. */
+  function markParallelEdges(): void {
+    const pairs = new Map<string, cytoscape.EdgeSingular[]>();
+    cy.edges().forEach((edge) => {
+      const [a, b] = [edge.data('source') as string, edge.data('target') as string].sort();
+      const key = `${a}|${b}`;
+      const list = pairs.get(key);
+      if (list) list.push(edge);
+      else pairs.set(key, [edge]);
+    });
+    for (const edges of pairs.values()) {
+      const parallel = edges.length > 1 || edges[0]!.data('source') === edges[0]!.data('target');
+      for (const edge of edges)
+        if (Boolean(edge.data('parallel')) !== parallel) edge.data('parallel', parallel);
+    }
   }
 
   /** The clustered overview as last laid out (its label sizes), or null when another arrangement is shown. */

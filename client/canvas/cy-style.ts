@@ -120,7 +120,10 @@ export function stylesheet(): cytoscape.StylesheetJson {
       selector: 'edge',
       style: {
         width: 1,
-        'curve-style': 'bezier',
+        // Straight unless a pair holds several relationships (render marks those `parallel`):
+        // a lone bezier edge is drawn straight anyway, but Cytoscape looks for its parallel
+        // edges on every redraw, a third of a layout switch's edge work.
+        'curve-style': 'straight',
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         opacity: 0.8,
@@ -135,6 +138,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         color: '#333333',
       },
     },
+    { selector: 'edge[?parallel]', style: { 'curve-style': 'bezier' } },
     ...REL_TYPES.map((type) => ({
       selector: `edge[type = "${type}"]`,
       style: {
@@ -146,10 +150,11 @@ export function stylesheet(): cytoscape.StylesheetJson {
       },
     })),
     { selector: 'edge.underpins-view', style: { 'font-size': 9 } },
-    // Set by the canvas on labels smaller than MIN_ZOOMED_FONT_SIZE at the real zoom. A
-    // minimum no zoom reaches, rather than no label, so that an export drawing with a
-    // minimum of 0 still shows every name.
-    { selector: '.lod-hide', style: { 'min-zoomed-font-size': 100_000 } },
+    // Set by the canvas on labels smaller than MIN_ZOOMED_FONT_SIZE at the real zoom. No
+    // label at all, so that Cytoscape does not measure and wrap text it will not draw (the
+    // commitments' long names, a third of a layout switch's frame); the export puts
+    // the names back (diagram-export.ts).
+    { selector: '.lod-hide', style: { label: '' } },
     { selector: '.gone', style: { display: 'none' } },
     { selector: '.dim', style: { opacity: 0.15 } },
     {

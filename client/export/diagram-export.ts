@@ -98,7 +98,7 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
   // Labels hidden below a zoom threshold on screen must show in a briefing at any size;
   // the stylesheet is put back as it was after (an appended rule would outlive the export).
   const stylesheet = (cy.style() as unknown as { json(): cytoscape.StylesheetJson }).json();
-  cy.style().selector('node').style('min-zoomed-font-size', 0).update();
+  cy.style().selector('node.lod-hide').style('label', 'data(label)').update();
   try {
     const svg = cy.svg({
       full: true,
