@@ -547,6 +547,7 @@ async function start(): Promise<void> {
   byId('zoom-fit').addEventListener('click', () => canvas.fitView(true));
   window.kizuna = {
     cy: canvas.cy,
+    laidOut: () => canvas.laidOut(),
     diagram: (request) =>
       exportDiagram(canvas.cy, {
         scope: 'view',
@@ -577,6 +578,8 @@ async function start(): Promise<void> {
     const [whole] = await Promise.all([api.wholePlan(), events.load()]);
     addElements(whole.elements);
     await afterChange(null);
+    // A link to a worker-computed arrangement is ready once that arrangement is shown.
+    await canvas.laidOut();
     canvas.fitView(false);
     document.body.dataset.state = 'ready';
     performance.mark('kizuna:first-render');

@@ -23,6 +23,8 @@ cytoscape.use(cytoscapeSvg);
 /** What the page offers the end-to-end tests, the benchmarks and `npm run export`. */
 export interface KizunaHandle {
   cy: cytoscape.Core;
+  /** Resolves once the arrangement asked for is on the canvas (layouts run in a worker). */
+  laidOut?(): Promise<void>;
   diagram?(request: Partial<DiagramRequest>): Diagram;
   png?(diagram: Diagram, scale: number, background: 'white' | 'transparent'): Promise<string>;
   data?(format: ExportFormatName): string;
@@ -68,6 +70,8 @@ export interface Canvas {
   clearSelection(): void;
   /** Degree, betweenness and PageRank of every shown node, computed once per change of what is shown. */
   scores(): Map<string, Scores>;
+  /** Resolves once the arrangement last asked for is on the canvas (a worker's layout included). */
+  laidOut(): Promise<void>;
 }
 
 export type { Scores };
@@ -86,6 +90,8 @@ const clusterSize = (kind: string) =>
 
 /** Fits never zoom in further than this, so a handful of nodes is not blown up. */
 const MAX_FIT_ZOOM = 1.6;
+/** The longest a layout computed in the worker keeps the old picture on screen, in ms. */
+const HOLD_LIMIT = 4000;
 const PADDING = 24;
 
 export function createCanvas(container: HTMLElement, events: CanvasEvents): Canvas {
@@ -518,6 +524,10 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
 
   /** The last arrangement laid out: "what underpins what" is laid out again for a new canvas size. */
   let lastLayout: { name: LayoutName | 'underpins'; visible: Visible } | null = null;
+  /** Counts layouts asked for: a worker's answer is applied only if none was asked for since. */
+  let layoutGeneration = 0;
+  /** The worker layout last asked for, applied or dropped when it settles. */
+  let pendingLayout: Promise<void> = Promise.resolve();
 
   function layout(name: LayoutName | 'underpins', visible: Visible): void {
     const shown = cy
@@ -535,6 +545,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       fitView(false);
     };
     lastLayout = { name, visible };
+    layoutGeneration += 1;
     clearClusterStyles();
     cluster = null;
     if (name === 'underpins') {
@@ -571,16 +582,41 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       apply(defaultPositions);
       return;
     }
-    // Force-directed, hierarchy and concentric take longer than a frame: a worker computes them.
-    void layouts
+    // Force-directed, hierarchy and concentric take longer than a frame: a worker computes
+    // them. Meanwhile the picture is not redrawn: drawing the new look at the old places
+    // was a whole frame of wasted work (every node's texture made again), the longest task
+    // of a layout switch. The next drawing is the new arrangement, framed.
+    const generation = layoutGeneration;
+    const release = holdDrawing();
+    pendingLayout = layouts
       .run(
         name,
         nodes.map((n) => ({ id: n.id, kind: n.kind, size: baseSize(n.kind) })),
         edges,
       )
       .then((positions) => {
-        if (positions) apply(positions);
+        release();
+        // Another arrangement asked for since (even one laid out here, not in the worker) wins.
+        if (positions && generation === layoutGeneration) apply(positions);
+        updateLevelOfDetail();
       });
+  }
+
+  /**
+   * Pauses drawing until the returned function is called: Cytoscape does not draw while
+   * batching. Never longer than HOLD_LIMIT, so a slow worker cannot freeze the picture.
+   */
+  function holdDrawing(): () => void {
+    cy.startBatch();
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      window.clearTimeout(timer);
+      cy.endBatch();
+    };
+    const timer = window.setTimeout(release, HOLD_LIMIT);
+    return release;
   }
 
   /** Sizes and label styles of the clustered overview, in model units for the zoom it is laid out for. */
@@ -679,5 +715,13 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       cy.nodes(':selected').unselect();
     },
     scores,
+    async laidOut() {
+      // A newer layout may start while an older one is awaited: wait for whichever is last.
+      let awaited: Promise<void>;
+      do {
+        awaited = pendingLayout;
+        await awaited;
+      } while (awaited !== pendingLayout);
+    },
   };
 }

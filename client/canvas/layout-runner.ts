@@ -20,6 +20,16 @@ export class LayoutRunner {
         this.pending.delete(e.data.id);
         resolve?.(e.data.id === this.latest ? e.data.positions : null);
       };
+      // A worker that fails answers nobody: every waiting request ends without positions
+      // (the canvas keeps the arrangement it has), and the next request starts a new worker.
+      this.worker.onerror = (e) => {
+        e.preventDefault();
+        console.error(`The layout worker failed: ${e.message}`);
+        this.worker?.terminate();
+        this.worker = null;
+        for (const resolve of this.pending.values()) resolve(null);
+        this.pending.clear();
+      };
     }
     return this.worker;
   }

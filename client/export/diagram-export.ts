@@ -92,6 +92,8 @@ export function legendEntries(
  * outside the scope are hidden for the moment of drawing and shown again after.
  */
 export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diagram {
+  // Drawing is held while a layout is computed (canvas.ts): styles must be current to draw.
+  while ((cy as unknown as { batching(): boolean }).batching()) cy.endBatch();
   const inScope = scopeElements(cy, request.scope, request.selected);
   const outOfScope = cy.elements().not('.gone').difference(inScope);
   outOfScope.addClass('gone');

@@ -135,6 +135,51 @@ describe('the first view reads without zooming', () => {
     await x.page.close();
   }, 120_000);
 
+  it('draws a worker-computed layout once, at its new places, and the last one asked for wins', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    await x.settled();
+    // Every drawing from the switch on: was I.3.2 drawn with its name (the new look) while
+    // still at its place in the overview?
+    await x.page.evaluate(() => {
+      const cy = window.kizuna!.cy;
+      const node = cy.getElementById('jp-mn-2022/I.3.2');
+      const before = { ...node.position() };
+      const w = window as unknown as { drawings: { named: boolean; moved: boolean }[] };
+      w.drawings = [];
+      cy.on('render', () => {
+        const p = node.position();
+        w.drawings.push({
+          named: node.data('label') !== 'I.3.2',
+          moved: p.x !== before.x || p.y !== before.y,
+        });
+      });
+    });
+    await x.page.selectOption('#layout', 'fcose');
+    await x.settled();
+    const drawings = await x.page.evaluate(
+      () => (window as unknown as { drawings: { named: boolean; moved: boolean }[] }).drawings,
+    );
+    expect(drawings.some((d) => d.named && d.moved)).toBe(true);
+    expect(drawings.filter((d) => d.named && !d.moved)).toEqual([]);
+
+    // Hierarchy asked for, then the network overview before the worker answers: the
+    // overview's stored places stay, the worker's late answer is not applied over them.
+    await x.page.selectOption('#layout', 'preset');
+    await x.settled();
+    const preset = await x.page.evaluate(() =>
+      window.kizuna!.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
+    );
+    await x.page.selectOption('#layout', 'hierarchy');
+    await x.page.selectOption('#layout', 'preset');
+    // settled() waits for the worker's answer to the hierarchy too (laidOut awaits it).
+    await x.settled();
+    const after = await x.page.evaluate(() =>
+      window.kizuna!.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
+    );
+    expect(after).toEqual(preset);
+    await x.page.close();
+  }, 120_000);
+
   it('keeps labels of at least 9 px in the underpins view, also after an export', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
     await x.page.click('#tab-underpins');

@@ -131,6 +131,7 @@ export class ExplorerPage {
 
   /** Waits until the canvas has stopped moving (fits and zooms are animated) and a frame has passed. */
   async settled(): Promise<void> {
+    await this.page.evaluate(() => window.kizuna!.laidOut?.());
     await this.page.waitForFunction(() => !window.kizuna!.cy.animated(), undefined, {
       timeout: 15_000,
     });
