@@ -11,11 +11,13 @@ import {
   COMMITMENT_SIZE,
   clusterLayout,
 } from '../model/cluster-layout';
+import { declutter, type LabelBox } from '../model/label-declutter';
 import { isNodeKind, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
 import { underpinsLayout } from '../model/underpins-layout';
 import type { Visible } from '../model/visibility';
-import { FONT, MIN_ZOOMED_FONT_SIZE, stylesheet } from './cy-style';
+import { MIN_ZOOMED_FONT_SIZE, stylesheet } from './cy-style';
+import { createLabelMeasurer } from './label-measure';
 import { LayoutRunner } from './layout-runner';
 
 cytoscape.use(cytoscapeSvg);
@@ -132,6 +134,11 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     selectionTimer = window.requestAnimationFrame(() => events.selectionChanged());
   });
   cy.on('dbltap', 'node', (e) => events.expand(e.target.id()));
+  // A node dragged elsewhere may uncover a label or cover one.
+  cy.on('free', 'node', () => {
+    declutterLabels();
+    updateLevelOfDetail();
+  });
   cy.on('mouseover', 'node', (e) => {
     const p = e.target.renderedPosition();
     events.hover({ kind: 'node', id: e.target.id(), x: p.x, y: p.y });
@@ -158,7 +165,9 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     const zoom = cy.zoom();
     cy.batch(() => {
       cy.elements().forEach((ele) => {
-        const hide = ele.numericStyle('font-size') * zoom < MIN_ZOOMED_FONT_SIZE - 1e-6;
+        const hide =
+          cluttered.has(ele.id()) ||
+          ele.numericStyle('font-size') * zoom < MIN_ZOOMED_FONT_SIZE - 1e-6;
         const id = ele.id();
         if (hide === lodHidden.has(id)) return;
         if (hide) lodHidden.add(id);
@@ -359,45 +368,85 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     cy.batch(() => styled.removeStyle(CLUSTER_STYLE_KEYS));
     clusterStyled.clear();
   }
-  /**
-   * A title's height in pixels when drawn at `font` pixels wrapped at `width`: its lines
-   * counted as Cytoscape wraps a label (cytoscape's getLabelText: greedy by words, or by
-   * characters for Japanese), measured in the same font, without restyling the node.
-   */
+  const measureLabel = createLabelMeasurer();
+  /** A title's height when drawn at `font` pixels wrapped at `width`, without restyling the node. */
   function measureTitle(id: string, font: number, width: number, bold: boolean): number {
-    const node = cy.getElementById(id);
-    if (node.empty()) return 0;
-    const text = String(node.data('label') ?? '');
+    const text = String(cy.getElementById(id).data('label') ?? '');
     if (!text) return 0;
-    measurer ??= document.createElement('canvas').getContext('2d');
-    if (!measurer) return font * 2;
-    measurer.font = `normal ${bold ? 'bold' : 'normal'} ${font}px ${FONT}`;
-    const measureW = (s: string) => Math.ceil(measurer!.measureText(s).width);
-    let lines = 0;
-    for (const raw of text.split('\n')) {
-      const line = CJK.test(raw) ? raw.split('').join('\u200b') : raw;
-      if (measureW(raw) <= width) {
-        lines += 1;
-        continue;
-      }
-      let subline = '';
-      let previous = 0;
-      for (const match of line.matchAll(/[\s\u200b]+|$/g)) {
-        const word = line.substring(previous, match.index);
-        previous = match.index + match[0].length;
-        const test = subline.length === 0 ? word : subline + word + match[0];
-        if (measureW(test) <= width) subline += word + match[0];
-        else {
-          if (subline) lines += 1;
-          subline = word + match[0];
-        }
-      }
-      if (!/^[\s\u200b]+$/.test(subline)) lines += 1;
-    }
-    // Each line is one font size high (calculateLabelDimensions), plus the label's background padding.
-    return Math.max(1, lines) * font + 2;
+    return measureLabel(text, {
+      size: font,
+      bold,
+      maxWidth: width,
+      wrap: 'wrap',
+      anywhere: CJK.test(text),
+    }).height;
   }
-  let measurer: CanvasRenderingContext2D | null = null;
+
+  /**
+   * Labels left out because they would cover another, bigger or more connected, label
+   * (label-declutter.ts). Only in the arrangements computed without regard to labels:
+   * the overview and "what underpins what" place their titles apart themselves.
+   */
+  let cluttered = new Set<string>();
+  function declutterLabels(): void {
+    const name = lastLayout?.name;
+    if (!name || name === 'clusters' || name === 'underpins') {
+      cluttered = new Set();
+      return;
+    }
+    const boxes: LabelBox[] = [];
+    cy.nodes().forEach((node) => {
+      if (node.hasClass('gone')) return;
+      const box = labelBox(node);
+      if (box) boxes.push(box);
+    });
+    cluttered = declutter(boxes);
+  }
+  /** Where a node's label is drawn, in model units, from its computed style and a measure of its text. */
+  function labelBox(node: cytoscape.NodeSingular): LabelBox | null {
+    const text = String(node.data('label') ?? '');
+    if (!text) return null;
+    const px = (property: string) => Number(node.numericStyle(property)) || 0;
+    const size = measureLabel(text, {
+      size: px('font-size'),
+      bold: String(node.style('font-weight')) === 'bold',
+      maxWidth: px('text-max-width'),
+      wrap: node.style('text-wrap') as 'wrap' | 'none' | 'ellipsis',
+      anywhere: node.style('text-overflow-wrap') === 'anywhere',
+    });
+    const p = node.position();
+    const halfW = node.outerWidth() / 2;
+    const halfH = node.outerHeight() / 2;
+    const halign = node.style('text-halign');
+    const valign = node.style('text-valign');
+    const x =
+      p.x +
+      px('text-margin-x') +
+      (halign === 'right'
+        ? halfW + size.width / 2
+        : halign === 'left'
+          ? -halfW - size.width / 2
+          : 0);
+    const y =
+      p.y +
+      px('text-margin-y') +
+      (valign === 'bottom'
+        ? halfH + size.height / 2
+        : valign === 'top'
+          ? -halfH - size.height / 2
+          : 0);
+    const important = ['chosen', 'hit', 'path-end', 'on-path'].some((c) => node.hasClass(c));
+    // Cytoscape's own label box reaches a little further (padding, border, rounding).
+    const slack = 3;
+    return {
+      id: node.id(),
+      x1: x - size.width / 2 - slack,
+      y1: y - size.height / 2 - slack,
+      x2: x + size.width / 2 + slack,
+      y2: y + size.height / 2 + slack,
+      priority: (important ? 1e6 : 0) + px('font-size') * 1000 + node.degree(false),
+    };
+  }
 
   let shownKey = '';
   let shownNow: Visible = { nodes: new Set(), edges: new Set() };
@@ -519,7 +568,10 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     const relabelled = cluster !== null && cluster.lang !== state.lang && state.tab !== 'underpins';
     lang = state.lang;
     if (relabelled && lastLayout) layout('clusters', visible);
-    else updateLevelOfDetail();
+    else {
+      declutterLabels();
+      updateLevelOfDetail();
+    }
   }
 
   /** The last arrangement laid out: "what underpins what" is laid out again for a new canvas size. */
@@ -542,7 +594,9 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
           if (p) n.position(p);
         });
       });
+      declutterLabels();
       fitView(false);
+      updateLevelOfDetail();
     };
     lastLayout = { name, visible };
     layoutGeneration += 1;

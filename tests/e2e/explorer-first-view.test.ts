@@ -180,6 +180,38 @@ describe('the first view reads without zooming', () => {
     await x.page.close();
   }, 120_000);
 
+  for (const layout of ['fcose', 'hierarchy', 'concentric', 'preset']) {
+    it(`draws no node label over another in the ${layout} layout, fitted or zoomed in, in English and Japanese`, async () => {
+      const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=${layout}`, {
+        width: 1280,
+        height: 720,
+      });
+      await x.settled();
+      const clashes = async () => {
+        const nodes = (await x.drawnLabels()).filter((l) => l.node);
+        return nodes.flatMap((a, i) =>
+          nodes
+            .slice(i + 1)
+            .flatMap((b) => (overlap(a.box, b.box) ? [`"${a.text}" / "${b.text}"`] : [])),
+        );
+      };
+      expect(await clashes(), 'fitted').toEqual([]);
+      for (let step = 1; step <= 3; step++) {
+        await x.page.click('#zoom-in');
+        await x.settled();
+        expect(await clashes(), `zoomed in ${step}×`).toEqual([]);
+      }
+      // Not a test passed by drawing nothing: zoomed in, names are drawn.
+      expect((await x.drawnLabels()).filter((l) => l.node).length).toBeGreaterThan(5);
+      await x.page.click('#lang-toggle');
+      await x.page.waitForFunction(() => document.documentElement.lang === 'ja');
+      await x.settled();
+      expect(await clashes(), 'in Japanese').toEqual([]);
+      expect(x.errors).toEqual([]);
+      await x.page.close();
+    }, 120_000);
+  }
+
   it('keeps labels of at least 9 px in the underpins view, also after an export', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
     await x.page.click('#tab-underpins');

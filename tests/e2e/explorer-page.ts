@@ -14,6 +14,7 @@ export interface DrawnLabel {
   id: string;
   /** A node's kind or an edge's type. */
   kind: string;
+  node: boolean;
   text: string;
   /** Its size on screen in pixels. */
   px: number;
@@ -121,6 +122,7 @@ export class ExplorerPage {
           return {
             id: e.id(),
             kind: String(e.data('kind') ?? e.data('type')),
+            node: e.isNode(),
             text: String(e.style('label')),
             px: e.numericStyle('font-size') * zoom,
             box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 },
