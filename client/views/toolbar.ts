@@ -46,7 +46,9 @@ export function toolbarTemplate(state: AppState, ctx: ToolbarContext): TemplateR
       </select></label
     >
     <button type="button" @click=${() => d('resetFilters')}>${t(lang, 'reset')}</button>
-    <button
+    <!-- Back and forward stay side by side when the toolbar wraps (a phone). -->
+    <span class="history-buttons"
+      ><button
       type="button"
       id="undo"
       aria-label=${t(lang, 'undo')}
@@ -65,7 +67,8 @@ export function toolbarTemplate(state: AppState, ctx: ToolbarContext): TemplateR
       @click=${() => history.forward()}
     >
       ↷
-    </button>
+    </button></span
+    >
     <button type="button" id="export" @click=${ctx.openExport}>${t(lang, 'export')}</button>
     <button type="button" id="share" @click=${ctx.copyLink}>${t(lang, 'share')}</button>
     <span class="share-result" role="status" data-test="share-result"
