@@ -17,6 +17,7 @@ import type { AppState, LayoutName, Metric } from '../model/state';
 import { underpinsLayout } from '../model/underpins-layout';
 import type { Visible } from '../model/visibility';
 import { MIN_ZOOMED_FONT_SIZE, stylesheet } from './cy-style';
+import { nodeLabelBox } from './label-box';
 import { createLabelMeasurer } from './label-measure';
 import { LayoutRunner } from './layout-runner';
 
@@ -397,55 +398,10 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     const boxes: LabelBox[] = [];
     cy.nodes().forEach((node) => {
       if (node.hasClass('gone')) return;
-      const box = labelBox(node);
+      const box = nodeLabelBox(node, measureLabel);
       if (box) boxes.push(box);
     });
     cluttered = declutter(boxes);
-  }
-  /** Where a node's label is drawn, in model units, from its computed style and a measure of its text. */
-  function labelBox(node: cytoscape.NodeSingular): LabelBox | null {
-    const text = String(node.data('label') ?? '');
-    if (!text) return null;
-    const px = (property: string) => Number(node.numericStyle(property)) || 0;
-    const size = measureLabel(text, {
-      size: px('font-size'),
-      bold: String(node.style('font-weight')) === 'bold',
-      maxWidth: px('text-max-width'),
-      wrap: node.style('text-wrap') as 'wrap' | 'none' | 'ellipsis',
-      anywhere: node.style('text-overflow-wrap') === 'anywhere',
-    });
-    const p = node.position();
-    const halfW = node.outerWidth() / 2;
-    const halfH = node.outerHeight() / 2;
-    const halign = node.style('text-halign');
-    const valign = node.style('text-valign');
-    const x =
-      p.x +
-      px('text-margin-x') +
-      (halign === 'right'
-        ? halfW + size.width / 2
-        : halign === 'left'
-          ? -halfW - size.width / 2
-          : 0);
-    const y =
-      p.y +
-      px('text-margin-y') +
-      (valign === 'bottom'
-        ? halfH + size.height / 2
-        : valign === 'top'
-          ? -halfH - size.height / 2
-          : 0);
-    const important = ['chosen', 'hit', 'path-end', 'on-path'].some((c) => node.hasClass(c));
-    // Cytoscape's own label box reaches a little further (padding, border, rounding).
-    const slack = 3;
-    return {
-      id: node.id(),
-      x1: x - size.width / 2 - slack,
-      y1: y - size.height / 2 - slack,
-      x2: x + size.width / 2 + slack,
-      y2: y + size.height / 2 + slack,
-      priority: (important ? 1e6 : 0) + px('font-size') * 1000 + node.degree(false),
-    };
   }
 
   let shownKey = '';
@@ -580,6 +536,8 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
   let layoutGeneration = 0;
   /** The worker layout last asked for, applied or dropped when it settles. */
   let pendingLayout: Promise<void> = Promise.resolve();
+  /** Ends the hold on drawing while that layout is computed (holdDrawing); idempotent. */
+  let releaseHold: () => void = () => {};
 
   function layout(name: LayoutName | 'underpins', visible: Visible): void {
     const shown = cy
@@ -600,6 +558,9 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     };
     lastLayout = { name, visible };
     layoutGeneration += 1;
+    // A layout asked for while a worker's is awaited: what is drawn next is this one, in
+    // current styles (a batch defers them).
+    releaseHold();
     clearClusterStyles();
     cluster = null;
     if (name === 'underpins') {
@@ -670,6 +631,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
       cy.endBatch();
     };
     const timer = window.setTimeout(release, HOLD_LIMIT);
+    releaseHold = release;
     return release;
   }
 

@@ -177,6 +177,16 @@ describe('the first view reads without zooming', () => {
       window.kizuna!.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
     );
     expect(after).toEqual(preset);
+
+    // Force-directed, then the overview before the worker answers: the overview is drawn
+    // and framed as usual, its titles apart and inside the canvas.
+    await x.page.selectOption('#layout', 'fcose');
+    await x.page.selectOption('#layout', 'clusters');
+    await x.settled();
+    const labels = await x.drawnLabels();
+    expect(labels.filter(isHeading).length).toBe(15);
+    expect(await outsideCanvas(x, labels)).toEqual([]);
+    expect(await crowdedTitles(x, labels)).toEqual([]);
     await x.page.close();
   }, 120_000);
 
