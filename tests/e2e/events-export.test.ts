@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensureEventsSchema } from '../../graph/events/event-store';
-import { type Graph, openGraph } from '../../graph/graph';
-import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
-import { readSeedInputs } from '../../scripts/seed-inputs';
-import { removeAnalystsData } from '../support/analysts-data';
+import type { Graph } from '../../graph/graph';
 import { launchChromium } from '../support/browser';
+import {
+  closeGraphWithEvents,
+  keepIfAsked,
+  openGraphWithEvents,
+  screenshotIfAsked,
+} from './events-fixture';
 import { ExplorerPage } from './explorer-page';
 
 /**
@@ -20,7 +22,6 @@ import { ExplorerPage } from './explorer-page';
  */
 
 const url = inject('appUrl');
-const SCREENS = process.env.KIZUNA_SCREENS;
 let browser: Browser;
 let graph: Graph;
 let dir: string;
@@ -31,27 +32,16 @@ interface ApiEvent {
 }
 
 beforeAll(async () => {
-  graph = openGraph(inject('neo4j'));
-  await ensureEventsSchema(graph);
-  await seedEvents(graph, readCuratedEvents(readSeedInputs().model), () => {});
+  graph = await openGraphWithEvents();
   browser = await launchChromium();
   dir = mkdtempSync(path.join(os.tmpdir(), 'kizuna-events-export-'));
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (graph) {
-    await removeAnalystsData(graph);
-    await graph.close();
-  }
+  await closeGraphWithEvents(graph);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENS) return;
-  mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: `${SCREENS}/${name}.png` });
-}
 
 async function downloadFrom(page: Page, name: string): Promise<string> {
   const [download] = await Promise.all([
@@ -88,7 +78,7 @@ describe('the export dialog and events', () => {
     await page.waitForSelector('dialog.export-dialog[open]');
     // A period is chosen, so the strip is on unless the user says otherwise.
     expect(await page.isChecked('[data-test="export-timeline"]')).toBe(true);
-    await shot(page, 'export-dialog-1280');
+    await screenshotIfAsked(page, 'export-dialog-1280');
 
     // The picture as on screen: one SVG with the strip under the drawing.
     await page.selectOption('#export-format', 'svg');
@@ -112,10 +102,7 @@ describe('the export dialog and events', () => {
     await page.selectOption('#export-scale', '1');
     const png = readFileSync(await downloadFrom(page, 'screen'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    if (SCREENS) {
-      mkdirSync(SCREENS, { recursive: true });
-      writeFileSync(`${SCREENS}/exported-diagram-with-timeline.png`, png);
-    }
+    keepIfAsked('exported-diagram-with-timeline.png', png);
 
     // A PDF on A4: every page carries the strip; its words are text in the PDF.
     await page.selectOption('#export-format', 'pdf');
@@ -152,7 +139,7 @@ describe('the export dialog and events', () => {
     await page.selectOption('#export-scope', 'whole');
     expect(await page.isEnabled('[data-test="export-events"]')).toBe(true);
     expect(await page.isChecked('[data-test="export-events"]')).toBe(true);
-    await shot(page, 'export-dialog-390');
+    await screenshotIfAsked(page, 'export-dialog-390');
     const withEvents = readFileSync(await downloadFrom(page, 'with'), 'utf8');
     expect(withEvents).toContain('ev-2024-09-22-summit-new-york');
     await page.uncheck('[data-test="export-events"]');

@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '../../graph/events/accounts';
-import { ensureEventsSchema } from '../../graph/events/event-store';
-import { type Graph, openGraph } from '../../graph/graph';
-import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
-import { readSeedInputs } from '../../scripts/seed-inputs';
+import type { Graph } from '../../graph/graph';
 import { hashPassword } from '../../server/routes/auth/password';
-import { removeAnalystsData } from '../support/analysts-data';
 import { launchChromium } from '../support/browser';
+import { closeGraphWithEvents, openGraphWithEvents, screenshotIfAsked } from './events-fixture';
 import { ExplorerPage } from './explorer-page';
 
 /**
@@ -21,7 +17,6 @@ import { ExplorerPage } from './explorer-page';
 const url = inject('appUrl');
 const EDITOR = 'e2e-editor';
 const PASSWORD = 'a long and proper passphrase';
-const SCREENS = process.env.KIZUNA_SCREENS;
 let browser: Browser;
 let graph: Graph;
 
@@ -34,10 +29,8 @@ interface ApiEvent {
 }
 
 beforeAll(async () => {
-  graph = openGraph(inject('neo4j'));
   // The same steps `npm run seed` and `npm run user:add` take: curated events, one editor.
-  await ensureEventsSchema(graph);
-  await seedEvents(graph, readCuratedEvents(readSeedInputs().model), () => {});
+  graph = await openGraphWithEvents();
   await createAccount(graph, {
     name: EDITOR,
     role: 'editor',
@@ -48,17 +41,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (graph) {
-    await removeAnalystsData(graph);
-    await graph.close();
-  }
+  await closeGraphWithEvents(graph);
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENS) return;
-  mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: `${SCREENS}/${name}.png` });
-}
 
 /** Every element matching the selector lies wholly inside the viewport's width. */
 async function expectInsideWidth(page: Page, selector: string, what: string): Promise<void> {
@@ -148,7 +132,7 @@ describe('an editor records an event in the explorer', () => {
     expect(await form.locator('[data-error-for="source_url"]').textContent()).toContain('http');
     expect(await form.locator('[data-error-for="title_en"]').count()).toBe(1);
     expect(await form.locator('[data-error-for="date"]').count()).toBe(1);
-    await shot(page, 'form-errors-1280');
+    await screenshotIfAsked(page, 'form-errors-1280');
     await expectInsideWidth(page, '[data-test="event-form"]', 'the form at 1280×720');
 
     await form.locator('input[name="day"]').fill('2025-06-15');
@@ -188,7 +172,7 @@ describe('an editor records an event in the explorer', () => {
     expect(await source.getAttribute('target')).toBe('_blank');
     expect(await source.getAttribute('rel')).toContain('noopener');
     expect(await page.locator('[data-test="event-advances"] [data-ref="I.3.2"]').count()).toBe(1);
-    await shot(page, 'event-panel-1280');
+    await screenshotIfAsked(page, 'event-panel-1280');
 
     // The commitment's own panel lists it too.
     await page.click('[data-test="event-advances"] [data-ref="I.3.2"] button');
@@ -252,7 +236,7 @@ describe('an editor records an event in the explorer', () => {
     expect(await row.locator('[data-test="theirs"]').textContent()).toBe('Their edit (test)');
     expect(await row.locator('[data-test="yours"]').textContent()).toBe('My edit (test)');
     expect((await apiEvents()).find((e) => e.id === added!.id)?.title_en).toBe('Their edit (test)');
-    await shot(page, 'form-conflict-1280');
+    await screenshotIfAsked(page, 'form-conflict-1280');
     await form.locator('[data-test="use-mine"]').click();
     await page.waitForFunction(
       () => document.querySelector('[data-test="panel-title"]')?.textContent === 'My edit (test)',
@@ -272,11 +256,11 @@ describe('an editor records an event in the explorer', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expectInsideWidth(page, '#timeline', 'the timeline at 390×844');
     await expectInsideWidth(page, '#side-panel', 'the event panel at 390×844');
-    await shot(page, 'event-panel-390');
+    await screenshotIfAsked(page, 'event-panel-390');
     await page.click('[data-test="event-edit"]');
     await form.waitFor();
     await expectInsideWidth(page, '[data-test="event-form"]', 'the form at 390×844');
-    await shot(page, 'form-390');
+    await screenshotIfAsked(page, 'form-390');
     await form.locator('[data-test="form-cancel"]').click();
     await page.setViewportSize({ width: 1280, height: 720 });
 
@@ -327,7 +311,7 @@ describe('the timeline narrows the graph to a period', () => {
     expect(await page.textContent('[data-test="timeline-count"]')).toContain(
       `${in2024.length} events`,
     );
-    await shot(page, 'timeline-2024-1280');
+    await screenshotIfAsked(page, 'timeline-2024-1280');
 
     // Back clears the brush, Forward brings it back; a shared link opens the same view.
     // Two entries: the start date, then the end date.
@@ -357,7 +341,7 @@ describe('the timeline narrows the graph to a period', () => {
     await expectInsideWidth(shared.page, '#timeline', 'the timeline at 390×844');
     await expectInsideWidth(shared.page, '[data-test="timeline-chart"]', 'the chart at 390×844');
     expect(await tinyText(shared.page, '#timeline')).toEqual([]);
-    await shot(shared.page, 'timeline-2024-390');
+    await screenshotIfAsked(shared.page, 'timeline-2024-390');
     await shared.page.close();
 
     // Dragging over the chart chooses a period too, and the page keeps answering.
@@ -438,7 +422,7 @@ describe('the timeline narrows the graph to a period', () => {
     expect(await page.textContent('[data-test="commitment-quiet"]')).toContain(
       'Quiet: no event since 2024-01-01; last event: no event recorded',
     );
-    await shot(page, 'quiet-since-1280');
+    await screenshotIfAsked(page, 'quiet-since-1280');
     await page.goBack();
     await page.waitForFunction(() => !location.hash.includes('sel='));
     await page.evaluate((id) => {
@@ -497,7 +481,7 @@ describe('the timeline narrows the graph to a period', () => {
     );
     await expectInsideWidth(shared.page, '#timeline', 'the timeline at 390×844');
     expect(await tinyText(shared.page, '#timeline')).toEqual([]);
-    await shot(shared.page, 'quiet-since-ja-390');
+    await screenshotIfAsked(shared.page, 'quiet-since-ja-390');
     expect(shared.errors).toEqual([]);
     await shared.page.close();
     expect(x.errors).toEqual([]);
@@ -515,7 +499,7 @@ describe('the timeline narrows the graph to a period', () => {
     expect(await x.page.textContent('[data-test="panel-title"]')).toBe(stored.title_ja);
     expect(await x.page.textContent('#timeline-title')).toBe('出来事の年表');
     expect(await x.page.textContent('[data-test="event-date"]')).toContain('2024年9月22日');
-    await shot(x.page, 'event-panel-ja-1280');
+    await screenshotIfAsked(x.page, 'event-panel-ja-1280');
     await x.page.keyboard.press('Escape');
     await x.page.waitForFunction(() => !location.hash.includes('ev='));
     expect(await x.page.isHidden('#side-panel')).toBe(true);
