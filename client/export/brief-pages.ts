@@ -114,6 +114,9 @@ export interface PageSetup {
   strip?: { height: number; draw: (box: { x: number; y: number; width: number }) => string };
 }
 
+/** Where the footer's two lines start on a sheet of this height; what sits above ends 6 pt higher. */
+const footerTop = (height: number) => height - MARGIN - FOOTER_FONT * LINE * 2;
+
 /** The room a strip takes above the footer, with the gap between it and the diagram. */
 const stripSpace = (setup: Pick<PageSetup, 'strip'>) => (setup.strip ? setup.strip.height + 8 : 0);
 
@@ -134,7 +137,7 @@ export function footerLines(footer: string, width: number, lang: BriefLang): str
 export function usableArea(setup: PageSetup, legendRows: number) {
   const { width, height } = paperSize(setup.paper, setup.orientation);
   const top = MARGIN + TITLE_FONT * LINE * 2 + 6;
-  const bottom = height - MARGIN - FOOTER_FONT * LINE * 2 - 6 - stripSpace(setup);
+  const bottom = footerTop(height) - 6 - stripSpace(setup);
   const landscape = width > height;
   // A legend sits at the right of a landscape sheet, under the diagram on a portrait one.
   const legendW = landscape && legendRows ? 150 : 0;
@@ -195,7 +198,7 @@ function page(
       ...texts,
       {
         x: MARGIN,
-        y: height - MARGIN - FOOTER_FONT * LINE * 2,
+        y: footerTop(height),
         lines: footerLines(setup.footer, width, setup.lang),
         fontSize: FOOTER_FONT,
         colour: '#4a525c',
@@ -210,7 +213,7 @@ function page(
           strip: {
             svg: setup.strip.draw({
               x: MARGIN,
-              y: height - MARGIN - FOOTER_FONT * LINE * 2 - 6 - setup.strip.height,
+              y: footerTop(height) - 6 - setup.strip.height,
               width: width - 2 * MARGIN,
             }),
             space: stripSpace(setup),
