@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Graph, openGraph } from '../../graph/graph';
 import { launchChromium } from '../support/browser';
+import { consoleTransactions, waitForRunningConsoleQueries } from '../support/console-transactions';
 import { WorkbenchPage } from './workbench-page';
 
 /** Issue 14 in Chromium: plans, Stop, downloads, scripts, inspecting, :param, pictures. */
@@ -48,14 +49,8 @@ describe('the workbench for research', () => {
     await w.typeQuery('UNWIND range(1, 1000000000000) AS x RETURN sum(x) AS s');
     await w.page.focus('.cm-content');
     await w.page.keyboard.press('Control+Enter');
-    const console = async () =>
-      (
-        await graph.read(
-          'SHOW TRANSACTIONS YIELD metaData WHERE metaData.kizunaConsoleRun IS NOT NULL RETURN count(*) AS n',
-        )
-      )[0]!.n as number;
-    for (let i = 0; i < 100 && (await console()) === 0; i++) await w.page.waitForTimeout(100);
-    expect(await console()).toBeGreaterThan(0);
+    const console = async () => (await consoleTransactions(graph)).length;
+    expect(await waitForRunningConsoleQueries(graph, 1)).toBe(1);
     const stoppedAt = Date.now();
     await w.page.click('#stop');
     await w.settled();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runTransactions } from '../../graph/cypher-transactions';
 import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
+import { consoleTransactions, waitForRunningConsoleQueries } from '../support/console-transactions';
 import { openSeededGraph } from '../support/seeded-graph';
 
 /**
@@ -74,24 +75,12 @@ function post(port: number, body: unknown, from = '127.0.0.1', signal?: AbortSig
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every console transaction still in Neo4j (the tag key is in their metadata). */
-async function consoleTransactions(): Promise<string[]> {
-  const rows = await graph.read(
-    'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.kizunaConsoleRun IS NOT NULL RETURN transactionId',
-  );
-  return rows.map((r) => String(r.transactionId));
-}
-
-async function waitForConsoleTransactions(count: number): Promise<void> {
-  for (let i = 0; i < 100 && (await consoleTransactions()).length < count; i++) await pause(100);
-}
-
 describe('console slots', () => {
   it('gives one client two slots; a third is told to wait (503) without costing rate-limit quota; another client still runs', async () => {
     const { server, port } = await listen();
     try {
       const mine = [post(port, { query: runaway(1) }), post(port, { query: runaway(2) })];
-      await waitForConsoleTransactions(2);
+      expect(await waitForRunningConsoleQueries(graph, 2)).toBe(2);
       for (let i = 0; i < 70; i++) {
         const busy = await post(port, { query: 'RETURN 1 AS one' });
         expect(busy.status).toBe(503);
@@ -120,7 +109,7 @@ describe('console slots', () => {
         post(port, { query: runaway(3) }, '127.0.0.2'),
         post(port, { query: runaway(4) }, '127.0.0.2'),
       ];
-      await waitForConsoleTransactions(4);
+      expect(await waitForRunningConsoleQueries(graph, 4)).toBe(4);
       const busy = await post(port, { query: 'RETURN 1 AS one' }, '127.0.0.3');
       expect(busy.body).toMatchObject({ title: 'Console busy', reason: 'total' });
       const answers = await Promise.all(runaways);
@@ -129,7 +118,7 @@ describe('console slots', () => {
         expect(res.body).toMatchObject({ title: 'Query stopped', code: 'timeout' });
       }
       const last422 = Math.max(...answers.map((a) => a.at));
-      expect(await consoleTransactions()).toEqual([]);
+      expect(await consoleTransactions(graph)).toEqual([]);
       const plain = await post(port, { query: 'RETURN 1 AS one' }, '127.0.0.1');
       expect(plain.status).toBe(200);
       expect(plain.at - last422).toBeLessThan(2_000);
@@ -147,8 +136,7 @@ describe('Stop (the client goes away)', () => {
       const running = post(port, { query: runaway(1) }, '127.0.0.1', controller.signal).catch(
         (error: Error) => error,
       );
-      await waitForConsoleTransactions(1);
-      expect(await consoleTransactions()).toHaveLength(1);
+      expect(await waitForRunningConsoleQueries(graph, 1)).toBe(1);
       const stoppedAt = Date.now();
       controller.abort();
       expect(await running).toBeInstanceOf(Error);
@@ -167,7 +155,7 @@ describe('Stop (the client goes away)', () => {
       }
       const freedAfter = Math.max(...follow.map((f) => f.at)) - stoppedAt;
       expect(follow.map((f) => f.status)).toEqual([200, 200]);
-      expect(await consoleTransactions()).toEqual([]);
+      expect(await consoleTransactions(graph)).toEqual([]);
       expect(freedAfter).toBeLessThan(2_000);
     } finally {
       server.close();
