@@ -3,9 +3,10 @@ import type { Graph } from '../../graph/graph';
 
 /**
  * The console's transactions still open in Neo4j, told apart by the tag in their metadata.
- * A run opens two in turn: the plan check (EXPLAIN, gone within milliseconds) and then the
- * query itself. A test that waits for a query to be running must not take the first for the
- * second, so `running` leaves the plan checks out.
+ * A run opens two in turn: the plan check (EXPLAIN, open for some tens of milliseconds) and then
+ * the query itself; each is listed with an empty query before and after its statement. A test
+ * that waits for a query to be running must not take the first for the second, so `running`
+ * keeps only transactions whose statement is under way and is not a plan check.
  */
 export async function consoleTransactions(
   graph: Graph,
@@ -14,7 +15,7 @@ export async function consoleTransactions(
   const rows = await graph.read(
     `SHOW TRANSACTIONS YIELD transactionId, metaData, currentQuery
      WHERE metaData[$tagKey] IS NOT NULL
-       AND (NOT $running OR NOT trim(currentQuery) STARTS WITH 'EXPLAIN')
+       AND (NOT $running OR (trim(currentQuery) <> '' AND NOT trim(currentQuery) STARTS WITH 'EXPLAIN'))
      RETURN transactionId`,
     { tagKey: RUN_TAG_KEY, running },
   );
