@@ -12,6 +12,8 @@ type Pair = { en: string; ja: string };
 
 export const WORDS = {
   search: { en: 'Search names, agreements, commitments…', ja: '名称・協定・取組を検索…' },
+  /** The placeholder where the long one would be cut (a phone). */
+  searchShort: { en: 'Search the plan…', ja: '計画を検索…' },
   searchLabel: { en: 'Search', ja: '検索' },
   language: { en: '日本語', ja: 'English' },
   languageLabel: { en: 'Switch the interface to Japanese', ja: '表示を英語に切り替える' },

@@ -23,7 +23,6 @@ export function mountSearchBox(
     'aria-expanded': 'false',
     'aria-controls': 'search-results',
     autocomplete: 'off',
-    placeholder: t(getLang(), 'search'),
     'aria-label': t(getLang(), 'search'),
   });
   const list = h('ul', {
@@ -40,6 +39,9 @@ export function mountSearchBox(
     hidden: true,
   });
   el.replaceChildren(input, list, none);
+  const fitPlaceholder = placeholderFitter(input);
+  fitPlaceholder(getLang());
+  new ResizeObserver(() => fitPlaceholder(getLang())).observe(input);
   let results: SearchResult[] = [];
   let tried: { query: string; variants: string[] } | null = null;
   let active = -1;
@@ -155,8 +157,21 @@ export function mountSearchBox(
   });
   return {
     setLang(lang) {
-      input.placeholder = t(lang, 'search');
+      fitPlaceholder(lang);
       input.setAttribute('aria-label', t(lang, 'search'));
     },
+  };
+}
+
+/** Sets the long placeholder where it fits the box, else the short one, so none is shown cut. */
+function placeholderFitter(input: HTMLInputElement): (lang: Lang) => void {
+  const context = document.createElement('canvas').getContext('2d');
+  return (lang) => {
+    const long = t(lang, 'search');
+    const style = getComputedStyle(input);
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (context) context.font = style.font;
+    const fits = !context || room <= 0 || context.measureText(long).width <= room;
+    input.placeholder = fits ? long : t(lang, 'searchShort');
   };
 }

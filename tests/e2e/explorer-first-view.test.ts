@@ -68,6 +68,22 @@ async function crowdedTitles(x: ExplorerPage, labels: DrawnLabel[]): Promise<str
   return found;
 }
 
+/** The search box's placeholder, and whether the box shows it whole (measured by laying it out in a span). */
+async function searchPlaceholder(x: ExplorerPage): Promise<{ text: string; whole: boolean }> {
+  return x.page.$eval('#search', (el) => {
+    const input = el as HTMLInputElement;
+    const style = getComputedStyle(input);
+    const span = document.createElement('span');
+    span.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${style.font}`;
+    span.textContent = input.placeholder;
+    document.body.append(span);
+    const width = span.getBoundingClientRect().width;
+    span.remove();
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: input.placeholder, whole: width <= room };
+  });
+}
+
 describe('the first view reads without zooming', () => {
   for (const viewport of [
     { width: 1280, height: 720 },
@@ -86,6 +102,12 @@ describe('the first view reads without zooming', () => {
       expect(await outsideCanvas(x, labels), `outside the canvas at ${size}`).toEqual([]);
       expect(await crowdedTitles(x, labels), `crowded titles at ${size}`).toEqual([]);
       await x.screenshot(`first-view-${viewport.width}x${viewport.height}`);
+      // The search box's hint is shown whole: the long one on a laptop, a short one on a phone.
+      const hint = await searchPlaceholder(x);
+      expect(hint.whole, `search placeholder "${hint.text}" cut at ${size}`).toBe(true);
+      expect(hint.text).toBe(
+        viewport.width > 900 ? 'Search names, agreements, commitments…' : 'Search the plan…',
+      );
 
       // Zooming in brings the commitments' refs, none under 9 px, none over another.
       let refs: DrawnLabel[] = [];
@@ -109,6 +131,10 @@ describe('the first view reads without zooming', () => {
       await x.settled();
       const ja = await x.drawnLabels();
       expect(ja.filter(isHeading).length).toBe(15);
+      const jaHint = await searchPlaceholder(x);
+      expect(jaHint.whole, `search placeholder "${jaHint.text}" cut in Japanese at ${size}`).toBe(
+        true,
+      );
       expect(tooSmall(ja), `labels under 9 px in Japanese at ${size}`).toEqual([]);
       expect(await outsideCanvas(x, ja)).toEqual([]);
       expect(await crowdedTitles(x, ja), `crowded Japanese titles at ${size}`).toEqual([]);
