@@ -240,7 +240,7 @@ export interface Started {
 }
 
 /**
- * Starts the bundled server (installing it first if needed) and waits until Bolt answers.
+ * Starts the bundled server (installing it first if needed) and waits until Bolt and HTTP answer.
  * A running server is left as it is; a stale pid file is cleared.
  */
 export async function start(
@@ -262,7 +262,7 @@ export async function start(
     const password = readFileSync(paths.passwordFile, 'utf8').trim();
     const connection = connectionFor(config, database, password);
     log(`Neo4j is already running (pid ${running}) on bolt://127.0.0.1:${config.boltPort}.`);
-    await waitForBolt(config, connection, running, log);
+    await waitUntilServing(config, connection, running, log);
     return { connection, startedHere: false, pid: running };
   }
   await install(config, log);
@@ -314,7 +314,7 @@ export async function start(
   writeFileSync(paths.pidFile, `${child.pid}\n`);
   log(`Starting Neo4j ${neo4jVersion()} (pid ${child.pid}), data in ${paths.data}`);
   try {
-    await waitForBolt(config, connection, child.pid, log);
+    await waitUntilServing(config, connection, child.pid, log);
   } catch (error) {
     await stop(config, () => {});
     throw error;
@@ -322,7 +322,23 @@ export async function start(
   return { connection, startedHere: true, pid: child.pid };
 }
 
-async function waitForBolt(
+/** Whether something answers HTTP on the port (any status will do). */
+async function httpAnswers(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
+    await res.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Waits until Neo4j serves both Bolt (what Kizuna uses) and HTTP (Neo4j Browser, which the
+ * README points to). Neo4j opens HTTP a second or two after Bolt, and longer on a loaded
+ * machine, so "ready" is said only once both answer.
+ */
+async function waitUntilServing(
   config: BundledNeo4jConfig,
   connection: Connection,
   pid: number,
@@ -331,33 +347,49 @@ async function waitForBolt(
   const started = Date.now();
   let lastReport = started;
   let lastError = '';
+  let bolt = false;
   while (Date.now() - started < config.startTimeoutMs) {
     if (!isOurNeo4j(pid, bundledPaths(config))) {
       throw new BundledNeo4jError(
         `Neo4j exited while starting. The end of its logs:\n${logTail(config)}`,
       );
     }
-    try {
-      await pingNeo4j(connection);
-      log(`Neo4j is ready on bolt://127.0.0.1:${config.boltPort} after ${elapsed(started)}.`);
-      return;
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-      if (/unauthori[sz]ed|authentication/i.test(lastError)) {
-        throw new BundledNeo4jError(
-          `Neo4j refused the password in ${bundledPaths(config).passwordFile}: ${lastError}`,
-        );
+    if (!bolt) {
+      try {
+        await pingNeo4j(connection);
+        bolt = true;
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+        if (/unauthori[sz]ed|authentication/i.test(lastError)) {
+          throw new BundledNeo4jError(
+            `Neo4j refused the password in ${bundledPaths(config).passwordFile}: ${lastError}`,
+          );
+        }
       }
+    }
+    if (bolt && (await httpAnswers(config.httpPort))) {
+      log(
+        `Neo4j is ready on bolt://127.0.0.1:${config.boltPort} (Neo4j Browser at ` +
+          `http://127.0.0.1:${config.httpPort}/browser/) after ${elapsed(started)}.`,
+      );
+      return;
     }
     if (Date.now() - lastReport >= 3000) {
       lastReport = Date.now();
-      log(`  ...waiting for Neo4j to accept Bolt connections (${elapsed(started)})`);
+      log(
+        bolt
+          ? `  ...Bolt is up; waiting for Neo4j's HTTP port ${config.httpPort} (${elapsed(started)})`
+          : `  ...waiting for Neo4j to accept Bolt connections (${elapsed(started)})`,
+      );
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 250));
   }
   throw new BundledNeo4jError(
-    `Neo4j did not accept Bolt connections within ${config.startTimeoutMs / 1000} s (last error: ${lastError}). ` +
-      `The end of its logs:\n${logTail(config)}`,
+    bolt
+      ? `Neo4j accepted Bolt connections but its HTTP port ${config.httpPort} did not answer within ${config.startTimeoutMs / 1000} s. ` +
+          `The end of its logs:\n${logTail(config)}`
+      : `Neo4j did not accept Bolt connections within ${config.startTimeoutMs / 1000} s (last error: ${lastError}). ` +
+          `The end of its logs:\n${logTail(config)}`,
   );
 }
 
