@@ -12,6 +12,7 @@ import {
   clusterLayout,
 } from '../model/cluster-layout';
 import { declutter, type LabelBox } from '../model/label-declutter';
+import { frameWithLabels, type ThresholdBox } from '../model/label-fit';
 import { isNodeKind, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
 import { underpinsLayout } from '../model/underpins-layout';
@@ -247,23 +248,50 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     );
   }
 
-  /** The zoom and pan that frame these elements, never zoomed in beyond MAX_FIT_ZOOM. */
+  /**
+   * The zoom and pan that frame these elements, never zoomed in beyond MAX_FIT_ZOOM. In the
+   * decluttered layouts, the labels drawn at the chosen zoom are framed too (label-fit.ts).
+   */
   function framing(eles: cytoscape.Collection) {
-    const bb = eles.boundingBox({});
     const w = cy.width();
     const h = cy.height();
-    const zoom = Math.max(
-      cy.minZoom(),
-      Math.min(
-        MAX_FIT_ZOOM,
-        (w - 2 * PADDING) / Math.max(bb.w, 1),
-        (h - 2 * PADDING) / Math.max(bb.h, 1),
-      ),
-    );
+    const zoomFor = (bw: number, bh: number) =>
+      Math.max(
+        cy.minZoom(),
+        Math.min(
+          MAX_FIT_ZOOM,
+          (w - 2 * PADDING) / Math.max(bw, 1),
+          (h - 2 * PADDING) / Math.max(bh, 1),
+        ),
+      );
+    let zoom: number;
+    let bb: { x1: number; y1: number; x2: number; y2: number };
+    if (labelsDecluttered()) {
+      ({ zoom, box: bb } = frameWithLabels(
+        eles.boundingBox({ includeLabels: false }),
+        thresholdLabels(eles.nodes()),
+        zoomFor,
+      ));
+    } else {
+      bb = eles.boundingBox({});
+      zoom = zoomFor(bb.x2 - bb.x1, bb.y2 - bb.y1);
+    }
     return {
       zoom,
-      pan: { x: w / 2 - zoom * (bb.x1 + bb.w / 2), y: h / 2 - zoom * (bb.y1 + bb.h / 2) },
+      pan: { x: w / 2 - zoom * ((bb.x1 + bb.x2) / 2), y: h / 2 - zoom * ((bb.y1 + bb.y2) / 2) },
     };
+  }
+
+  /** The labels these nodes may draw (not left out as clutter), each with the zoom it shows from. */
+  function thresholdLabels(nodes: cytoscape.NodeCollection): ThresholdBox[] {
+    const labels: ThresholdBox[] = [];
+    nodes.forEach((node) => {
+      if (node.hasClass('gone') || cluttered.has(node.id())) return;
+      const font = node.numericStyle('font-size');
+      const box = font > 0 ? nodeLabelBox(node, measureLabel) : null;
+      if (box) labels.push({ ...box, threshold: MIN_ZOOMED_FONT_SIZE / font });
+    });
+    return labels;
   }
 
   function frame(eles: cytoscape.Collection, animate: boolean): void {
@@ -389,9 +417,13 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
    * the overview and "what underpins what" place their titles apart themselves.
    */
   let cluttered = new Set<string>();
-  function declutterLabels(): void {
+  /** The arrangements computed without regard to labels, whose labels are decluttered. */
+  function labelsDecluttered(): boolean {
     const name = lastLayout?.name;
-    if (!name || name === 'clusters' || name === 'underpins') {
+    return !!name && name !== 'clusters' && name !== 'underpins';
+  }
+  function declutterLabels(): void {
+    if (!labelsDecluttered()) {
       cluttered = new Set();
       return;
     }

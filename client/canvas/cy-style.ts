@@ -46,9 +46,12 @@ export function stylesheet(): cytoscape.StylesheetJson {
       },
     })),
     { selector: 'node[kind = "Commitment"]', style: { 'font-size': 9, 'text-max-width': '110px' } },
+    // The plan, pillars and areas are drawn after the other nodes, so where their titles
+    // cross a crowded layout they are read whole instead of being drawn over.
     {
       selector: 'node[kind = "Pillar"]',
       style: {
+        'z-index': 2,
         'font-size': 40,
         'font-weight': 'bold',
         'text-valign': 'center',
@@ -61,6 +64,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
     {
       selector: 'node[kind = "Area"]',
       style: {
+        'z-index': 1,
         'font-size': 28,
         'text-valign': 'center',
         'text-halign': 'right',
@@ -72,6 +76,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
     {
       selector: 'node[kind = "Plan"]',
       style: {
+        'z-index': 3,
         'font-size': 30,
         'font-weight': 'bold',
         'text-valign': 'center',

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { KIND_STYLES, type NodeKind } from '../../client/model/palette';
 import { launchChromium } from '../support/browser';
 import { type Box, type DrawnLabel, ExplorerPage } from './explorer-page';
 
@@ -42,6 +43,19 @@ async function outsideCanvas(x: ExplorerPage, labels: DrawnLabel[]): Promise<str
     ...nodes.filter((n) => out(n.box)).map((n) => n.id),
     ...labels.filter((l) => isHeading(l) && out(l.box)).map((l) => `title of ${l.id}`),
   ];
+}
+
+/** Node labels drawn (partly) outside the canvas, as their text. */
+async function labelsOutsideCanvas(x: ExplorerPage): Promise<string[]> {
+  const { w, h } = await x.page.evaluate(() => ({
+    w: window.kizuna!.cy.width(),
+    h: window.kizuna!.cy.height(),
+  }));
+  return (await x.drawnLabels())
+    .filter(
+      (l) => l.node && (l.box.x1 < -1 || l.box.y1 < -1 || l.box.x2 > w + 1 || l.box.y2 > h + 1),
+    )
+    .map((l) => l.text);
 }
 
 const isHeading = (l: DrawnLabel) => l.kind === 'Pillar' || l.kind === 'Area';
@@ -232,6 +246,7 @@ describe('the first view reads without zooming', () => {
         );
       };
       expect(await clashes(), 'fitted').toEqual([]);
+      expect(await labelsOutsideCanvas(x), 'labels cut by the canvas edge, fitted').toEqual([]);
       for (let step = 1; step <= 3; step++) {
         await x.page.click('#zoom-in');
         await x.settled();
@@ -247,6 +262,98 @@ describe('the first view reads without zooming', () => {
       await x.page.close();
     }, 120_000);
   }
+
+  /**
+   * Pixels inside each pillar and area title, on the canvas Cytoscape draws nodes on, that
+   * have the colour of another kind of node: a node drawn over the title. The box is taken in
+   * by 3 px, away from the antialiased rim of the label's background.
+   */
+  async function nodesOverTitles(x: ExplorerPage): Promise<string[]> {
+    const others = (Object.keys(KIND_STYLES) as NodeKind[])
+      .filter((k) => !['Plan', 'Pillar', 'Area', 'Target', 'Theme'].includes(k))
+      .map((k) => KIND_STYLES[k].colour);
+    const titles = (await x.drawnLabels()).filter(isHeading);
+    expect(titles.length).toBeGreaterThanOrEqual(2);
+    return x.page.evaluate(
+      ({ titles, others }) => {
+        const layer = document.querySelector<HTMLCanvasElement>('canvas[data-id="layer2-node"]')!;
+        const scale = layer.width / layer.clientWidth;
+        const context = layer.getContext('2d')!;
+        const rgb = others.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+        const found: string[] = [];
+        for (const t of titles) {
+          const x1 = Math.max(0, Math.ceil((t.box.x1 + 3) * scale));
+          const y1 = Math.max(0, Math.ceil((t.box.y1 + 3) * scale));
+          const x2 = Math.min(layer.width, Math.floor((t.box.x2 - 3) * scale));
+          const y2 = Math.min(layer.height, Math.floor((t.box.y2 - 3) * scale));
+          if (x2 <= x1 || y2 <= y1) continue;
+          const { data } = context.getImageData(x1, y1, x2 - x1, y2 - y1);
+          let hits = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3]! < 250) continue;
+            const near = rgb.some(
+              ([r, g, b]) =>
+                Math.abs(data[i]! - r!) < 24 &&
+                Math.abs(data[i + 1]! - g!) < 24 &&
+                Math.abs(data[i + 2]! - b!) < 24,
+            );
+            if (near) hits++;
+          }
+          if (hits) found.push(`"${t.text}": ${hits} px of a node's colour`);
+        }
+        return found;
+      },
+      { titles, others },
+    );
+  }
+
+  for (const layout of ['fcose', 'preset']) {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      it(`draws pillar and area titles above the nodes they cross, and every label inside the canvas, in the ${layout} layout at ${viewport.width}×${viewport.height}`, async () => {
+        const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=${layout}`, viewport);
+        await x.settled();
+        expect(await nodesOverTitles(x)).toEqual([]);
+        expect(await labelsOutsideCanvas(x), 'labels cut by the canvas edge').toEqual([]);
+        expect(x.errors).toEqual([]);
+        await x.page.close();
+      }, 120_000);
+    }
+  }
+
+  it('frames the names that Fit brings out, not only the nodes: a long name dragged to the edge is not cut', async () => {
+    // A canvas taller than wide: the picture's width decides the zoom.
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=preset`, {
+      width: 600,
+      height: 1000,
+    });
+    await x.settled();
+    // The plan's long name goes to the right edge of the picture...
+    const { from, to } = await x.page.evaluate(() => {
+      const cy = window.kizuna!.cy;
+      const shown = cy.nodes().filter((n) => !n.hasClass('gone'));
+      const box = shown.renderedBoundingBox({ includeLabels: false });
+      const plan = cy.nodes('[kind = "Plan"]').first().renderedPosition();
+      return { from: plan, to: { x: box.x2 - 2, y: plan.y } };
+    });
+    const canvas = (await x.page.locator('#cy').boundingBox())!;
+    await x.page.mouse.move(canvas.x + from.x, canvas.y + from.y);
+    await x.page.mouse.down();
+    await x.page.mouse.move(canvas.x + to.x, canvas.y + to.y, { steps: 8 });
+    await x.page.mouse.up();
+    // ...then, zoomed out until no name is drawn, Fit zooms in and names come back.
+    for (let i = 0; i < 3; i++) await x.page.click('#zoom-out');
+    await x.settled();
+    expect(await x.drawnLabels()).toEqual([]);
+    await x.page.click('#zoom-fit');
+    await x.settled();
+    expect((await x.drawnLabels()).length).toBeGreaterThan(0);
+    expect(await labelsOutsideCanvas(x)).toEqual([]);
+    expect(x.errors).toEqual([]);
+    await x.page.close();
+  }, 120_000);
 
   it('keeps labels of at least 9 px in the underpins view, also after an export', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
