@@ -234,16 +234,17 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     e.preventDefault();
   });
 
+  /** Where the zoom animation under way is heading: a click during it steps on from there. */
+  let zoomGoal: number | null = null;
   function zoomBy(factor: number): void {
     userMoved = true;
+    // Three quick clicks zoom three steps, not three steps from wherever the animation was.
+    const from = cy.animated() && zoomGoal !== null ? zoomGoal : cy.zoom();
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), from * factor));
     cy.stop();
+    zoomGoal = level;
     cy.animate(
-      {
-        zoom: {
-          level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor)),
-          renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
-        },
-      },
+      { zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } },
       { duration: 150 },
     );
   }
