@@ -38,12 +38,16 @@ async function outsideCanvas(x: ExplorerPage, labels: DrawnLabel[]): Promise<str
         })),
     };
   });
-  const out = (b: Box) => b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1 || b.y2 > h + 1;
+  const out = leavesCanvas(w, h);
   return [
     ...nodes.filter((n) => out(n.box)).map((n) => n.id),
     ...labels.filter((l) => isHeading(l) && out(l.box)).map((l) => `title of ${l.id}`),
   ];
 }
+
+/** Whether a drawn box reaches past a canvas of this size (by more than a pixel of rounding). */
+const leavesCanvas = (w: number, h: number) => (b: Box) =>
+  b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1 || b.y2 > h + 1;
 
 /** Node labels drawn (partly) outside the canvas, as their text. */
 async function labelsOutsideCanvas(x: ExplorerPage): Promise<string[]> {
@@ -51,11 +55,8 @@ async function labelsOutsideCanvas(x: ExplorerPage): Promise<string[]> {
     w: window.kizuna!.cy.width(),
     h: window.kizuna!.cy.height(),
   }));
-  return (await x.drawnLabels())
-    .filter(
-      (l) => l.node && (l.box.x1 < -1 || l.box.y1 < -1 || l.box.x2 > w + 1 || l.box.y2 > h + 1),
-    )
-    .map((l) => l.text);
+  const out = leavesCanvas(w, h);
+  return (await x.drawnLabels()).filter((l) => l.node && out(l.box)).map((l) => l.text);
 }
 
 const isHeading = (l: DrawnLabel) => l.kind === 'Pillar' || l.kind === 'Area';
