@@ -252,7 +252,11 @@ describe('the explorer loads cleanly and is accessible', () => {
     });
     await page.goto(url);
     await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-    await page.waitForTimeout(500);
+    // Until the first view's fit has finished and drawn: warnings come from drawing too.
+    await page.waitForFunction(() => !window.kizuna!.cy.animated());
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     expect(messages).toEqual([]);
     await page.close();
   });

@@ -229,7 +229,7 @@ describe('the workbench a researcher uses every day', () => {
     await w.page.click('#view-graph');
     await w.page.waitForFunction(() => window.kizunaWorkbench!.cy.nodes().length === 1);
     const [only] = (await w.drawn()).nodes;
-    await w.page.waitForTimeout(500);
+    await w.graphSettled();
     await w.clickNode(only!.id);
     await w.page.waitForSelector('[data-test="inspector"]');
     expect(await w.page.textContent('[data-test="inspector"] dd[data-key="ref"]')).toBe('I.3.4');
@@ -247,7 +247,7 @@ describe('the workbench a researcher uses every day', () => {
     expect(drawn.edges.every((e) => e.type !== '')).toBe(true);
     // Expanding is a read through the console like any other.
     expect(w.sent.at(-1)).toMatch(/^MATCH \(n\)-\[r\]-\(m\) WHERE elementId\(n\) = \$id/);
-    await w.page.waitForTimeout(800);
+    await w.graphSettled();
 
     const svg = await w.download('#export-svg');
     expect(svg.name).toMatch(/^kizuna-result-\d{8}-\d{6}\.svg$/);
@@ -371,7 +371,7 @@ describe('the workbench for everyone', () => {
       await w.page.click('[data-test="kept-results"] li.pinned .kept-show');
       await w.page.click('#view-graph');
       await w.page.waitForFunction(() => window.kizunaWorkbench!.cy.nodes().length > 0);
-      await w.page.waitForTimeout(800);
+      await w.graphSettled();
       await check('the history searched, and the pinned result as a graph');
       if (SCREENS) await w.page.screenshot({ path: `${SCREENS}/history-graph-${name}.png` });
 

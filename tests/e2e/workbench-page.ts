@@ -116,6 +116,26 @@ export class WorkbenchPage {
     return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
   }
 
+  /**
+   * Waits until the result graph has stopped moving: no animation running and every node where
+   * it was a frame before (the layout places nodes over several frames).
+   */
+  async graphSettled(): Promise<void> {
+    await this.page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const cy = window.kizunaWorkbench!.cy;
+          const places = () => JSON.stringify(cy.nodes().map((n) => n.position()));
+          const before = places();
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => resolve(!cy.animated() && places() === before)),
+          );
+        }),
+      undefined,
+      { timeout: 15_000 },
+    );
+  }
+
   /** Clicks a node of the result graph where it is drawn, as a person would. */
   async clickNode(id: string): Promise<void> {
     const at = await this.page.evaluate((nodeId) => {

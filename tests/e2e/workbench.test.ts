@@ -134,7 +134,7 @@ describe('the Cypher workbench in Chromium', () => {
     expect(new Set(drawn.nodes.map((n) => n.kind))).toEqual(
       new Set(['Commitment', 'Framework', 'Program', 'Agency', 'Country', 'Area', 'Theme']),
     );
-    await w.page.waitForTimeout(300);
+    await w.graphSettled();
     await w.screenshot('workbench-graph');
     expect(w.errors).toEqual([]);
     await w.page.close();

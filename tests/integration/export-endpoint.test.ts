@@ -46,6 +46,19 @@ const today = () => new Date().toISOString().slice(0, 10);
 const PREFIX = `kizuna-jp-mn-2022-v${DATASET_VERSION}`;
 
 /** The body as bytes, for the zip. */
+/** The JSON export, fetched again until `done` holds of it (the cache follows the data within a second). */
+async function exportUntil(
+  done: (file: JsonFile) => boolean,
+  timeoutMs = 10_000,
+): Promise<JsonFile> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const file = JSON.parse((await download('format=json')).body) as JsonFile;
+    if (done(file) || Date.now() > deadline) return file;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function downloadBytes(url: string) {
   return request(app)
     .get(url)
@@ -337,9 +350,8 @@ describe('events in the data exports', () => {
       'export-test',
     );
     try {
-      // The seeding's version is re-read at most once a second.
-      await new Promise((resolve) => setTimeout(resolve, 1200));
-      const after = JSON.parse((await download('format=json')).body) as JsonFile;
+      // The seeding's version is re-read at most once a second: the export follows within that.
+      const after = await exportUntil((file) => file.nodes.length !== before.nodes.length);
       expect(after.nodes).toHaveLength(before.nodes.length + 1);
       const probe = after.nodes.find((n) => n.id === created.id)!;
       expect(probe.properties).toMatchObject({
@@ -349,8 +361,7 @@ describe('events in the data exports', () => {
       });
       expect(after.relationships.filter((r) => r.start === created.id).length).toBeGreaterThan(0);
       await setEventDeleted(graph, created.id, true, null, 'export-test');
-      await new Promise((resolve) => setTimeout(resolve, 1200));
-      const deleted = JSON.parse((await download('format=json')).body) as JsonFile;
+      const deleted = await exportUntil((file) => file.nodes.length === before.nodes.length);
       expect(deleted.nodes.map((n) => n.id)).not.toContain(created.id);
       expect(deleted.nodes).toHaveLength(before.nodes.length);
     } finally {

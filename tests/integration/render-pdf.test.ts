@@ -23,14 +23,38 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'kizuna-pdf-'));
  * preconnect (which sends no request) is caught as well as a fetch.
  */
 const seen: string[] = [];
+let connections = 0;
+/** Waiters of quiet() below: its own connections say QUIET and are not counted. */
+const quietWaiters: Array<() => void> = [];
 const listener = net.createServer((socket) => {
-  seen.push('connection');
-  socket.once('data', (d) => seen.push(d.toString().split('\r\n')[0] ?? ''));
+  const connection = `connection ${++connections}`;
+  seen.push(connection);
+  socket.once('data', (d) => {
+    const line = d.toString().split('\r\n')[0] ?? '';
+    if (line === 'QUIET') {
+      seen.splice(seen.indexOf(connection), 1);
+      quietWaiters.shift()?.();
+    } else seen.push(line);
+  });
   socket.on('error', () => {});
   socket.end();
 });
 let probe = '';
 let probePort = 0;
+
+/**
+ * Resolves once the listener has taken every connection made to it so far. Print closes its
+ * browser context before it returns, so the page can open nothing after that; a connection it
+ * opened before is already queued at the listener, which accepts in order: once a connection
+ * of our own has been accepted, every earlier one has been counted in `seen`.
+ */
+async function quiet(): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    quietWaiters.push(resolve);
+    const socket = net.connect(probePort, '127.0.0.1', () => socket.end('QUIET\r\n'));
+    socket.once('error', reject);
+  });
+}
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
@@ -209,7 +233,7 @@ describe('the renderer reaches nothing', () => {
     const file = path.join(dir, 'vectors.pdf');
     writeFileSync(file, res.body as Buffer);
     expect(pdfText(file).match(/safe text/g)).toHaveLength(pages.length);
-    await new Promise((r) => setTimeout(r, 2000));
+    await quiet();
     expect(seen).toEqual([]);
   }, 180_000);
 
@@ -235,7 +259,7 @@ describe('the renderer reaches nothing', () => {
         'refresh',
       )
       .catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 2000));
+    await quiet();
     expect(seen).toEqual([]);
   }, 180_000);
 });
