@@ -1,7 +1,19 @@
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SERIAL_E2E, SERIAL_INTEGRATION } from './tests/suites';
 
 const apiPort = Number(process.env.PORT ?? 8080);
+
+/**
+ * Test files that may run at the same time do, one per core (read, not assumed); the files
+ * that write to the shared Neo4j run after them, one at a time (tests/suites.ts says which).
+ */
+const cores = os.availableParallelism();
+const sideBySide = { maxWorkers: cores, sequence: { groupOrder: 0 } };
+const oneAtATime = { maxWorkers: 1, sequence: { groupOrder: 1 } };
+const integrationTimeouts = { testTimeout: 30_000, hookTimeout: 120_000 };
+const e2eTimeouts = { testTimeout: 60_000, hookTimeout: 180_000 };
 
 export default defineConfig({
   root: 'client',
@@ -26,6 +38,8 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    // The run's ten slowest files and its set-up times, printed at the end (tests/slowest-files.ts).
+    reporters: ['default', './tests/slowest-files.ts'],
     projects: [
       {
         extends: true,
@@ -34,6 +48,7 @@ export default defineConfig({
           root: '.',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          ...sideBySide,
         },
       },
       {
@@ -42,11 +57,11 @@ export default defineConfig({
           name: 'integration',
           root: '.',
           include: ['tests/integration/**/*.test.ts'],
-          globalSetup: ['tests/integration/global-setup.ts'],
-          // One real database is shared: files run one after another.
-          fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
+          exclude: SERIAL_INTEGRATION,
+          globalSetup: ['tests/global/shared-neo4j.ts'],
+          setupFiles: ['tests/support/read-only-file.ts'],
+          ...integrationTimeouts,
+          ...sideBySide,
         },
       },
       {
@@ -55,10 +70,35 @@ export default defineConfig({
           name: 'e2e',
           root: '.',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
+          exclude: SERIAL_E2E,
+          globalSetup: ['tests/global/shared-neo4j.ts', 'tests/global/app.ts'],
+          setupFiles: ['tests/support/read-only-file.ts'],
+          ...e2eTimeouts,
+          ...sideBySide,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration-serial',
+          root: '.',
+          include: SERIAL_INTEGRATION,
+          globalSetup: ['tests/global/shared-neo4j.ts'],
+          setupFiles: ['tests/support/serial-file.ts'],
+          ...integrationTimeouts,
+          ...oneAtATime,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-serial',
+          root: '.',
+          include: SERIAL_E2E,
+          globalSetup: ['tests/global/shared-neo4j.ts', 'tests/global/app.ts'],
+          setupFiles: ['tests/support/serial-file.ts'],
+          ...e2eTimeouts,
+          ...oneAtATime,
         },
       },
     ],

@@ -38,7 +38,7 @@ import { NODE_LABELS, RELATIONSHIP_TYPES } from '../seed/graph-model';
 import { createApp } from '../server/app';
 import { search } from '../server/routes/search/search.service';
 import { warmUp } from '../server/warm-up';
-import { throwawayNeo4jConfig } from '../tests/integration/global-setup';
+import { throwawayNeo4jConfig } from '../tests/support/throwaway-neo4j';
 
 const { values } = parseArgs({
   options: {

@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { type RunningServer, startServer } from '../../server/main';
-import { freePort } from '../integration/global-setup';
 import { launchChromium } from '../support/browser';
 import { unreachableConnection } from '../support/seeded-graph';
+import { freePort } from '../support/throwaway-neo4j';
 import { ExplorerPage } from './explorer-page';
 
 let browser: Browser;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pingNeo4j } from '../../graph/connection';
 import { runningPid, start, stop } from '../../scripts/neo4j/bundled-neo4j';
-import { throwawayNeo4jConfig } from './global-setup';
+import { throwawayNeo4jConfig } from '../support/throwaway-neo4j';
 
 const config = await throwawayNeo4jConfig();
 const quiet = () => {};

@@ -17,7 +17,7 @@ import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
 import type { BundledNeo4jConfig } from '../../server/config';
-import { throwawayNeo4jConfig } from './global-setup';
+import { throwawayNeo4jConfig } from '../support/throwaway-neo4j';
 
 /**
  * The CSV files and the Cypher script each recreate the seeded plan in a fresh Neo4j of

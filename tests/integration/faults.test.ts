@@ -7,7 +7,7 @@ import { type Graph, openGraph } from '../../graph/graph';
 import { type Started, start, stop } from '../../scripts/neo4j/bundled-neo4j';
 import { createApp } from '../../server/app';
 import type { BundledNeo4jConfig } from '../../server/config';
-import { throwawayNeo4jConfig } from './global-setup';
+import { throwawayNeo4jConfig } from '../support/throwaway-neo4j';
 
 /**
  * Fault injection against a Neo4j of this file's own (the shared one must survive): frozen

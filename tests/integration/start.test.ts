@@ -3,7 +3,7 @@ import { existsSync, renameSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { freePort } from './global-setup';
+import { freePort } from '../support/throwaway-neo4j';
 
 interface Run {
   child: ChildProcess;
