@@ -2,11 +2,11 @@ import pino from 'pino';
 import { type BrowserServer, chromium } from 'playwright-core';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { buildClientIfNeeded } from '../../scripts/build-client';
 import { CHROMIUM_FLAGS } from '../../server/chromium';
 import { loadConfig } from '../../server/config';
 import { startServer } from '../../server/main';
 import { freePort } from '../support/throwaway-neo4j';
+import { clientBuild } from './client-build';
 import { once } from './once';
 
 declare module 'vitest' {
@@ -29,7 +29,8 @@ const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} 
 export default async function setup(project: TestProject) {
   const app = await once('app', async () => {
     const started = Date.now();
-    buildClientIfNeeded(log);
+    const build = await clientBuild();
+    await build.release();
     const config = loadConfig({ PORT: String(await freePort()), LOG_LEVEL: 'silent' });
     const server = await startServer(
       config,

@@ -6,6 +6,7 @@ import { openGraph } from '../../graph/graph';
 import { install, start, stop } from '../../scripts/neo4j/bundled-neo4j';
 import { resetToSeededPlan } from '../support/shared-database';
 import { throwawayNeo4jConfig } from '../support/throwaway-neo4j';
+import { clientBuild } from './client-build';
 import { once } from './once';
 
 declare module 'vitest' {
@@ -25,6 +26,10 @@ const log = (message: string) => console.log(`[test neo4j] ${message}`);
  * file; `once` starts it for the first and counts the others in). Stopped after the last.
  */
 export default async function setup(project: TestProject) {
+  if (project.vitest.projects.some((p) => p.name.startsWith('e2e'))) {
+    // Not awaited here: tests/global/app.ts waits for it, and reports its failure.
+    clientBuild().catch(() => {});
+  }
   const neo4j = await once('neo4j', async () => {
     const started = Date.now();
     const config = await throwawayNeo4jConfig();
