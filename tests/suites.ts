@@ -24,6 +24,8 @@ export const SERIAL_INTEGRATION = [
 ];
 
 export const SERIAL_E2E = [
+  // npm run export starts the app as npm start does, which adds the curated events.
+  'tests/e2e/diagram-export.test.ts',
   'tests/e2e/events.test.ts',
   'tests/e2e/events-export.test.ts',
   'tests/e2e/workbench-research.test.ts',

@@ -1,23 +1,36 @@
-import { afterAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openGraph } from '../../graph/graph';
 import { databaseState } from './shared-database';
 
 /**
- * For the files that run side by side on the run's one Neo4j: they may only read it. After
- * the file, the database's whole state (data, constraints, indexes) must still be the freshly
- * seeded plan's, so a file that writes fails here, naming itself, rather than another file
- * failing at random. Such a file belongs among the serial ones (tests/suites.ts).
+ * For the files that run side by side on the run's one Neo4j: they may only read it. Before and
+ * after the file, the database's whole state (data, constraints, indexes) must be the freshly
+ * seeded plan's, so a file that writes fails here, rather than another file failing at random
+ * on data it did not expect. Such a file belongs among the serial ones (tests/suites.ts).
  */
-afterAll(async () => {
+const MOVE = 'A file that writes to it must be listed among the serial files in tests/suites.ts.';
+
+async function seeded(): Promise<boolean> {
   const graph = openGraph(inject('neo4j'));
   try {
-    if ((await databaseState(graph)) !== inject('seededState')) {
-      throw new Error(
-        'The shared test database is no longer the seeded plan after this file, which runs side by side ' +
-          'with files that read it. If it writes, list it among the serial files in tests/suites.ts.',
-      );
-    }
+    return (await databaseState(graph)) === inject('seededState');
   } finally {
     await graph.close();
+  }
+}
+
+beforeAll(async () => {
+  if (!(await seeded())) {
+    throw new Error(
+      `The shared test database was already changed when this file started, by a file that ran before or beside it. ${MOVE}`,
+    );
+  }
+});
+
+afterAll(async () => {
+  if (!(await seeded())) {
+    throw new Error(
+      `The shared test database changed while this file ran: this file, or one running beside it, wrote to it. ${MOVE}`,
+    );
   }
 });
