@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { SERIAL_E2E, SERIAL_INTEGRATION } from './tests/suites';
+import { OWN_NEO4J } from './tests/suites';
 
 const apiPort = Number(process.env.PORT ?? 8080);
 
 /**
- * Test files that may run at the same time do, one per core (read, not assumed); the files
- * that write to the shared Neo4j run after them, one at a time (tests/suites.ts says which).
+ * The unit tests and the files with a Neo4j of their own run first, one per core (read, not
+ * assumed); then the files that share the run's one Neo4j, one at a time (tests/suites.ts says why).
  */
 const cores = os.availableParallelism();
 const sideBySide = { maxWorkers: cores, sequence: { groupOrder: 0 } };
@@ -54,12 +54,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'integration',
+          name: 'integration-own-neo4j',
           root: '.',
-          include: ['tests/integration/**/*.test.ts'],
-          exclude: SERIAL_INTEGRATION,
-          globalSetup: ['tests/global/shared-neo4j.ts'],
-          setupFiles: ['tests/support/read-only-file.ts'],
+          include: OWN_NEO4J,
           ...integrationTimeouts,
           ...sideBySide,
         },
@@ -67,22 +64,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'e2e',
+          name: 'integration',
           root: '.',
-          include: ['tests/e2e/**/*.test.ts'],
-          exclude: SERIAL_E2E,
-          globalSetup: ['tests/global/shared-neo4j.ts', 'tests/global/app.ts'],
-          setupFiles: ['tests/support/read-only-file.ts'],
-          ...e2eTimeouts,
-          ...sideBySide,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'integration-serial',
-          root: '.',
-          include: SERIAL_INTEGRATION,
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: OWN_NEO4J,
           globalSetup: ['tests/global/shared-neo4j.ts'],
           setupFiles: ['tests/support/serial-file.ts'],
           ...integrationTimeouts,
@@ -92,9 +77,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'e2e-serial',
+          name: 'e2e',
           root: '.',
-          include: SERIAL_E2E,
+          include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/global/shared-neo4j.ts', 'tests/global/app.ts'],
           setupFiles: ['tests/support/serial-file.ts'],
           ...e2eTimeouts,

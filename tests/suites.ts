@@ -1,32 +1,19 @@
 /**
- * Which test files may share the run's one Neo4j at the same time. Neo4j Community has one
- * user database, so files are kept apart in time rather than in separate databases
- * (tests/support/shared-database.ts says how). vitest.config reads these lists.
+ * How the integration and e2e files share the run's one Neo4j. Neo4j Community has one user
+ * database (CREATE DATABASE is an Enterprise feature), so files cannot each have their own:
+ * they take turns instead, one at a time, each starting from the freshly seeded plan
+ * (tests/support/serial-file.ts), whatever the file before it left behind.
  *
- * Serial: files that write to the shared database (analysts' events, users, audit, a reload
- * of the plan) or watch the whole of it (its fingerprint, its open transactions, a query that
- * fills its heap). They run one at a time, after the others, each from the freshly seeded plan.
- * Every other integration and e2e file only reads the plan, or runs a Neo4j of its own
- * (bundled-neo4j, faults, export-neo4j), and runs side by side with the rest; a read-only file
- * that writes after all fails its own check (tests/support/read-only-file.ts).
+ * Measured on 2 cores (bench/test-suite.ts): two browser files side by side each took about
+ * twice as long as alone, since Chromium, Neo4j and node already keep both cores busy, so
+ * running them in parallel bought nothing; and most files write (events, users, a reload of
+ * the plan, the curated events that npm start and npm run export add) or watch the whole
+ * database (its fingerprint, its open transactions), which readers beside them would disturb.
+ *
+ * What does run beside them: the unit tests, and the files below that start, stop, freeze
+ * and kill a Neo4j of their own and spend most of their time waiting for it.
  */
-export const SERIAL_INTEGRATION = [
-  'tests/integration/cypher-hostile.test.ts',
-  'tests/integration/cypher-isolation.test.ts',
-  'tests/integration/events-api.test.ts',
-  'tests/integration/events-backup.test.ts',
-  'tests/integration/events-schema.test.ts',
-  'tests/integration/export-endpoint.test.ts',
-  'tests/integration/export-files.test.ts',
-  'tests/integration/scale.test.ts',
-  'tests/integration/seed-load.test.ts',
-  'tests/integration/start.test.ts',
-];
-
-export const SERIAL_E2E = [
-  // npm run export starts the app as npm start does, which adds the curated events.
-  'tests/e2e/diagram-export.test.ts',
-  'tests/e2e/events.test.ts',
-  'tests/e2e/events-export.test.ts',
-  'tests/e2e/workbench-research.test.ts',
+export const OWN_NEO4J = [
+  'tests/integration/bundled-neo4j.test.ts',
+  'tests/integration/faults.test.ts',
 ];

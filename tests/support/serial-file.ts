@@ -3,9 +3,9 @@ import { openGraph } from '../../graph/graph';
 import { resetToSeededPlan } from './shared-database';
 
 /**
- * For the files that write to the run's one Neo4j, or watch the whole of it: they run one at a
- * time, and each starts from the freshly seeded plan with no analysts' data, whatever the file
- * before it left behind (or in whatever order --sequence.shuffle puts them).
+ * Every file that shares the run's one Neo4j starts from the freshly seeded plan with no
+ * analysts' data, whatever the file before it left behind, in whatever order
+ * --sequence.shuffle puts them (tests/suites.ts says why they take turns).
  */
 beforeAll(async () => {
   const graph = openGraph(inject('neo4j'));

@@ -6,16 +6,9 @@ import { removeAnalystsData } from './analysts-data';
 import { dbFingerprint } from './db-fingerprint';
 
 /**
- * The state every test file starts from in the run's one Neo4j: the plan freshly seeded, no
- * analysts' data (events, users, sessions, audit) and none of their constraints or indexes.
- *
- * Neo4j Community has a single user database (CREATE DATABASE is an Enterprise feature), so
- * files cannot each have their own; they are kept apart in time instead. Files that only read
- * the plan run side by side (vitest.config: the `integration` and `e2e` projects), and
- * `tests/support/read-only-file.ts` fails any of them that changed the database. Files that
- * write, or observe the whole database (its fingerprint, its open transactions, its heap), run
- * one at a time after them (the `-serial` projects), each from this state
- * (`tests/support/serial-file.ts`), so none depends on what another left behind.
+ * The state every file that shares the run's one Neo4j starts from: the plan freshly seeded,
+ * no analysts' data (events, users, sessions, audit) and none of their constraints or indexes.
+ * `seeded` is databaseState() of that state, taken once at set-up; returns the state reached.
  */
 export async function resetToSeededPlan(graph: Graph, seeded?: string): Promise<string> {
   await removeAnalystsData(graph);
