@@ -2,14 +2,14 @@
  * npx tsx bench/test-suite.ts [--runs 3] [--out bench/results/test-suite.json]
  *
  * Where the test suite's time goes, phase by phase, so that a slower suite shows up as a
- * number rather than as a feeling: type check, lint, and the one vitest run (unit, integration
- * and e2e side by side, then the serial files), with the shared set-up's times (Neo4j started
+ * number rather than as a feeling: type check, lint, and the tests as npm test runs them (two
+ * lanes side by side, scripts/test-lanes.ts), with each set-up's times (Neo4j started
  * and seeded; client, server and Chromium ready) read from its log, and every file's own time
  * (tests/slowest-files.ts writes them). With --runs N each phase's median over N runs is given.
  * Installing (npm ci, Debian packages, the Neo4j jars) is left out: .ci/run prints those.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,8 +71,12 @@ function once(): Run {
     const timings = path.join(dir, 'files.json');
     const typecheck = timed('tsc', 'npx', ['tsc', '--noEmit']);
     const lint = timed('biome', 'npx', ['biome', 'check', '.']);
-    const tests = timed('vitest', 'npx', ['vitest', 'run'], { KIZUNA_TEST_TIMINGS: timings });
-    const files = JSON.parse(readFileSync(timings, 'utf8')) as FileTime[];
+    const tests = timed('tests', 'npx', ['tsx', 'scripts/test-lanes.ts'], {
+      KIZUNA_TEST_TIMINGS: timings,
+    });
+    const files = readdirSync(dir)
+      .filter((name) => name.startsWith('files.json.'))
+      .flatMap((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as FileTime[]);
     const byProject: Record<string, number> = {};
     for (const f of files) {
       const key = `files: ${f.project} (sum)`;
@@ -82,7 +86,7 @@ function once(): Run {
       phases: {
         typecheck: typecheck.ms,
         lint: lint.ms,
-        'vitest (wall)': tests.ms,
+        'tests (wall, both lanes)': tests.ms,
         ...setUpTimes(tests.output),
         ...byProject,
       },

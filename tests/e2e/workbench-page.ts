@@ -1,9 +1,26 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import type { WorkbenchState } from '../../client/workbench/model/state';
 import { ARTEFACTS } from './explorer-page';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/**
+ * A download's bytes. The browser is the run's shared Chromium, reached over a connection, so
+ * the file lives with it, not here (download.path() is refused): saveAs copies it across.
+ */
+async function saved(file: Download): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kizuna-download-'));
+  try {
+    const copy = path.join(dir, 'file');
+    await file.saveAs(copy);
+    return readFileSync(copy);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** The Cypher workbench as a test drives it: through the keyboard and the page's controls. */
 export class WorkbenchPage {
@@ -112,8 +129,7 @@ export class WorkbenchPage {
       this.page.waitForEvent('download'),
       this.page.click(selector),
     ]);
-    const path = await file.path();
-    return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    return { name: file.suggestedFilename(), text: (await saved(file)).toString('utf8') };
   }
 
   /**
@@ -121,18 +137,28 @@ export class WorkbenchPage {
    * it was a frame before (the layout places nodes over several frames).
    */
   async graphSettled(): Promise<void> {
-    await this.page.waitForFunction(
+    // Looped in the page: waitForFunction takes a returned promise as a truthy answer at once.
+    await this.page.evaluate(
       () =>
-        new Promise<boolean>((resolve) => {
+        new Promise<void>((resolve, reject) => {
           const cy = window.kizunaWorkbench!.cy;
           const places = () => JSON.stringify(cy.nodes().map((n) => n.position()));
-          const before = places();
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => resolve(!cy.animated() && places() === before)),
-          );
+          const giveUpAt = performance.now() + 15_000;
+          let before = places();
+          const check = () =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const now = places();
+                if (!cy.animated() && now === before) return resolve();
+                if (performance.now() > giveUpAt) {
+                  return reject(new Error('The result graph was still moving after 15 s.'));
+                }
+                before = now;
+                check();
+              }),
+            );
+          check();
         }),
-      undefined,
-      { timeout: 15_000 },
     );
   }
 
@@ -153,7 +179,7 @@ export class WorkbenchPage {
       this.page.waitForEvent('download'),
       this.page.click(selector),
     ]);
-    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    return { name: file.suggestedFilename(), bytes: await saved(file) };
   }
 
   /** axe-core's violations on the page as it is now, as "rule: targets". */

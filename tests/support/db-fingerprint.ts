@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Graph } from '../../graph/graph';
 
-/** A hash of every node, relationship and property: equal fingerprints, identical graphs. */
-export async function dbFingerprint(graph: Graph): Promise<string> {
+/**
+ * A hash of every node, relationship and property: equal fingerprints, identical graphs.
+ * `alsoIgnore` names more properties that differ by design between equal graphs.
+ */
+export async function dbFingerprint(graph: Graph, alsoIgnore: string[] = []): Promise<string> {
   const nodes = await graph.read(
     `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0]`,
   );
@@ -22,7 +25,7 @@ export async function dbFingerprint(graph: Graph): Promise<string> {
   const scrub = (rows: unknown[]) =>
     rows.map((row) => {
       const r = structuredClone(row) as { props?: Record<string, unknown> };
-      if (r.props) delete r.props.seeded_at;
+      if (r.props) for (const key of ['seeded_at', ...alsoIgnore]) delete r.props[key];
       return stable(r);
     });
   return createHash('sha256')

@@ -1,9 +1,52 @@
-import { createHash } from 'node:crypto';
 import type { Graph } from '../../graph/graph';
 import { loadGraph } from '../../graph/load-graph';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { removeAnalystsData } from './analysts-data';
 import { dbFingerprint } from './db-fingerprint';
+
+/** What a database holds, told apart well enough to say what differs. */
+interface State {
+  /** Every node, relationship and property (tests/support/db-fingerprint.ts). */
+  fingerprint: string;
+  /** Constraints and indexes, by name (and type, for indexes). */
+  schema: string[];
+  /** Nodes per label combination. */
+  labels: Record<string, number>;
+}
+
+/** The database's whole state, as a string (it is handed from the set-up to the files). */
+export async function databaseState(graph: Graph): Promise<string> {
+  const constraints = await graph.read('SHOW CONSTRAINTS YIELD name RETURN name AS s');
+  const indexes = await graph.read("SHOW INDEXES YIELD name, type RETURN name + ' ' + type AS s");
+  const labels = await graph.read(
+    `MATCH (n) WITH reduce(s = '', l IN labels(n) | s + ':' + l) AS labels
+     RETURN labels, count(*) AS n ORDER BY labels`,
+  );
+  const state: State = {
+    // When the default layout was computed: a file that removed it has it computed again.
+    fingerprint: await dbFingerprint(graph, ['computed_at']),
+    schema: [...constraints, ...indexes].map((row) => String(row.s)).sort(),
+    labels: Object.fromEntries(labels.map((row) => [String(row.labels), Number(row.n)])),
+  };
+  return JSON.stringify(state);
+}
+
+/** What `now` has that `then` lacks and the other way round, in words. */
+export function stateDifference(then: string, now: string): string {
+  const a = JSON.parse(then) as State;
+  const b = JSON.parse(now) as State;
+  const lines: string[] = [];
+  for (const name of b.schema.filter((s) => !a.schema.includes(s))) lines.push(`+ ${name}`);
+  for (const name of a.schema.filter((s) => !b.schema.includes(s))) lines.push(`- ${name}`);
+  for (const label of new Set([...Object.keys(a.labels), ...Object.keys(b.labels)])) {
+    const [x, y] = [a.labels[label] ?? 0, b.labels[label] ?? 0];
+    if (x !== y) lines.push(`${label}: ${x} nodes, now ${y}`);
+  }
+  if (lines.length === 0 && a.fingerprint !== b.fingerprint) {
+    lines.push('the same nodes by label, with other properties or relationships');
+  }
+  return lines.join('; ');
+}
 
 /**
  * The state every file that shares the run's one Neo4j starts from: the plan freshly seeded,
@@ -24,20 +67,10 @@ export async function resetToSeededPlan(graph: Graph, seeded?: string): Promise<
   const state = await databaseState(graph);
   if (seeded !== undefined && state !== seeded) {
     throw new Error(
-      'The shared test database could not be put back to the seeded plan: a file before this one ' +
-        'left something behind that neither removing analysts’ data nor reloading the plan removes ' +
-        '(a constraint or index of its own?). It should remove what it made.',
+      'The shared test database could not be put back to the seeded plan: the file before this one ' +
+        'left something that neither removing analysts’ data nor reloading the plan removes. It should ' +
+        `remove what it made. Compared with the seeded plan: ${stateDifference(seeded, state)}`,
     );
   }
   return state;
-}
-
-/** Every node, relationship, property, constraint and index: equal states, equal strings. */
-export async function databaseState(graph: Graph): Promise<string> {
-  const constraints = await graph.read('SHOW CONSTRAINTS YIELD name RETURN name AS s');
-  const indexes = await graph.read("SHOW INDEXES YIELD name, type RETURN name + ' ' + type AS s");
-  const names = [...constraints, ...indexes].map((row) => String(row.s)).sort();
-  return createHash('sha256')
-    .update(JSON.stringify([await dbFingerprint(graph), names]))
-    .digest('hex');
 }

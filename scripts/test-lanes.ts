@@ -1,0 +1,92 @@
+/**
+ * npm test's test step: two vitest runs side by side, each with its own Neo4j (tests/global/):
+ * the unit and integration files in one, the browser files in the other. Extra arguments go to
+ * both (e.g. --sequence.shuffle). Every line is prefixed with its lane; the exit code is
+ * non-zero when either lane fails.
+ *
+ * Why two runs: Neo4j Community has one user database, so the files that share one take turns
+ * (tests/suites.ts). A browser file keeps Chromium busy while an integration file mostly waits
+ * on Neo4j, so the two kinds overlap well on 2 cores, where two browser files side by side each
+ * took twice as long. Two kinds at once need two databases; a second Neo4j, started at the same
+ * time as the first, is the cheapest second database Community offers.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
+import { repoRoot } from './neo4j/bundled-paths';
+
+interface Lane {
+  name: string;
+  projects: string[];
+}
+
+const LANES: Lane[] = [
+  { name: 'unit+integration', projects: ['unit', 'integration*'] },
+  { name: 'e2e', projects: ['e2e'] },
+];
+
+const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const extra = process.argv.slice(2);
+const width = Math.max(...LANES.map((lane) => lane.name.length));
+
+/** vitest's "Tests  3 failed | 380 passed | 1 skipped (384)" line, as counts. */
+const counted = { passed: 0, failed: 0, skipped: 0 };
+function count(line: string): void {
+  const summary = line.match(/^\s*Tests\s+(.*)\(\d+\)\s*$/);
+  if (!summary) return;
+  for (const [, n, what] of summary[1]!.matchAll(/(\d+) (passed|failed|skipped)/g)) {
+    counted[what as keyof typeof counted] += Number(n);
+  }
+}
+
+function run(lane: Lane): Promise<{ lane: Lane; code: number; seconds: number }> {
+  const started = Date.now();
+  const timings = process.env.KIZUNA_TEST_TIMINGS;
+  const child = spawn(
+    process.execPath,
+    [vitest, 'run', ...lane.projects.flatMap((p) => ['--project', p]), ...extra],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        // Each lane's file times in a file of its own (bench/test-suite.ts reads them all).
+        ...(timings ? { KIZUNA_TEST_TIMINGS: `${timings}.${lane.name}.json` } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const prefix = `[${lane.name.padEnd(width)}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      console.log(prefix + line);
+      count(stripVTControlCharacters(line));
+    });
+  }
+  return new Promise((resolve) => {
+    child.once('error', (error) => {
+      console.log(`${prefix}could not start vitest: ${error.message}`);
+      resolve({ lane, code: 1, seconds: 0 });
+    });
+    child.once('close', (code, signal) =>
+      resolve({
+        lane,
+        code: code ?? (signal ? 1 : 0),
+        seconds: Math.round((Date.now() - started) / 1000),
+      }),
+    );
+  });
+}
+
+const results = await Promise.all(LANES.map(run));
+console.log('');
+for (const { lane, code, seconds } of results) {
+  console.log(
+    `${lane.name.padEnd(width)}  ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`,
+  );
+}
+const failed = results.some((r) => r.code !== 0);
+console.log(
+  `tests: ${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped`,
+);
+process.exit(failed ? 1 : 0);
