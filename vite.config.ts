@@ -57,7 +57,9 @@ export default defineConfig({
           name: 'integration-own-neo4j',
           root: '.',
           include: OWN_NEO4J,
-          ...integrationTimeouts,
+          // Their tests start Neo4j themselves: as long as a start may take (throwaway-neo4j.ts).
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
           ...sideBySide,
         },
       },

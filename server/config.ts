@@ -86,6 +86,8 @@ export interface BundledNeo4jConfig {
   heap: string;
   pageCache: string;
   startTimeoutMs: number;
+  /** More JVM options for the server, before the defaults' -X options are read (tests tune start-up). */
+  jvmOptions?: string[];
 }
 
 export interface Config {

@@ -291,7 +291,7 @@ export async function start(
     [
       `-Xms${config.heap}`,
       `-Xmx${config.heap}`,
-      '-XX:+UseG1GC',
+      ...(config.jvmOptions ?? ['-XX:+UseG1GC']),
       // No -XX:+ExitOnOutOfMemoryError: a researcher's query that builds a huge list in one
       // expression (beyond Neo4j's memory tracking) must fail with OutOfMemoryError, not
       // kill the database for everyone.

@@ -58,7 +58,11 @@ export async function resetToSeededPlan(graph: Graph, seeded?: string): Promise<
   // Usually that is all a file changed; the state says whether the plan needs loading again
   // (a file may have reloaded it, changed plan nodes or the stored layout, or left a load
   // half-done), which costs seconds rather than milliseconds.
-  if (seeded !== undefined && (await databaseState(graph)) === seeded) return seeded;
+  if (seeded !== undefined) {
+    const left = await databaseState(graph);
+    if (left === seeded) return seeded;
+    console.log(`[reset] reloading the plan: ${stateDifference(seeded, left)}`);
+  }
   const inputs = readSeedInputs();
   await loadGraph(graph, inputs.model, {
     sourceSha256: inputs.sourceSha256,
