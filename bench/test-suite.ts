@@ -9,7 +9,7 @@
  * Installing (npm ci, Debian packages, the Neo4j jars) is left out: .ci/run prints those.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,9 +74,7 @@ function once(): Run {
     const tests = timed('tests', 'npx', ['tsx', 'scripts/test-lanes.ts'], {
       KIZUNA_TEST_TIMINGS: timings,
     });
-    const files = readdirSync(dir)
-      .filter((name) => name.startsWith('files.json.'))
-      .flatMap((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as FileTime[]);
+    const files = JSON.parse(readFileSync(timings, 'utf8')) as FileTime[];
     const byProject: Record<string, number> = {};
     for (const f of files) {
       const key = `files: ${f.project} (sum)`;

@@ -11,10 +11,17 @@
  * time as the first, is the cheapest second database Community offers.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
 import { repoRoot } from './neo4j/bundled-paths';
+
+interface SlowFile {
+  file: string;
+  ms: number;
+}
 
 interface Lane {
   name: string;
@@ -27,8 +34,29 @@ const LANES: Lane[] = [
 ];
 
 const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const timingsDir = mkdtempSync(path.join(os.tmpdir(), 'kizuna-test-times-'));
+// Arguments narrow or reorder the run; a file filter may match only one lane's files.
 const extra = process.argv.slice(2);
+const filtered = extra.length > 0 ? ['--passWithNoTests'] : [];
 const width = Math.max(...LANES.map((lane) => lane.name.length));
+
+/**
+ * The ten slowest files of both lanes (each lane printed its own); every file's times go to
+ * KIZUNA_TEST_TIMINGS when it names a file (bench/test-suite.ts reads them).
+ */
+function printSlowest(): void {
+  const files = readdirSync(timingsDir).flatMap(
+    (name) => JSON.parse(readFileSync(path.join(timingsDir, name), 'utf8')) as SlowFile[],
+  );
+  rmSync(timingsDir, { recursive: true, force: true });
+  const out = process.env.KIZUNA_TEST_TIMINGS;
+  if (out) writeFileSync(out, `${JSON.stringify(files, null, 2)}\n`);
+  if (files.length === 0) return;
+  console.log('Slowest test files of the run:');
+  for (const f of files.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+    console.log(`  ${(f.ms / 1000).toFixed(1).padStart(6)} s  ${f.file}`);
+  }
+}
 
 /** vitest's "Tests  3 failed | 380 passed | 1 skipped (384)" line, as counts. */
 const counted = { passed: 0, failed: 0, skipped: 0 };
@@ -42,16 +70,15 @@ function count(line: string): void {
 
 function run(lane: Lane): Promise<{ lane: Lane; code: number; seconds: number }> {
   const started = Date.now();
-  const timings = process.env.KIZUNA_TEST_TIMINGS;
   const child = spawn(
     process.execPath,
-    [vitest, 'run', ...lane.projects.flatMap((p) => ['--project', p]), ...extra],
+    [vitest, 'run', ...lane.projects.flatMap((p) => ['--project', p]), ...filtered, ...extra],
     {
       cwd: repoRoot,
       env: {
         ...process.env,
-        // Each lane's file times in a file of its own (bench/test-suite.ts reads them all).
-        ...(timings ? { KIZUNA_TEST_TIMINGS: `${timings}.${lane.name}.json` } : {}),
+        // Each lane's file times (tests/slowest-files.ts), gathered by printSlowest below.
+        KIZUNA_TEST_TIMINGS: path.join(timingsDir, `${lane.name}.json`),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -80,6 +107,7 @@ function run(lane: Lane): Promise<{ lane: Lane; code: number; seconds: number }>
 
 const results = await Promise.all(LANES.map(run));
 console.log('');
+printSlowest();
 for (const { lane, code, seconds } of results) {
   console.log(
     `${lane.name.padEnd(width)}  ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`,

@@ -33,7 +33,7 @@ export default class SlowestFiles implements Reporter {
     console.log('\n Slowest test files:');
     for (const f of slowest) {
       console.log(
-        `   ${(f.ms / 1000).toFixed(1).padStart(6)} s  ${f.file.padEnd(width)}  ${f.project}, ${f.tests} tests`,
+        `   ${(f.ms / 1000).toFixed(1).padStart(6)} s  ${f.file.padEnd(width)}  ${f.project}, ${f.tests} ${f.tests === 1 ? 'test' : 'tests'}`,
       );
     }
   }
