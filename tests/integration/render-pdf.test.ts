@@ -264,7 +264,8 @@ describe('the renderer reaches nothing', () => {
   }, 180_000);
 });
 
-describe('the renderer cannot be exhausted', () => {
+// A scenario on the file's one printer: its last test kills the printer's browser.
+describe('the renderer cannot be exhausted', { shuffle: false }, () => {
   it('stops a render at its deadline and closes its context', async () => {
     const slow = new PdfPrinter('/usr/bin/chromium', {
       concurrent: 2,
