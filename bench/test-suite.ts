@@ -56,11 +56,13 @@ function timed(label: string, command: string, args: string[], env: NodeJS.Proce
   return { ms, output: `${result.stdout}${result.stderr}` };
 }
 
-/** "set-up: ... in 12.3 s" lines of tests/global/*.ts, as milliseconds by what they set up. */
+/** "[lane] [test neo4j] set-up: ... in 12.3 s" lines of tests/global/*.ts, in ms by lane and step. */
 function setUpTimes(output: string): Record<string, number> {
   const times: Record<string, number> = {};
-  for (const match of output.matchAll(/\[test (\w+)\] set-up: .* in ([\d.]+) s/g)) {
-    times[`set-up: ${match[1]}`] = Number(match[2]) * 1000;
+  for (const match of output.matchAll(
+    /^\[([^\]]+?)\s*\] \[test (\w+)\] set-up: .* in ([\d.]+) s/gm,
+  )) {
+    times[`set-up: ${match[2]} (${match[1]})`] = Number(match[3]) * 1000;
   }
   return times;
 }

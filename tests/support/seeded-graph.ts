@@ -5,9 +5,9 @@ import { readSeedInputs } from '../../scripts/seed-inputs';
 import { freePort } from './throwaway-neo4j';
 
 /**
- * The test database with the plan loaded. The run's set-up seeds it, so this only checks: files
- * that run side by side must not reload it under each other (a load clears every unfinished
- * load's staging nodes, another file's included).
+ * The test database with the plan loaded. The run's set-up seeds it and each file starts from
+ * that (tests/support/serial-file.ts), so this loads only when the plan is not current, as when
+ * a file runs against a database of its own.
  */
 export async function openSeededGraph(connection: Connection): Promise<Graph> {
   const graph = openGraph(connection);
