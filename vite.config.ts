@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { OWN_NEO4J } from './tests/suites';
+import { OWN_NEO4J } from './tests/suites.ts';
 
 const apiPort = Number(process.env.PORT ?? 8080);
 

@@ -1,14 +1,18 @@
 /**
- * npm test's test step: two vitest runs side by side, each with its own Neo4j (tests/global/):
- * the unit and integration files in one, the browser files in the other. Extra arguments go to
- * both (e.g. --sequence.shuffle). Every line is prefixed with its lane; the exit code is
- * non-zero when either lane fails.
+ * npm test's test step: three vitest runs side by side. The integration files and the browser
+ * files each have a lane with its own shared Neo4j (tests/global/); the unit tests and the
+ * files that start a Neo4j of their own (tests/suites.ts OWN_NEO4J) share a third lane that
+ * needs none. Extra arguments go to every lane (e.g. --sequence.shuffle). Every line is
+ * prefixed with its lane; the exit code is non-zero when any lane fails.
  *
- * Why two runs: Neo4j Community has one user database, so the files that share one take turns
+ * Why lanes: Neo4j Community has one user database, so the files that share one take turns
  * (tests/suites.ts). A browser file keeps Chromium busy while an integration file mostly waits
  * on Neo4j, so the two kinds overlap well on 2 cores, where two browser files side by side each
  * took twice as long. Two kinds at once need two databases; a second Neo4j, started at the same
- * time as the first, is the cheapest second database Community offers.
+ * time as the first, is the cheapest second database Community offers. The own-Neo4j files
+ * mostly wait for the server they start, stop, freeze and kill: in a lane of their own they
+ * wait beside the integration files instead of before them (measured: the unit+integration
+ * lane took 674 s with them first, on the critical path).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +33,8 @@ interface Lane {
 }
 
 const LANES: Lane[] = [
-  { name: 'unit+integration', projects: ['unit', 'integration*'] },
+  { name: 'unit+own-neo4j', projects: ['unit', 'integration-own-neo4j'] },
+  { name: 'integration', projects: ['integration'] },
   { name: 'e2e', projects: ['e2e'] },
 ];
 
@@ -41,7 +46,7 @@ const filtered = extra.length > 0 ? ['--passWithNoTests'] : [];
 const width = Math.max(...LANES.map((lane) => lane.name.length));
 
 /**
- * The ten slowest files of both lanes (each lane printed its own); every file's times go to
+ * The ten slowest files of all lanes (each lane printed its own); every file's times go to
  * KIZUNA_TEST_TIMINGS when it names a file (bench/test-suite.ts reads them).
  */
 function printSlowest(): void {

@@ -17,11 +17,15 @@ import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
 import type { BundledNeo4jConfig } from '../../server/config';
+import { emptyDatabase, resetToSeededPlan } from '../support/shared-database';
 import { throwawayNeo4jConfig } from '../support/throwaway-neo4j';
 
 /**
- * The CSV files and the Cypher script each recreate the seeded plan in a fresh Neo4j of
- * their own: a throwaway server home beside the one the global setup started.
+ * The CSV files and the Cypher script each recreate the seeded plan in an empty database. The
+ * CSV import (neo4j-admin) writes a database that is not running, so it gets a throwaway Neo4j
+ * of its own beside the one the global setup started. The Cypher script runs against a running
+ * server, so it recreates the plan in the shared one, emptied first: what the seeded database
+ * held is read before, and the plan is seeded again after (a second server start cost about 30 s).
  */
 
 const log = (message: string) => console.log(`[export neo4j] ${message}`);
@@ -29,6 +33,8 @@ const log = (message: string) => console.log(`[export neo4j] ${message}`);
 let seeded: Graph;
 let plan: ExportGraph;
 let expectedCounts: LoadReport;
+/** The seeded database's contents, read before any describe empties it. */
+let seededContents: { nodes: Row[]; relationships: Row[] };
 
 beforeAll(async () => {
   seeded = openGraph(inject('neo4j'));
@@ -53,6 +59,7 @@ beforeAll(async () => {
     edges: [...view.edges, ...events.edges],
   };
   expectedCounts = await reportLoad(seeded);
+  seededContents = await contents(seeded);
 });
 afterAll(async () => {
   await seeded.close();
@@ -166,7 +173,7 @@ describe('the neo4j-admin CSV files', () => {
   });
 
   it('give the same properties, Japanese texts and evidence offsets, except the empty lists the format cannot hold', async () => {
-    const [from, to] = [await contents(seeded), await contents(imported)];
+    const [from, to] = [seededContents, await contents(imported)];
     const withoutEmptyLists = (rows: Row[]) =>
       rows.map((row) => ({
         ...row,
@@ -189,8 +196,16 @@ describe('the neo4j-admin CSV files', () => {
 
 // A scenario on one recreated database: the escaping probe is added after the exact-copy check.
 describe('the Cypher script', { shuffle: false }, () => {
-  const server = throwawayServer();
   let recreated: Graph;
+  /** What the seeded database answered, read before it was emptied for the script. */
+  let before: {
+    schema: Awaited<ReturnType<typeof schema>>;
+    fulltext: Row[][];
+    contents: { nodes: Row[]; relationships: Row[] };
+    underpins: Row[];
+    events: Row[];
+    advances: Row[];
+  };
 
   const statements = (script: string) =>
     script
@@ -198,14 +213,78 @@ describe('the Cypher script', { shuffle: false }, () => {
       .map((s) => s.replace(/^\/\/.*$/gm, '').trim())
       .filter(Boolean);
 
+  // Names and definitions, without ids or states: graph/schema-setup.ts made the seeded
+  // ones, core/formats/graph-schema.ts the script's; a difference names what to add. The
+  // loader's own staging index is how Kizuna seeds, not part of the dataset.
+  const schema = async (graph: Graph) => ({
+    constraints: await graph.read(
+      `SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties
+       RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name`,
+    ),
+    indexes: await graph.read(
+      `SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options
+       WHERE type <> 'LOOKUP' AND NOT name STARTS WITH 'kizuna_staging'
+       RETURN name, type, entityType, labelsOrTypes, properties,
+              options.indexConfig['fulltext.analyzer'] AS analyzer ORDER BY name`,
+    ),
+  });
+  const fulltextQueries = [
+    ['kizuna_text_ja', '外務省'],
+    ['kizuna_text_ja', '鉱物資源'],
+    ['kizuna_text_en', 'defence'],
+  ] as const;
+  const fulltext = (graph: Graph) =>
+    Promise.all(
+      fulltextQueries.map(([index, text]) =>
+        graph.read(
+          `CALL db.index.fulltext.queryNodes($index, $text) YIELD node
+           RETURN node.id AS id ORDER BY id`,
+          { index, text },
+        ),
+      ),
+    );
+  const underpins = (graph: Graph) =>
+    graph.read(
+      `MATCH (e:Agreement {id: 'jp-mn-epa'})-[u:UNDERPINS]->(c:Commitment)
+       RETURN c.ref AS ref, u.evidence AS evidence, u.evidence_start AS start,
+              substring(c.text_ja, u.evidence_start, u.evidence_end - u.evidence_start) AS inText
+       ORDER BY ref, start`,
+    );
+  const events = (graph: Graph) =>
+    graph.read(
+      `MATCH (e:Event) WHERE coalesce(e.deleted, false) = false
+       RETURN e.id AS id, e.source_url AS url, e.source_publisher AS publisher,
+              e.source_accessed AS accessed, e.certainty AS certainty, e.origin AS origin,
+              e.date AS date, e:Entity AS entity,
+              COUNT { (e)-[:ADVANCES]->(:Commitment) } AS advances,
+              COUNT { (e)-[:INVOLVES|UNDER|PART_OF]->() } AS others
+       ORDER BY id`,
+    );
+  const advances = (graph: Graph) =>
+    graph.read(
+      `MATCH (e:Event)-[r:ADVANCES]->(c:Commitment) WHERE NOT coalesce(e.deleted, false)
+       RETURN e.id AS event, c.ref AS ref, r.reason AS reason ORDER BY event, ref`,
+    );
+
   beforeAll(async () => {
-    await server.prepare();
-    recreated = await server.start();
+    before = {
+      schema: await schema(seeded),
+      fulltext: await fulltext(seeded),
+      contents: await contents(seeded),
+      underpins: await underpins(seeded),
+      events: await events(seeded),
+      advances: await advances(seeded),
+    };
+    await emptyDatabase(seeded);
+    expect(await seeded.read('MATCH (n) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+    recreated = seeded;
     for (const statement of statements(toCypherScript(plan))) await recreated.write(statement);
   }, 180_000);
   afterAll(async () => {
-    await server.dispose();
-  }, 60_000);
+    // The next file finds the plan as seeded (and this checks nothing of the script is left).
+    await emptyDatabase(seeded);
+    await resetToSeededPlan(seeded, inject('seededState'));
+  }, 120_000);
 
   it('recreates the same counts per label and relationship type', async () => {
     const report = await reportLoad(recreated);
@@ -214,21 +293,6 @@ describe('the Cypher script', { shuffle: false }, () => {
   });
 
   it('recreates every constraint and index the seeded database has, full-text indexes included', async () => {
-    // Names and definitions, without ids or states: graph/schema-setup.ts made the seeded
-    // ones, core/formats/graph-schema.ts the script's; a difference names what to add. The
-    // loader's own staging index is how Kizuna seeds, not part of the dataset.
-    const schema = async (graph: Graph) => ({
-      constraints: await graph.read(
-        `SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties
-         RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name`,
-      ),
-      indexes: await graph.read(
-        `SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options
-         WHERE type <> 'LOOKUP' AND NOT name STARTS WITH 'kizuna_staging'
-         RETURN name, type, entityType, labelsOrTypes, properties,
-                options.indexConfig['fulltext.analyzer'] AS analyzer ORDER BY name`,
-      ),
-    });
     // Accounts, sessions, the audit log and the loader's staging label are never exported, nor their schema.
     const exported = (rows: Row[]) =>
       rows.filter(
@@ -237,7 +301,7 @@ describe('the Cypher script', { shuffle: false }, () => {
             ['User', 'Session', 'Audit', 'KizunaStaging'].includes(l),
           ),
       );
-    const [from, to] = [await schema(seeded), await schema(recreated)];
+    const [from, to] = [before.schema, await schema(recreated)];
     expect(exported(to.constraints)).toEqual(exported(from.constraints));
     expect(exported(to.indexes)).toEqual(exported(from.indexes));
     expect(to.constraints.map((c) => c.name)).toContain('event_id_unique');
@@ -248,65 +312,35 @@ describe('the Cypher script', { shuffle: false }, () => {
   });
 
   it('recreates full-text search: a query through the index finds what it finds in the seeded database', async () => {
-    const query = (graph: Graph, index: string, text: string) =>
-      graph.read(
-        `CALL db.index.fulltext.queryNodes($index, $text) YIELD node
-         RETURN node.id AS id ORDER BY id`,
-        { index, text },
-      );
-    for (const [index, text] of [
-      ['kizuna_text_ja', '外務省'],
-      ['kizuna_text_ja', '鉱物資源'],
-      ['kizuna_text_en', 'defence'],
-    ] as const) {
-      const found = await query(recreated, index, text);
-      expect(found.length, `${index} ${text}`).toBeGreaterThan(0);
-      expect(found, `${index} ${text}`).toEqual(await query(seeded, index, text));
-    }
+    const found = await fulltext(recreated);
+    fulltextQueries.forEach(([index, text], i) => {
+      expect(found[i]!.length, `${index} ${text}`).toBeGreaterThan(0);
+      expect(found[i], `${index} ${text}`).toEqual(before.fulltext[i]);
+    });
   });
 
   it('recreates every property exactly, Japanese texts and evidence offsets included', async () => {
-    const [from, to] = [await contents(seeded), await contents(recreated)];
-    expect(to).toEqual(from);
-    const underpins = `MATCH (e:Agreement {id: 'jp-mn-epa'})-[u:UNDERPINS]->(c:Commitment)
-       RETURN c.ref AS ref, u.evidence AS evidence, u.evidence_start AS start,
-              substring(c.text_ja, u.evidence_start, u.evidence_end - u.evidence_start) AS inText
-       ORDER BY ref, start`;
-    const rows = await recreated.read(underpins);
-    expect(rows).toEqual(await seeded.read(underpins));
+    expect(await contents(recreated)).toEqual(before.contents);
+    const rows = await underpins(recreated);
+    expect(rows).toEqual(before.underpins);
     expect([...new Set(rows.map((r) => r.ref))]).toEqual(['II.2.1', 'II.2.2', 'II.2.4']);
     for (const row of rows) expect(row.inText).toBe(row.evidence);
   });
 
   it('recreates the events, outside the plan label, with their sources and ADVANCES to commitments', async () => {
-    const events = plan.nodes.filter((n) => n.kind === 'Event');
-    expect(events.length).toBeGreaterThanOrEqual(38);
-    const read = async (graph: Graph) =>
-      graph.read(
-        `MATCH (e:Event) WHERE coalesce(e.deleted, false) = false
-         RETURN e.id AS id, e.source_url AS url, e.source_publisher AS publisher,
-                e.source_accessed AS accessed, e.certainty AS certainty, e.origin AS origin,
-                e.date AS date, e:Entity AS entity,
-                COUNT { (e)-[:ADVANCES]->(:Commitment) } AS advances,
-                COUNT { (e)-[:INVOLVES|UNDER|PART_OF]->() } AS others
-         ORDER BY id`,
-      );
-    const [from, to] = [await read(seeded), await read(recreated)];
-    expect(to).toHaveLength(events.length);
+    const exported = plan.nodes.filter((n) => n.kind === 'Event');
+    expect(exported.length).toBeGreaterThanOrEqual(38);
+    const [from, to] = [before.events, await events(recreated)];
+    expect(to).toHaveLength(exported.length);
     expect(to).toEqual(from);
     for (const row of to) {
       expect(row.entity, String(row.id)).toBe(false);
       expect(String(row.url)).toMatch(/^https?:\/\//);
     }
     expect(to.reduce((sum, r) => sum + Number(r.advances), 0)).toBeGreaterThan(0);
-    const advances = (graph: Graph) =>
-      graph.read(
-        `MATCH (e:Event)-[r:ADVANCES]->(c:Commitment) WHERE NOT coalesce(e.deleted, false)
-         RETURN e.id AS event, c.ref AS ref, r.reason AS reason ORDER BY event, ref`,
-      );
     const recreatedAdvances = await advances(recreated);
     expect(recreatedAdvances.length).toBeGreaterThan(0);
-    expect(recreatedAdvances).toEqual(await advances(seeded));
+    expect(recreatedAdvances).toEqual(before.advances);
   });
 
   it('carries quotes, backslashes, line breaks and control characters through the database unchanged', async () => {

@@ -78,3 +78,19 @@ export async function resetToSeededPlan(graph: Graph, seeded?: string): Promise<
   }
   return state;
 }
+
+/**
+ * Removes everything: every node and relationship, every constraint and index but the token
+ * lookups Neo4j keeps. For a file that recreates a database from an export in the shared one;
+ * resetToSeededPlan() seeds the plan again after it.
+ */
+export async function emptyDatabase(graph: Graph): Promise<void> {
+  const quoted = (name: unknown) => `\`${String(name).replaceAll('`', '``')}\``;
+  for (const row of await graph.read('SHOW CONSTRAINTS YIELD name RETURN name'))
+    await graph.write(`DROP CONSTRAINT ${quoted(row.name)} IF EXISTS`);
+  for (const row of await graph.read(
+    "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
+  ))
+    await graph.write(`DROP INDEX ${quoted(row.name)} IF EXISTS`);
+  await graph.write('MATCH (n) DETACH DELETE n');
+}
