@@ -12,7 +12,9 @@ import { type Refusal, refuse } from './cypher-policy';
  * What is checked, on the code text (strings emptied, comments removed):
  * - `range()` outside `UNWIND range(…)` (which streams rows and is stopped like any rows)
  *   must have bounds known before the run: numbers, parameters, names bound to such numbers
- *   (`WITH 10 AS n`), arithmetic on these, or size()/length() of a list or path;
+ *   (`WITH 10 AS n`), arithmetic on these, or size()/length() of a list or path plus such a
+ *   number, which is what is counted;
+ * - split() of a literal or parameter counts one element per character of it;
  * - iterations nest multiplicatively: the elements produced by nested list comprehensions,
  *   reduce(), all/any/none/single() over ranges, list literals and list parameters are at
  *   most MAX_EXPRESSION_ELEMENTS;
@@ -145,16 +147,28 @@ export function staticValue(tokens: Token[], known: Known): number | undefined {
   return i === tokens.length ? value : undefined;
 }
 
-/** size(x) or length(x), optionally plus or minus a number: bounded by a list that exists. */
-function sizeOfSomething(tokens: Token[]): boolean {
+/**
+ * size(x) or length(x), optionally plus or minus a static number: the size is bounded by a
+ * list or path that already exists (a list built in the expression is checked where it is
+ * built), so only the number is counted. Returns that number (0 for a bare size), or
+ * undefined when the part is something else. `size([1]) + 50000000` is 50,000,000: an
+ * earlier guard counted any such part as small, and that range filled Neo4j's heap.
+ */
+function sizeOffset(tokens: Token[], known: Known): number | undefined {
   const [fn, open] = tokens;
-  if (!fn || !open || open.text !== '(' || !/^(size|length)$/i.test(fn.text)) return false;
+  if (!fn || !open || open.text !== '(' || !/^(size|length)$/i.test(fn.text)) return undefined;
   const end = closing(tokens, 1);
   const rest = tokens.slice(end + 1);
-  return (
-    rest.length === 0 ||
-    (rest.length === 2 && /^[+-]$/.test(rest[0]!.text) && /^\d+$/.test(rest[1]!.text))
-  );
+  if (rest.length === 0) return 0;
+  if (!/^[+-]$/.test(rest[0]!.text)) return undefined;
+  const offset = staticValue(rest.slice(1), known);
+  if (offset === undefined) return undefined;
+  return rest[0]!.text === '+' ? offset : -offset;
+}
+
+/** A range bound as the console counts it: a static value, or size()/length() plus a static offset. */
+function boundValue(tokens: Token[], known: Known): number | undefined {
+  return staticValue(tokens, known) ?? sizeOffset(tokens, known);
 }
 
 /** `expr AS name` with a static expr: names a researcher binds to numbers (WITH 10 AS n). */
@@ -193,16 +207,29 @@ interface Iteration {
   elements: number;
 }
 
+/** The query's whole length: no string literal in it is longer (codeText() empties them). */
+const QUERY_LENGTH = '#query-length';
+
 function sourceSize(source: Token[], known: Known): number {
   const first = source[0];
   if (!first) return 1;
   if (/^range$/i.test(first.text) && source[1]?.text === '(') {
     const parts = args(source, 1);
-    const [from, to, step] = parts.map((p) => staticValue(p, known));
+    const [from, to, step] = parts.map((p) => boundValue(p, known));
     if (from === undefined || to === undefined) return 1;
     const by = parts[2] ? step : 1;
     if (by === undefined || by === 0) return 1;
     return Math.max(0, Math.floor((to - from) / by) + 1);
+  }
+  // split() of a literal or a parameter makes as many elements as the text has characters
+  // (with '' as the separator): the literal's length is not in the code text, so the whole
+  // query's length bounds it. split() of a property is bounded by the data, like other lists.
+  if (/^split$/i.test(first.text) && source[1]?.text === '(') {
+    const [text] = args(source, 1);
+    if (text?.length === 1 && text[0]!.text === "''") return known.get(QUERY_LENGTH) ?? 1;
+    if (text?.length === 1 && text[0]!.text.startsWith('$'))
+      return known.get(`${text[0]!.text}#length`) ?? 1;
+    return 1;
   }
   if (first.text === '[' && closing(source, 0) === source.length - 1) {
     return source.length === 2 ? 0 : args(source, 0).length;
@@ -259,7 +286,7 @@ function rangeRefusal(tokens: Token[], known: Known): Refusal | undefined {
     if (upper(tokens[i - 1]) === 'UNWIND') continue;
     const parts = args(tokens, i + 1);
     for (const part of parts.slice(0, 3)) {
-      if (staticValue(part, known) === undefined && !sizeOfSomething(part)) {
+      if (boundValue(part, known) === undefined) {
         return refuse(
           'expression-size',
           `range() inside an expression needs bounds the console can read before running: numbers, parameters, names bound to numbers (WITH 10 AS n), or size()/length() of a list or path; "${part.map((t) => t.text).join(' ')}" is none of these. Stream it as rows instead (UNWIND range(…) AS x).`,
@@ -286,7 +313,14 @@ function nestingRefusal(tokens: Token[], known: Known): Refusal | undefined {
   return undefined;
 }
 
-const SEGMENT_BREAK = /^(CASE|WHEN|THEN|ELSE|END|AND|OR|XOR|NOT|,)$/i;
+/**
+ * Where one use of the accumulator no longer adds to the next: the branches and conditions of
+ * a CASE, and boolean operators. Commas do not end a segment: `coalesce(s, '') +
+ * coalesce(s, '')` doubles s as surely as `s + s` (a comma-separated segment once hid it).
+ */
+const SEGMENT_BREAK = /^(CASE|WHEN|THEN|ELSE|END|AND|OR|XOR|NOT)$/i;
+/** Functions whose value is a number, whatever they are given: a use inside them adds nothing. */
+const MEASURING = /^(size|length|toInteger|toFloat|abs|sign)$/i;
 
 function reduceRefusal(tokens: Token[]): Refusal | undefined {
   for (let i = 0; i < tokens.length; i++) {
@@ -296,15 +330,17 @@ function reduceRefusal(tokens: Token[]): Refusal | undefined {
     const bar = tokens.findIndex((t, k) => k > i + 2 && k < close && t.text === '|');
     if (!accumulator || bar === -1) continue;
     const step = tokens.slice(bar + 1, close);
+    const inside = (k: number, fn: RegExp) =>
+      step
+        .slice(0, k)
+        .some((s, j) => fn.test(s.text) && step[j + 1]?.text === '(' && closing(step, j + 1) > k);
     let uses = 0;
     for (const [k, t] of step.entries()) {
       if (SEGMENT_BREAK.test(t.text)) uses = 0;
       if (t.text !== accumulator || step[k - 1]?.text === '.') continue;
+      if (inside(k, MEASURING)) continue;
       uses++;
-      const insideReplace = step
-        .slice(0, k)
-        .some((s, j) => /^replace$/i.test(s.text) && closing(step, j + 1) > k);
-      if (uses > 1 || insideReplace) {
+      if (uses > 1 || inside(k, /^replace$/i)) {
         return refuse(
           'expression-size',
           `reduce() here grows its accumulator ${accumulator} from itself, which doubles it at every step; Neo4j cannot stop an expression half-way, so the console refuses it. Build the value from the list's elements instead (e.g. ${accumulator} + x).`,
@@ -340,8 +376,10 @@ export function expressionRefusal(
   const tokens = tokenize(codeText(query));
   const known = knownNames(tokens, params);
   for (const [name, value] of Object.entries(params)) {
-    if (Array.isArray(value)) known.set(`$${name}#length`, value.length);
+    if (Array.isArray(value) || typeof value === 'string')
+      known.set(`$${name}#length`, value.length);
   }
+  known.set(QUERY_LENGTH, query.length);
   return (
     reduceRefusal(tokens) ??
     replaceRefusal(tokens) ??

@@ -26,8 +26,21 @@ describe('expressions Neo4j cannot stop are refused before they run', () => {
     "RETURN replace(replace(replace(replace('a', 'a', 'aaaa'), 'a', 'aaaa'), 'a', 'aaaa'), 'a', 'aaaa')",
     // Comment and case tricks change nothing.
     'RETURN [x IN RANGE /* */ (1, 50000000) | x]',
+    // The three bypasses an adversarial review found: size() plus a large number is large;
+    // commas inside the step hide no doubling; a long literal split into characters is long.
+    'RETURN size([x IN range(1, size([1]) + 50000000) | toString(x)]) AS n',
+    'RETURN [x IN range(size([1]) - 50000000, 0) | x]',
+    "RETURN size(reduce(s = 'x', i IN range(1, 40) | coalesce(s, '') + coalesce(s, '')))",
+    'RETURN size(reduce(l = [1], i IN range(1, 40) | [l, l]))',
   ])('refuses %s', (query) => {
     expect(code(query)).toBe('expression-size');
+  });
+
+  it('counts a literal split into characters as long as the literal', () => {
+    const literal = 'a'.repeat(2000);
+    expect(code(`RETURN size([c IN split('${literal}', '') | [x IN range(1, 1000) | c]])`)).toBe(
+      'expression-size',
+    );
   });
 
   it('reads parameters and their list lengths', () => {
@@ -36,6 +49,11 @@ describe('expressions Neo4j cannot stop are refused before they run', () => {
     const long = Array.from({ length: 1000 }, (_, i) => i);
     expect(code('RETURN [a IN $l | [b IN $l | a + b]]', { l: long })).toBe('expression-size');
     expect(code('RETURN [a IN $l | a]', { l: long })).toBeUndefined();
+    const text = 'a'.repeat(1000);
+    expect(code("RETURN [c IN split($t, '') | [d IN split($t, '') | c + d]]", { t: text })).toBe(
+      'expression-size',
+    );
+    expect(code("RETURN [c IN split($t, '') | c]", { t: text })).toBeUndefined();
   });
 
   it('names the limit in its answer', () => {
@@ -57,6 +75,12 @@ describe('expressions Neo4j cannot stop are refused before they run', () => {
     'WITH [1, 2, 3] AS transactions UNWIND transactions AS x RETURN x',
     "RETURN replace(replace('a-b_c', '-', ' '), '_', ' ')",
     "MATCH (n) WHERE n.name_en CONTAINS 'range(1, 99999999)' RETURN n.id",
+    // Uses of the accumulator that measure it add nothing to it; a short literal split is short.
+    "RETURN reduce(s = '', w IN ['a', 'b'] | left(s + w, size(s) + 1)) AS text",
+    'RETURN reduce(acc = [], x IN [1, 2] | acc + [size(acc) + x]) AS numbered',
+    'MATCH p = (a)-[*..2]-(b) RETURN [i IN range(1, size(nodes(p)) + 1) | i] AS positions',
+    "RETURN [c IN split('a,b,c', ',') | [x IN range(1, 1000) | c]] AS grid",
+    "MATCH (c:Commitment) RETURN [ch IN split(c.text_ja, '') | ch] AS characters",
   ])('lets %s through', (query) => {
     expect(expressionRefusal(query)).toBeUndefined();
   });
