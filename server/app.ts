@@ -10,6 +10,7 @@ import type { Graph } from '../graph/graph';
 import { cancelOnClose } from './http/cancel-on-close';
 import { hostAllowList, LOOPBACK_HOSTS } from './http/host-allow-list';
 import { notFound, problemHandler } from './http/problem';
+import { stalledBodyTimeout } from './http/stalled-body';
 import { openApiDocument } from './openapi';
 import { authRouter } from './routes/auth/auth.router';
 import {
@@ -97,6 +98,8 @@ export function createApp({
     }),
   );
   app.use(hostAllowList(allowedHosts));
+  // Before anything reads a body: one that stops arriving is cut, not waited on.
+  app.use(stalledBodyTimeout());
   const overTls = securityHeaders(true);
   const plain = securityHeaders(false);
   app.use((req, res, next) => (req.secure ? overTls : plain)(req, res, next));

@@ -73,6 +73,11 @@ export async function startServer(
   // http.createServer rather than app.listen: Express 5 calls app.listen's callback with
   // the error too, which reads as "listening" on a port that is taken.
   const server: Server = createServer(app);
+  // Headers must arrive within 10 s (Node allows 60 s), a whole request within 2 minutes
+  // (an 8 MB diagram at 0.6 Mbit/s) rather than 5; a body that stalls is cut sooner, by
+  // http/stalled-body.ts.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 120_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
@@ -13,6 +13,7 @@ import { type Graph, openGraph, QueryCancelledError } from '../../graph/graph';
 import { createApp } from '../../server/app';
 import { cancelOnClose } from '../../server/http/cancel-on-close';
 import { problemHandler } from '../../server/http/problem';
+import { BODY_IDLE_MS } from '../../server/http/stalled-body';
 
 const logger = pino({ level: 'silent' });
 let graph: Graph;
@@ -256,4 +257,61 @@ describe('Neo4j timeouts are 503 with Retry-After, never 500', () => {
       await bounded.close();
     }
   }, 30_000);
+});
+
+describe('a request body that stops arriving', () => {
+  it('is answered 408 and its connection closed after a few idle seconds, not Node’s 300 s', async () => {
+    const server = createServer(app);
+    const port = await listening(server);
+    try {
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk.toString();
+      });
+      const closed = new Promise<number>((resolve) =>
+        socket.once('close', () => resolve(Date.now())),
+      );
+      // Promises 100 bytes and sends 10, then nothing.
+      socket.write(
+        'POST /api/cypher HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":',
+      );
+      const sent = Date.now();
+      const idle = (await closed) - sent;
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toContain('The request body stopped arriving');
+      expect(idle).toBeGreaterThanOrEqual(BODY_IDLE_MS - 1000);
+      expect(idle).toBeLessThan(60_000);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  }, 90_000);
+
+  it('leaves a body that trickles in, byte by byte, to be read', async () => {
+    const server = createServer(app);
+    const port = await listening(server);
+    try {
+      const body = JSON.stringify({ query: 'RETURN 1 AS one' });
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk.toString();
+      });
+      socket.write(
+        `POST /api/cypher HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+      );
+      // Slower in all than the idle limit, but never idle that long.
+      const pieces = [body.slice(0, 5), body.slice(5, 12), body.slice(12)];
+      for (const piece of pieces) {
+        await new Promise((resolve) => setTimeout(resolve, BODY_IDLE_MS / 2));
+        socket.write(piece);
+      }
+      await new Promise((resolve) => socket.once('close', resolve));
+      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  }, 90_000);
 });

@@ -174,6 +174,12 @@ describe('POST /api/render/pdf', () => {
       .send({ svg: '<svg><text>open</svg>' });
     expect(broken.status).toBe(400);
     expect(broken.body.detail).toMatch(/^Body field 'svg': is not well-formed XML/);
+    // Deeper than the parser's limit: the sender's mistake, a 400 naming it (it was a 500).
+    const deep = await request(app)
+      .post('/api/render/pdf')
+      .send({ svg: `<svg>${'<g>'.repeat(150)}${'</g>'.repeat(150)}</svg>` });
+    expect(deep.status).toBe(400);
+    expect(deep.body.detail).toBe("Body field 'svg': nests elements more than 100 deep");
     const both = await request(app)
       .post('/api/render/pdf')
       .send({ svg: SVG, pages: [SVG] });

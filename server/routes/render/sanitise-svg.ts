@@ -110,7 +110,11 @@ function safeValue(name: string, value: string): boolean {
 
 type XmlNode = { [tag: string]: XmlNode[] | string } & { ':@'?: Record<string, string> };
 
+/** How deep elements may nest: a Kizuna diagram nests a few levels; deeper is refused (a 400). */
+export const MAX_SVG_NESTING = 100;
+
 const parser = new XMLParser({
+  maxNestedTags: MAX_SVG_NESTING,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -160,7 +164,18 @@ export function sanitiseSvg(svg: string): string {
     throw new UnsafeSvg('must not declare a DOCTYPE or entities');
   const valid = XMLValidator.validate(svg);
   if (valid !== true) throw new UnsafeSvg(`is not well-formed XML (${valid.err.msg})`);
-  const nodes = (parser.parse(svg) as XmlNode[]).filter(
+  let parsed: XmlNode[];
+  try {
+    parsed = parser.parse(svg) as XmlNode[];
+  } catch (error) {
+    // The parser's own limits (nesting depth) are the sender's fault, not the server's.
+    throw new UnsafeSvg(
+      /nested/i.test((error as Error).message)
+        ? `nests elements more than ${MAX_SVG_NESTING} deep`
+        : `could not be read (${(error as Error).message})`,
+    );
+  }
+  const nodes = parsed.filter(
     (n) => !('#text' in n && String(n['#text']).trim() === ''),
   );
   if (nodes.length !== 1 || !('svg' in nodes[0]!)) {
