@@ -47,13 +47,13 @@ export async function connect(config: Config, log: (message: string) => void): P
   try {
     await checkDatabase(started.connection);
   } catch (error) {
-    if (started.startedHere) await stop(config.bundled, log);
+    if (started.startedHere) await stop(config.bundled, log, started.pid);
     throw error;
   }
   return {
     connection: started.connection,
     release: async () => {
-      if (started.startedHere) await stop(config.bundled, log);
+      if (started.startedHere) await stop(config.bundled, log, started.pid);
     },
   };
 }

@@ -398,12 +398,24 @@ function elapsed(since: number): string {
 }
 
 /** Stops the bundled server: SIGTERM, then SIGKILL after 30 s, so no java process is left. */
-export async function stop(config: BundledNeo4jConfig, log: Log): Promise<boolean> {
+export async function stop(
+  config: BundledNeo4jConfig,
+  log: Log,
+  startedPid?: number,
+): Promise<boolean> {
   const paths = bundledPaths(config);
   const pid = runningPid(config);
   if (pid === undefined) {
     rmSync(paths.pidFile, { force: true });
     log('Neo4j is not running.');
+    return false;
+  }
+  // The app stops the server it started, by the pid it recorded: if that one died and
+  // another was started since (npm run db:start), the other is someone else's to stop.
+  if (startedPid !== undefined && pid !== startedPid) {
+    log(
+      `The Neo4j this app started (pid ${startedPid}) has gone; the one running now (pid ${pid}) was started by something else, so it is left running.`,
+    );
     return false;
   }
   log(`Stopping Neo4j (pid ${pid})...`);

@@ -52,6 +52,15 @@ describe('the bundled Neo4j lifecycle', () => {
     expect(javaProcessesFor(config.home)).toHaveLength(1);
   });
 
+  it('stops only the server it started: another one, started since under the same home, is left running', async () => {
+    const pid = runningPid(config)!;
+    // As when the app's own server died and `npm run db:start` started this one: the app
+    // asks to stop the pid it recorded, which is not the one running.
+    expect(await stop(config, quiet, pid + 1)).toBe(false);
+    expect(runningPid(config)).toBe(pid);
+    expect(javaProcessesFor(config.home)).toHaveLength(1);
+  });
+
   it('stops without leaving a java process, then handles a stale pid file', async () => {
     expect(await stop(config, quiet)).toBe(true);
     expect(javaProcessesFor(config.home)).toEqual([]);
