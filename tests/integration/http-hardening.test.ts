@@ -274,7 +274,7 @@ describe('a request body that stops arriving', () => {
       );
       // Promises 100 bytes and sends 10, then nothing.
       socket.write(
-        'POST /api/cypher HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":',
+        `POST /api/cypher HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":`,
       );
       const sent = Date.now();
       const idle = (await closed) - sent;
@@ -299,7 +299,7 @@ describe('a request body that stops arriving', () => {
         answer += chunk.toString();
       });
       socket.write(
-        `POST /api/cypher HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+        `POST /api/cypher HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
       );
       // Slower in all than the idle limit, but never idle that long.
       const pieces = [body.slice(0, 5), body.slice(5, 12), body.slice(12)];

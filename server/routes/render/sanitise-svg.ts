@@ -175,9 +175,7 @@ export function sanitiseSvg(svg: string): string {
         : `could not be read (${(error as Error).message})`,
     );
   }
-  const nodes = parsed.filter(
-    (n) => !('#text' in n && String(n['#text']).trim() === ''),
-  );
+  const nodes = parsed.filter((n) => !('#text' in n && String(n['#text']).trim() === ''));
   if (nodes.length !== 1 || !('svg' in nodes[0]!)) {
     throw new UnsafeSvg('must be a single <svg> element');
   }
