@@ -321,11 +321,14 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     cy.batch(() => {
       cy.add(
         fresh.map((n) => {
-          if (n.position) defaultPositions[n.data.id] = n.position;
+          // Copies: Cytoscape keeps the object it is given as the node's live position, so
+          // every later layout wrote its places into the stored default ones (the overview
+          // then showed whichever layout ran last, when its worker answered in time).
+          if (n.position) defaultPositions[n.data.id] = { ...n.position };
           return {
             group: 'nodes' as const,
             data: { ...n.data, size: baseSize(n.data.kind), label: n.data.name_en },
-            position: n.position,
+            position: n.position && { ...n.position },
           };
         }),
       );

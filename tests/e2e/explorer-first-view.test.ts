@@ -231,6 +231,30 @@ describe('the first view reads without zooming', () => {
     await x.page.close();
   }, 120_000);
 
+  it('keeps the network overview at its stored places after other layouts have run', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=preset`, {
+      width: 1280,
+      height: 720,
+    });
+    await x.settled();
+    const places = () =>
+      x.page.evaluate(() =>
+        window.kizuna!.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
+      );
+    const stored = await places();
+    // Each layout, then the overview again: its places are the stored ones, not the last
+    // layout's (Cytoscape kept the stored objects as live positions, and layouts wrote into them).
+    for (const other of ['fcose', 'hierarchy', 'clusters']) {
+      await x.page.selectOption('#layout', other);
+      await x.settled();
+      expect(await places(), other).not.toEqual(stored);
+      await x.page.selectOption('#layout', 'preset');
+      await x.settled();
+      expect(await places(), `preset after ${other}`).toEqual(stored);
+    }
+    await x.page.close();
+  }, 120_000);
+
   for (const layout of ['fcose', 'hierarchy', 'concentric', 'preset']) {
     it(`draws no node label over another in the ${layout} layout, fitted or zoomed in, in English and Japanese`, async () => {
       const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=${layout}`, {
