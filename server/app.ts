@@ -44,6 +44,8 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Host header values answered (config ALLOWED_HOSTS); loopback names by default. */
   allowedHosts?: readonly string[];
+  /** Proxies to believe for the client's address and TLS (config TRUST_PROXY); none by default. */
+  trustProxy?: false | number | string[];
 }
 
 /**
@@ -73,9 +75,11 @@ export function createApp({
   pdfPrinter = new PdfPrinter(DEFAULT_CHROMIUM),
   auth = DEFAULT_AUTH,
   allowedHosts = LOOPBACK_HOSTS,
+  trustProxy = false,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.set('query parser', 'simple');
   app.use(
     pinoHttp({

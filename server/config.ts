@@ -52,6 +52,24 @@ const envSchema = z.object({
     .min(500, 'must be between 500 and 600000')
     .max(600_000, 'must be between 500 and 600000')
     .default(6000),
+  // Which proxies' X-Forwarded-For / -Proto to believe: none by default, so nobody can claim
+  // another address; a number of hops, or addresses, CIDR ranges and Express's names
+  // (loopback, linklocal, uniquelocal), comma-separated.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f:.]+(\/\d{1,3})?))*)$/i,
+      'must be false, a number of proxy hops, or proxy addresses/CIDR ranges (or loopback, linklocal, uniquelocal) separated by commas',
+    )
+    .default('false')
+    .transform((value): false | number | string[] =>
+      value === '' || value.toLowerCase() === 'false'
+        ? false
+        : /^\d+$/.test(value)
+          ? Number(value)
+          : value.split(',').map((part) => part.trim()),
+    ),
   ALLOWED_HOSTS: z
     .string()
     .transform((value) =>
@@ -104,6 +122,12 @@ export interface Config {
      * matches on the port the request arrived on; `*` turns the check off.
      */
     allowedHosts: string[];
+    /**
+     * Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (Express's trust proxy):
+     * the client's address for sign-in delays and rate limits, and whether it came over TLS
+     * (secure cookies, HSTS). False: the connection's own address, as by default.
+     */
+    trustProxy: false | number | string[];
   };
   /** Every database call gives up after this long (503), so a frozen database hangs nobody. */
   database: { deadlineMs: number };
@@ -151,7 +175,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCache: e.NEO4J_PAGECACHE,
       startTimeoutMs: e.NEO4J_START_TIMEOUT_S * 1000,
     },
-    http: { port: e.PORT, host: e.HOST, allowedHosts: e.ALLOWED_HOSTS },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      allowedHosts: e.ALLOWED_HOSTS,
+      trustProxy: e.TRUST_PROXY,
+    },
     database: { deadlineMs: e.DB_DEADLINE_MS },
     logLevel: e.LOG_LEVEL,
     chromiumPath: e.CHROMIUM_PATH,

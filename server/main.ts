@@ -66,6 +66,7 @@ export async function startServer(
     clientDir: clientDist,
     pdfPrinter,
     allowedHosts: config.http.allowedHosts,
+    trustProxy: config.http.trustProxy,
     auth: config.auth,
   });
   // The first page load's queries are compiled before the first visitor waits for them.

@@ -14,13 +14,7 @@ export interface Account {
 
 export interface StoredAccount extends Account {
   password_hash: string;
-  failed_logins: number;
-  locked_until: string | null;
 }
-
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 
 export class AccountExistsError extends Error {
   override name = 'AccountExistsError';
@@ -35,8 +29,7 @@ export async function createAccount(
   });
   if (existing) throw new AccountExistsError(`An account named "${account.name}" already exists.`);
   const [row] = await graph.write(
-    `CREATE (u:User {id: $id, name: $name, role: $role, password_hash: $hash, created_at: $at,
-       failed_logins: 0})
+    `CREATE (u:User {id: $id, name: $name, role: $role, password_hash: $hash, created_at: $at})
      RETURN u.id AS id, u.name AS name, u.role AS role`,
     {
       id: randomUUID(),
@@ -60,30 +53,66 @@ export async function findAccount(graph: Graph, name: string): Promise<StoredAcc
     name: String(p.name),
     role: p.role as Role,
     password_hash: String(p.password_hash ?? ''),
-    failed_logins: Number(p.failed_logins ?? 0),
-    locked_until: p.locked_until ? String(p.locked_until) : null,
   };
 }
 
-/** Counts a wrong password; the MAX_FAILED_LOGINS-th in a row locks the account. */
-export async function recordFailedLogin(graph: Graph, id: string): Promise<void> {
-  await graph.write(
-    `MATCH (u:User {id: $id})
-     SET u.failed_logins = coalesce(u.failed_logins, 0) + 1
-     WITH u WHERE u.failed_logins >= $max
-     SET u.locked_until = $until, u.failed_logins = 0`,
-    {
-      id,
-      max: MAX_FAILED_LOGINS,
-      until: new Date(Date.now() + LOCK_MINUTES * 60_000).toISOString(),
-    },
+/**
+ * Failed sign-ins, counted per key (server/routes/auth/sign-in-delay.ts says which keys). A
+ * key is a hash: neither the names tried (which may be mistyped passwords) nor the addresses
+ * are kept in clear. Counts are in the shared database, so every app instance sees them.
+ */
+export async function readFailures(
+  graph: Graph,
+  keys: string[],
+): Promise<Map<string, { failures: number; lastFailureAt: number }>> {
+  const rows = await graph.read(
+    `MATCH (t:SignInThrottle) WHERE t.key IN $keys
+     RETURN t.key AS key, t.failures AS failures, t.last_failure_at AS last`,
+    { keys },
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.key),
+      { failures: Number(r.failures), lastFailureAt: Date.parse(String(r.last)) },
+    ]),
   );
 }
 
-export async function clearFailedLogins(graph: Graph, id: string): Promise<void> {
+/** Counts one more failure for each key; counts idle for `forgetMinutes` start again. */
+export async function recordFailure(
+  graph: Graph,
+  keys: string[],
+  forgetMinutes: number,
+): Promise<void> {
+  const now = new Date();
+  const stale = new Date(now.getTime() - forgetMinutes * 60_000).toISOString();
   await graph.write(
-    `MATCH (u:User {id: $id}) WHERE u.failed_logins <> 0 OR u.locked_until IS NOT NULL
-     SET u.failed_logins = 0 REMOVE u.locked_until`,
+    `UNWIND $keys AS key
+     MERGE (t:SignInThrottle {key: key})
+     SET t.failures = CASE WHEN t.last_failure_at IS NULL OR t.last_failure_at < $stale
+                           THEN 1 ELSE t.failures + 1 END,
+         t.last_failure_at = $now`,
+    { keys, now: now.toISOString(), stale },
+  );
+  // Counts nobody added to for that long are gone, whichever names were sprayed.
+  await graph.write(
+    'MATCH (t:SignInThrottle) WHERE t.last_failure_at < $stale WITH t LIMIT 1000 DELETE t',
+    { stale },
+  );
+}
+
+export async function clearFailures(graph: Graph, keys: string[]): Promise<void> {
+  await graph.write('MATCH (t:SignInThrottle) WHERE t.key IN $keys DELETE t', { keys });
+}
+
+/**
+ * The accounts of older versions kept a failure count and a lock on the account; both are
+ * gone with the lock (delays replaced it), and a successful sign-in removes them.
+ */
+export async function clearLegacyLock(graph: Graph, id: string): Promise<void> {
+  await graph.write(
+    `MATCH (u:User {id: $id}) WHERE u.failed_logins IS NOT NULL OR u.locked_until IS NOT NULL
+     REMOVE u.failed_logins, u.locked_until`,
     { id },
   );
 }

@@ -18,7 +18,7 @@ import { type Plain, toPlain } from '../to-plain';
  * reload (which may recreate commitments) is followed by relinkEvents and nothing is lost.
  */
 
-export const ANALYST_LABELS = ['Event', 'User', 'Session', 'Audit'] as const;
+export const ANALYST_LABELS = ['Event', 'User', 'Session', 'Audit', 'SignInThrottle'] as const;
 const EVENT_REL_TYPES = ['ADVANCES', 'INVOLVES', 'UNDER', 'PART_OF'];
 
 export interface EventLinks {
@@ -56,6 +56,7 @@ export async function ensureEventsSchema(graph: Graph): Promise<void> {
     'CREATE CONSTRAINT user_name_unique IF NOT EXISTS FOR (n:User) REQUIRE n.name IS UNIQUE',
     'CREATE CONSTRAINT session_id_unique IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT audit_id_unique IF NOT EXISTS FOR (n:Audit) REQUIRE n.id IS UNIQUE',
+    'CREATE CONSTRAINT sign_in_throttle_key_unique IF NOT EXISTS FOR (n:SignInThrottle) REQUIRE n.key IS UNIQUE',
     'CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.date_start)',
     'CREATE INDEX audit_at IF NOT EXISTS FOR (n:Audit) ON (n.at)',
     'CREATE INDEX commitment_ref IF NOT EXISTS FOR (n:Commitment) ON (n.ref)',
@@ -190,24 +191,23 @@ export async function relinkEvents(graph: Graph): Promise<number> {
 
 const now = () => new Date().toISOString();
 
-async function audit(
-  tx: ManagedTransaction,
-  entry: {
-    actor: Actor;
-    action: string;
-    entity: string;
-    entity_id: string;
-    version: number | null;
-    before: unknown;
-    after: unknown;
-    at?: string;
-  },
-): Promise<void> {
-  await run(
-    tx,
-    `CREATE (:Audit {id: $id, at: $at, actor: $actor, action: $action, entity: $entity,
+export interface AuditInput {
+  actor: Actor;
+  action: string;
+  entity: string;
+  entity_id: string;
+  version: number | null;
+  before: unknown;
+  after: unknown;
+  at?: string;
+}
+
+/** One audit entry's statement: inside an edit's transaction (audit) or on its own (recordAudit). */
+function auditStatement(entry: AuditInput): { cypher: string; params: Record<string, unknown> } {
+  return {
+    cypher: `CREATE (:Audit {id: $id, at: $at, actor: $actor, action: $action, entity: $entity,
        entity_id: $entity_id, version: $version, before: $before, after: $after})`,
-    {
+    params: {
       id: randomUUID(),
       at: entry.at ?? now(),
       actor: entry.actor,
@@ -218,7 +218,18 @@ async function audit(
       before: entry.before === null ? null : JSON.stringify(entry.before),
       after: entry.after === null ? null : JSON.stringify(entry.after),
     },
-  );
+  };
+}
+
+async function audit(tx: ManagedTransaction, entry: AuditInput): Promise<void> {
+  const { cypher, params } = auditStatement(entry);
+  await run(tx, cypher, params);
+}
+
+/** An audit entry for something that is not an edit (a sign-in, a sign-out). */
+export async function recordAudit(graph: Graph, entry: AuditInput): Promise<void> {
+  const { cypher, params } = auditStatement(entry);
+  await graph.write(cypher, params);
 }
 
 export { audit as writeAudit };
@@ -505,17 +516,50 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export async function listAudit(
-  graph: Graph,
-  filter: { entityId?: string; limit: number; before?: string },
-): Promise<AuditEntry[]> {
+/** What is audited: edits of events (and the seed's), and sign-ins to accounts. */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'seed-create',
+  'seed-update',
+  'sign-in',
+  'sign-in-failed',
+  'sign-in-delayed',
+  'sign-out',
+] as const;
+
+export interface AuditFilter {
+  entityId?: string;
+  entity?: string;
+  actor?: string;
+  action?: string;
+  /** Entries at or after this ISO time. */
+  since?: string;
+  /** Entries before this ISO time: the next page starts before the last entry's `at`. */
+  before?: string;
+  limit: number;
+}
+
+export async function listAudit(graph: Graph, filter: AuditFilter): Promise<AuditEntry[]> {
   const rows = await graph.read(
     `MATCH (a:Audit)
-     WHERE ($entityId IS NULL OR a.entity_id = $entityId) AND ($before IS NULL OR a.at < $before)
+     WHERE ($entityId IS NULL OR a.entity_id = $entityId) AND ($entity IS NULL OR a.entity = $entity)
+       AND ($actor IS NULL OR a.actor = $actor) AND ($action IS NULL OR a.action = $action)
+       AND ($since IS NULL OR a.at >= $since) AND ($before IS NULL OR a.at < $before)
      RETURN properties(a) AS p
      ORDER BY a.at DESC, a.version DESC, a.id
      LIMIT $limit`,
-    { entityId: filter.entityId ?? null, before: filter.before ?? null, limit: filter.limit },
+    {
+      entityId: filter.entityId ?? null,
+      entity: filter.entity ?? null,
+      actor: filter.actor ?? null,
+      action: filter.action ?? null,
+      since: filter.since ?? null,
+      before: filter.before ?? null,
+      limit: filter.limit,
+    },
   );
   return rows.map((r) => {
     const p = r.p as Record<string, Plain>;

@@ -5,7 +5,7 @@
 export const ENTITY = 'Entity';
 
 /** Labels of analysts' data that share the graph but are never plan data. */
-export const FOREIGN_LABELS = ['Event', 'User', 'Session', 'Audit'] as const;
+export const FOREIGN_LABELS = ['Event', 'User', 'Session', 'Audit', 'SignInThrottle'] as const;
 
 /**
  * Cypher for the kind of the node bound to `variable` (a fixed name in the query text,

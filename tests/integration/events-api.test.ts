@@ -273,23 +273,121 @@ describe('signing in', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/);
   });
 
-  it('locks an account after repeated wrong passwords, and says so', async () => {
+  it('delays repeated wrong passwords for a name from one address, answering names with and without an account alike', async () => {
     await createAccount(graph, {
-      name: 'test-lockout',
+      name: 'test-delayed',
       role: 'viewer',
       passwordHash: await hashPassword(PASSWORD),
     });
-    for (let i = 0; i < 5; i++) {
-      const res = await request(app)
+    const behindProxy = createApp({ graph, logger, trustProxy: ['loopback'] });
+    const attempts = async (name: string) => {
+      const answers: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await request(behindProxy)
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', '203.0.113.7')
+          .send({ name, password: 'wrong password' });
+        answers.push(`${res.status} ${res.body.title}`);
+        if (res.status === 429) {
+          expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+          expect(res.body.detail).toMatch(
+            /^Too many wrong passwords for this account name; try again in \d+ s\.$/,
+          );
+        }
+      }
+      return answers;
+    };
+    const known = await attempts('test-delayed');
+    // Five free failures; after them each attempt must wait, and is told how long.
+    expect(known.slice(0, 5)).toEqual(Array(5).fill('401 Sign-in failed'));
+    expect(known.at(-1)).toBe('429 Too many sign-in attempts');
+    // A name with no account gets exactly the same answers: nothing tells them apart.
+    expect(await attempts('test-no-such-account')).toEqual(known);
+  }, 300_000);
+
+  it('after 50 wrong passwords from one address, the owner signs in from another at once', async () => {
+    await createAccount(graph, {
+      name: 'test-targeted',
+      role: 'editor',
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const behindProxy = createApp({ graph, logger, trustProxy: ['loopback'] });
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 50; i++) {
+      const { status } = await request(behindProxy)
         .post('/api/auth/login')
-        .send({ name: 'test-lockout', password: 'wrong password' });
-      expectProblem(res, 401);
+        .set('X-Forwarded-For', '198.51.100.23')
+        .send({ name: 'test-targeted', password: `guess number ${i}` });
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
-    const locked = await request(app)
+    expect(statuses.get(200)).toBeUndefined();
+    expect(statuses.get(429)).toBeGreaterThan(0);
+    // Even the right password waits at the attacker's address...
+    const there = await request(behindProxy)
       .post('/api/auth/login')
-      .send({ name: 'test-lockout', password: PASSWORD });
-    expectProblem(locked, 429);
-    expect(locked.headers['retry-after']).toBeDefined();
+      .set('X-Forwarded-For', '198.51.100.23')
+      .send({ name: 'test-targeted', password: PASSWORD });
+    expect(there.status).toBe(429);
+    // ...but its owner, elsewhere, is not locked out.
+    const owner = await request(behindProxy)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '192.0.2.45')
+      .send({ name: 'test-targeted', password: PASSWORD });
+    expect(owner.status, JSON.stringify(owner.body)).toBe(200);
+  }, 300_000);
+
+  it('signs in an account that an older version had locked, and drops the old lock', async () => {
+    await createAccount(graph, {
+      name: 'test-was-locked',
+      role: 'viewer',
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    // As the previous version left it: a count and a lock until tomorrow.
+    await graph.write(
+      'MATCH (u:User {name: $name}) SET u.failed_logins = 5, u.locked_until = $until',
+      { name: 'test-was-locked', until: new Date(Date.now() + 86_400_000).toISOString() },
+    );
+    await signIn('test-was-locked');
+    const [row] = await graph.read(
+      'MATCH (u:User {name: $name}) RETURN u.failed_logins AS failures, u.locked_until AS until',
+      { name: 'test-was-locked' },
+    );
+    expect(row).toEqual({ failures: null, until: null });
+  });
+
+  it('audits sign-ins, failures, delays and sign-outs, for admins, without the names typed for no account', async () => {
+    const agent = await signIn('test-viewer');
+    await request(app)
+      .post('/api/auth/logout')
+      .set('Cookie', agent.cookie)
+      .set('X-CSRF-Token', agent.csrf);
+    const log = await request(app)
+      .get('/api/events/audit?limit=200')
+      .set('Cookie', agents.admin.cookie);
+    expect(log.status).toBe(200);
+    const entries = log.body.entries as { action: string; actor: string; after: unknown }[];
+    const actions = new Set(entries.map((e) => e.action));
+    for (const action of ['sign-in', 'sign-in-failed', 'sign-in-delayed', 'sign-out'])
+      expect(actions, action).toContain(action);
+    expect(JSON.stringify(entries)).not.toContain('test-no-such-account');
+    expect(entries.find((e) => e.action === 'sign-out')).toMatchObject({ actor: 'test-viewer' });
+    // Filtered by entity, action and actor, and by time.
+    const outs = await request(app)
+      .get('/api/events/audit?entity=Account&action=sign-out&actor=test-viewer')
+      .set('Cookie', agents.admin.cookie);
+    expect(outs.body.entries.length).toBeGreaterThan(0);
+    for (const e of outs.body.entries)
+      expect(e).toMatchObject({ entity: 'Account', action: 'sign-out', actor: 'test-viewer' });
+    const future = await request(app)
+      .get('/api/events/audit?since=2999-01-01T00:00:00Z')
+      .set('Cookie', agents.admin.cookie);
+    expect(future.body.entries).toEqual([]);
+    const bad = await request(app)
+      .get('/api/events/audit?action=erase')
+      .set('Cookie', agents.admin.cookie);
+    expectProblem(bad, 400, 'action');
+    const nobody = await request(app).get('/api/events/audit').set('Cookie', agents.editor.cookie);
+    expect(nobody.status).toBe(403);
   }, 300_000);
 
   it('limits failed sign-ins per address', async () => {

@@ -298,7 +298,7 @@ describe('the Cypher script', { shuffle: false }, () => {
       rows.filter(
         (r) =>
           !(r.labelsOrTypes as string[]).some((l) =>
-            ['User', 'Session', 'Audit', 'KizunaStaging'].includes(l),
+            ['User', 'Session', 'Audit', 'SignInThrottle', 'KizunaStaging'].includes(l),
           ),
       );
     const [from, to] = [before.schema, await schema(recreated)];

@@ -32,7 +32,9 @@ export async function analystsFingerprint(graph: Graph): Promise<string> {
 
 /** Removes every analysts' node, so a test file leaves the shared database as it found it. */
 export async function wipeAnalystsData(graph: Graph): Promise<void> {
-  await graph.write('MATCH (n) WHERE n:Event OR n:User OR n:Session OR n:Audit DETACH DELETE n');
+  await graph.write(
+    'MATCH (n) WHERE n:Event OR n:User OR n:Session OR n:Audit OR n:SignInThrottle DETACH DELETE n',
+  );
 }
 
 /**
@@ -47,6 +49,7 @@ export async function removeAnalystsData(graph: Graph): Promise<void> {
     'user_name_unique',
     'session_id_unique',
     'audit_id_unique',
+    'sign_in_throttle_key_unique',
   ])
     await graph.write(`DROP CONSTRAINT ${name} IF EXISTS`);
   for (const name of ['event_date_start', 'audit_at', 'commitment_ref'])

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+      trustProxy: false,
     });
     expect(config.database).toEqual({ deadlineMs: 6000 });
     expect(config.bundled).toMatchObject({
@@ -64,6 +65,18 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ALLOWED_HOSTS: 'http://evil/' })).toThrow(
       /^Invalid configuration: ALLOWED_HOSTS must be host names/,
+    );
+  });
+
+  it('believes no proxy unless told which (TRUST_PROXY)', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /^Invalid configuration: TRUST_PROXY must be false, a number of proxy hops/,
     );
   });
 });

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import {
-  clearFailedLogins,
+  clearFailures,
+  clearLegacyLock,
   createSession,
   deleteSession,
   findAccount,
-  LOCK_MINUTES,
-  recordFailedLogin,
+  readFailures,
+  recordFailure,
 } from '../../../graph/events/accounts';
+import { recordAudit } from '../../../graph/events/event-store';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
@@ -23,12 +26,19 @@ import {
   sessionOf,
   setSessionCookie,
 } from './session';
+import { FORGET_AFTER_MINUTES, waitSeconds } from './sign-in-delay';
 
 /** Failed sign-ins allowed per address in the window, whatever accounts they try. */
 export const ADDRESS_LIMIT = { attempts: 20, windowMinutes: 15 } as const;
 
 const wrongCredentials = () =>
   new HttpProblem(401, 'Sign-in failed', 'The account name or password is wrong.');
+
+/** The failure counts' keys: one name from one address, and one name from anywhere. */
+function throttleKeys(name: string, address: string): { pair: string; name: string } {
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+  return { pair: hash(`pair\u0000${name}\u0000${address}`), name: hash(`name\u0000${name}`) };
+}
 
 export function authRouter(graph: Graph, options: AuthOptions): Router {
   const router = Router();
@@ -62,26 +72,47 @@ export function authRouter(graph: Graph, options: AuthOptions): Router {
 
   router.post('/login', perAddress, validate('body', loginBody), async (req, res) => {
     const { name, password } = res.locals.body as LoginBody;
+    const address = req.ip ?? 'unknown';
+    const keys = throttleKeys(name, address);
+    // Who tried is recorded as the account, never as the name typed (it may be a password).
+    const access = (action: string, accountId: string | null, after: Record<string, unknown>) =>
+      recordAudit(graph, {
+        actor: accountId ? name : '(unknown account)',
+        action,
+        entity: 'Account',
+        entity_id: accountId ?? '(unknown account)',
+        version: null,
+        before: null,
+        after: { address, ...after },
+      });
     const account = await findAccount(graph, name);
-    if (!account) {
-      await verifyAgainstNothing(password);
-      throw wrongCredentials();
-    }
-    // Per account: MAX_FAILED_LOGINS wrong passwords in a row lock it for LOCK_MINUTES.
-    if (account.locked_until && account.locked_until > new Date().toISOString()) {
-      const seconds = Math.ceil((Date.parse(account.locked_until) - Date.now()) / 1000);
-      res.set('Retry-After', String(seconds));
+    // The same delays and answers whether or not the name has an account (sign-in-delay.ts).
+    const counts = await readFailures(graph, [keys.pair, keys.name]);
+    const wait = waitSeconds(
+      { pair: counts.get(keys.pair), name: counts.get(keys.name) },
+      Date.now(),
+    );
+    if (wait > 0) {
+      await access('sign-in-delayed', account?.id ?? null, { wait_seconds: wait });
+      res.set('Retry-After', String(wait));
       throw new HttpProblem(
         429,
-        'Account locked',
-        `Too many wrong passwords for this account; it is locked for ${LOCK_MINUTES} minutes.`,
+        'Too many sign-in attempts',
+        `Too many wrong passwords for this account name; try again in ${wait} s.`,
       );
     }
-    if (!account.password_hash || !(await verifyPassword(password, account.password_hash))) {
-      await recordFailedLogin(graph, account.id);
+    const right = account?.password_hash
+      ? await verifyPassword(password, account.password_hash)
+      : await verifyAgainstNothing(password);
+    if (!account || !right) {
+      await recordFailure(graph, [keys.pair, keys.name], FORGET_AFTER_MINUTES);
+      await access('sign-in-failed', account?.id ?? null, {});
       throw wrongCredentials();
     }
-    await clearFailedLogins(graph, account.id);
+    // The owner has shown who they are: their own address starts again; guesses at the name
+    // from elsewhere keep counting.
+    await clearFailures(graph, [keys.pair]);
+    await clearLegacyLock(graph, account.id);
     const token = newToken();
     const csrfToken = newToken();
     await createSession(graph, {
@@ -90,6 +121,7 @@ export function authRouter(graph: Graph, options: AuthOptions): Router {
       csrfToken,
       expiresAt: new Date(Date.now() + options.sessionHours * 3_600_000).toISOString(),
     });
+    await access('sign-in', account.id, {});
     setSessionCookie(req, res, token, options.sessionHours);
     res.set('Cache-Control', 'no-store');
     res.json({
@@ -100,8 +132,18 @@ export function authRouter(graph: Graph, options: AuthOptions): Router {
   });
 
   router.post('/logout', requireRole('viewer'), requireCsrf, async (req, res) => {
-    const { tokenHash } = sessionOf(res);
+    const { tokenHash, account } = sessionOf(res);
     if (tokenHash) await deleteSession(graph, tokenHash);
+    if (account)
+      await recordAudit(graph, {
+        actor: account.name,
+        action: 'sign-out',
+        entity: 'Account',
+        entity_id: account.id,
+        version: null,
+        before: null,
+        after: { address: req.ip ?? 'unknown' },
+      });
     clearSessionCookie(req, res);
     res.status(204).end();
   });

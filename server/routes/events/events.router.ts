@@ -99,7 +99,15 @@ export function eventsRouter(graph: Graph): Router {
   router.get('/audit', validate('query', auditQuery), async (_req, res) => {
     const q = res.locals.query as AuditQuery;
     res.set('Cache-Control', 'no-store').json({
-      entries: await listAudit(graph, { entityId: q.entity_id, before: q.before, limit: q.limit }),
+      entries: await listAudit(graph, {
+        entityId: q.entity_id,
+        entity: q.entity,
+        actor: q.actor,
+        action: q.action,
+        since: q.since,
+        before: q.before,
+        limit: q.limit,
+      }),
     });
   });
 

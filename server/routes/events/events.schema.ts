@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from '../../../graph/events/event-store';
 import { DATE_PRECISIONS, EVENT_KINDS, eventDate, eventFields } from '../../../seed/events-model';
 import { boolParam, intParam } from '../../http/params';
 
@@ -50,8 +51,15 @@ export const auditQuery = z
   .object({
     entity_id: z
       .string()
-      .regex(/^ev-[a-z0-9-]{1,80}$/, 'is not an event id (ev-…)')
+      .regex(
+        /^(ev-[a-z0-9-]{1,80}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+        'is not an event id (ev-…) or an account id',
+      )
       .optional(),
+    entity: z.enum(['Event', 'Account']).optional(),
+    actor: z.string().min(1).max(100).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    since: z.string().datetime({ message: 'must be an ISO timestamp' }).optional(),
     before: z.string().datetime({ message: 'must be an ISO timestamp' }).optional(),
     limit: intParam(1, 1000, 100),
   })
