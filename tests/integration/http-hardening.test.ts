@@ -125,6 +125,18 @@ describe('HSTS and upgrade-insecure-requests only over TLS', () => {
     expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 
+  it('believes X-Forwarded-Proto only from a proxy named in TRUST_PROXY', async () => {
+    const spoofed = await request(app).get('/api/openapi.json').set('X-Forwarded-Proto', 'https');
+    expect(spoofed.headers['strict-transport-security']).toBeUndefined();
+    const behindProxy = createApp({ graph, logger, trustProxy: ['loopback'] });
+    const overTls = await request(behindProxy)
+      .get('/api/openapi.json')
+      .set('X-Forwarded-Proto', 'https');
+    expect(overTls.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    const plain = await request(behindProxy).get('/api/openapi.json');
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+  });
+
   it('sends both over TLS', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kizuna-tls-'));
     try {
