@@ -46,6 +46,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Proxies to believe for the client's address and TLS (config TRUST_PROXY); none by default. */
   trustProxy?: false | number | string[];
+  /** How long one console request may run in Neo4j (config KIZUNA_CONSOLE_TIMEOUT_S). */
+  consoleTimeoutMs?: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export function createApp({
   auth = DEFAULT_AUTH,
   allowedHosts = LOOPBACK_HOSTS,
   trustProxy = false,
+  consoleTimeoutMs,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -128,7 +131,7 @@ export function createApp({
   api.use('/nodes', nodesRouter(graph));
   api.use('/paths', pathsRouter(graph));
   api.use('/search', searchRouter(graph));
-  api.use('/cypher', cypherRouter(graph));
+  api.use('/cypher', cypherRouter(graph, logger, consoleTimeoutMs));
   api.use('/export', exportRouter(graph));
   api.use(notFound);
   app.use('/api', api);

@@ -46,6 +46,12 @@ const envSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false'),
   KIZUNA_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  KIZUNA_CONSOLE_TIMEOUT_S: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be between 1 and 60')
+    .max(60, 'must be between 1 and 60')
+    .default(10),
   DB_DEADLINE_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int('must be a whole number of milliseconds')
@@ -134,6 +140,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Debian's Chromium, for PDF export (server) and `npm run export`. */
   chromiumPath: string;
+  /** The research console: how long Neo4j lets one request run. */
+  console: { timeoutMs: number };
   /** Accounts: reading is open unless requireSignIn; sessions last sessionHours. */
   auth: { requireSignIn: boolean; sessionHours: number };
 }
@@ -184,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: { deadlineMs: e.DB_DEADLINE_MS },
     logLevel: e.LOG_LEVEL,
     chromiumPath: e.CHROMIUM_PATH,
+    console: { timeoutMs: e.KIZUNA_CONSOLE_TIMEOUT_S * 1000 },
     auth: {
       requireSignIn: e.KIZUNA_REQUIRE_SIGN_IN === 'true',
       sessionHours: e.KIZUNA_SESSION_HOURS,

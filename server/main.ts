@@ -67,6 +67,7 @@ export async function startServer(
     pdfPrinter,
     allowedHosts: config.http.allowedHosts,
     trustProxy: config.http.trustProxy,
+    consoleTimeoutMs: config.console.timeoutMs,
     auth: config.auth,
   });
   // The first page load's queries are compiled before the first visitor waits for them.

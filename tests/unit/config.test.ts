@@ -68,6 +68,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the console time limit, 10 s unless set', () => {
+    expect(loadConfig({}).console.timeoutMs).toBe(10_000);
+    expect(loadConfig({ KIZUNA_CONSOLE_TIMEOUT_S: '3' }).console.timeoutMs).toBe(3_000);
+    expect(() => loadConfig({ KIZUNA_CONSOLE_TIMEOUT_S: '600' })).toThrow(
+      /^Invalid configuration: KIZUNA_CONSOLE_TIMEOUT_S must be between 1 and 60/,
+    );
+  });
+
   it('believes no proxy unless told which (TRUST_PROXY)', () => {
     expect(loadConfig({}).http.trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { versionFor } from '../../../core/dataset';
-import { DOWNLOAD_LIMITS } from '../../../graph/cypher-console';
+import { CONSOLE_LIMITS, DOWNLOAD_LIMITS } from '../../../graph/cypher-console';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
@@ -59,15 +59,29 @@ async function datasetVersion(graph: Graph): Promise<string> {
   return typeof fingerprint === 'string' ? `v${versionFor(fingerprint)}` : '';
 }
 
-export function cypherRouter(graph: Graph, logger?: Logger): Router {
+/**
+ * consoleTimeoutMs: how long Neo4j lets one console request run (config
+ * KIZUNA_CONSOLE_TIMEOUT_S); a host that serves many readers may want it shorter.
+ */
+export function cypherRouter(
+  graph: Graph,
+  logger?: Logger,
+  consoleTimeoutMs = CONSOLE_LIMITS.timeoutMs,
+): Router {
   const router = Router();
   const runner = new ConsoleRunner(graph, logger);
+  const limits = { ...CONSOLE_LIMITS, timeoutMs: consoleTimeoutMs };
   const limiter = consoleRateLimit();
   router.get('/library', (_req, res) => {
     res.json({ queries: RESEARCH_QUERIES });
   });
   router.post('/', limiter, validate('body', cypherBody), async (req, res) => {
-    const result = await runner.run(res.locals.body as CypherBody, clientOf(req), clientGone(res));
+    const result = await runner.run(
+      res.locals.body as CypherBody,
+      clientOf(req),
+      clientGone(res),
+      limits,
+    );
     res.set('Cache-Control', 'no-store').json(result);
   });
   router.post('/download', limiter, validate('body', downloadBody), async (req, res) => {
