@@ -9,8 +9,6 @@ export interface Connected {
   release(): Promise<void>;
 }
 
-const EXTERNAL_WAIT_MS = 20_000;
-
 /**
  * Reaches the database Kizuna is configured for: the one NEO4J_URI names (never starting
  * the bundled one), or the bundled server, started if needed.
@@ -27,7 +25,7 @@ export async function connect(config: Config, log: (message: string) => void): P
     const started = Date.now();
     let lastError = '';
     let reached = false;
-    while (!reached && Date.now() - started < EXTERNAL_WAIT_MS) {
+    while (!reached && Date.now() - started < config.neo4j.connectTimeoutMs) {
       try {
         await pingNeo4j(connection);
         reached = true;

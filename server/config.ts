@@ -41,6 +41,13 @@ const envSchema = z.object({
   NEO4J_HEAP: memory.default('512m'),
   NEO4J_PAGECACHE: memory.default('256m'),
   NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(90),
+  // How long `start` keeps trying the database NEO4J_URI names before giving up.
+  NEO4J_CONNECT_TIMEOUT_S: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be between 1 and 600')
+    .max(600, 'must be between 1 and 600')
+    .default(20),
   CHROMIUM_PATH: z.string().min(1, 'must not be empty').default('/usr/bin/chromium'),
   KIZUNA_REQUIRE_SIGN_IN: z
     .enum(['true', 'false'], { error: 'must be true or false' })
@@ -117,7 +124,15 @@ export interface BundledNeo4jConfig {
 export interface Config {
   /** Where Kizuna's graph lives: an external database, or the bundled one. */
   neo4j:
-    | { mode: 'external'; uri: string; user: string; password: string; database: string }
+    | {
+        mode: 'external';
+        uri: string;
+        user: string;
+        password: string;
+        database: string;
+        /** How long to keep trying to reach it at start. */
+        connectTimeoutMs: number;
+      }
     | { mode: 'bundled'; user: string; database: string };
   bundled: BundledNeo4jConfig;
   http: {
@@ -173,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           user: e.NEO4J_USER,
           password: e.NEO4J_PASSWORD ?? '',
           database: e.NEO4J_DATABASE,
+          connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_S * 1000,
         }
       : { mode: 'bundled', user: 'neo4j', database: e.NEO4J_DATABASE },
     bundled: {

@@ -30,8 +30,13 @@ describe('loadConfig', () => {
       expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'pw' }).neo4j).toMatchObject({
         mode: 'external',
         uri,
+        connectTimeoutMs: 20_000,
       });
     }
+    expect(
+      loadConfig({ NEO4J_URI: 'bolt://h', NEO4J_PASSWORD: 'pw', NEO4J_CONNECT_TIMEOUT_S: '120' })
+        .neo4j,
+    ).toMatchObject({ connectTimeoutMs: 120_000 });
   });
 
   it('stops with one message naming the variable that is wrong', () => {
