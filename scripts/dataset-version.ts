@@ -1,14 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { citationCff } from '../core/citation-cff';
-import { DATASET_FINGERPRINT, DATASET_VERSION, datasetStamp } from '../core/dataset';
+import {
+  DATASET_FINGERPRINT,
+  DATASET_VERSION,
+  datasetStamp,
+  shortFingerprint,
+} from '../core/dataset';
+import {
+  restampPackageVersion,
+  restampVersionMentions,
+  VERSION_MENTION_FILES,
+} from '../core/version-mentions';
 import { repoRoot } from './neo4j/bundled-paths';
 import { readSeedInputs } from './seed-inputs';
 
 /**
  * npm run dataset:version            says whether the data still match the recorded version
  * npm run dataset:version -- minor   bumps it (major | minor | patch), records the data's
- *                                     fingerprint and today's date, and rewrites CITATION.cff
+ *                                     fingerprint and today's date, and rewrites CITATION.cff,
+ *                                     package.json's version and the docs' mentions of it
  *
  * Run the bump whenever seed/source or seed/data change (the unit test
  * tests/unit/dataset-version.test.ts fails until then); core/dataset.ts says which part to bump.
@@ -58,6 +69,14 @@ function main(): void {
   // The stamp is built from the new values, not the ones this process imported.
   const stamp = { ...datasetStamp(fingerprint), version: next.version, released: next.released };
   writeFileSync(CITATION_FILE, citationCff(stamp));
+  // One version: package.json and the prose that mentions it follow the version file.
+  const rewrite = (file: string, change: (text: string) => string) =>
+    writeFileSync(file, change(readFileSync(file, 'utf8')));
+  rewrite(path.join(repoRoot, 'package.json'), (t) => restampPackageVersion(t, next.version));
+  for (const file of VERSION_MENTION_FILES)
+    rewrite(path.join(repoRoot, file), (t) =>
+      restampVersionMentions(t, next.version, shortFingerprint(fingerprint)),
+    );
   console.log(`Dataset version ${recorded.version} → ${next.version} (sha256:${fingerprint}).`);
 }
 

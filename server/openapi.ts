@@ -4,6 +4,7 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
+import { DATASET_VERSION } from '../core/dataset';
 import { EXPORT_FORMATS } from '../core/formats/export-formats';
 import {
   cypherBody,
@@ -74,7 +75,8 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Kizuna API',
-      version: '1.0.0',
+      // The API is versioned with the dataset it serves: one version string (core/dataset.ts).
+      version: DATASET_VERSION,
       description:
         'The Japan–Mongolia Action Plan (2022–2031) as a graph: views in Cytoscape.js format, node details with provenance, neighbours, paths and search. Graph responses carry an ETag that changes only when the plan is reseeded.',
     },

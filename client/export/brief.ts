@@ -1,7 +1,11 @@
 import type cytoscape from 'cytoscape';
-import { citationFooter, type DatasetStamp, datasetStamp } from '../../core/dataset';
+import {
+  citationFooter,
+  DATASET_VERSION,
+  type DatasetStamp,
+  datasetStamp,
+} from '../../core/dataset';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
-import pkg from '../../package.json';
 import { KIND_STYLES } from '../model/palette';
 import { type AppState, DEFAULT_FILTERS, type LayoutName } from '../model/state';
 import { computeVisible, type VEdge, type VNode } from '../model/visibility';
@@ -27,7 +31,8 @@ import { STRIP_HEIGHT, type StripEvent, timelineStripSvg } from './timeline-stri
  * commitments), with the explorer's filters applied.
  */
 
-export const KIZUNA_VERSION: string = pkg.version;
+/** The version a deck states: the dataset's, the one version Kizuna has (core/dataset.ts). */
+export const KIZUNA_VERSION: string = DATASET_VERSION;
 
 const SOURCE_LINE_JA =
   '出典：日本とモンゴルの行動計画（2022年～2031年）、2022年11月29日共同声明付属文書';
