@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { versionFor } from '../core/dataset';
 import {
   type GraphModel,
   type GraphRelationship,
@@ -168,6 +169,8 @@ async function stageNodes(graph: Graph, model: GraphModel, token: string, option
                   ...withoutNulls(n.properties),
                   source_sha256: options.sourceSha256,
                   seed_fingerprint: options.fingerprint,
+                  // The release a query's answer came from, readable in the database itself.
+                  dataset_version: versionFor(options.fingerprint),
                 }
               : withoutNulls(n.properties),
         })),
