@@ -19,6 +19,21 @@ export const PLAN_ADOPTED = '2022-11-29';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/**
+ * Today's status as the public record gives it, dated: since when it has held (the day it came
+ * into force) or the day it was last checked. Shown beside what the plan said, never as it.
+ */
+export function currentStatus(
+  p: Record<string, unknown>,
+): { status: string; since?: string; asOf?: string } | undefined {
+  const status = text(p.status);
+  if (!status) return undefined;
+  const inForce = text(p.in_force);
+  if (status === 'in_force' && inForce) return { status, since: inForce };
+  const asOf = text(p.status_as_of);
+  return asOf ? { status, asOf } : { status };
+}
+
 export function agreementMilestones(p: Record<string, unknown>): Milestone[] {
   const out: Milestone[] = [];
   const signed = text(p.signed);

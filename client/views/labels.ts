@@ -183,13 +183,14 @@ export const WORDS = {
   country: { en: 'Country', ja: '国' },
   shown: { en: 'shown', ja: '件表示' },
   underpinsTitle: { en: 'What underpins what', ja: '何が何を支えるか' },
+  // The plan's words are facts as of its adoption (2022-11-29); the badges say what holds now.
   underpinsInForce: {
-    en: 'Agreements in force, and the commitments they underpin',
-    ja: '発効済みの協定と、それに基づく取組',
+    en: 'In force when the plan was adopted (29 Nov 2022), and the commitments they underpin',
+    ja: '計画採択時（2022年11月29日）に発効済みの協定と、それに基づく取組',
   },
   worksTowards: {
-    en: 'Being worked towards (not in force)',
-    ja: '締結・発効を目指すもの（未発効）',
+    en: 'Worked towards in the plan (29 Nov 2022), not yet in force then',
+    ja: '計画採択時（2022年11月29日）に締結・発効を目指していたもの',
   },
   refersTo: { en: 'Referred to', ja: '言及されるもの' },
   paths: { en: 'Paths', ja: '経路' },
@@ -425,3 +426,16 @@ export const kindName = (kind: string, lang: Lang): string =>
 
 export const relName = (type: string, lang: Lang): string =>
   isRelType(type) ? REL_STYLES[type][lang] : type;
+
+/** A status badge with its date: "in force since 2025-01-22", "under negotiation (as of 2026-11-30)". */
+export function datedStatus(
+  value: string,
+  dated: { since?: string; asOf?: string },
+  lang: Lang,
+): string {
+  if (dated.since)
+    return lang === 'ja' ? `${value}（${dated.since}〜）` : `${value} since ${dated.since}`;
+  if (dated.asOf)
+    return lang === 'ja' ? `${value}（${dated.asOf}時点）` : `${value} (as of ${dated.asOf})`;
+  return value;
+}

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { EdgeData, NodeData } from '../api';
+import { currentStatus } from '../model/agreement-milestones';
 import type { Lang } from '../model/state';
-import { propertyValue, t, type Word } from './labels';
+import { datedStatus, propertyValue, t, type Word } from './labels';
 
 export interface UnderpinsGroup {
   agreement: string;
@@ -68,14 +69,15 @@ export function underpinsListTemplate(
         <h3>${t(lang, title)}</h3>
         <ul data-test=${test}>
           ${groups.map((g) => {
-            const status = nodeOf(g.agreement)?.status;
+            const node = nodeOf(g.agreement);
+            const now = node ? currentStatus(node as Record<string, unknown>) : undefined;
             return html`<li data-agreement=${g.agreement}>
               <button type="button" class="link agreement" @click=${() => onSelect(g.agreement)}>
                 ${name(g.agreement)}</button
               >${
-                status
-                  ? html`<span class="status-tag" data-status=${String(status)}
-                    >${propertyValue('status', status, lang)}</span
+                now
+                  ? html`<span class="status-tag" data-status=${now.status}
+                    >${datedStatus(propertyValue('status', now.status, lang), now, lang)}</span
                   >`
                   : nothing
               }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreementMilestones } from '../../client/model/agreement-milestones';
+import { agreementMilestones, currentStatus } from '../../client/model/agreement-milestones';
+import { datedStatus } from '../../client/views/labels';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 
 const { model } = readSeedInputs();
@@ -23,5 +24,38 @@ describe("an agreement's dates for the panel's strip", () => {
       expect(agreementMilestones(node.properties).some((m) => m.kind === 'in_plan')).toBe(true);
     }
     expect(agreementMilestones({ name_en: 'x' })).toEqual([]);
+  });
+});
+
+describe('the status shown beside what the plan said', () => {
+  const agreements = model.nodes
+    .filter((n) => n.label === 'Agreement')
+    .map((n) => ({ id: n.id, ...n.properties }) as Record<string, unknown>);
+
+  it('is dated: since it came into force, or as of the last check', () => {
+    expect(
+      currentStatus({ status: 'in_force', in_force: '2025-01-22', status_as_of: '2025-01-22' }),
+    ).toEqual({
+      status: 'in_force',
+      since: '2025-01-22',
+    });
+    expect(currentStatus({ status: 'under_negotiation', status_as_of: '2026-11-30' })).toEqual({
+      status: 'under_negotiation',
+      asOf: '2026-11-30',
+    });
+    expect(currentStatus({})).toBeUndefined();
+    expect(datedStatus('in force', { since: '2025-01-22' }, 'en')).toBe(
+      'in force since 2025-01-22',
+    );
+    expect(datedStatus('発効済み', { since: '2025-01-22' }, 'ja')).toBe('発効済み（2025-01-22〜）');
+  });
+
+  it('never reads as the plan’s own words: every agreement whose status changed since the plan says since when', () => {
+    const changed = agreements.filter(
+      (a) =>
+        a.status && a.status_in_plan && a.status !== a.status_in_plan && a.status === 'in_force',
+    );
+    expect(changed.length).toBeGreaterThan(0);
+    for (const a of changed) expect(currentStatus(a)?.since, String(a.id)).toMatch(/^\d{4}/);
   });
 });
