@@ -39,6 +39,9 @@ export const COMPACT_NODE_KEYS = [
   'direction',
   'action',
   'status',
+  // Dates that go with status: the badge says since when, or as of when, it holds.
+  'in_force',
+  'status_as_of',
   'agreement_type',
   'program_type',
   'scope',

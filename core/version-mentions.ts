@@ -21,10 +21,7 @@ export function restampVersionMentions(
       new RegExp(String.raw`\(version ${SEMVER}, data fingerprint sha256:[0-9a-f]{12}\)`, 'g'),
       `(version ${version}, data fingerprint sha256:${shortFingerprint})`,
     )
-    .replace(
-      new RegExp(String.raw`kizuna-jp-mn-2022-v${SEMVER}`, 'g'),
-      `kizuna-jp-mn-2022-v${version}`,
-    )
+    .replace(new RegExp(`kizuna-jp-mn-2022-v${SEMVER}`, 'g'), `kizuna-jp-mn-2022-v${version}`)
     .replace(new RegExp(String.raw`\b${SEMVER}\+data\.`, 'g'), `${version}+data.`);
 }
 
