@@ -29,6 +29,10 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['PKO', 'peacekeeping', '平和維持活動', '国連PKO'],
   ['SDF', '自衛隊', 'Self-Defense Forces', 'Self-Defence Forces'],
   ['defence', 'defense', '防衛'],
+  // British and American spellings of words the plan's English names use.
+  ['programme', 'program'],
+  ['centre', 'center'],
+  ['organisation', 'organization'],
   ['North Korea', 'DPRK', '北朝鮮'],
   ['scholarship', '奨学金', '留学'],
 ];
@@ -82,6 +86,40 @@ export function synonymsOf(query: string): string[] {
       for (const word of group) if (compactForSearch(word) !== q) out.push(word);
     }
   }
+  return [...new Set(out)];
+}
+
+/** The most variants one query expands to: each is a full-text clause and a lookup. */
+export const MAX_PHRASE_VARIANTS = 16;
+
+/**
+ * A query of several words with each word that has synonyms or other spellings swapped in
+ * turn: "defence MoU" also reads "defense memorandum", so it finds "Memorandum on Defense
+ * Cooperation" (whose words a full-text search then matches in any order). Whole-query
+ * synonyms come from synonymsOf; single words are left to it. At most MAX_PHRASE_VARIANTS,
+ * the query itself first.
+ */
+export function phraseVariants(query: string): string[] {
+  const words = foldForSearch(query).split(' ').filter(Boolean);
+  if (words.length < 2) return [];
+  const choices = words.map((word) => {
+    // Single-word alternatives only (a phrase inside a phrase would not be one word), and one
+    // of each spelling that folds alike (MOC, MoC).
+    const seen = new Set<string>();
+    return [word, ...synonymsOf(word).filter((s) => !s.includes(' '))].filter((option) => {
+      const key = compactForSearch(option);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+  let phrases: string[][] = [[]];
+  for (const options of choices) {
+    phrases = phrases
+      .flatMap((start) => options.map((option) => [...start, option]))
+      .slice(0, MAX_PHRASE_VARIANTS);
+  }
+  const out = phrases.map((p) => p.join(' ')).filter((p) => p !== words.join(' '));
   return [...new Set(out)];
 }
 

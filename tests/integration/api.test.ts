@@ -267,6 +267,11 @@ describe('GET /api/search', () => {
     expectProblem(await get('/api/search?q=x&limit=51'), 400, 'limit');
   });
 
+  it('finds both defence memoranda for "defence MoU", though their names spell Defense and Memorandum', async () => {
+    const ids = (await top('defence MoU')).slice(0, 5).map((r: { id: string }) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(['jp-mn-defence-mou', 'jasdf-mn-air-force-mou']));
+  });
+
   it('treats Lucene syntax in the query as text', async () => {
     const res = await get(`/api/search?q=${encodeURIComponent('EPA) OR name_ja:*')}`);
     expect(res.status).toBe(200);

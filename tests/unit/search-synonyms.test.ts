@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   compactForSearch,
   foldForSearch,
+  MAX_PHRASE_VARIANTS,
   matchStrength,
+  phraseVariants,
   SYNONYMS,
   synonymsOf,
 } from '../../core/search-terms';
@@ -40,6 +42,18 @@ describe('search terms', () => {
       const found = group.filter((word) => plan.includes(compactForSearch(word)));
       expect(found, `group ${group.join(' / ')}`).not.toEqual([]);
     }
+  });
+
+  it('swaps synonyms and other spellings inside a phrase, a bounded number of times', () => {
+    expect(phraseVariants('defence MoU')).toEqual(
+      expect.arrayContaining(['defense memorandum', 'defense mou', '防衛 覚書']),
+    );
+    expect(phraseVariants('JENESYS programme')).toContain('jenesys program');
+    expect(phraseVariants('defence')).toEqual([]);
+    expect(phraseVariants('peace and stability')).toEqual([]);
+    expect(phraseVariants('defence MoU defence MoU defence').length).toBeLessThanOrEqual(
+      MAX_PHRASE_VARIANTS,
+    );
   });
 
   it('ranks exact above whole word above substring', () => {

@@ -1,5 +1,5 @@
 import { isHiragana, isKatakana, toHiragana, toKatakana } from 'wanakana';
-import { synonymsOf } from '../../../core/search-terms';
+import { phraseVariants, synonymsOf } from '../../../core/search-terms';
 
 /**
  * What a user may type for the same Japanese word: full- or half-width letters and
@@ -17,6 +17,8 @@ export function searchVariants(input: string): string[] {
   }
   // The curated synonyms (MOU/覚書, ビザ/査証, JICA/国際協力機構 …), from core/search-terms.
   for (const synonym of synonymsOf(base)) variants.add(synonym.normalize('NFKC'));
+  // …and inside a phrase: "defence MoU" is also "defense memorandum".
+  for (const phrase of phraseVariants(base)) variants.add(phrase.normalize('NFKC'));
   return [...variants];
 }
 
