@@ -86,7 +86,7 @@ function once(): Run {
       phases: {
         typecheck: typecheck.ms,
         lint: lint.ms,
-        'tests (wall, both lanes)': tests.ms,
+        'tests (wall, all lanes)': tests.ms,
         ...setUpTimes(tests.output),
         ...byProject,
       },

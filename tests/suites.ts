@@ -1,6 +1,6 @@
 /**
- * How the integration and e2e files share a run's one Neo4j (npm test makes two runs side by
- * side, one for each kind: scripts/test-lanes.ts). Neo4j Community has one user
+ * How the integration and e2e files share a run's one Neo4j (npm test runs each kind in a lane
+ * of its own, side by side: scripts/test-lanes.ts). Neo4j Community has one user
  * database (CREATE DATABASE is an Enterprise feature), so files cannot each have their own:
  * they take turns instead, one at a time, each starting from the freshly seeded plan
  * (tests/support/serial-file.ts), whatever the file before it left behind.
