@@ -2,7 +2,7 @@
  * npx tsx bench/test-suite.ts [--runs 3] [--out bench/results/test-suite.json]
  *
  * Where the test suite's time goes, phase by phase, so that a slower suite shows up as a
- * number rather than as a feeling: type check, lint, and the tests as npm test runs them (two
+ * number rather than as a feeling: type check, lint, and the tests as npm test runs them (three
  * lanes side by side, scripts/test-lanes.ts), with each set-up's times (Neo4j started
  * and seeded; client, server and Chromium ready) read from its log, and every file's own time
  * (tests/slowest-files.ts writes them). With --runs N each phase's median over N runs is given.
