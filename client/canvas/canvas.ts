@@ -15,7 +15,7 @@ import { declutter, type LabelBox } from '../model/label-declutter';
 import { frameWithLabels, type ThresholdBox } from '../model/label-fit';
 import { isNodeKind, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
-import { underpinsLayout } from '../model/underpins-layout';
+import { type UnderpinsLabels, underpinsLabels, underpinsLayout } from '../model/underpins-layout';
 import type { Visible } from '../model/visibility';
 import { MIN_ZOOMED_FONT_SIZE, stylesheet } from './cy-style';
 import { nodeLabelBox } from './label-box';
@@ -476,6 +476,27 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
   const appliedClasses = new Map<string, string>();
   /** Agreements given the underpins layout's label width and wrapping. */
   const underpinsLabelled = new Set<string>();
+  /** How the underpins layout last drew agreements' names, and their labels in one language. */
+  let agreementCut: { labels: UnderpinsLabels; lang: string; byId: Record<string, string> } | null =
+    null;
+  /** The agreements' labels for the underpins diagram in `language` (cut to fit, never alike). */
+  function agreementLabels(language: string): Record<string, string> {
+    if (!agreementCut) return {};
+    if (agreementCut.lang !== language) {
+      const names: Record<string, string> = {};
+      cy.nodes('[kind = "Agreement"]').forEach((n) => {
+        names[n.id()] = String(
+          (language === 'ja' ? n.data('name_ja') : n.data('name_en')) ?? n.id(),
+        );
+      });
+      agreementCut = {
+        ...agreementCut,
+        lang: language,
+        byId: underpinsLabels(names, agreementCut.labels),
+      };
+    }
+    return agreementCut.byId;
+  }
   function setClasses(ele: cytoscape.SingularElementArgument, wanted: string[]): void {
     const classes = withLod(ele.id(), wanted);
     const key = classes.join(' ');
@@ -510,7 +531,12 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
           (d.kind === 'Commitment'
             ? underpinsLook || overview
             : d.kind === 'Area' && overview && cluster?.compact === true);
-        const label = byRef ? d.ref : state.lang === 'ja' ? d.name_ja : d.name_en;
+        const name = state.lang === 'ja' ? d.name_ja : d.name_en;
+        const label = byRef
+          ? d.ref
+          : underpinsLook && d.kind === 'Agreement'
+            ? (agreementLabels(state.lang)[id] ?? name)
+            : name;
         if (node.data('label') !== label) node.data('label', label);
         if (!underpinsLook && underpinsLabelled.delete(id))
           node.removeStyle('text-max-width text-wrap');
@@ -604,9 +630,13 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
         width: container.clientWidth,
         height: container.clientHeight,
       });
+      agreementCut = { labels: result.labels, lang: '', byId: {} };
+      const labels = agreementLabels(lang);
       cy.batch(() => {
         shown.nodes('[kind = "Agreement"]').forEach((n) => {
           underpinsLabelled.add(n.id());
+          const label = labels[n.id()] ?? nameOfNode(n.id());
+          if (n.data('label') !== label) n.data('label', label);
           n.style({
             'text-max-width': `${result.labels.labelWidth}px`,
             'text-wrap': result.labels.wrap,
@@ -737,9 +767,12 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     });
   }
 
+  /** A node's full name in the page's language (its label may be a shortened one). */
   const nameOfNode = (id: string) => {
     const n = cy.getElementById(id);
-    return n.nonempty() ? String(n.data('label') ?? id) : id;
+    if (n.empty()) return id;
+    const full = lang === 'ja' ? n.data('name_ja') : n.data('name_en');
+    return String(full ?? n.data('label') ?? id);
   };
 
   return {

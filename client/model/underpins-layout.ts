@@ -31,6 +31,66 @@ export interface UnderpinsLabels {
 }
 
 /**
+ * `name` cut in the middle to about `width` at UNDERPINS_FONT, `headShare` of the room for its
+ * start and the rest for its end, at word ends where it has spaces; the name itself when it
+ * fits. Estimated generously (textWidth), so the drawn label needs no second cut.
+ */
+export function middleEllipsis(
+  name: string,
+  width: number,
+  headShare = 0.45,
+  atWords = true,
+): string {
+  if (textWidth(name) <= width) return name;
+  const budget = width - textWidth('…');
+  const spaced = atWords && name.includes(' ');
+  const units = spaced ? name.split(' ') : [...name];
+  const join = (parts: string[]) => parts.join(spaced ? ' ' : '');
+  const head: string[] = [];
+  for (const unit of units) {
+    if (textWidth(join([...head, unit])) > budget * headShare) break;
+    head.push(unit);
+  }
+  const tail: string[] = [];
+  for (let i = units.length - 1; i >= head.length; i--) {
+    if (textWidth(join([units[i]!, ...tail])) + textWidth(join(head)) > budget) break;
+    tail.unshift(units[i]!);
+  }
+  return `${join(head)}…${join(tail)}`;
+}
+
+/**
+ * The agreements' labels in the diagram, by id: their names, or with one line each, the names
+ * cut in the middle to fit. The start and the end stay, so names that differ only at the end
+ * (the two defence memoranda, "…Ministry of Defence of Mongolia" and "…Mongolian Air Force")
+ * do not look the same, as an end cut made them; where two cuts still meet, the end gets more
+ * of the room until they differ.
+ */
+export function underpinsLabels(
+  names: Record<string, string>,
+  labels: UnderpinsLabels,
+): Record<string, string> {
+  if (labels.wrap === 'wrap') return { ...names };
+  const width = labels.labelWidth * 0.92;
+  const out: Record<string, string> = {};
+  for (const [id, name] of Object.entries(names)) out[id] = middleEllipsis(name, width);
+  // Then by letters rather than words, all the room for the end: on a phone's narrow column.
+  for (const [share, atWords] of [
+    [0.3, true],
+    [0.15, true],
+    [0, true],
+    [0, false],
+  ] as const) {
+    const count = new Map<string, number>();
+    for (const label of Object.values(out)) count.set(label, (count.get(label) ?? 0) + 1);
+    const clashing = Object.keys(out).filter((id) => count.get(out[id]!)! > 1);
+    if (clashing.length === 0) break;
+    for (const id of clashing) out[id] = middleEllipsis(names[id]!, width, share, atWords);
+  }
+  return out;
+}
+
+/**
  * "What underpins what": agreements in a column on the left (names to their left),
  * each followed on the right by the commitments it underpins (or works towards), in
  * document order. A commitment resting on two agreements sits beside the first and is
@@ -95,5 +155,9 @@ export function underpinsLayout(
     wrap = 'ellipsis';
     placed = place(wrap);
   }
-  return { rows, positions: placed.positions, labels: { labelWidth, wrap } as UnderpinsLabels };
+  return {
+    rows,
+    positions: placed.positions,
+    labels: { labelWidth, wrap } as UnderpinsLabels,
+  };
 }

@@ -129,6 +129,40 @@ describe('the explorer keeps the picture in view', () => {
     await x.page.close();
   }, 300_000);
 
+  it('never draws two agreements with the same label in the underpins view, at 1280×720 or 390×844, in either language', async () => {
+    for (const [width, height] of [
+      [1280, 720],
+      [390, 844],
+    ] as const)
+      for (const lang of ['en', 'ja']) {
+        const x = await ExplorerPage.open(browser, `${url}/#lang=${lang}`, { width, height });
+        await x.page.click('#tab-underpins');
+        await x.page.waitForSelector('[data-test="underpins-list"]');
+        await x.settled();
+        // The label as given and as drawn: Cytoscape may cut it again at its end ("text-wrap").
+        const labels = await x.page.evaluate(() => {
+          const cy = window.kizuna!.cy;
+          const renderer = (
+            cy as unknown as { renderer(): { getLabelText(ele: unknown, prefix: string): string } }
+          ).renderer();
+          return cy
+            .nodes('[kind = "Agreement"]')
+            .filter((n) => !n.hasClass('gone'))
+            .map((n) => ({
+              given: String(n.style('label')),
+              drawn: String(renderer.getLabelText(n, '')).replace(/\s+/g, ' '),
+            }));
+        });
+        const where = `${width}×${height} ${lang}`;
+        expect(labels.length, where).toBeGreaterThanOrEqual(8);
+        const given = labels.map((l) => l.given);
+        expect(new Set(given).size, `${where}: ${given.join(' | ')}`).toBe(given.length);
+        const drawn = labels.map((l) => l.drawn);
+        expect(new Set(drawn).size, `${where}: ${drawn.join(' | ')}`).toBe(drawn.length);
+        await x.page.close();
+      }
+  }, 120_000);
+
   it('works on a phone: graph visible, panel as a bottom sheet, underpins view', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 390, height: 844 });
     await expectAllInside(x.page, 'first load at 390×844');
