@@ -479,15 +479,18 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
   /** How the underpins layout last drew agreements' names, and their labels in one language. */
   let agreementCut: { labels: UnderpinsLabels; lang: string; byId: Record<string, string> } | null =
     null;
+  /** A node's whole name in `language` (its label may be a ref or a shortened name). */
+  function fullName(n: cytoscape.NodeSingular, language: string): string {
+    const name = language === 'ja' ? n.data('name_ja') : n.data('name_en');
+    return String(name ?? n.data('label') ?? n.id());
+  }
   /** The agreements' labels for the underpins diagram in `language` (cut to fit, never alike). */
   function agreementLabels(language: string): Record<string, string> {
     if (!agreementCut) return {};
     if (agreementCut.lang !== language) {
       const names: Record<string, string> = {};
       cy.nodes('[kind = "Agreement"]').forEach((n) => {
-        names[n.id()] = String(
-          (language === 'ja' ? n.data('name_ja') : n.data('name_en')) ?? n.id(),
-        );
+        names[n.id()] = fullName(n, language);
       });
       agreementCut = {
         ...agreementCut,
@@ -770,9 +773,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
   /** A node's full name in the page's language (its label may be a shortened one). */
   const nameOfNode = (id: string) => {
     const n = cy.getElementById(id);
-    if (n.empty()) return id;
-    const full = lang === 'ja' ? n.data('name_ja') : n.data('name_en');
-    return String(full ?? n.data('label') ?? id);
+    return n.empty() ? id : fullName(n, lang);
   };
 
   return {

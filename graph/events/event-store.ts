@@ -191,6 +191,14 @@ export async function relinkEvents(graph: Graph): Promise<number> {
 
 const now = () => new Date().toISOString();
 
+/**
+ * A filter's optional fields as Cypher parameters of the same names, each present: null when
+ * left out, which the queries read as "no filter" ($x IS NULL OR …).
+ */
+function filterParams<F extends object>(filter: F, keys: readonly (keyof F & string)[]) {
+  return Object.fromEntries(keys.map((key) => [key, filter[key] ?? null]));
+}
+
 export interface AuditInput {
   actor: Actor;
   action: string;
@@ -343,13 +351,8 @@ export async function listEvents(graph: Graph, filter: EventFilter): Promise<Sto
      LIMIT $limit`,
     {
       deleted: filter.includeDeleted ?? false,
-      from: filter.from ?? null,
-      to: filter.to ?? null,
-      commitment: filter.commitment ?? null,
-      agency: filter.agency ?? null,
-      pillar: filter.pillar ?? null,
-      q: filter.q ?? null,
       limit: filter.limit,
+      ...filterParams(filter, ['from', 'to', 'commitment', 'agency', 'pillar', 'q']),
     },
   );
   return rows.map((r) => toStoredEvent(r.p as Record<string, Plain>));
@@ -552,13 +555,8 @@ export async function listAudit(graph: Graph, filter: AuditFilter): Promise<Audi
      ORDER BY a.at DESC, a.version DESC, a.id
      LIMIT $limit`,
     {
-      entityId: filter.entityId ?? null,
-      entity: filter.entity ?? null,
-      actor: filter.actor ?? null,
-      action: filter.action ?? null,
-      since: filter.since ?? null,
-      before: filter.before ?? null,
       limit: filter.limit,
+      ...filterParams(filter, ['entityId', 'entity', 'actor', 'action', 'since', 'before']),
     },
   );
   return rows.map((r) => {

@@ -207,16 +207,12 @@ describe('the first view reads without zooming', () => {
     // overview's stored places stay, the worker's late answer is not applied over them.
     await x.page.selectOption('#layout', 'preset');
     await x.settled();
-    const preset = await x.page.evaluate(() =>
-      window.kizuna!.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
-    );
+    const preset = await x.positions();
     await x.page.selectOption('#layout', 'hierarchy');
     await x.page.selectOption('#layout', 'preset');
     // settled() waits for the worker's answer to the hierarchy too (laidOut awaits it).
     await x.settled();
-    const after = await x.page.evaluate(() =>
-      window.kizuna!.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
-    );
+    const after = await x.positions();
     expect(after).toEqual(preset);
 
     // Force-directed, then the overview before the worker answers: the overview is drawn
@@ -237,20 +233,16 @@ describe('the first view reads without zooming', () => {
       height: 720,
     });
     await x.settled();
-    const places = () =>
-      x.page.evaluate(() =>
-        window.kizuna!.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
-      );
-    const stored = await places();
+    const stored = await x.positions();
     // Each layout, then the overview again: its places are the stored ones, not the last
     // layout's (Cytoscape kept the stored objects as live positions, and layouts wrote into them).
     for (const other of ['fcose', 'hierarchy', 'clusters']) {
       await x.page.selectOption('#layout', other);
       await x.settled();
-      expect(await places(), other).not.toEqual(stored);
+      expect(await x.positions(), other).not.toEqual(stored);
       await x.page.selectOption('#layout', 'preset');
       await x.settled();
-      expect(await places(), `preset after ${other}`).toEqual(stored);
+      expect(await x.positions(), `preset after ${other}`).toEqual(stored);
     }
     await x.page.close();
   }, 120_000);

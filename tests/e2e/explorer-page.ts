@@ -132,6 +132,13 @@ export class ExplorerPage {
   }
 
   /** Waits until the canvas has stopped moving (fits and zooms are animated) and a frame has passed. */
+  /** Every node's place on the canvas, in the graph's order. */
+  positions(): Promise<{ id: string; x: number; y: number }[]> {
+    return this.page.evaluate(() =>
+      window.kizuna!.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
+    );
+  }
+
   async settled(): Promise<void> {
     await this.page.evaluate(() => window.kizuna!.laidOut?.());
     await this.page.waitForFunction(() => !window.kizuna!.cy.animated(), undefined, {

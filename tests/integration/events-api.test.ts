@@ -62,6 +62,24 @@ function expectProblem(res: request.Response, status: number, field?: string) {
   expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
 }
 
+/** An account with the test password, for the sign-in tests. */
+async function account(name: string, role: Role = 'viewer'): Promise<void> {
+  await createAccount(graph, { name, role, passwordHash: await hashPassword(PASSWORD) });
+}
+
+/** A sign-in attempt from `address`, as a proxy named in TRUST_PROXY reports it. */
+function signInFrom(
+  app: ReturnType<typeof createApp>,
+  address: string,
+  name: string,
+  password: string,
+) {
+  return request(app)
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', address)
+    .send({ name, password });
+}
+
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
   await wipeAnalystsData(graph);
@@ -274,19 +292,12 @@ describe('signing in', () => {
   });
 
   it('delays repeated wrong passwords for a name from one address, answering names with and without an account alike', async () => {
-    await createAccount(graph, {
-      name: 'test-delayed',
-      role: 'viewer',
-      passwordHash: await hashPassword(PASSWORD),
-    });
+    await account('test-delayed');
     const behindProxy = createApp({ graph, logger, trustProxy: ['loopback'] });
     const attempts = async (name: string) => {
       const answers: string[] = [];
       for (let i = 0; i < 7; i++) {
-        const res = await request(behindProxy)
-          .post('/api/auth/login')
-          .set('X-Forwarded-For', '203.0.113.7')
-          .send({ name, password: 'wrong password' });
+        const res = await signInFrom(behindProxy, '203.0.113.7', name, 'wrong password');
         answers.push(`${res.status} ${res.body.title}`);
         if (res.status === 429) {
           expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
@@ -306,42 +317,30 @@ describe('signing in', () => {
   }, 300_000);
 
   it('after 50 wrong passwords from one address, the owner signs in from another at once', async () => {
-    await createAccount(graph, {
-      name: 'test-targeted',
-      role: 'editor',
-      passwordHash: await hashPassword(PASSWORD),
-    });
+    await account('test-targeted', 'editor');
     const behindProxy = createApp({ graph, logger, trustProxy: ['loopback'] });
     const statuses = new Map<number, number>();
     for (let i = 0; i < 50; i++) {
-      const { status } = await request(behindProxy)
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', '198.51.100.23')
-        .send({ name: 'test-targeted', password: `guess number ${i}` });
+      const { status } = await signInFrom(
+        behindProxy,
+        '198.51.100.23',
+        'test-targeted',
+        `guess number ${i}`,
+      );
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
     expect(statuses.get(200)).toBeUndefined();
     expect(statuses.get(429)).toBeGreaterThan(0);
     // Even the right password waits at the attacker's address...
-    const there = await request(behindProxy)
-      .post('/api/auth/login')
-      .set('X-Forwarded-For', '198.51.100.23')
-      .send({ name: 'test-targeted', password: PASSWORD });
+    const there = await signInFrom(behindProxy, '198.51.100.23', 'test-targeted', PASSWORD);
     expect(there.status).toBe(429);
     // ...but its owner, elsewhere, is not locked out.
-    const owner = await request(behindProxy)
-      .post('/api/auth/login')
-      .set('X-Forwarded-For', '192.0.2.45')
-      .send({ name: 'test-targeted', password: PASSWORD });
+    const owner = await signInFrom(behindProxy, '192.0.2.45', 'test-targeted', PASSWORD);
     expect(owner.status, JSON.stringify(owner.body)).toBe(200);
   }, 300_000);
 
   it('signs in an account that an older version had locked, and drops the old lock', async () => {
-    await createAccount(graph, {
-      name: 'test-was-locked',
-      role: 'viewer',
-      passwordHash: await hashPassword(PASSWORD),
-    });
+    await account('test-was-locked');
     // As the previous version left it: a count and a lock until tomorrow.
     await graph.write(
       'MATCH (u:User {name: $name}) SET u.failed_logins = 5, u.locked_until = $until',
