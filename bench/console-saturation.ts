@@ -59,7 +59,7 @@ async function p99(url: string): Promise<{ p99: number; requests: number; errors
   };
 }
 
-const app = await startLocalApp((m) => console.error(m));
+const app = await startLocalApp((m) => console.error(m), { withConsole: true });
 try {
   const base = new URL(app.url);
   const target = `${app.url}/api/nodes/jp-mn-epa`;

@@ -5,6 +5,10 @@ import { type Plain, toPlain } from './to-plain';
 
 export type Row = Record<string, Plain>;
 export type Params = Record<string, unknown>;
+export interface Statement {
+  cypher: string;
+  params?: Params;
+}
 
 export interface RunOptions {
   /** Server-side transaction timeout in milliseconds. */
@@ -72,6 +76,8 @@ export interface Graph {
   readonly database: string;
   read(cypher: string, params?: Params, options?: RunOptions): Promise<Row[]>;
   write(cypher: string, params?: Params, options?: RunOptions): Promise<Row[]>;
+  /** Runs the statements in order in one write transaction: all of them take effect, or none. */
+  writeAll(statements: Statement[], options?: RunOptions): Promise<void>;
   close(): Promise<void>;
   readonly driver: Driver;
 }
@@ -94,7 +100,7 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
   const driver = createDriver(connection);
   const database = connection.database;
 
-  async function run(mode: 'READ' | 'WRITE', cypher: string, params: Params, call: RunOptions) {
+  async function run(mode: 'READ' | 'WRITE', statements: Statement[], call: RunOptions) {
     const signal = call.signal ?? cancellationScope.getStore();
     if (signal?.aborted) throw new QueryCancelledError();
     const deadlineMs = options.deadlineMs;
@@ -105,8 +111,12 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
         : (call.timeoutMs ?? deadlineMs);
     const session = driver.session({ database, defaultAccessMode: mode });
     const work = async (tx: ManagedTransaction) => {
-      const result = await tx.run(cypher, toParams(params) as Params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      let rows: Row[] = [];
+      for (const { cypher, params = {} } of statements) {
+        const result = await tx.run(cypher, toParams(params) as Params);
+        rows = result.records.map((record) => toPlain(record.toObject()) as Row);
+      }
+      return rows;
     };
     const done = (
       mode === 'READ'
@@ -154,8 +164,11 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
   return {
     database,
     driver,
-    read: (cypher, params = {}, options = {}) => run('READ', cypher, params, options),
-    write: (cypher, params = {}, options = {}) => run('WRITE', cypher, params, options),
+    read: (cypher, params = {}, options = {}) => run('READ', [{ cypher, params }], options),
+    write: (cypher, params = {}, options = {}) => run('WRITE', [{ cypher, params }], options),
+    writeAll: async (statements, options = {}) => {
+      await run('WRITE', statements, options);
+    },
     close: () => driver.close(),
   };
 }

@@ -3,6 +3,7 @@ import { type Config, loadConfig } from '../server/config';
 import { createLogger, startServer } from '../server/main';
 import { buildClientIfNeeded } from './build-client';
 import { connect } from './connect';
+import { connectConsole } from './connect-console';
 import { ensureSeeded } from './ensure-seeded';
 
 export interface LocalApp {
@@ -16,11 +17,26 @@ export interface LocalApp {
 /**
  * The whole app on a free loopback port, for scripts that drive it (benchmarks, the
  * export command): the configured database (the bundled one started if needed), the
- * plan seeded if needed, the client built if needed. close() stops what it started.
+ * plan seeded if needed, the client built if needed; the research console's database only
+ * withConsole. close() stops what it started.
  */
-export async function startLocalApp(log: (message: string) => void = () => {}): Promise<LocalApp> {
+export async function startLocalApp(
+  log: (message: string) => void = () => {},
+  { withConsole = false } = {},
+): Promise<LocalApp> {
   const config: Config = { ...loadConfig(), logLevel: 'silent' };
   const connected = await connect(config, log);
+  // Only the scripts that drive the research console start its database.
+  const consoleDb = withConsole
+    ? await connectConsole(config.console.database, log).catch(async (error: unknown) => {
+        await connected.release();
+        throw error;
+      })
+    : undefined;
+  const release = async () => {
+    await consoleDb?.release();
+    await connected.release();
+  };
   try {
     await ensureSeeded(connected.connection, log);
     buildClientIfNeeded(log);
@@ -28,6 +44,7 @@ export async function startLocalApp(log: (message: string) => void = () => {}): 
       { ...config, http: { ...config.http, host: '127.0.0.1', port: 0 } },
       connected.connection,
       createLogger(config),
+      consoleDb?.connection,
     );
     return {
       url: server.url.replace('localhost', '127.0.0.1'),
@@ -35,11 +52,11 @@ export async function startLocalApp(log: (message: string) => void = () => {}): 
       config,
       async close() {
         await server.close();
-        await connected.release();
+        await release();
       },
     };
   } catch (error) {
-    await connected.release();
+    await release();
     throw error;
   }
 }

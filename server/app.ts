@@ -19,6 +19,7 @@ import {
   readGuard,
   sessionMiddleware,
 } from './routes/auth/session';
+import type { ConsoleSandbox } from './routes/cypher/console-sandbox';
 import { cypherRouter } from './routes/cypher/cypher.router';
 import { eventsRouter } from './routes/events/events.router';
 import { exportRouter } from './routes/export/export.router';
@@ -48,6 +49,8 @@ export interface AppOptions {
   trustProxy?: false | number | string[];
   /** How long one console request may run in Neo4j (config KIZUNA_CONSOLE_TIMEOUT_S). */
   consoleTimeoutMs?: number;
+  /** The research console's own database; without it the console answers 503, never runs on graph. */
+  console?: ConsoleSandbox;
 }
 
 /**
@@ -79,6 +82,7 @@ export function createApp({
   allowedHosts = LOOPBACK_HOSTS,
   trustProxy = false,
   consoleTimeoutMs,
+  console: sandbox,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -126,12 +130,12 @@ export function createApp({
   api.use('/auth', authRouter(graph, auth));
   api.use('/events', eventsRouter(graph));
   api.use('/health', healthRouter(graph));
-  api.use('/schema', schemaRouter(graph));
+  api.use('/schema', schemaRouter(sandbox));
   api.use('/graph', graphRouter(graph));
   api.use('/nodes', nodesRouter(graph));
   api.use('/paths', pathsRouter(graph));
   api.use('/search', searchRouter(graph));
-  api.use('/cypher', cypherRouter(graph, logger, consoleTimeoutMs));
+  api.use('/cypher', cypherRouter(sandbox, logger, consoleTimeoutMs));
   api.use('/export', exportRouter(graph));
   api.use(notFound);
   app.use('/api', api);

@@ -59,6 +59,21 @@ const envSchema = z.object({
     .min(1, 'must be between 1 and 60')
     .max(60, 'must be between 1 and 60')
     .default(10),
+  // The research console's own database (server/routes/cypher/console-sandbox.ts): a second
+  // bundled Neo4j by default, another server when CONSOLE_NEO4J_URI is set, none when off.
+  KIZUNA_CONSOLE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  CONSOLE_NEO4J_URI: z.preprocess(emptyAsUndefined, neo4jUri.optional()),
+  CONSOLE_NEO4J_USER: z.string().min(1, 'must not be empty').default('neo4j'),
+  CONSOLE_NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
+  CONSOLE_NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name such as neo4j')
+    .default('neo4j'),
+  CONSOLE_NEO4J_HOME: z.string().min(1, 'must not be empty').default('.neo4j-console'),
+  CONSOLE_NEO4J_BOLT_PORT: port.default(7688),
+  CONSOLE_NEO4J_HTTP_PORT: port.default(7475),
+  CONSOLE_NEO4J_HEAP: memory.default('384m'),
+  CONSOLE_NEO4J_PAGECACHE: memory.default('64m'),
   DB_DEADLINE_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int('must be a whole number of milliseconds')
@@ -121,6 +136,15 @@ export interface BundledNeo4jConfig {
   jvmOptions?: string[];
 }
 
+/** Where the research console's Cypher runs: never the main database. */
+export type ConsoleDatabase =
+  | {
+      mode: 'external';
+      connection: { uri: string; user: string; password: string; database: string };
+    }
+  | { mode: 'bundled'; database: string; bundled: BundledNeo4jConfig }
+  | { mode: 'off' };
+
 export interface Config {
   /** Where Kizuna's graph lives: an external database, or the bundled one. */
   neo4j:
@@ -155,14 +179,46 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Debian's Chromium, for PDF export (server) and `npm run export`. */
   chromiumPath: string;
-  /** The research console: how long Neo4j lets one request run. */
-  console: { timeoutMs: number };
+  /** The research console: how long Neo4j lets one request run, and its own database. */
+  console: { timeoutMs: number; database: ConsoleDatabase };
   /** Accounts: reading is open unless requireSignIn; sessions last sessionHours. */
   auth: { requireSignIn: boolean; sessionHours: number };
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+function consoleDatabase(e: Env): ConsoleDatabase {
+  if (e.KIZUNA_CONSOLE === 'off') return { mode: 'off' };
+  if (e.CONSOLE_NEO4J_URI) {
+    return {
+      mode: 'external',
+      connection: {
+        uri: e.CONSOLE_NEO4J_URI,
+        user: e.CONSOLE_NEO4J_USER,
+        password: e.CONSOLE_NEO4J_PASSWORD ?? '',
+        database: e.CONSOLE_NEO4J_DATABASE,
+      },
+    };
+  }
+  return {
+    mode: 'bundled',
+    database: 'neo4j',
+    bundled: {
+      home: e.CONSOLE_NEO4J_HOME,
+      // The main bundled server's jars: one install serves both.
+      libDir: `${e.NEO4J_HOME}/lib`,
+      boltPort: e.CONSOLE_NEO4J_BOLT_PORT,
+      httpPort: e.CONSOLE_NEO4J_HTTP_PORT,
+      heap: e.CONSOLE_NEO4J_HEAP,
+      pageCache: e.CONSOLE_NEO4J_PAGECACHE,
+      startTimeoutMs: e.NEO4J_START_TIMEOUT_S * 1000,
+      // A visitor's query that fills the heap ends this server, which is restarted; the
+      // main database never shares its memory.
+      jvmOptions: ['-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError'],
+    },
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -175,6 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}${shown}.`);
   }
   const e = parsed.data;
+  if (e.CONSOLE_NEO4J_URI && e.CONSOLE_NEO4J_PASSWORD === undefined) {
+    throw new ConfigError(
+      "Invalid configuration: CONSOLE_NEO4J_PASSWORD must be set when CONSOLE_NEO4J_URI points at the console's database.",
+    );
+  }
   if (e.NEO4J_URI && e.NEO4J_PASSWORD === undefined) {
     throw new ConfigError(
       'Invalid configuration: NEO4J_PASSWORD must be set when NEO4J_URI points at your own database.',
@@ -208,7 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: { deadlineMs: e.DB_DEADLINE_MS },
     logLevel: e.LOG_LEVEL,
     chromiumPath: e.CHROMIUM_PATH,
-    console: { timeoutMs: e.KIZUNA_CONSOLE_TIMEOUT_S * 1000 },
+    console: { timeoutMs: e.KIZUNA_CONSOLE_TIMEOUT_S * 1000, database: consoleDatabase(e) },
     auth: {
       requireSignIn: e.KIZUNA_REQUIRE_SIGN_IN === 'true',
       sessionHours: e.KIZUNA_SESSION_HOURS,

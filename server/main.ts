@@ -7,6 +7,7 @@ import type { Connection } from '../graph/connection';
 import { openGraph } from '../graph/graph';
 import { createApp } from './app';
 import type { Config } from './config';
+import { ConsoleSandbox } from './routes/cypher/console-sandbox';
 import { PdfPrinter } from './routes/render/pdf-printer';
 import { warmUp } from './warm-up';
 
@@ -57,8 +58,18 @@ export async function startServer(
   config: Config,
   connection: Connection,
   logger: Logger,
+  consoleConnection?: Connection,
 ): Promise<RunningServer> {
   const graph = openGraph(connection, { deadlineMs: config.database.deadlineMs });
+  const sandbox =
+    consoleConnection &&
+    new ConsoleSandbox(
+      graph,
+      openGraph(consoleConnection, { deadlineMs: config.database.deadlineMs }),
+      logger,
+    );
+  // The console's first copy of the public data is made now, not on its first query.
+  sandbox?.fresh().catch(() => {});
   const pdfPrinter = new PdfPrinter(config.chromiumPath);
   const app = createApp({
     graph,
@@ -68,6 +79,7 @@ export async function startServer(
     allowedHosts: config.http.allowedHosts,
     trustProxy: config.http.trustProxy,
     consoleTimeoutMs: config.console.timeoutMs,
+    console: sandbox,
     auth: config.auth,
   });
   // The first page load's queries are compiled before the first visitor waits for them.
@@ -89,7 +101,7 @@ export async function startServer(
       });
     });
   } catch (error) {
-    await Promise.all([pdfPrinter.close(), graph.close()]);
+    await Promise.all([pdfPrinter.close(), graph.close(), sandbox?.close()]);
     throw listenError(error as NodeJS.ErrnoException, config);
   }
   const host =
@@ -108,6 +120,7 @@ export async function startServer(
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
       await pdfPrinter.close();
+      await sandbox?.close();
       await graph.close();
     },
   };

@@ -17,4 +17,5 @@
 export const OWN_NEO4J = [
   'tests/integration/bundled-neo4j.test.ts',
   'tests/integration/faults.test.ts',
+  'tests/integration/console-restart.test.ts',
 ];

@@ -16,7 +16,7 @@ export const EVENT_LABEL = 'Event';
 export const EVENT_RELATIONSHIP_TYPES = ['ADVANCES', 'INVOLVES', 'UNDER', 'PART_OF'] as const;
 
 /** Stored keys an export leaves out: bookkeeping, not data (and account names). */
-const INTERNAL_KEYS = [
+export const EVENT_INTERNAL_KEYS = [
   'links',
   'lock_token',
   'curated_sha256',
@@ -73,7 +73,7 @@ export async function readExportEvents(
     .filter((row) => every || linked.has(String(row.id)))
     .map((row) => {
       const { kind, ...stored } = toProperties(row.props ?? null);
-      for (const key of INTERNAL_KEYS) delete stored[key];
+      for (const key of EVENT_INTERNAL_KEYS) delete stored[key];
       return {
         id: String(row.id),
         kind: EVENT_LABEL,

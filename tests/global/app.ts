@@ -32,10 +32,12 @@ export default async function setup(project: TestProject) {
     const build = await clientBuild();
     await build.release();
     const config = loadConfig({ PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    const provided = project.getProvidedContext();
     const server = await startServer(
       config,
-      project.getProvidedContext().neo4j,
+      provided.neo4j,
       pino({ level: 'silent' }),
+      provided.consoleNeo4j,
     );
     let browser: BrowserServer;
     try {

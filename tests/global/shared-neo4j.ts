@@ -12,6 +12,8 @@ import { once } from './once';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: Connection;
+    /** The research console's own database (server/routes/cypher/console-sandbox.ts), empty at first. */
+    consoleNeo4j: Connection;
     neo4jHome: string;
     /** tests/support/shared-database.ts's databaseState of the freshly seeded plan. */
     seededState: string;
@@ -24,6 +26,7 @@ const log = (message: string) => console.log(`[test neo4j] ${message}`);
  * The one Neo4j of a test run: started on free ports with a throwaway data folder, the plan
  * seeded, and shared by every integration and e2e project of the run (each project names this
  * file; `once` starts it for the first and counts the others in). Stopped after the last.
+ * Beside it, the research console's own Neo4j, which the app fills with the public data.
  */
 export default async function setup(project: TestProject) {
   if (project.vitest.projects.some((p) => p.name.startsWith('e2e'))) {
@@ -33,27 +36,48 @@ export default async function setup(project: TestProject) {
   const neo4j = await once('neo4j', async () => {
     const started = Date.now();
     const config = await throwawayNeo4jConfig();
+    const consoleConfig = await throwawayNeo4jConfig();
     await install({ ...config, home: '.neo4j', libDir: undefined }, log);
-    const running = await start(config, 'neo4j', log);
-    const graph = openGraph(running.connection);
+    const consoleLog = (message: string) => log(`[console] ${message}`);
+    // Side by side: the console's server starts while the main one seeds.
+    const consoleStart = start(consoleConfig, 'neo4j', consoleLog);
+    consoleStart.catch(() => {});
+    const stopAll = async () => {
+      await Promise.all([stop(config, log), stop(consoleConfig, consoleLog)]);
+      for (const home of [config.home, consoleConfig.home])
+        rmSync(home, { recursive: true, force: true });
+    };
+    let running: Awaited<typeof consoleStart>;
+    let consoleRunning: Awaited<typeof consoleStart>;
     let seededState: string;
     try {
-      seededState = await resetToSeededPlan(graph);
-    } finally {
-      await graph.close();
+      running = await start(config, 'neo4j', log);
+      const graph = openGraph(running.connection);
+      try {
+        seededState = await resetToSeededPlan(graph);
+      } finally {
+        await graph.close();
+      }
+      consoleRunning = await consoleStart;
+    } catch (error) {
+      await stopAll();
+      throw error;
     }
     log(
       `set-up: Neo4j started and the plan seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     return {
-      value: { connection: running.connection, home: config.home, seededState },
-      stop: async () => {
-        await stop(config, log);
-        rmSync(config.home, { recursive: true, force: true });
+      value: {
+        connection: running.connection,
+        console: consoleRunning.connection,
+        home: config.home,
+        seededState,
       },
+      stop: stopAll,
     };
   });
   project.provide('neo4j', neo4j.value.connection);
+  project.provide('consoleNeo4j', neo4j.value.console);
   project.provide('neo4jHome', neo4j.value.home);
   project.provide('seededState', neo4j.value.seededState);
   return neo4j.release;

@@ -3,17 +3,22 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { testConsole } from '../support/console-database';
 import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
-  app = createApp({ graph, logger });
+  sandbox = testConsole(graph);
+  app = createApp({ graph, console: sandbox, logger });
 });
 afterAll(async () => {
+  await sandbox.close();
   await graph.close();
 });
 

@@ -4,6 +4,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { testConsole } from '../support/console-database';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { openSeededGraph } from '../support/seeded-graph';
 
@@ -14,18 +16,26 @@ import { openSeededGraph } from '../support/seeded-graph';
  */
 const logger = pino({ level: 'silent' });
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 let before: string;
+let beforeConsole: string;
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
+  sandbox = testConsole(graph);
   before = await dbFingerprint(graph);
+  await sandbox.fresh();
+  beforeConsole = await dbFingerprint(sandbox.graph);
 });
 afterAll(async () => {
+  await sandbox.close();
   await graph.close();
 });
 
 const post = (body: object, path = '/api/cypher') =>
-  request(createApp({ graph, logger })).post(path).send(body);
+  request(createApp({ graph, console: sandbox, logger }))
+    .post(path)
+    .send(body);
 
 describe('harmless reads that were refused before', () => {
   it.each([
@@ -74,6 +84,7 @@ describe('scripts', () => {
     expect(res.body.detail).toMatch(/^Statement 2 of 3: /);
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(await dbFingerprint(graph)).toBe(before);
+    expect(await dbFingerprint(sandbox.graph)).toBe(beforeConsole);
   });
 
   it('say where a syntax error is, in the whole script', async () => {
@@ -197,5 +208,6 @@ describe('downloads', () => {
 describe('after all that', () => {
   it('the graph is exactly as it was', async () => {
     expect(await dbFingerprint(graph)).toBe(before);
+    expect(await dbFingerprint(sandbox.graph)).toBe(beforeConsole);
   });
 });

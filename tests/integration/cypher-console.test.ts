@@ -5,19 +5,24 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { refusalForFailure } from '../../graph/cypher-errors';
 import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
+import { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { testConsole } from '../support/console-database';
 import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
+  sandbox = testConsole(graph);
 });
 afterAll(async () => {
+  await sandbox.close();
   await graph.close();
 });
 
-const post = (body: unknown, app = createApp({ graph, logger })) =>
+const post = (body: unknown, app = createApp({ graph, console: sandbox, logger })) =>
   request(app)
     .post('/api/cypher')
     .send(body as object);
@@ -95,7 +100,7 @@ describe('POST /api/cypher refuses a malformed body with a 400 naming the field'
 
 describe('POST /api/cypher protects the database', () => {
   it('allows 60 requests a minute from one client, then answers 429 with Retry-After', async () => {
-    const app = createApp({ graph, logger });
+    const app = createApp({ graph, console: sandbox, logger });
     for (let i = 0; i < 60; i++) expect((await post({}, app)).status).toBe(400);
     const res = await post({ query: 'RETURN 1 AS one' }, app);
     expect(res.status).toBe(429);
@@ -128,24 +133,41 @@ describe('POST /api/cypher protects the database', () => {
     expect(await graph.read('MATCH (p:Probe) RETURN count(p) AS n')).toEqual([{ n: 0 }]);
   });
 
-  it('answers 503 problem+json, within seconds, when the database is down', async () => {
+  it("answers 503 problem+json, within seconds, when the console's database is down, while the explorer's API answers", async () => {
     const down = await openUnreachableGraph();
+    const app = createApp({ graph, logger, console: new ConsoleSandbox(graph, down) });
     try {
       const started = Date.now();
-      const res = await post({ query: 'RETURN 1 AS one' }, createApp({ graph: down, logger }));
+      const res = await post({ query: 'RETURN 1 AS one' }, app);
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ title: 'Database unavailable' });
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body).toMatchObject({ title: 'Console restarting' });
+      expect(res.body.detail).toMatch(/the explorer is not affected/);
       expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+      expect((await request(app).get('/api/nodes/mod-jp')).status).toBe(200);
     } finally {
       await down.close();
     }
+  });
+
+  it('answers 503 "Console not set up" without a console database, and never runs the query on the main one', async () => {
+    const res = await post(
+      { query: 'MATCH (n) RETURN count(n) AS n' },
+      createApp({ graph, logger }),
+    );
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ title: 'Console not set up' });
+    expect(res.body.detail).toMatch(/CONSOLE_NEO4J_URI/);
+    expect(JSON.stringify(res.body)).not.toMatch(/"rows"/);
   });
 });
 
 describe('/api/openapi.json', () => {
   it('documents the console and its library', async () => {
-    const res = await request(createApp({ graph, logger })).get('/api/openapi.json');
+    const res = await request(createApp({ graph, console: sandbox, logger })).get(
+      '/api/openapi.json',
+    );
     expect(Object.keys(res.body.paths['/api/cypher'])).toEqual(['post']);
     expect(Object.keys(res.body.paths['/api/cypher'].post.responses)).toEqual(
       expect.arrayContaining(['200', '400', '413', '422', '429', '503']),

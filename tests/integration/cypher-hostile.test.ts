@@ -7,6 +7,8 @@ import { explainRefusal } from '../../graph/cypher-console';
 import type { RefusalCode } from '../../graph/cypher-policy';
 import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { testConsole } from '../support/console-database';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { openSeededGraph } from '../support/seeded-graph';
 
@@ -23,10 +25,11 @@ const SHORT_BOUND_MS = SHORT_TIMEOUT_MS + 5_000;
 const PROBE_PATH = '/probe-load-csv';
 
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 let server: http.Server;
 let port: number;
 const received: string[] = [];
-let before: Snapshot;
+let before: { main: Snapshot; console: Snapshot };
 
 interface Snapshot {
   fingerprint: string;
@@ -35,7 +38,7 @@ interface Snapshot {
 }
 
 /** The data, the indexes and constraints, and the users: everything the corpus tries to change. */
-async function snapshot(): Promise<Snapshot> {
+async function snapshotOf(graph: Graph): Promise<Snapshot> {
   const indexes = await graph.read('SHOW INDEXES YIELD name, type RETURN name + " " + type AS s');
   const constraints = await graph.read('SHOW CONSTRAINTS YIELD name RETURN name AS s');
   const system = graph.driver.session({ database: 'system' });
@@ -51,20 +54,28 @@ async function snapshot(): Promise<Snapshot> {
   }
 }
 
+/** The console's own database, where the corpus runs, and the main one, which it never reaches. */
+async function snapshot() {
+  return { main: await snapshotOf(graph), console: await snapshotOf(sandbox.graph) };
+}
+
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
+  sandbox = testConsole(graph);
+  await sandbox.fresh();
   before = await snapshot();
   // The app on a real port, so LOAD CSV can be aimed at it. Each request gets a fresh app, so
   // the corpus is not cut short by the console's rate limit (tested in cypher-console.test.ts).
   server = http.createServer((req, res) => {
     received.push(`${req.method} ${req.url}`);
-    createApp({ graph, logger })(req, res);
+    createApp({ graph, console: sandbox, logger })(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
+  await sandbox.close();
   await graph.close();
 });
 
@@ -217,7 +228,7 @@ describe('POST /api/cypher against hostile queries', () => {
 describe('POST /api/cypher against runaway queries', () => {
   async function runaway(query: string, consoleTimeoutMs?: number) {
     const started = Date.now();
-    const res = await request(createApp({ graph, logger, consoleTimeoutMs }))
+    const res = await request(createApp({ graph, console: sandbox, logger, consoleTimeoutMs }))
       .post('/api/cypher')
       .send({ query });
     return { res, ms: Date.now() - started };

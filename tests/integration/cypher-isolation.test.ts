@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runTransactions } from '../../graph/cypher-transactions';
 import type { Graph } from '../../graph/graph';
 import { createApp } from '../../server/app';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { testConsole } from '../support/console-database';
 import { consoleTransactions, waitForRunningConsoleQueries } from '../support/console-transactions';
 import { openSeededGraph } from '../support/seeded-graph';
 
@@ -16,11 +18,14 @@ import { openSeededGraph } from '../support/seeded-graph';
  */
 const logger = pino({ level: 'silent' });
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
+  sandbox = testConsole(graph);
 });
 afterAll(async () => {
+  await sandbox.close();
   await graph.close();
 });
 
@@ -35,7 +40,7 @@ interface Answer {
 }
 
 async function listen(): Promise<{ server: http.Server; port: number }> {
-  const server = http.createServer(createApp({ graph, logger }));
+  const server = http.createServer(createApp({ graph, console: sandbox, logger }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port };
 }
@@ -80,7 +85,7 @@ describe('console slots', () => {
     const { server, port } = await listen();
     try {
       const mine = [post(port, { query: runaway(1) }), post(port, { query: runaway(2) })];
-      expect(await waitForRunningConsoleQueries(graph, 2)).toBe(2);
+      expect(await waitForRunningConsoleQueries(sandbox.graph, 2)).toBe(2);
       for (let i = 0; i < 70; i++) {
         const busy = await post(port, { query: 'RETURN 1 AS one' });
         expect(busy.status).toBe(503);
@@ -109,7 +114,7 @@ describe('console slots', () => {
         post(port, { query: runaway(3) }, '127.0.0.2'),
         post(port, { query: runaway(4) }, '127.0.0.2'),
       ];
-      expect(await waitForRunningConsoleQueries(graph, 4)).toBe(4);
+      expect(await waitForRunningConsoleQueries(sandbox.graph, 4)).toBe(4);
       const busy = await post(port, { query: 'RETURN 1 AS one' }, '127.0.0.3');
       expect(busy.body).toMatchObject({ title: 'Console busy', reason: 'total' });
       const answers = await Promise.all(runaways);
@@ -118,7 +123,7 @@ describe('console slots', () => {
         expect(res.body).toMatchObject({ title: 'Query stopped', code: 'timeout' });
       }
       const last422 = Math.max(...answers.map((a) => a.at));
-      expect(await consoleTransactions(graph)).toEqual([]);
+      expect(await consoleTransactions(sandbox.graph)).toEqual([]);
       const plain = await post(port, { query: 'RETURN 1 AS one' }, '127.0.0.1');
       expect(plain.status).toBe(200);
       expect(plain.at - last422).toBeLessThan(2_000);
@@ -136,7 +141,7 @@ describe('Stop (the client goes away)', () => {
       const running = post(port, { query: runaway(1) }, '127.0.0.1', controller.signal).catch(
         (error: Error) => error,
       );
-      expect(await waitForRunningConsoleQueries(graph, 1)).toBe(1);
+      expect(await waitForRunningConsoleQueries(sandbox.graph, 1)).toBe(1);
       const stoppedAt = Date.now();
       controller.abort();
       expect(await running).toBeInstanceOf(Error);
@@ -155,7 +160,7 @@ describe('Stop (the client goes away)', () => {
       }
       const freedAfter = Math.max(...follow.map((f) => f.at)) - stoppedAt;
       expect(follow.map((f) => f.status)).toEqual([200, 200]);
-      expect(await consoleTransactions(graph)).toEqual([]);
+      expect(await consoleTransactions(sandbox.graph)).toEqual([]);
       expect(freedAfter).toBeLessThan(2_000);
     } finally {
       server.close();
@@ -163,6 +168,6 @@ describe('Stop (the client goes away)', () => {
   }, 60_000);
 
   it('finds a console run by its tag in SHOW TRANSACTIONS', async () => {
-    expect(await runTransactions(graph, 'no-such-run')).toEqual([]);
+    expect(await runTransactions(sandbox.graph, 'no-such-run')).toEqual([]);
   });
 });

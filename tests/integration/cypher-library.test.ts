@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Graph } from '../../graph/graph';
 import type { Plain } from '../../graph/to-plain';
 import { createApp } from '../../server/app';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
 import type { ResearchQuery } from '../../server/routes/cypher/cypher.schema';
 import { MN_TO_JP_REFS, MONGOLIAN_ACTOR_REFS } from '../support/checked-answers';
+import { testConsole } from '../support/console-database';
 import { openSeededGraph } from '../support/seeded-graph';
 
 type Row = Record<string, Plain>;
@@ -21,15 +23,18 @@ type Relationship = {
 type Path = { $type: 'path'; segments: { relationship: Relationship }[] };
 
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 let app: Express;
 let library: ResearchQuery[];
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
-  app = createApp({ graph, logger: pino({ level: 'silent' }) });
+  sandbox = testConsole(graph);
+  app = createApp({ graph, console: sandbox, logger: pino({ level: 'silent' }) });
   library = (await request(app).get('/api/cypher/library').expect(200)).body.queries;
 });
 afterAll(async () => {
+  await sandbox.close();
   await graph.close();
 });
 

@@ -14,18 +14,22 @@ import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/routes/auth/password';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
 import {
   analystsFingerprint,
   removeAnalystsData,
   wipeAnalystsData,
 } from '../support/analysts-data';
+import { testConsole } from '../support/console-database';
 import { openSeededGraph } from '../support/seeded-graph';
 
 const curated = readCuratedEvents(readSeedInputs().model);
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));
+  sandbox = testConsole(graph);
   await wipeAnalystsData(graph);
   await seedEvents(graph, curated, () => {});
   await createAccount(graph, {
@@ -44,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!graph) return;
   await removeAnalystsData(graph);
+  await sandbox.close();
   await graph.close();
 });
 
@@ -82,7 +87,7 @@ describe('backup → wipe → restore', () => {
 });
 
 describe('the Cypher console', () => {
-  const app = () => createApp({ graph, logger: pino({ level: 'silent' }) });
+  const app = () => createApp({ graph, console: sandbox, logger: pino({ level: 'silent' }) });
 
   it('reads events', async () => {
     const res = await request(app()).post('/api/cypher').send({

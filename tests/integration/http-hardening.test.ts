@@ -11,20 +11,25 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Graph, openGraph, QueryCancelledError } from '../../graph/graph';
 import { createApp } from '../../server/app';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { testConsole } from '../support/console-database';
 import { cancelOnClose } from '../../server/http/cancel-on-close';
 import { problemHandler } from '../../server/http/problem';
 import { BODY_IDLE_MS } from '../../server/http/stalled-body';
 
 const logger = pino({ level: 'silent' });
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 let app: ReturnType<typeof createApp>;
 
 // None of these needs the plan loaded: they test the HTTP layer and the database helpers.
 beforeAll(() => {
   graph = openGraph(inject('neo4j'));
-  app = createApp({ graph, logger });
+  sandbox = testConsole(graph);
+  app = createApp({ graph, console: sandbox, logger });
 });
 afterAll(async () => {
+  await sandbox.close();
   await graph.close();
 });
 

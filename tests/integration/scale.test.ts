@@ -17,14 +17,18 @@ import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
 import { createApp } from '../../server/app';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { testConsole } from '../support/console-database';
 
 const inputs = readSeedInputs();
 const options = { sourceSha256: inputs.sourceSha256, fingerprint: inputs.fingerprint };
 const logger = pino({ level: 'silent' });
 let graph: Graph;
+let sandbox: ConsoleSandbox;
 
 beforeAll(async () => {
   graph = openGraph(inject('neo4j'));
+  sandbox = testConsole(graph);
   await loadGraph(graph, inputs.model, options);
 }, 300_000);
 /** Analysts' nodes this file creates; other files share the database and keep theirs. */
@@ -33,6 +37,7 @@ afterAll(async () => {
   await graph.write(`MATCH (n) WHERE (n:Event OR n:User) AND n.id IN $ids DETACH DELETE n`, {
     ids: OWN_IDS,
   });
+  await sandbox.close();
   await graph.close();
 });
 
@@ -183,7 +188,7 @@ describe('the default layout', () => {
     await graph.write(
       `MATCH (l:DefaultLayout) SET l.xs = [x IN l.xs | 7], l.ys = [y IN l.ys | -7]`,
     );
-    const app = createApp({ graph, logger });
+    const app = createApp({ graph, console: sandbox, logger });
     const res = await request(app).get('/api/graph?positions=default');
     expect(res.status).toBe(200);
     const placed = res.body.elements.nodes.filter((n: { position?: unknown }) => n.position);
@@ -193,7 +198,7 @@ describe('the default layout', () => {
 
   it('is never computed by a request, even when none is stored', async () => {
     await graph.write(`MATCH (l:DefaultLayout) DETACH DELETE l`);
-    const app = createApp({ graph, logger });
+    const app = createApp({ graph, console: sandbox, logger });
     for (let i = 0; i < 2; i++) {
       const res = await request(app).get('/api/graph?positions=default');
       expect(res.status).toBe(200);
@@ -217,7 +222,7 @@ describe('responses cached per seeding', () => {
     body.elements.nodes.find((n) => n.data.id === 'mod-jp')?.data.name_en;
 
   it('serves views and exports from memory, compressed, until a reseed changes them', async () => {
-    const app = createApp({ graph, logger });
+    const app = createApp({ graph, console: sandbox, logger });
     const view = '/api/graph?kinds=Agency';
     const exported = '/api/export?format=graphml&kinds=Agency';
     const first = await request(app).get(view).set('Accept-Encoding', 'gzip');
@@ -244,7 +249,7 @@ describe('responses cached per seeding', () => {
   }, 300_000);
 
   it('are rebuilt after an analyst’s write, which changes the data version', async () => {
-    const app = createApp({ graph, logger });
+    const app = createApp({ graph, console: sandbox, logger });
     const eventCount = (body: { labels: { label: string; count: number }[] }) =>
       body.labels.find((l) => l.label === 'Event')?.count ?? 0;
     const before = eventCount((await request(app).get('/api/schema')).body);
@@ -261,7 +266,7 @@ describe('responses cached per seeding', () => {
   }, 300_000);
 
   it('compresses the JSON it does not cache', async () => {
-    const app = createApp({ graph, logger });
+    const app = createApp({ graph, console: sandbox, logger });
     const res = await request(app).get('/api/nodes/jp-mn-epa').set('Accept-Encoding', 'gzip');
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');

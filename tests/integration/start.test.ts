@@ -14,7 +14,8 @@ interface Run {
 function startKizuna(env: Record<string, string>): Run {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    // No console database unless a test names one: a bundled one would take the default ports.
+    env: { ...process.env, LOG_LEVEL: 'warn', KIZUNA_CONSOLE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -58,10 +59,18 @@ describe('npm start', () => {
     );
   });
 
-  it('seeds the plan if needed, serves the app and API, and stops cleanly on SIGINT', async () => {
+  it('seeds the plan if needed, serves the app, the API and the console (on its own database), and stops cleanly on SIGINT', async () => {
     const db = inject('neo4j');
+    const consoleDb = inject('consoleNeo4j');
     const port = await freePort();
-    const run = startKizuna({ NEO4J_URI: db.uri, NEO4J_PASSWORD: db.password, PORT: String(port) });
+    const run = startKizuna({
+      NEO4J_URI: db.uri,
+      NEO4J_PASSWORD: db.password,
+      KIZUNA_CONSOLE: 'on',
+      CONSOLE_NEO4J_URI: consoleDb.uri,
+      CONSOLE_NEO4J_PASSWORD: consoleDb.password,
+      PORT: String(port),
+    });
     await waitFor(() => run.output().includes('Kizuna is running at'), 240_000);
     expect(run.output()).toContain(`http://localhost:${port}`);
     expect(run.output()).toMatch(/Seeding the Action Plan|loaded and current|reseeding/);
@@ -72,6 +81,13 @@ describe('npm start', () => {
     });
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
+    const console = await fetch(`http://127.0.0.1:${port}/api/cypher`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: 'MATCH (c:Commitment) RETURN count(c) AS n' }),
+    });
+    expect(console.status).toBe(200);
+    expect((await console.json()).rows[0].n).toBeGreaterThan(40);
     expect(await page.text()).toContain('<title>Kizuna');
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);

@@ -75,10 +75,19 @@ describe('docker-compose.yml', () => {
     expect(compose.services.neo4j.healthcheck.test).toBeDefined();
     expect(compose.services.neo4j.volumes).toEqual(['neo4j-data:/data']);
     expect(Object.keys(compose.volumes)).toEqual(['neo4j-data']);
-    for (const service of Object.values(compose.services) as { ports: string[] }[]) {
-      for (const port of service.ports) expect(port).toMatch(/^127\.0\.0\.1:/);
+    // The console's database publishes nothing: only the app, inside the network, reaches it.
+    expect(compose.services['neo4j-console'].ports).toBeUndefined();
+    for (const service of Object.values(compose.services) as { ports?: string[] }[]) {
+      for (const port of service.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
     }
     expect(compose.services.app.environment.NEO4J_URI).toBe('bolt://neo4j:7687');
     expect(compose.services.app.depends_on.neo4j.condition).toBe('service_healthy');
+    // The console's own database: a second server, never the main one, restarted when it ends.
+    expect(compose.services['neo4j-console'].image).toBe('neo4j:5.26-community');
+    expect(compose.services['neo4j-console'].restart).toBe('always');
+    expect(compose.services['neo4j-console'].environment.NEO4J_server_jvm_additional).toContain(
+      'ExitOnOutOfMemoryError',
+    );
+    expect(compose.services.app.environment.CONSOLE_NEO4J_URI).toBe('bolt://neo4j-console:7687');
   });
 });

@@ -4,9 +4,10 @@ import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { versionFor } from '../../../core/dataset';
 import { CONSOLE_LIMITS, DOWNLOAD_LIMITS } from '../../../graph/cypher-console';
-import type { Graph } from '../../../graph/graph';
+import { type Graph, isUnavailable } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
+import { type ConsoleSandbox, consoleOff, consoleRestarting } from './console-sandbox';
 import { type CypherBody, cypherBody, type DownloadBody, downloadBody } from './cypher.schema';
 import { ConsoleRunner, refusalProblem } from './cypher.service';
 import { csvLine, csvRow, downloadName } from './download';
@@ -59,34 +60,50 @@ async function datasetVersion(graph: Graph): Promise<string> {
   return typeof fingerprint === 'string' ? `v${versionFor(fingerprint)}` : '';
 }
 
+/** The console's database, its copy brought up to date; a 503 naming the console when it cannot be. */
+export async function freshConsole(sandbox: ConsoleSandbox | undefined): Promise<Graph> {
+  if (!sandbox) throw consoleOff();
+  await sandbox.fresh();
+  return sandbox.graph;
+}
+
+/** The console's database failing is the console's 503, never "the database is down". */
+async function asConsole<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw isUnavailable(error) ? consoleRestarting() : error;
+  }
+}
+
 /**
- * consoleTimeoutMs: how long Neo4j lets one console request run (config
+ * Visitors' Cypher runs on the console's own database (console-sandbox.ts), never on the
+ * main one. consoleTimeoutMs: how long Neo4j lets one console request run (config
  * KIZUNA_CONSOLE_TIMEOUT_S); a host that serves many readers may want it shorter.
  */
 export function cypherRouter(
-  graph: Graph,
+  sandbox: ConsoleSandbox | undefined,
   logger?: Logger,
   consoleTimeoutMs = CONSOLE_LIMITS.timeoutMs,
 ): Router {
   const router = Router();
-  const runner = new ConsoleRunner(graph, logger);
+  const runner = sandbox && new ConsoleRunner(sandbox.graph, logger);
   const limits = { ...CONSOLE_LIMITS, timeoutMs: consoleTimeoutMs };
   const limiter = consoleRateLimit();
   router.get('/library', (_req, res) => {
     res.json({ queries: RESEARCH_QUERIES });
   });
   router.post('/', limiter, validate('body', cypherBody), async (req, res) => {
-    const result = await runner.run(
-      res.locals.body as CypherBody,
-      clientOf(req),
-      clientGone(res),
-      limits,
+    await freshConsole(sandbox);
+    const result = await asConsole(() =>
+      runner!.run(res.locals.body as CypherBody, clientOf(req), clientGone(res), limits),
     );
     res.set('Cache-Control', 'no-store').json(result);
   });
   router.post('/download', limiter, validate('body', downloadBody), async (req, res) => {
+    const graph = await freshConsole(sandbox);
     const body = res.locals.body as DownloadBody;
-    const name = downloadName(await datasetVersion(graph), body.format);
+    const name = downloadName(await asConsole(() => datasetVersion(graph)), body.format);
     let columns: string[] = [];
     let started = false;
     const start = () => {
@@ -104,7 +121,7 @@ export function cypherRouter(
         res.write(`{"file":${JSON.stringify(name)},"columns":${JSON.stringify(columns)},"rows":[`);
     };
     let count = 0;
-    const outcome = await runner.stream(
+    const outcome = await runner!.stream(
       { query: body.query, params: body.params },
       clientOf(req),
       clientGone(res),

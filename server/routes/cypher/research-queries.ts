@@ -299,12 +299,13 @@ ORDER BY type(r), n.id`,
     title_en: 'What the graph holds: labels and counts',
     title_ja: 'グラフの中身：ラベルと件数',
     description:
-      'Each kind of node with its number of nodes, from the db.labels() procedure (leaving out Entity, the label every plan node shares, the stored layout, and labels with no node left).',
+      "Each kind of node with its number of nodes, from the db.labels() procedure (leaving out Entity, the label every plan node shares, the stored layout, the note of when the console's copy was taken, and labels with no node left).",
     cypher: `// db.labels() lists the labels the database knows; the subquery counts each one's nodes.
 // Entity is on every plan node (its id is unique under it); DefaultLayout holds positions;
-// the loader's staging labels hold nodes only while a seeding runs.
+// ConsoleSnapshot says when the console's copy was taken; the loader's staging labels hold
+// nodes only while a seeding runs.
 CALL db.labels() YIELD label
-WITH label WHERE NOT label IN ['Entity', 'DefaultLayout']
+WITH label WHERE NOT label IN ['Entity', 'DefaultLayout', 'ConsoleSnapshot']
 CALL (label) {
   MATCH (n) WHERE label IN labels(n)
   RETURN count(n) AS nodes

@@ -1,11 +1,19 @@
 import { Router } from 'express';
-import type { Graph } from '../../../graph/graph';
 import { readSchema } from '../../../graph/queries/schema-query';
 import { seedEtag } from '../../http/seed-etag';
+import type { ConsoleSandbox } from '../cypher/console-sandbox';
+import { freshConsole } from '../cypher/cypher.router';
 import { seedCached } from '../seed-cache';
 
-export function schemaRouter(graph: Graph): Router {
+/** The schema researchers query: the console's database's, which holds the public data only. */
+export function schemaRouter(sandbox: ConsoleSandbox | undefined): Router {
   const router = Router();
+  router.use(async (_req, _res, next) => {
+    await freshConsole(sandbox);
+    next();
+  });
+  if (!sandbox) return router;
+  const graph = sandbox.graph;
   router.get(
     '/',
     seedEtag(graph),
