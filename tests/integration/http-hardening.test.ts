@@ -11,11 +11,11 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Graph, openGraph, QueryCancelledError } from '../../graph/graph';
 import { createApp } from '../../server/app';
-import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
-import { testConsole } from '../support/console-database';
 import { cancelOnClose } from '../../server/http/cancel-on-close';
 import { problemHandler } from '../../server/http/problem';
 import { BODY_IDLE_MS } from '../../server/http/stalled-body';
+import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { testConsole } from '../support/console-database';
 
 const logger = pino({ level: 'silent' });
 let graph: Graph;
