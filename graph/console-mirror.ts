@@ -19,7 +19,8 @@ export const SNAPSHOT_LABEL = 'ConsoleSnapshot';
 const PLAN_LABELS: readonly string[] = NODE_LABELS;
 const EVENT_TYPES: readonly string[] = EVENT_RELATIONSHIP_TYPES;
 const BATCH = 500;
-const TIMEOUT = { timeoutMs: 60_000 };
+/** Copying is background work, not a request: the graph's request deadline does not apply. */
+const TIMEOUT = { timeoutMs: 60_000, deadlineMs: 60_000 };
 
 /**
  * What the main database's public data is now, in one short read: the plan's fingerprint
@@ -180,9 +181,9 @@ export interface MirrorReport {
 /** Creates the constraints and indexes a copy needs (idempotent): the export's schema. */
 export async function ensureMirrorSchema(sandbox: Graph): Promise<void> {
   for (const item of [...GRAPH_SCHEMA, ...EVENT_SCHEMA]) {
-    await sandbox.write(schemaStatement(item).replace(/;$/, ''));
+    await sandbox.write(schemaStatement(item).replace(/;$/, ''), {}, TIMEOUT);
   }
-  await sandbox.write('CALL db.awaitIndexes(60)');
+  await sandbox.write('CALL db.awaitIndexes(60)', {}, TIMEOUT);
 }
 
 /**

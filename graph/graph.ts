@@ -15,6 +15,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Stops the call (and its transaction) when aborted; defaults to the cancellation scope's. */
   signal?: AbortSignal;
+  /**
+   * This call's deadline instead of the graph's: background work that is no one's request
+   * (copying the public data to the console's database) may take longer than a request may.
+   */
+  deadlineMs?: number;
 }
 
 export interface GraphOptions {
@@ -103,7 +108,7 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
   async function run(mode: 'READ' | 'WRITE', statements: Statement[], call: RunOptions) {
     const signal = call.signal ?? cancellationScope.getStore();
     if (signal?.aborted) throw new QueryCancelledError();
-    const deadlineMs = options.deadlineMs;
+    const deadlineMs = call.deadlineMs ?? options.deadlineMs;
     // Neo4j stops the transaction itself by then too, so its work ends with the answer.
     const timeout =
       call.timeoutMs !== undefined && deadlineMs !== undefined

@@ -17,5 +17,4 @@
 export const OWN_NEO4J = [
   'tests/integration/bundled-neo4j.test.ts',
   'tests/integration/faults.test.ts',
-  'tests/integration/console-restart.test.ts',
 ];

@@ -20,8 +20,8 @@ import {
 import type { AppState, Lang } from '../model/state';
 import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
 import type { BriefPage, Orientation, PaperName } from './brief-pages';
-import { pagesToPptx } from './brief-pptx';
 import { pageToSvg } from './brief-svg';
+import { pptxOf } from './pptx-on-demand';
 import type { StripEvent } from './timeline-strip';
 
 export type Scope = 'view' | 'selection';
@@ -270,7 +270,7 @@ export async function briefOutput(
     width: pages[0]?.width ?? 0,
     height: pages[0]?.height ?? 0,
     notice: request.deck ? null : splitNotice(pages, state.lang),
-    ...(request.pptx ? { pptx: base64(await pagesToPptx(pages, title)) } : {}),
+    ...(request.pptx ? { pptx: base64(await pptxOf(pages, title)) } : {}),
   };
 }
 

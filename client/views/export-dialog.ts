@@ -7,7 +7,6 @@ import {
 } from '../../core/formats/export-formats';
 import { briefPages, briefTitle, briefViewOf, splitNotice } from '../export/brief';
 import type { Orientation, PaperName } from '../export/brief-pages';
-import { pagesToPptx } from '../export/brief-pptx';
 import { pageToSvg } from '../export/brief-svg';
 import {
   download,
@@ -18,6 +17,7 @@ import {
   type Scope,
   svgToPng,
 } from '../export/diagram-export';
+import { pptxOf } from '../export/pptx-on-demand';
 import { largestPngScale } from '../model/compose-diagram';
 import type { AppState } from '../model/state';
 import { eventsApi, type KizunaEvent } from '../timeline/events-api';
@@ -325,7 +325,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             download(await printPages(pages.map(pageToSvg), docTitle, paper, turn), `${file}.pdf`);
           else
             download(
-              new Blob([(await pagesToPptx(pages, docTitle)).slice().buffer], {
+              new Blob([(await pptxOf(pages, docTitle)).slice().buffer], {
                 type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
               }),
               `${file}.pptx`,

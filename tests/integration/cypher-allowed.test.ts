@@ -140,7 +140,8 @@ describe('downloads', () => {
     const query =
       // Every relationship once per pillar: well past the console's 1,000-row page.
       'MATCH (p:Pillar) MATCH (a)-[r]->(b) RETURN p.id AS pillar, a.id AS a, type(r) AS type, b.id AS b, r.evidence_line AS line, null AS nothing, a AS node ORDER BY pillar, a, type, b, line';
-    const expected = await graph.read(query);
+    await sandbox.fresh();
+    const expected = await sandbox.graph.read(query);
     expect(expected.length).toBeGreaterThan(1_000);
     const res = await post({ query, format: 'csv' }, '/api/cypher/download');
     expect(res.status).toBe(200);

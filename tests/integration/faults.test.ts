@@ -4,16 +4,19 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Graph, openGraph } from '../../graph/graph';
-import { type Started, start, stop } from '../../scripts/neo4j/bundled-neo4j';
+import { type ConsoleConnected, connectConsole } from '../../scripts/connect-console';
+import { runningPid, type Started, start, stop } from '../../scripts/neo4j/bundled-neo4j';
 import { createApp } from '../../server/app';
 import type { BundledNeo4jConfig } from '../../server/config';
+import { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
 import { throwawayNeo4jConfig } from '../support/throwaway-neo4j';
 
 /**
  * Fault injection against a Neo4j of this file's own (the shared one must survive): frozen
  * with SIGSTOP, killed with SIGKILL, restarted. The app is never restarted; it must answer
  * 503 with Retry-After within its deadline while the database is gone, never hang and never
- * 500, and recover by itself. Every wait is bounded.
+ * 500, and recover by itself. Every wait is bounded. Beside it runs the research console's own
+ * database, watched as npm start watches it (scripts/connect-console.ts), which is killed too.
  */
 const DEADLINE_MS = 3000;
 const log = (message: string) => console.log(`[faults] ${message}`);
@@ -28,6 +31,9 @@ const DATA = ['/api/nodes/jp-mn-2022', '/api/nodes/jp-mn-2022/neighbours'];
 let neo4jConfig: BundledNeo4jConfig;
 let neo4j: Started;
 let graph: Graph;
+let consoleConfig: BundledNeo4jConfig;
+let consoleDb: ConsoleConnected;
+let sandbox: ConsoleSandbox;
 let server: Server;
 let base: string;
 
@@ -83,9 +89,22 @@ async function expectRecovered(): Promise<number> {
 
 beforeAll(async () => {
   neo4jConfig = { ...(await throwawayNeo4jConfig()), heap: '384m', pageCache: '64m' };
-  neo4j = await start(neo4jConfig, 'neo4j', log);
+  consoleConfig = {
+    ...(await throwawayNeo4jConfig()),
+    heap: '256m',
+    pageCache: '32m',
+    // As the bundled console server runs (server/config.ts), with the tests' cheaper start.
+    jvmOptions: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError'],
+  };
+  const [started, connected] = await Promise.all([
+    start(neo4jConfig, 'neo4j', log),
+    connectConsole({ mode: 'bundled', database: 'neo4j', bundled: consoleConfig }, log),
+  ]);
+  neo4j = started;
+  consoleDb = connected!;
   graph = openGraph(neo4j.connection, { deadlineMs: DEADLINE_MS });
-  server = createServer(createApp({ graph, logger: pino({ level: 'silent' }) }));
+  sandbox = new ConsoleSandbox(graph, openGraph(consoleDb.connection, { deadlineMs: DEADLINE_MS }));
+  server = createServer(createApp({ graph, console: sandbox, logger: pino({ level: 'silent' }) }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await expectRecovered();
@@ -99,12 +118,70 @@ afterAll(async () => {
   }
   server?.closeAllConnections();
   server?.close();
+  await sandbox?.close().catch(() => {});
   await graph?.close().catch(() => {});
-  if (neo4jConfig) {
-    await stop(neo4jConfig, log);
-    rmSync(neo4jConfig.home, { recursive: true, force: true });
-  }
+  await consoleDb?.release();
+  if (neo4jConfig) await stop(neo4jConfig, log);
+  for (const config of [neo4jConfig, consoleConfig])
+    if (config) rmSync(config.home, { recursive: true, force: true });
 }, 120_000);
+
+async function post(query: string) {
+  const res = await fetch(`${base}/api/cypher`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const p99 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1]!;
+
+describe("the console's own database", () => {
+  // Issue 23, item 1. -XX:+ExitOnOutOfMemoryError ends the process when a query fills its heap;
+  // killing it ends it the same way.
+  it('ends, and only the console says so; it comes back by itself', async () => {
+    await expectRecovered();
+    expect((await post('RETURN 1 AS one')).status).toBe(200);
+    const idle: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = await get(DATA[0]!);
+      expect(answered(r.status)).toBe(true);
+      idle.push(r.ms);
+    }
+
+    const pid = runningPid(consoleConfig)!;
+    process.kill(pid, 'SIGKILL');
+    const down = await post('RETURN 1 AS one');
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ title: 'Console restarting' });
+
+    // While it restarts, the explorer and health answer as before: never a 503, never a 500.
+    const during: number[] = [];
+    const started = Date.now();
+    let back: number | undefined;
+    while (back === undefined && Date.now() - started < 180_000) {
+      const r = await get(DATA[0]!);
+      expect(answered(r.status)).toBe(true);
+      during.push(r.ms);
+      expect((await get('/api/health')).status).toBe(200);
+      const answer = await post('RETURN 1 AS one');
+      if (answer.status === 200) back = Date.now() - started;
+      else {
+        expect(answer.status).toBe(503);
+        expect(answer.body).toMatchObject({ title: 'Console restarting' });
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    expect(back, 'the console came back within 3 minutes').toBeDefined();
+    expect(runningPid(consoleConfig)).not.toBe(pid);
+    log(
+      `console database killed: back after ${back} ms; explorer p99 ${p99(idle)} ms idle, ${p99(during)} ms while the console restarted (${during.length} requests)`,
+    );
+  }, 300_000);
+});
 
 describe('fault injection', () => {
   it('a frozen Neo4j (SIGSTOP) gives 503 + Retry-After within the deadline, and recovery on SIGCONT', async () => {
