@@ -129,7 +129,7 @@ export function createApp({
   api.use(sessionMiddleware(graph), readGuard(auth));
   api.use('/auth', authRouter(graph, auth));
   api.use('/events', eventsRouter(graph));
-  api.use('/health', healthRouter(graph));
+  api.use('/health', healthRouter(graph, sandbox));
   api.use('/schema', schemaRouter(sandbox));
   api.use('/graph', graphRouter(graph));
   api.use('/nodes', nodesRouter(graph));

@@ -157,11 +157,17 @@ describe("the console's own database", () => {
       idle.push(r.ms);
     }
 
+    const before = await get('/api/health');
+    expect(before.body).toMatchObject({ console: { state: 'ok', copiedAt: expect.any(String) } });
+
     const pid = runningPid(consoleConfig)!;
     process.kill(pid, 'SIGKILL');
     const down = await post('RETURN 1 AS one');
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ title: 'Console restarting' });
+    const health = await get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ console: { state: 'restarting', copiedAt: null } });
 
     // While it restarts, the explorer and health answer as before: never a 503, never a 500.
     const during: number[] = [];
@@ -182,6 +188,7 @@ describe("the console's own database", () => {
     }
     expect(back, 'the console came back within 3 minutes').toBeDefined();
     expect(runningPid(consoleConfig)).not.toBe(pid);
+    expect((await get('/api/health')).body).toMatchObject({ console: { state: 'ok' } });
     log(
       `console database killed: back after ${back} ms; explorer p99 ${p99(idle)} ms idle, ${p99(during)} ms while the console restarted (${during.length} requests)`,
     );

@@ -34,6 +34,8 @@ describe('GET /api/health', () => {
         latencyMs: expect.any(Number),
       },
       plan: { loaded: expect.any(Boolean) },
+      // No console database given: the console is off, which health says without failing.
+      console: { state: 'off', copiedAt: null },
     });
     // ok means prompt; slower is degraded, with the reason (a loaded machine may be either).
     if (res.body.database.latencyMs > SLOW_MS) {

@@ -4,6 +4,7 @@ import type { SourcePosition } from '../model/cypher-types';
 import type { ParamField } from '../model/param-form';
 import type { WorkbenchState } from '../model/state';
 import {
+  failureDetail,
   failureHeading,
   goToText,
   paramProblemText,
@@ -134,7 +135,7 @@ export function mountEditorPane(
         alert,
         h('strong', { 'data-test': 'alert-heading' }, failureHeading(lang, run.failure)),
         ' ',
-        h('span', { 'data-test': 'alert-detail' }, run.failure.detail),
+        h('span', { 'data-test': 'alert-detail' }, failureDetail(lang, run.failure)),
       );
     } else {
       clear(alert);

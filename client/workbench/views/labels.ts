@@ -169,6 +169,17 @@ export function failureHeading(lang: Lang, failure: Failure): string {
   return failure.title;
 }
 
+/** The server's detail, in Japanese for the failures whose title says what happened. */
+const FAILURE_DETAILS: Record<string, string> = {
+  'Console restarting':
+    'コンソール用のデータベースが再起動中か、接続できません。エクスプローラーには影響ありません。数秒後にもう一度お試しください。',
+  'Console not set up':
+    'このサーバーではリサーチコンソールが動いていません（専用のデータベースが必要です：同梱のもの、または CONSOLE_NEO4J_URI）。',
+};
+
+export const failureDetail = (lang: Lang, failure: Failure): string =>
+  (lang === 'ja' ? FAILURE_DETAILS[failure.title] : undefined) ?? failure.detail;
+
 export const goToText = (lang: Lang, at: SourcePosition): string =>
   lang === 'ja'
     ? `${at.line} 行 ${at.column} 列へ移動`

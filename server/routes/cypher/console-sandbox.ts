@@ -4,6 +4,7 @@ import {
   mirroredStamp,
   mirrorPublicData,
   publicDataStamp,
+  SNAPSHOT_LABEL,
 } from '../../../graph/console-mirror';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
@@ -80,6 +81,16 @@ export class ConsoleSandbox {
       this.logger?.warn({ err: error }, 'console: its database is out of reach');
       throw consoleRestarting();
     }
+  }
+
+  /** When the copy the console's database holds was taken (null before the first), or a failure. */
+  async copiedAt(timeoutMs: number): Promise<string | null> {
+    const [row] = await this.graph.read(
+      `MATCH (s:${SNAPSHOT_LABEL}) RETURN s.taken_at AS at LIMIT 1`,
+      {},
+      { timeoutMs, deadlineMs: timeoutMs },
+    );
+    return typeof row?.at === 'string' ? row.at : null;
   }
 
   close(): Promise<void> {

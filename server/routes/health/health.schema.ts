@@ -14,6 +14,14 @@ export const healthResponse = z.object({
   }),
   /** null when the database could not say (degraded before the plan could be read). */
   plan: z.object({ loaded: z.boolean(), nodes: z.number().int() }).nullable(),
+  /**
+   * The research console's own database, which never changes `status`: ok (answering, with
+   * when its copy of the public data was taken), restarting (out of reach) or off (none).
+   */
+  console: z.object({
+    state: z.enum(['ok', 'restarting', 'off']),
+    copiedAt: z.string().nullable(),
+  }),
 });
 
 export type HealthResponse = z.infer<typeof healthResponse>;

@@ -2,6 +2,7 @@ import type { Graph } from '../../../graph/graph';
 import { isTooSlow, isUnavailable } from '../../../graph/graph';
 import { readDatabaseIdentity, readPlanHealth } from '../../../graph/health-query';
 import { databaseUnavailable, HttpProblem } from '../../http/problem';
+import type { ConsoleSandbox } from '../cypher/console-sandbox';
 import type { HealthResponse } from './health.schema';
 
 /** Longer than this without a word from the database, it is down. */
@@ -42,10 +43,35 @@ async function within<T, U>(work: Promise<T>, ms: number, onTimeout: () => U): P
  * within a few seconds is down, as it is for the data requests, which hit their own
  * deadline; one that does, but cannot read the plan in time, is degraded, not down.
  */
-export async function checkHealth(graph: Graph): Promise<HealthResponse> {
+export async function checkHealth(graph: Graph, sandbox?: ConsoleSandbox): Promise<HealthResponse> {
+  const consoleState = checkConsole(sandbox);
+  const withConsole = async (health: Omit<HealthResponse, 'console'>): Promise<HealthResponse> => ({
+    ...health,
+    console: await consoleState,
+  });
+  return withConsole(await checkMain(graph));
+}
+
+/** How long the console's database may take to say when its copy was taken. */
+const CONSOLE_TIMEOUT_MS = 2000;
+
+/** The console's state, read beside the main checks; its trouble never makes the app unhealthy. */
+async function checkConsole(sandbox?: ConsoleSandbox): Promise<HealthResponse['console']> {
+  if (!sandbox) return { state: 'off', copiedAt: null };
+  try {
+    const copiedAt = await within(sandbox.copiedAt(CONSOLE_TIMEOUT_MS), CONSOLE_TIMEOUT_MS, () => {
+      throw new Error('no answer');
+    });
+    return { state: 'ok', copiedAt };
+  } catch {
+    return { state: 'restarting', copiedAt: null };
+  }
+}
+
+async function checkMain(graph: Graph): Promise<Omit<HealthResponse, 'console'>> {
   const started = Date.now();
   const database = { reachable: true as const, name: graph.database };
-  const degraded = (version = 'unknown', edition = 'unknown'): HealthResponse => ({
+  const degraded = (version = 'unknown', edition = 'unknown'): Omit<HealthResponse, 'console'> => ({
     status: 'degraded',
     reason:
       'The database answers but could not finish a data read in time (warming up after a start, or busy); some requests will get 503.',
