@@ -109,6 +109,7 @@ export interface ResearchQuery {
   title_en: string;
   title_ja: string;
   description: string;
+  description_ja: string;
   cypher: string;
   params?: Params;
 }

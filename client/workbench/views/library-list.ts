@@ -3,7 +3,7 @@ import type { ResearchQuery } from '../model/cypher-types';
 import type { Lang, Library } from '../model/state';
 import { t } from './labels';
 
-/** The curated research queries: title in the chosen language, description, one click to run. */
+/** The curated research queries: title and description in the chosen language, one click to run. */
 export function libraryList(
   library: Library,
   lang: Lang,
@@ -31,7 +31,7 @@ export function libraryList(
           h('span', { className: 'run-mark', 'aria-hidden': 'true' }, '▶ '),
           lang === 'ja' ? q.title_ja : q.title_en,
         ),
-        h('p', { className: 'description' }, q.description),
+        h('p', { className: 'description' }, lang === 'ja' ? q.description_ja : q.description),
         q.params
           ? h(
               'p',

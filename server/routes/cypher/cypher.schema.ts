@@ -106,6 +106,7 @@ export const researchQuery = z
     title_en: z.string(),
     title_ja: z.string(),
     description: z.string(),
+    description_ja: z.string(),
     cypher: z.string().meta({ description: 'Commented Cypher, ready for POST /api/cypher' }),
     params: z.record(z.string(), plain).optional(),
   })
