@@ -6,6 +6,7 @@ import {
   datasetStamp,
 } from '../../core/dataset';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
+import { legendEntries } from '../model/legend-entries';
 import { KIND_STYLES } from '../model/palette';
 import { type AppState, DEFAULT_FILTERS, type LayoutName } from '../model/state';
 import { computeVisible, type VEdge, type VNode } from '../model/visibility';
@@ -22,7 +23,6 @@ import {
   underpinsPages,
 } from './brief-pages';
 import { BRIEF_FONTS, type BriefLang } from './brief-text';
-import { legendEntries } from './diagram-export';
 import { STRIP_HEIGHT, type StripEvent, timelineStripSvg } from './timeline-strip';
 
 /**

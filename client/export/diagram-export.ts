@@ -9,14 +9,8 @@ import type {
 } from '../../core/formats/export-graph';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
 import { composeDiagram, type LegendEntry } from '../model/compose-diagram';
-import {
-  isNodeKind,
-  isRelType,
-  KIND_STYLES,
-  NODE_KINDS,
-  REL_STYLES,
-  REL_TYPES,
-} from '../model/palette';
+import { legendEntries } from '../model/legend-entries';
+import { isNodeKind, isRelType } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
 import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
 import type { BriefPage, Orientation, PaperName } from './brief-pages';
@@ -64,26 +58,6 @@ function legendFor(elements: cytoscape.CollectionReturnValue, lang: Lang): Legen
   const kinds = new Set(elements.nodes().map((n) => String(n.data('kind'))));
   const types = new Set(elements.edges().map((e) => String(e.data('type'))));
   return legendEntries(kinds, types, lang);
-}
-
-/** The legend of what is drawn: its kinds, then its relationship types, in the palette's order. */
-export function legendEntries(
-  kinds: ReadonlySet<string>,
-  types: ReadonlySet<string>,
-  lang: Lang,
-): LegendEntry[] {
-  return [
-    ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({
-      label: KIND_STYLES[k][lang],
-      colour: KIND_STYLES[k].colour,
-      mark: 'node' as const,
-    })),
-    ...REL_TYPES.filter((t) => types.has(t)).map((t) => ({
-      label: REL_STYLES[t][lang],
-      colour: REL_STYLES[t].colour,
-      mark: REL_STYLES[t].line,
-    })),
-  ];
 }
 
 /**

@@ -1,0 +1,23 @@
+import type { LegendEntry } from './compose-diagram';
+import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from './palette';
+import type { Lang } from './state';
+
+/** The legend of what is drawn: its kinds, then its relationship types, in the palette's order. */
+export function legendEntries(
+  kinds: ReadonlySet<string>,
+  types: ReadonlySet<string>,
+  lang: Lang,
+): LegendEntry[] {
+  return [
+    ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({
+      label: KIND_STYLES[k][lang],
+      colour: KIND_STYLES[k].colour,
+      mark: 'node' as const,
+    })),
+    ...REL_TYPES.filter((t) => types.has(t)).map((t) => ({
+      label: REL_STYLES[t][lang],
+      colour: REL_STYLES[t].colour,
+      mark: REL_STYLES[t].line,
+    })),
+  ];
+}
