@@ -139,7 +139,8 @@ async function loadHttp(url: string) {
 }
 
 async function main() {
-  const app = await startLocalApp();
+  // GET /api/schema is answered from the research console's own database.
+  const app = await startLocalApp(undefined, { withConsole: true });
   const graph = openGraph(app.connection);
   const port = new URL(app.url).port;
   const rows: string[][] = [];
