@@ -1,4 +1,5 @@
 import { type Column, propertyColumns, valueText } from './columns';
+import { csvRecord } from './csv';
 import type { ExportGraph, PropertyValue } from './export-graph';
 
 /**
@@ -20,16 +21,11 @@ export interface Neo4jCsv {
 }
 
 /**
- * Quoted only where RFC 4180 needs it, and always when empty: neo4j-admin reads an
+ * Quoted as every CSV of the app is (csv.ts), and always when empty: neo4j-admin reads an
  * unquoted empty field as no value at all, and null here means exactly that.
  */
-function field(text: string | null): string {
-  if (text === null) return '';
-  return text === '' || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function line(fields: (string | null)[]): string {
-  return `${fields.map(field).join(',')}\r\n`;
+  return csvRecord(fields, { quoteEmpty: true });
 }
 
 function header(column: Column): string {

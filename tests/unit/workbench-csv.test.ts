@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, resultCsv } from '../../client/workbench/model/csv';
+import { resultCsv } from '../../client/workbench/model/csv';
 import type { GraphNode } from '../../client/workbench/model/cypher-types';
+import { csvField, csvRecord } from '../../core/formats/csv';
 
 const agency: GraphNode = {
   $type: 'node',
@@ -10,13 +11,21 @@ const agency: GraphNode = {
 };
 
 describe('CSV of a result (RFC 4180)', () => {
-  it('quotes only the fields that hold a comma, a quote or a line break, doubling quotes', () => {
+  it('quotes only the fields that hold a comma, a quote or a line break, or start or end with white space, doubling quotes', () => {
     expect(csvField('I.3.2')).toBe('I.3.2');
     expect(csvField('a, b')).toBe('"a, b"');
     expect(csvField('the "EPA"')).toBe('"the ""EPA"""');
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
     expect(csvField('cr\rhere')).toBe('"cr\rhere"');
+    expect(csvField(' padded')).toBe('" padded"');
+    expect(csvField('padded\t')).toBe('"padded\t"');
+    expect(csvField('in the middle')).toBe('in the middle');
     expect(csvField('')).toBe('');
+  });
+
+  it('tells an empty value from none only when asked (neo4j-admin reads ,, as none)', () => {
+    expect(csvRecord(['', null, 'x'])).toBe(',,x\r\n');
+    expect(csvRecord(['', null, 'x'], { quoteEmpty: true })).toBe('"",,x\r\n');
   });
 
   it('writes a header and one CRLF-ended record per row, cells as the table shows them', () => {

@@ -1,3 +1,4 @@
+import { csvRecord } from '../../../core/formats/csv';
 import type { Row } from '../../../graph/graph';
 import type { Plain } from '../../../graph/to-plain';
 
@@ -22,22 +23,20 @@ export function downloadName(
 }
 
 /**
- * One CSV cell, losslessly: null is an empty cell, numbers and booleans as Cypher prints them,
- * strings as they are, and anything structured (a node with its elementId, labels and
- * properties; a relationship; a path; a list; a map) as its JSON. Quoted per RFC 4180.
+ * One CSV cell's text, losslessly: null is an empty cell, numbers and booleans as Cypher
+ * prints them, strings as they are, and anything structured (a node with its elementId,
+ * labels and properties; a relationship; a path; a list; a map) as its JSON.
  */
-export function csvCell(value: Plain): string {
-  if (value === null) return '';
-  const text =
-    typeof value === 'string'
-      ? value
-      : typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : JSON.stringify(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+function cellText(value: Plain): string | null {
+  if (value === null) return null;
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : JSON.stringify(value);
 }
 
-export const csvLine = (cells: Plain[]): string => `${cells.map(csvCell).join(',')}\r\n`;
+export const csvLine = (cells: Plain[]): string => csvRecord(cells.map(cellText));
 
 export const csvRow = (columns: string[], row: Row): string =>
   csvLine(columns.map((c) => row[c] ?? null));
