@@ -193,10 +193,12 @@ export async function ensureMirrorSchema(sandbox: Graph): Promise<void> {
 export async function mirrorPublicData(
   main: Graph,
   sandbox: Graph,
+  /** The main data's stamp when the caller has just read it (read before the data, never after). */
+  knownStamp?: string,
   now = () => new Date(),
 ): Promise<MirrorReport> {
   const started = Date.now();
-  const stamp = await publicDataStamp(main);
+  const stamp = knownStamp ?? (await publicDataStamp(main));
   const data = await readPublicData(main);
   await sandbox.writeAll(replaceStatements(data, stamp, now().toISOString()), TIMEOUT);
   return {

@@ -22,16 +22,18 @@ const neo4jUri = z.string().refine((value) => {
   }
 }, 'must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI with a host, e.g. neo4j+s://xxxx.databases.neo4j.io');
 
+const databaseName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name such as neo4j')
+  .default('neo4j');
+
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const envSchema = z.object({
   NEO4J_URI: z.preprocess(emptyAsUndefined, neo4jUri.optional()),
   NEO4J_USER: z.string().min(1, 'must not be empty').default('neo4j'),
   NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
-  NEO4J_DATABASE: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name such as neo4j')
-    .default('neo4j'),
+  NEO4J_DATABASE: databaseName,
   PORT: port.default(8080),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -65,10 +67,7 @@ const envSchema = z.object({
   CONSOLE_NEO4J_URI: z.preprocess(emptyAsUndefined, neo4jUri.optional()),
   CONSOLE_NEO4J_USER: z.string().min(1, 'must not be empty').default('neo4j'),
   CONSOLE_NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
-  CONSOLE_NEO4J_DATABASE: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name such as neo4j')
-    .default('neo4j'),
+  CONSOLE_NEO4J_DATABASE: databaseName,
   CONSOLE_NEO4J_HOME: z.string().min(1, 'must not be empty').default('.neo4j-console'),
   CONSOLE_NEO4J_BOLT_PORT: port.default(7688),
   CONSOLE_NEO4J_HTTP_PORT: port.default(7475),

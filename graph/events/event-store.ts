@@ -507,16 +507,10 @@ export async function setEventDeleted(
   });
 }
 
-export interface AuditEntry {
+/** An audit node as stored: what was recorded, with its id and time. */
+export interface AuditEntry extends Omit<AuditInput, 'at'> {
   id: string;
   at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  version: number | null;
-  before: unknown;
-  after: unknown;
 }
 
 /** What is audited: edits of events (and the seed's), and sign-ins to accounts. */

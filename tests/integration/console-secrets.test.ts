@@ -10,6 +10,7 @@ import { hashPassword } from '../../server/routes/auth/password';
 import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
 import { removeAnalystsData, wipeAnalystsData } from '../support/analysts-data';
 import { testConsole } from '../support/console-database';
+import { eventBody } from '../support/event-body';
 import { openSeededGraph } from '../support/seeded-graph';
 
 /**
@@ -32,21 +33,7 @@ let app: ReturnType<typeof createApp>;
 /** Strings that must never appear in a console answer. */
 let secrets: Record<string, string>;
 
-const event = (title: string) => ({
-  date: '2026-05-12',
-  kind: 'visit',
-  title_en: title,
-  title_ja: '訪問',
-  summary_en: 'A test visit recorded by an analyst.',
-  source_url: 'https://www.mod.go.jp/en/',
-  source_publisher: 'Ministry of Defense of Japan',
-  source_accessed: '2026-11-30',
-  certainty: 'confirmed',
-  advances: [{ ref: 'I.3.2', reason: 'A unit exchange under the defence memorandum.' }],
-  involves: ['mod-jp'],
-  under: [],
-  part_of: [],
-});
+const event = (title: string) => eventBody({ title_en: title });
 
 beforeAll(async () => {
   graph = await openSeededGraph(inject('neo4j'));

@@ -9,6 +9,7 @@ import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/routes/auth/password';
 import { removeAnalystsData, wipeAnalystsData } from '../support/analysts-data';
+import { eventBody } from '../support/event-body';
 import { openSeededGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
@@ -31,23 +32,7 @@ async function signIn(name: string, password = PASSWORD): Promise<Agent> {
   return { name, cookie, csrf: res.body.csrf_token };
 }
 
-/** A new event body: the I.3.2 example the e2e test also uses, with a source. */
-const body = (patch: Record<string, unknown> = {}) => ({
-  date: '2026-05-12',
-  kind: 'visit',
-  title_en: 'JGSDF engineers visit the Mongolian Armed Forces',
-  title_ja: '陸上自衛隊施設部隊のモンゴル軍訪問',
-  summary_en: 'A test visit recorded by an analyst.',
-  source_url: 'https://www.mod.go.jp/en/',
-  source_publisher: 'Ministry of Defense of Japan',
-  source_accessed: '2026-11-30',
-  certainty: 'confirmed',
-  advances: [{ ref: 'I.3.2', reason: 'A unit exchange under the defence memorandum.' }],
-  involves: ['mod-jp', 'mn-armed-forces'],
-  under: ['jp-mn-defence-mou'],
-  part_of: [],
-  ...patch,
-});
+const body = eventBody;
 
 function as(agent: Agent | null, method: 'post' | 'put' | 'delete', url: string) {
   let req = request(app)[method](url);

@@ -71,7 +71,7 @@ export class ConsoleSandbox {
       if (wanted !== null && wanted !== held) {
         if (!this.schemaReady) await ensureMirrorSchema(this.graph);
         this.schemaReady = true;
-        const report = await mirrorPublicData(this.main, this.graph);
+        const report = await mirrorPublicData(this.main, this.graph, wanted);
         this.logger?.info(report, 'console: copied the public data to its database');
       }
       this.checkedAt = Date.now();
@@ -96,4 +96,11 @@ export class ConsoleSandbox {
   close(): Promise<void> {
     return this.graph.close();
   }
+}
+
+/** The console's database, its copy brought up to date; a 503 naming the console when it cannot be. */
+export async function freshConsole(sandbox: ConsoleSandbox | undefined): Promise<Graph> {
+  if (!sandbox) throw consoleOff();
+  await sandbox.fresh();
+  return sandbox.graph;
 }

@@ -7,7 +7,7 @@ import { CONSOLE_LIMITS, DOWNLOAD_LIMITS } from '../../../graph/cypher-console';
 import { type Graph, isUnavailable } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
-import { type ConsoleSandbox, consoleOff, consoleRestarting } from './console-sandbox';
+import { type ConsoleSandbox, consoleRestarting, freshConsole } from './console-sandbox';
 import { type CypherBody, cypherBody, type DownloadBody, downloadBody } from './cypher.schema';
 import { ConsoleRunner, refusalProblem } from './cypher.service';
 import { csvLine, csvRow, downloadName } from './download';
@@ -58,13 +58,6 @@ async function datasetVersion(graph: Graph): Promise<string> {
   );
   const fingerprint = rows[0]?.f;
   return typeof fingerprint === 'string' ? `v${versionFor(fingerprint)}` : '';
-}
-
-/** The console's database, its copy brought up to date; a 503 naming the console when it cannot be. */
-export async function freshConsole(sandbox: ConsoleSandbox | undefined): Promise<Graph> {
-  if (!sandbox) throw consoleOff();
-  await sandbox.fresh();
-  return sandbox.graph;
 }
 
 /** The console's database failing is the console's 503, never "the database is down". */

@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { readSchema } from '../../../graph/queries/schema-query';
 import { seedEtag } from '../../http/seed-etag';
-import type { ConsoleSandbox } from '../cypher/console-sandbox';
-import { freshConsole } from '../cypher/cypher.router';
+import { type ConsoleSandbox, freshConsole } from '../cypher/console-sandbox';
 import { seedCached } from '../seed-cache';
 
 /** The schema researchers query: the console's database's, which holds the public data only. */
