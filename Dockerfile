@@ -4,8 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx vite build
+RUN npx vite build && node scripts/build-server.mjs
 ENV HOST=0.0.0.0 PORT=8080
 EXPOSE 8080
 USER node
-CMD ["node", "--import", "tsx", "scripts/start.ts"]
+CMD ["node", "dist/server/start.mjs"]

@@ -1,18 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import type { Connection } from '../graph/connection';
 import { openGraph } from '../graph/graph';
 import { createApp } from './app';
 import type { Config } from './config';
+import { repoRoot } from './repo-root';
 import { ConsoleSandbox } from './routes/cypher/console-sandbox';
 import { PdfPrinter } from './routes/render/pdf-printer';
 import { warmUp } from './warm-up';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const clientDist = path.join(root, 'dist', 'client');
+export const clientDist = path.join(repoRoot, 'dist', 'client');
 
 export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: undefined });

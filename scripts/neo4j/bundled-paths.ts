@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BundledNeo4jConfig } from '../../server/config';
+import { repoRoot } from '../../server/repo-root';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { repoRoot };
 const pomPath = path.join(repoRoot, 'neo4j', 'pom.xml');
 
 /** The Neo4j version is set once, in neo4j/pom.xml. */
