@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Graph } from '../../graph/graph';
-import { readSeedVersion } from '../../graph/queries/schema-query';
+import { seedVersionOf } from './data-version';
 
 /**
  * The graph changes only when it is seeded, so a view's ETag is the seeding's fingerprint
  * plus the request URL. A client that sends it back gets a 304 without the view being
- * queried again. The version is re-read at most once a second.
+ * queried again. The version is re-read at most once a second, by one reader that every
+ * ETag and cache of the graph shares.
  */
 export function seedEtag(graph: Graph): RequestHandler {
-  let cached: { version: string; at: number } | undefined;
+  const version = seedVersionOf(graph);
   return async (req, res, next) => {
-    if (!cached || Date.now() - cached.at > 1000)
-      cached = { version: await readSeedVersion(graph), at: Date.now() };
-    const etag = `"${createHash('sha1').update(`${cached.version}|${req.originalUrl}`).digest('base64url')}"`;
+    const etag = `"${createHash('sha1')
+      .update(`${await version()}|${req.originalUrl}`)
+      .digest('base64url')}"`;
     res.set({ ETag: etag, 'Cache-Control': 'no-cache' });
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();

@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Graph } from '../../graph/graph';
-import { readSeedVersion } from '../../graph/queries/schema-query';
+import { seedVersionOf } from '../http/data-version';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -14,9 +14,13 @@ interface CachedBody {
   text: boolean;
   headers: Record<string, string>;
   identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+  /** Absent for a body under COMPRESS_FROM: compressing it costs more than the bytes it saves. */
+  gzip?: Buffer;
+  br?: Buffer;
 }
+
+/** The size from which a body is compressed, as the compression middleware's default. */
+export const COMPRESS_FROM = 1024;
 
 export interface Built {
   type: string;
@@ -24,31 +28,16 @@ export interface Built {
   headers?: Record<string, string>;
 }
 
-/** The seeding's version, re-read at most once a second and shared by every cache of a graph. */
-const versionReaders = new WeakMap<Graph, () => Promise<string>>();
-
-export function seedVersionOf(graph: Graph): () => Promise<string> {
-  let reader = versionReaders.get(graph);
-  if (!reader) {
-    let cached: { version: Promise<string>; at: number } | undefined;
-    reader = () => {
-      if (!cached || Date.now() - cached.at > 1000) {
-        const version = readSeedVersion(graph);
-        cached = { version, at: Date.now() };
-        version.catch(() => {
-          if (cached?.version === version) cached = undefined;
-        });
-      }
-      return cached.version;
-    };
-    versionReaders.set(graph, reader);
-  }
-  return reader;
+/** A JSON answer to cache, as res.json would have sent it. */
+export function json(value: unknown): Built {
+  return { type: 'application/json', body: JSON.stringify(value) };
 }
 
 async function compressOnce(built: Built): Promise<CachedBody> {
   const identity = Buffer.from(built.body);
   const text = typeof built.body === 'string';
+  const plain = { type: built.type, text, headers: built.headers ?? {}, identity };
+  if (identity.length < COMPRESS_FROM) return plain;
   // zlib's async calls run on the thread pool: a big body does not hold up the event loop.
   const [gz, br] = await Promise.all([
     gzip(identity, { level: 6 }),
@@ -59,12 +48,14 @@ async function compressOnce(built: Built): Promise<CachedBody> {
       },
     }),
   ]);
-  return { type: built.type, text, headers: built.headers ?? {}, identity, gzip: gz, br };
+  return { ...plain, gzip: gz, br };
 }
 
 function send(req: Request, res: Response, cached: CachedBody): void {
-  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
-  const body = encoding === 'br' ? cached.br : encoding === 'gzip' ? cached.gzip : cached.identity;
+  const encoding = cached.gzip ? req.acceptsEncodings('br', 'gzip', 'identity') : 'identity';
+  const body =
+    (encoding === 'br' ? cached.br : encoding === 'gzip' ? cached.gzip : undefined) ??
+    cached.identity;
   res.set(cached.headers).type(cached.type).vary('Accept-Encoding');
   // A string body was UTF-8 encoded: say so, as res.send(string) would have.
   const type = res.get('Content-Type') ?? cached.type;

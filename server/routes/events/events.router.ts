@@ -12,6 +12,7 @@ import {
 } from '../../../graph/events/event-store';
 import type { Graph } from '../../../graph/graph';
 import type { EventFields } from '../../../seed/events-model';
+import { dataChanged } from '../../http/data-version';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
 import { sessionOf, writeGuard } from '../auth/session';
@@ -123,6 +124,7 @@ export function eventsRouter(graph: Graph): Router {
     const fields = res.locals.body as EventFields;
     await checkLinks(graph, fields);
     const event = await createEvent(graph, fields, actor(res));
+    dataChanged(graph);
     res
       .status(201)
       .set('Location', `/api/events/${event.id}`)
@@ -147,7 +149,9 @@ export function eventsRouter(graph: Graph): Router {
         );
       const fields = res.locals.body as EventFields;
       await checkLinks(graph, fields);
-      answer(res, await updateEvent(graph, id, version, fields, actor(res)), id, fields);
+      const outcome = await updateEvent(graph, id, version, fields, actor(res));
+      dataChanged(graph);
+      answer(res, outcome, id, fields);
     },
   );
 
@@ -157,7 +161,9 @@ export function eventsRouter(graph: Graph): Router {
     validate('params', eventParams),
     async (req, res) => {
       const { id } = res.locals.params as { id: string };
-      answer(res, await setEventDeleted(graph, id, true, ifMatchVersion(req), actor(res)), id);
+      const outcome = await setEventDeleted(graph, id, true, ifMatchVersion(req), actor(res));
+      dataChanged(graph);
+      answer(res, outcome, id);
     },
   );
 
@@ -167,7 +173,9 @@ export function eventsRouter(graph: Graph): Router {
     validate('params', eventParams),
     async (req, res) => {
       const { id } = res.locals.params as { id: string };
-      answer(res, await setEventDeleted(graph, id, false, ifMatchVersion(req), actor(res)), id);
+      const outcome = await setEventDeleted(graph, id, false, ifMatchVersion(req), actor(res));
+      dataChanged(graph);
+      answer(res, outcome, id);
     },
   );
 

@@ -3,7 +3,7 @@ import type { Graph } from '../../../graph/graph';
 import { readView } from '../../../graph/queries/view-query';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
-import { seedCached } from '../seed-cache';
+import { json, seedCached } from '../seed-cache';
 import { defaultPositions } from './default-positions';
 import { type GraphQuery, graphQuery, viewFilterOf } from './graph.schema';
 
@@ -25,7 +25,7 @@ export function graphRouter(graph: Graph): Router {
           return position ? { ...node, position } : node;
         });
       }
-      return { type: 'application/json', body: JSON.stringify(view) };
+      return json(view);
     }),
   );
   return router;

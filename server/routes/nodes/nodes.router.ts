@@ -6,6 +6,7 @@ import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../seed/graph-model';
 import { HttpProblem } from '../../http/problem';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
+import { json, seedCached } from '../seed-cache';
 import { type NeighboursQuery, neighboursQuery, nodeParams } from './nodes.schema';
 
 const unknownNode = (id: string) =>
@@ -13,39 +14,54 @@ const unknownNode = (id: string) =>
 
 export function nodesRouter(graph: Graph): Router {
   const router = Router();
-  router.get('/:id', validate('params', nodeParams), seedEtag(graph), async (_req, res) => {
-    const { id } = res.locals.params as { id: string };
-    const details = await readNodeDetails(graph, id);
-    if (!details) throw unknownNode(id);
-    const { relationships, ...node } = details;
-    const p = node.properties;
-    res.json({
-      ...node,
-      provenance: {
-        text_ja: typeof p.text_ja === 'string' ? p.text_ja : null,
-        line_start: typeof p.line_start === 'number' ? p.line_start : null,
-        line_end: typeof p.line_end === 'number' ? p.line_end : null,
-        relationships,
+  // Details and neighbourhoods change only with the data: each is read once per data
+  // version and URL (an unknown id's 404 is not kept).
+  router.get(
+    '/:id',
+    validate('params', nodeParams),
+    seedEtag(graph),
+    seedCached(
+      graph,
+      async (_req, res) => {
+        const { id } = res.locals.params as { id: string };
+        const details = await readNodeDetails(graph, id);
+        if (!details) throw unknownNode(id);
+        const { relationships, ...node } = details;
+        const p = node.properties;
+        return json({
+          ...node,
+          provenance: {
+            text_ja: typeof p.text_ja === 'string' ? p.text_ja : null,
+            line_start: typeof p.line_start === 'number' ? p.line_start : null,
+            line_end: typeof p.line_end === 'number' ? p.line_end : null,
+            relationships,
+          },
+        });
       },
-    });
-  });
+      { size: 512 },
+    ),
+  );
   router.get(
     '/:id/neighbours',
     validate('params', nodeParams),
     validate('query', neighboursQuery),
     seedEtag(graph),
-    async (_req, res) => {
-      const { id } = res.locals.params as { id: string };
-      const q = res.locals.query as NeighboursQuery;
-      const found = await readNeighbours(graph, id, {
-        depth: q.depth,
-        types: q.rel ?? [...RELATIONSHIP_TYPES],
-        kinds: q.kinds ?? [...NODE_LABELS],
-        limit: q.limit,
-      });
-      if (!found) throw unknownNode(id);
-      res.json(found);
-    },
+    seedCached(
+      graph,
+      async (_req, res) => {
+        const { id } = res.locals.params as { id: string };
+        const q = res.locals.query as NeighboursQuery;
+        const found = await readNeighbours(graph, id, {
+          depth: q.depth,
+          types: q.rel ?? [...RELATIONSHIP_TYPES],
+          kinds: q.kinds ?? [...NODE_LABELS],
+          limit: q.limit,
+        });
+        if (!found) throw unknownNode(id);
+        return json(found);
+      },
+      { size: 512 },
+    ),
   );
   return router;
 }

@@ -4,6 +4,7 @@ import { readPaths } from '../../../graph/queries/paths-query';
 import { HttpProblem } from '../../http/problem';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
+import { json, seedCached } from '../seed-cache';
 import { type PathsQuery, pathsQuery } from './paths.schema';
 
 /** The plan's own hierarchy, and the theme tags that would otherwise join any two commitments. */
@@ -11,21 +12,36 @@ const HIERARCHY = ['PART_OF', 'TAGGED'];
 
 export function pathsRouter(graph: Graph): Router {
   const router = Router();
-  router.get('/', validate('query', pathsQuery), seedEtag(graph), async (_req, res) => {
-    const q = res.locals.query as PathsQuery;
-    const outcome = await readPaths(graph, {
-      from: q.from,
-      to: q.to,
-      maxHops: q.maxHops,
-      excludeTypes: [...(q.avoidHierarchy ? HIERARCHY : []), ...(q.exclude ?? [])],
-      limit: q.limit,
-    });
-    if ('missing' in outcome) {
-      throw new HttpProblem(404, 'Unknown node', `No node has the id "${q[outcome.missing]}".`, {
-        field: outcome.missing,
-      });
-    }
-    res.json(outcome);
-  });
+  router.get(
+    '/',
+    validate('query', pathsQuery),
+    seedEtag(graph),
+    // Paths change only with the data: read once per data version and URL.
+    seedCached(
+      graph,
+      async (_req, res) => {
+        const q = res.locals.query as PathsQuery;
+        const outcome = await readPaths(graph, {
+          from: q.from,
+          to: q.to,
+          maxHops: q.maxHops,
+          excludeTypes: [...(q.avoidHierarchy ? HIERARCHY : []), ...(q.exclude ?? [])],
+          limit: q.limit,
+        });
+        if ('missing' in outcome) {
+          throw new HttpProblem(
+            404,
+            'Unknown node',
+            `No node has the id "${q[outcome.missing]}".`,
+            {
+              field: outcome.missing,
+            },
+          );
+        }
+        return json(outcome);
+      },
+      { size: 256 },
+    ),
+  );
   return router;
 }

@@ -2,14 +2,25 @@ import { Router } from 'express';
 import type { Graph } from '../../../graph/graph';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
+import { json, seedCached } from '../seed-cache';
 import type { SearchQuery } from './search.schema';
 import { searchQuery } from './search.schema';
 import { search } from './search.service';
 
 export function searchRouter(graph: Graph): Router {
   const router = Router();
-  router.get('/', validate('query', searchQuery), seedEtag(graph), async (_req, res) => {
-    res.json(await search(graph, res.locals.query as SearchQuery));
-  });
+  router.get(
+    '/',
+    validate('query', searchQuery),
+    seedEtag(graph),
+    // Answers change only with the data: each query is run once per data version and URL.
+    seedCached(
+      graph,
+      async (_req, res) => json(await search(graph, res.locals.query as SearchQuery)),
+      {
+        size: 512,
+      },
+    ),
+  );
   return router;
 }
