@@ -108,6 +108,13 @@ describe('Host header allow-list (DNS rebinding)', () => {
         (await request(custom).get('/api/openapi.json').set('Host', `kizuna.lan:${customPort}`))
           .status,
       ).toBe(200);
+      // Through a proxy on 80 or 443 the browser's Host has no port.
+      expect(
+        (await request(custom).get('/api/openapi.json').set('Host', 'kizuna.lan')).status,
+      ).toBe(200);
+      expect(
+        (await request(custom).get('/api/openapi.json').set('Host', 'kizuna.lan:1')).status,
+      ).toBe(403);
       expect(
         (await request(custom).get('/api/openapi.json').set('Host', `localhost:${customPort}`))
           .status,
