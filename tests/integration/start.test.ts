@@ -1,28 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildStart, startKizuna } from '../support/kizuna-process';
 import { freePort } from '../support/throwaway-neo4j';
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startKizuna(env: Record<string, string>): Run {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    // No console database unless a test names one: a bundled one would take the default ports.
-    env: { ...process.env, LOG_LEVEL: 'warn', KIZUNA_CONSOLE: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
 
 async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -33,7 +14,9 @@ async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<voi
 }
 
 describe('npm start', () => {
-  // Bounds are generous: on a loaded machine node and tsx alone take ~15 s to start here.
+  // npm start builds the server, then runs the build with plain node.
+  beforeAll(() => buildStart());
+  // Bounds are generous: a loaded machine is slow to start node and Neo4j.
   it('with NEO4J_URI at a closed port, gives up after its wait (NEO4J_CONNECT_TIMEOUT_S) with a clear message', async () => {
     const port = await freePort();
     const started = Date.now();
@@ -48,7 +31,7 @@ describe('npm start', () => {
     expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(75_000);
     expect(run.output()).toContain(`Cannot reach Neo4j at NEO4J_URI=bolt://127.0.0.1:${port}`);
-    expect(run.output()).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    expect(run.output()).not.toMatch(/\bat .*\.(ts|m?js):\d+/);
   }, 90_000);
 
   it('with a bad PORT, stops at once naming the variable', async () => {
@@ -106,7 +89,7 @@ describe('npm start', () => {
       });
       expect(await run.exited).toBe(1);
       expect(run.output()).toContain(`Port ${port} is already taken on 127.0.0.1`);
-      expect(run.output()).not.toMatch(/Cannot destructure|\bat .*\.(ts|js):\d+/);
+      expect(run.output()).not.toMatch(/Cannot destructure|\bat .*\.(ts|m?js):\d+/);
     } finally {
       taken.close();
     }
@@ -141,7 +124,7 @@ describe('npm start', () => {
       expect(run.output()).toMatch(
         /Neo4j is running \(pid \d+\) but its password file .*password is missing/,
       );
-      expect(run.output()).not.toMatch(/ENOENT|\bat .*\.(ts|js):\d+/);
+      expect(run.output()).not.toMatch(/ENOENT|\bat .*\.(ts|m?js):\d+/);
     } finally {
       if (existsSync(aside)) renameSync(aside, passwordFile);
     }
