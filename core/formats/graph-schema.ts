@@ -84,6 +84,9 @@ export const GRAPH_SCHEMA: readonly SchemaItem[] = [
         property: 'id',
       }) as const,
   ),
+  // A view filtered by pillar or area starts from its commitments through these.
+  { kind: 'range', name: 'commitment_pillar_ref', label: 'Commitment', property: 'pillar_ref' },
+  { kind: 'range', name: 'commitment_area_ref', label: 'Commitment', property: 'area_ref' },
   {
     kind: 'fulltext',
     name: FULLTEXT.ja,
@@ -118,16 +121,21 @@ export function cypherName(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
 }
 
-/** The schema command for one item, idempotent (IF NOT EXISTS), on one line ending ";". */
-export function schemaStatement(item: SchemaItem): string {
+/** The schema command for one item, idempotent (IF NOT EXISTS), as a driver runs it. */
+export function schemaCommand(item: SchemaItem): string {
   switch (item.kind) {
     case 'unique':
-      return `CREATE CONSTRAINT ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) REQUIRE n.${cypherName(item.property)} IS UNIQUE;`;
+      return `CREATE CONSTRAINT ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) REQUIRE n.${cypherName(item.property)} IS UNIQUE`;
     case 'range':
-      return `CREATE INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) ON (n.${cypherName(item.property)});`;
+      return `CREATE INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) ON (n.${cypherName(item.property)})`;
     case 'text':
-      return `CREATE TEXT INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) ON (n.${cypherName(item.property)});`;
+      return `CREATE TEXT INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${cypherName(item.label)}) ON (n.${cypherName(item.property)})`;
     case 'fulltext':
-      return `CREATE FULLTEXT INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${item.labels.map(cypherName).join('|')}) ON EACH [${item.properties.map((p) => `n.${cypherName(p)}`).join(', ')}] OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${item.analyzer}'}};`;
+      return `CREATE FULLTEXT INDEX ${cypherName(item.name)} IF NOT EXISTS FOR (n:${item.labels.map(cypherName).join('|')}) ON EACH [${item.properties.map((p) => `n.${cypherName(p)}`).join(', ')}] OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${item.analyzer}'}}`;
   }
+}
+
+/** The same command as a script line, ending ";". */
+export function schemaStatement(item: SchemaItem): string {
+  return `${schemaCommand(item)};`;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
+import { EVENT_SCHEMA, schemaCommand } from '../../core/formats/graph-schema';
 import {
   type CuratedEvent,
   dateEnd,
@@ -48,18 +49,20 @@ export interface StoredEvent extends EventFields {
 
 export type Actor = string;
 
-/** Uniqueness constraints and the date index; idempotent, run before any write. */
+/**
+ * The events' schema as core/formats/graph-schema.ts declares it (exports and the console's
+ * copy make the same), and the constraints of what only this database holds (accounts,
+ * sessions, the audit trail); idempotent, run before any write.
+ */
 export async function ensureEventsSchema(graph: Graph): Promise<void> {
   const statements = [
-    'CREATE CONSTRAINT event_id_unique IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE',
+    ...EVENT_SCHEMA.map(schemaCommand),
     'CREATE CONSTRAINT user_id_unique IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT user_name_unique IF NOT EXISTS FOR (n:User) REQUIRE n.name IS UNIQUE',
     'CREATE CONSTRAINT session_id_unique IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT audit_id_unique IF NOT EXISTS FOR (n:Audit) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT sign_in_throttle_key_unique IF NOT EXISTS FOR (n:SignInThrottle) REQUIRE n.key IS UNIQUE',
-    'CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.date_start)',
     'CREATE INDEX audit_at IF NOT EXISTS FOR (n:Audit) ON (n.at)',
-    'CREATE INDEX commitment_ref IF NOT EXISTS FOR (n:Commitment) ON (n.ref)',
   ];
   for (const statement of statements) await graph.write(statement);
 }

@@ -109,6 +109,29 @@ const VIEW_WHERE = `kind IS NOT NULL
                AND ${commitmentInScope('c')} })`;
 
 /**
+ * The nodes a view's WHERE is tried on. Unscoped, every plan node. Scoped by pillar, area or
+ * theme, only the structure, the commitments the pillar and area indexes find (all of them
+ * for a theme alone) and those commitments' neighbours: a superset of what VIEW_WHERE keeps,
+ * read through indexes and relationships rather than a scan of every node, so a pillar's
+ * view costs what the pillar holds, not what the plan holds.
+ */
+function candidates(filter: ViewFilter): string {
+  if (!(filter.pillars || filter.areas || filter.themes)) return `MATCH (n:${ENTITY})`;
+  const inScope = [
+    filter.pillars ? 'c.pillar_ref IN $pillars' : null,
+    filter.areas ? 'c.area_ref IN $areas' : null,
+  ].filter(Boolean);
+  const commitments = `MATCH (c:Commitment:${ENTITY})${inScope.length ? ` WHERE ${inScope.join(' AND ')}` : ''}`;
+  return `CALL () {
+       MATCH (n:Plan:${ENTITY}) RETURN n
+       UNION MATCH (n:Pillar:${ENTITY}) RETURN n
+       UNION MATCH (n:Area:${ENTITY}) RETURN n
+       UNION ${commitments} RETURN c AS n
+       UNION ${commitments} MATCH (c)-[s]-(n:${ENTITY}) WHERE type(s) IN $types RETURN n
+     }`;
+}
+
+/**
  * The rows of a view of the plan, bounded in the database: the filter, the order
  * (structure first, then by place in the document) and the limit run in Cypher, only
  * the keys the client draws are projected ('compact') unless the caller needs every
@@ -134,7 +157,7 @@ export async function readViewRows(
   };
   const nodeProps = keys === 'all' ? 'properties(n)' : projection('n', VIEW_NODE_KEYS);
   const nodeRows = (await graph.read(
-    `MATCH (n:${ENTITY})
+    `${candidates(filter)}
      WITH n, [l IN labels(n) WHERE l IN $kinds][0] AS kind
      WHERE ${VIEW_WHERE}
      WITH n, kind ORDER BY $rank[kind], coalesce(n.line_start, 100000), n.id
@@ -148,7 +171,7 @@ export async function readViewRows(
   let total = kept.length;
   if (truncated) {
     const [row] = await graph.read(
-      `MATCH (n:${ENTITY})
+      `${candidates(filter)}
        WITH n, [l IN labels(n) WHERE l IN $kinds][0] AS kind
        WHERE ${VIEW_WHERE}
        RETURN count(n) AS total`,

@@ -44,15 +44,23 @@ afterAll(async () => {
 interface Profiled {
   cypher: string;
   operators: string[];
+  /** Each operator with its details, e.g. "NodeByLabelScan n:Entity". */
+  steps: string[];
 }
 
 interface PlanNode {
   operatorType: string;
+  arguments?: { Details?: string };
   children: PlanNode[];
 }
 
 function operatorsOf(plan: PlanNode): string[] {
   return [plan.operatorType.replace(/@.*$/, ''), ...plan.children.flatMap(operatorsOf)];
+}
+
+function stepsOf(plan: PlanNode): string[] {
+  const step = `${plan.operatorType.replace(/@.*$/, '')} ${plan.arguments?.Details ?? ''}`.trim();
+  return [step, ...plan.children.flatMap(stepsOf)];
 }
 
 /** A Graph that PROFILEs every read the app's query functions make, and keeps the plans. */
@@ -65,7 +73,7 @@ function profilingGraph(inner: Graph, seen: Profiled[]): Graph {
         const result = await session.run(`PROFILE ${cypher}`, toParams(params) as Params);
         const profile = result.summary.profile as unknown as PlanNode | false;
         if (!profile) throw new Error(`No profile for ${cypher}`);
-        seen.push({ cypher, operators: operatorsOf(profile) });
+        seen.push({ cypher, operators: operatorsOf(profile), steps: stepsOf(profile) });
         return result.records.map((r) => toPlain(r.toObject()) as Record<string, Plain>);
       } finally {
         await session.close();
@@ -126,6 +134,19 @@ describe('every query the app builds uses an index', () => {
       p.operators.some((op) => op === 'AllNodesScan' || op === 'CartesianProduct'),
     );
     expect(offending.map((p) => `${p.operators.join(' < ')}\n${p.cypher}`)).toEqual([]);
+    // A view scoped to a pillar or an area starts from its commitments through their index,
+    // never from a scan of every plan node.
+    const scoped = seen.filter((p) =>
+      /MATCH \(c:Commitment:Entity\) WHERE c\.(pillar|area)_ref/.test(p.cypher),
+    );
+    expect(scoped.length).toBeGreaterThanOrEqual(2);
+    for (const p of scoped) {
+      expect(
+        p.steps.some((s) => /^NodeIndexSeek.*(pillar_ref|area_ref)/.test(s)),
+        p.steps.join('\n'),
+      ).toBe(true);
+      expect(p.steps.filter((s) => /^NodeByLabelScan \w+:Entity$/.test(s))).toEqual([]);
+    }
     // Lookups by id seek the Entity id index.
     const details = seen.find((p) => p.cypher.includes('CALL (n)'))!;
     expect(details.operators).toContain('NodeUniqueIndexSeek');
@@ -265,11 +286,15 @@ describe('responses cached per seeding', () => {
     }
   }, 300_000);
 
-  it('compresses the JSON it does not cache', async () => {
+  it('compresses what is worth it: node details, not an answer under 1 kB', async () => {
     const app = createApp({ graph, console: sandbox, logger });
     const res = await request(app).get('/api/nodes/jp-mn-epa').set('Accept-Encoding', 'gzip');
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.body.id).toBe('jp-mn-epa');
+    const small = await request(app).get('/api/search?q=zzqx').set('Accept-Encoding', 'gzip');
+    expect(small.status).toBe(200);
+    expect(Number(small.headers['content-length'])).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
   }, 300_000);
 });
