@@ -1,12 +1,14 @@
 import type { Connection } from '../graph/connection';
 import { openGraph } from '../graph/graph';
 import { loadedFingerprint, loadGraph } from '../graph/load-graph';
+import { ensureSchema } from '../graph/schema-setup';
 import { readCuratedEvents, seedEvents } from './seed-events';
 import { readSeedInputs } from './seed-inputs';
 
 /**
  * Seeds the plan when the database does not hold it yet, or holds an older seeding
- * (the source or curated data changed since). Returns what it did, for the start log.
+ * (the source or curated data changed since), and brings its constraints and indexes up
+ * to this release's. Says what it did, for the start log.
  */
 export async function ensureSeeded(
   connection: Connection,
@@ -19,6 +21,8 @@ export async function ensureSeeded(
     const loaded = await loadedFingerprint(graph, inputs.plan.id);
     if (loaded === inputs.fingerprint) {
       log('The Action Plan is loaded and current.');
+      // A database seeded by an older release gets the indexes this one added.
+      await ensureSchema(graph);
       await seedEvents(graph, events, log);
       return;
     }

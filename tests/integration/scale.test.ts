@@ -13,6 +13,7 @@ import { readSchema, readSeedVersion } from '../../graph/queries/schema-query';
 import { searchCandidates } from '../../graph/queries/search-query';
 import { readView } from '../../graph/queries/view-query';
 import { type Plain, toPlain } from '../../graph/to-plain';
+import { ensureSeeded } from '../../scripts/ensure-seeded';
 import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
@@ -176,6 +177,27 @@ describe('the Entity label', () => {
     );
     expect(row).toEqual({ agencies: 22, entities: 22 });
     expect(await loadedFingerprint(graph, inputs.plan.id)).toBe(inputs.fingerprint);
+  }, 300_000);
+});
+
+describe('a database seeded by an older release', () => {
+  it('gets the indexes this release added when it starts, without a reseed', async () => {
+    const names = async () =>
+      (
+        await graph.read(
+          "SHOW INDEXES YIELD name WHERE name STARTS WITH 'commitment_' RETURN name ORDER BY name",
+        )
+      ).map((r) => r.name);
+    const seededAt = await graph.read('MATCH (p:Plan) RETURN toString(p.seeded_at) AS at');
+    for (const name of ['commitment_pillar_ref', 'commitment_area_ref'])
+      await graph.write(`DROP INDEX ${name} IF EXISTS`);
+    expect(await names()).not.toContain('commitment_pillar_ref');
+    await ensureSeeded(inject('neo4j'), () => {});
+    expect(await names()).toEqual(
+      expect.arrayContaining(['commitment_area_ref', 'commitment_pillar_ref']),
+    );
+    // The plan was current: it was not loaded again.
+    expect(await graph.read('MATCH (p:Plan) RETURN toString(p.seeded_at) AS at')).toEqual(seededAt);
   }, 300_000);
 });
 
