@@ -4,6 +4,7 @@ import type { BundledNeo4jConfig } from '../../server/config';
 import { repoRoot } from '../../server/repo-root';
 
 export { repoRoot };
+
 const pomPath = path.join(repoRoot, 'neo4j', 'pom.xml');
 
 /** The Neo4j version is set once, in neo4j/pom.xml. */
