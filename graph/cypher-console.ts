@@ -1,11 +1,10 @@
-import neo4j, {
+import {
   type ManagedTransaction,
   Neo4jError,
   type Notification,
   type Plan,
   type ProfiledPlan,
   type Result,
-  type Session,
 } from 'neo4j-driver';
 import { refusalForFailure } from './cypher-errors';
 import { codeText, planPrefix, splitStatements } from './cypher-lexer';
@@ -94,35 +93,21 @@ export interface RunControl {
 const EXPLAIN = 'EXPLAIN ';
 
 /**
- * Carries a failure out of executeRead as it is. The driver retries transient errors, and a
- * query that ran out of memory or time would only do so again, holding the database meanwhile.
+ * One console read, through the graph's console door: streamed in batches just over the row
+ * cap, tagged with the run (so the app can find and end it), and never retried.
  */
-class FinalFailure extends Error {
-  constructor(readonly failure: unknown) {
-    super('A console query failed.');
-  }
-}
-
-async function readOnce<T>(
-  session: Session,
+function readOnce<T>(
+  graph: Graph,
+  limits: ConsoleLimits,
   work: (tx: ManagedTransaction) => Promise<T>,
   timeoutMs: number,
   tag: string,
 ): Promise<T> {
-  try {
-    return await session.executeRead(
-      async (tx) => {
-        try {
-          return await work(tx);
-        } catch (error) {
-          throw new FinalFailure(error);
-        }
-      },
-      { timeout: Math.max(1, Math.round(timeoutMs)), metadata: { [RUN_TAG_KEY]: tag } },
-    );
-  } catch (error) {
-    throw error instanceof FinalFailure ? error.failure : error;
-  }
+  return graph.consoleRead(work, {
+    timeoutMs,
+    metadata: { [RUN_TAG_KEY]: tag },
+    fetchSize: Math.min(limits.maxRows + 1, 5_000),
+  });
 }
 
 function toNotification(notification: Notification): ConsoleNotification {
@@ -202,23 +187,6 @@ async function readRows(result: Result, limits: ConsoleLimits, sink: RowSink) {
   return { truncatedBy, summary };
 }
 
-async function inReadSession<T>(
-  graph: Graph,
-  limits: ConsoleLimits,
-  work: (session: Session) => Promise<T>,
-): Promise<T> {
-  const session = graph.driver.session({
-    database: graph.database,
-    defaultAccessMode: neo4j.session.READ,
-    fetchSize: Math.min(limits.maxRows + 1, 5_000),
-  });
-  try {
-    return await work(session);
-  } finally {
-    await session.close();
-  }
-}
-
 /** The refusal for a failure that is the query's doing; anything else (a database that is down) is thrown on. */
 function refusalFor(
   error: unknown,
@@ -269,10 +237,11 @@ async function explainStatement(
 ): Promise<Checked> {
   const { mode, body: written } = planPrefix(statement.text);
   const body = asRead(written);
-  return inReadSession(graph, limits, async (session): Promise<Checked> => {
+  return (async (): Promise<Checked> => {
     try {
       const summary = await readOnce(
-        session,
+        graph,
+        limits,
         (tx) => tx.run(EXPLAIN + body, params).summary(),
         limits.timeoutMs,
         tag,
@@ -296,7 +265,7 @@ async function explainStatement(
         refusal: refusalFor(error, script, EXPLAIN.length - statement.start, limits),
       };
     }
-  });
+  })();
 }
 
 /** Only the plan layer, for one statement (the hostile tests call it on its own). */
@@ -429,10 +398,11 @@ export async function runResearchQuery(
     const remaining = limits.timeoutMs - (performance.now() - started);
     const rows: Row[] = [];
     let columns: string[] = [];
-    const outcome = await inReadSession(graph, limits, async (session) => {
+    const outcome = await (async () => {
       try {
         const read = await readOnce(
-          session,
+          graph,
+          limits,
           (tx) =>
             readRows(tx.run(prefix + planned.body, params), limits, {
               columns: (c) => {
@@ -453,7 +423,7 @@ export async function runResearchQuery(
           refusal: refusalFor(error, request.query, prefix.length - planned.start, limits),
         };
       }
-    });
+    })();
     if (!outcome.ok) {
       return {
         ok: false,
@@ -507,10 +477,11 @@ export async function streamResearchQuery(
   }
   const params = toParams(request.params ?? {}) as Params;
   let rows = 0;
-  return inReadSession(graph, limits, async (session): Promise<StreamOutcome> => {
+  return (async (): Promise<StreamOutcome> => {
     try {
       const read = await readOnce(
-        session,
+        graph,
+        limits,
         (tx) =>
           readRows(tx.run(planned.body, params), limits, {
             columns: (c) => sink.columns(c),
@@ -526,7 +497,7 @@ export async function streamResearchQuery(
     } catch (error) {
       return { ok: false, refusal: refusalFor(error, request.query, -planned.start, limits) };
     }
-  });
+  })();
 }
 
 export type { Plain };

@@ -19,30 +19,15 @@ RETURN transactionId, status`;
 
 /** The transactions still open for one console run (its EXPLAIN and its query). */
 export async function runTransactions(graph: Graph, tag: string): Promise<ConsoleTransaction[]> {
-  const session = graph.driver.session({ database: graph.database });
-  try {
-    const result = await session.run(FIND, { tag });
-    return result.records.map((r) => ({
-      transactionId: String(r.get('transactionId')),
-      status: String(r.get('status')),
-    }));
-  } finally {
-    await session.close();
-  }
+  const rows = await graph.command(FIND, { tag });
+  return rows.map((r) => ({ transactionId: String(r.transactionId), status: String(r.status) }));
 }
 
 /** Asks Neo4j to end a run's transactions; returns how many it was asked to end. */
 export async function terminateRun(graph: Graph, tag: string): Promise<number> {
   const open = await runTransactions(graph, tag);
   if (open.length === 0) return 0;
-  const session = graph.driver.session({ database: graph.database });
-  try {
-    await session.run('TERMINATE TRANSACTIONS $ids', {
-      ids: open.map((t) => t.transactionId),
-    });
-  } finally {
-    await session.close();
-  }
+  await graph.command('TERMINATE TRANSACTIONS $ids', { ids: open.map((t) => t.transactionId) });
   return open.length;
 }
 

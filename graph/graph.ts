@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
 import { type Connection, createDriver } from './connection';
 import { type Plain, toPlain } from './to-plain';
 
@@ -73,9 +73,25 @@ export function withCancellation<T>(signal: AbortSignal, work: () => T): T {
   return cancellationScope.run(signal, work);
 }
 
+/** One statement inside a transaction that Graph runs, answered as plain rows. */
+export interface GraphTx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+/** How the research console reads: streamed, tagged, once (see consoleRead). */
+export interface ConsoleReadOptions {
+  /** The transaction's timeout in Neo4j. */
+  timeoutMs: number;
+  /** Transaction metadata, by which the app finds the run in SHOW TRANSACTIONS. */
+  metadata: Record<string, string>;
+  /** Records fetched per batch: a result cut at a row cap streams no further. */
+  fetchSize: number;
+}
+
 /**
- * The one door to Neo4j. Every read and write goes through here, in managed
- * transactions whose session is always closed, and comes back as plain rows.
+ * The one door to Neo4j: nothing else opens a session. Every read and write goes through
+ * here, in managed transactions whose session is always closed, within the graph's deadline
+ * and the request's cancellation, and comes back as plain rows.
  */
 export interface Graph {
   readonly database: string;
@@ -83,8 +99,44 @@ export interface Graph {
   write(cypher: string, params?: Params, options?: RunOptions): Promise<Row[]>;
   /** Runs the statements in order in one write transaction: all of them take effect, or none. */
   writeAll(statements: Statement[], options?: RunOptions): Promise<void>;
+  /**
+   * Statements that depend on each other's answers, in one transaction (all or none for a
+   * write). `work` may be run again when Neo4j reports a transient failure, so it must only
+   * talk to the database through `tx`.
+   */
+  transaction<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: GraphTx) => Promise<T>,
+    options?: RunOptions,
+  ): Promise<T>;
+  /**
+   * An administration command (SHOW or TERMINATE TRANSACTIONS) in a transaction of its own,
+   * as Neo4j requires of them.
+   */
+  command(cypher: string, params?: Params, options?: RunOptions): Promise<Row[]>;
+  /**
+   * The research console's one read: Neo4j's own result objects (the console reports plans,
+   * notifications and summaries), streamed, tagged and run once: a query that ran out of
+   * time or memory would only do so again if retried, holding the database meanwhile.
+   */
+  consoleRead<T>(
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options: ConsoleReadOptions,
+  ): Promise<T>;
   close(): Promise<void>;
-  readonly driver: Driver;
+}
+
+/** A signal that never aborts, for work that must outlive the request that asked for it. */
+const NEVER_CANCELLED = new AbortController().signal;
+
+/**
+ * Carries a failure out of the driver's retrying transaction function as it is (consoleRead
+ * does not retry).
+ */
+class FinalFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super('A query failed and is not retried.');
+  }
 }
 
 /**
@@ -105,7 +157,16 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
   const driver = createDriver(connection);
   const database = connection.database;
 
-  async function run(mode: 'READ' | 'WRITE', statements: Statement[], call: RunOptions) {
+  /**
+   * `work` in a session of its own, given up at the deadline or when the caller goes away
+   * (the session closed, so Neo4j rolls the transaction back).
+   */
+  async function within<T>(
+    mode: 'READ' | 'WRITE',
+    call: RunOptions,
+    work: (session: Session, timeout: number | undefined) => Promise<T>,
+    sessionConfig: { fetchSize?: number } = {},
+  ): Promise<T> {
     const signal = call.signal ?? cancellationScope.getStore();
     if (signal?.aborted) throw new QueryCancelledError();
     const deadlineMs = call.deadlineMs ?? options.deadlineMs;
@@ -114,20 +175,8 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
       call.timeoutMs !== undefined && deadlineMs !== undefined
         ? Math.min(call.timeoutMs, deadlineMs)
         : (call.timeoutMs ?? deadlineMs);
-    const session = driver.session({ database, defaultAccessMode: mode });
-    const work = async (tx: ManagedTransaction) => {
-      let rows: Row[] = [];
-      for (const { cypher, params = {} } of statements) {
-        const result = await tx.run(cypher, toParams(params) as Params);
-        rows = result.records.map((record) => toPlain(record.toObject()) as Row);
-      }
-      return rows;
-    };
-    const done = (
-      mode === 'READ'
-        ? session.executeRead(work, timeout ? { timeout } : undefined)
-        : session.executeWrite(work, timeout ? { timeout } : undefined)
-    ).finally(() => session.close());
+    const session = driver.session({ database, defaultAccessMode: mode, ...sessionConfig });
+    const done = work(session, timeout).finally(() => session.close());
     // The loser of the race below must not become an unhandled rejection.
     done.catch(() => {});
     let timer: NodeJS.Timeout | undefined;
@@ -166,13 +215,78 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
     }
   }
 
+  const plainTx = (tx: ManagedTransaction): GraphTx => ({
+    async run(cypher, params = {}) {
+      const result = await tx.run(cypher, toParams(params) as Params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    },
+  });
+
+  function transaction<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: GraphTx) => Promise<T>,
+    call: RunOptions = {},
+  ): Promise<T> {
+    return within(mode, call, (session, timeout) => {
+      const config = timeout ? { timeout } : undefined;
+      return mode === 'READ'
+        ? session.executeRead((tx) => work(plainTx(tx)), config)
+        : session.executeWrite((tx) => work(plainTx(tx)), config);
+    });
+  }
+
+  async function statements(mode: 'READ' | 'WRITE', list: Statement[], call: RunOptions) {
+    return transaction(
+      mode,
+      async (tx) => {
+        let rows: Row[] = [];
+        for (const { cypher, params = {} } of list) rows = await tx.run(cypher, params);
+        return rows;
+      },
+      call,
+    );
+  }
+
   return {
     database,
-    driver,
-    read: (cypher, params = {}, options = {}) => run('READ', [{ cypher, params }], options),
-    write: (cypher, params = {}, options = {}) => run('WRITE', [{ cypher, params }], options),
-    writeAll: async (statements, options = {}) => {
-      await run('WRITE', statements, options);
+    read: (cypher, params = {}, options = {}) => statements('READ', [{ cypher, params }], options),
+    write: (cypher, params = {}, options = {}) =>
+      statements('WRITE', [{ cypher, params }], options),
+    writeAll: async (list, options = {}) => {
+      await statements('WRITE', list, options);
+    },
+    transaction,
+    // Not cancelled with the request in whose scope it runs: ending a gone client's console
+    // run is exactly what happens there.
+    command: (cypher, params = {}, options = {}) =>
+      within('WRITE', { signal: NEVER_CANCELLED, ...options }, async (session, timeout) => {
+        const result = await session.run(
+          cypher,
+          toParams(params) as Params,
+          timeout ? { timeout } : undefined,
+        );
+        return result.records.map((record) => toPlain(record.toObject()) as Row);
+      }),
+    // Not held to the graph's deadline nor the request's scope: the console sets its own
+    // timeout (up to a minute) and ends its runs itself (cypher-transactions.ts).
+    consoleRead: async (work, { timeoutMs, metadata, fetchSize }) => {
+      const session = driver.session({ database, defaultAccessMode: 'READ', fetchSize });
+      try {
+        return await session.executeRead(
+          async (tx) => {
+            try {
+              return await work(tx);
+            } catch (error) {
+              throw new FinalFailure(error);
+            }
+          },
+          { timeout: Math.max(1, Math.round(timeoutMs)), metadata },
+        );
+      } catch (error) {
+        throw error instanceof FinalFailure ? error.failure : error;
+      } finally {
+        await session.close();
+      }
     },
     close: () => driver.close(),
   };

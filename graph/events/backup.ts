@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Graph } from '../graph';
-import { toParams } from '../graph';
 import type { Plain } from '../to-plain';
-import { toPlain } from '../to-plain';
 import { ensureEventsSchema, relinkEvents } from './event-store';
 
 /**
@@ -111,28 +109,23 @@ export async function importAnalystsData(
 ): Promise<Record<Section, number>> {
   const file = verifyBackup(json);
   await ensureEventsSchema(graph);
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
-  try {
-    await session.executeWrite(async (tx) => {
-      const existing = await tx.run(
-        'MATCH (n) WHERE n:Event OR n:User OR n:Audit RETURN count(n) AS n',
+  await graph.transaction('WRITE', async (tx) => {
+    const [existing] = await tx.run(
+      'MATCH (n) WHERE n:Event OR n:User OR n:Audit RETURN count(n) AS n',
+    );
+    const count = Number(existing?.n ?? 0);
+    if (count > 0 && !options.replace)
+      throw new BackupError(
+        `The database already holds ${count} events, accounts or audit entries; restore with --replace to overwrite them.`,
       );
-      const count = Number(toPlain(existing.records[0]?.get('n')) ?? 0);
-      if (count > 0 && !options.replace)
-        throw new BackupError(
-          `The database already holds ${count} events, accounts or audit entries; restore with --replace to overwrite them.`,
-        );
-      await tx.run('MATCH (n) WHERE n:Event OR n:User OR n:Session OR n:Audit DETACH DELETE n');
-      for (const [section, label] of Object.entries(SECTIONS) as [Section, string][]) {
-        await tx.run('UNWIND $items AS item CREATE (n:$($label)) SET n = item', {
-          label,
-          items: toParams(file.sections[section].items),
-        } as Record<string, unknown>);
-      }
-    });
-  } finally {
-    await session.close();
-  }
+    await tx.run('MATCH (n) WHERE n:Event OR n:User OR n:Session OR n:Audit DETACH DELETE n');
+    for (const [section, label] of Object.entries(SECTIONS) as [Section, string][]) {
+      await tx.run('UNWIND $items AS item CREATE (n:$($label)) SET n = item', {
+        label,
+        items: file.sections[section].items,
+      });
+    }
+  });
   await relinkEvents(graph);
   return {
     events: file.sections.events.count,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ManagedTransaction } from 'neo4j-driver';
 import { EVENT_SCHEMA, schemaCommand } from '../../core/formats/graph-schema';
 import {
   type CuratedEvent,
@@ -9,8 +8,8 @@ import {
   pillarOf,
   precisionOf,
 } from '../../seed/events-model';
-import { type Graph, toParams } from '../graph';
-import { type Plain, toPlain } from '../to-plain';
+import type { Graph, GraphTx } from '../graph';
+import type { Plain } from '../to-plain';
 
 /**
  * Events, analysts' data. They live beside the plan under their own label and are never
@@ -139,13 +138,11 @@ export function toStoredEvent(props: Record<string, Plain>): StoredEvent {
   };
 }
 
-async function run(tx: ManagedTransaction, cypher: string, params: Record<string, unknown> = {}) {
-  const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
-  return result.records.map((r) => toPlain(r.toObject()) as Record<string, Plain>);
-}
+const run = (tx: GraphTx, cypher: string, params: Record<string, unknown> = {}) =>
+  tx.run(cypher, params);
 
 /** Draws one event's relationships from its stored links, replacing what was there. */
-async function linkEvent(tx: ManagedTransaction, id: string, links: EventLinks): Promise<void> {
+async function linkEvent(tx: GraphTx, id: string, links: EventLinks): Promise<void> {
   await run(tx, `MATCH (e:Event {id: $id})-[r]->() WHERE type(r) IN $types DELETE r`, {
     id,
     types: EVENT_REL_TYPES,
@@ -179,17 +176,12 @@ async function linkEvent(tx: ManagedTransaction, id: string, links: EventLinks):
 
 /** Redraws every event's relationships: after a plan load, which may have recreated its nodes. */
 export async function relinkEvents(graph: Graph): Promise<number> {
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const rows = await run(tx, 'MATCH (e:Event) RETURN e.id AS id, e.links AS links');
-      for (const row of rows)
-        await linkEvent(tx, String(row.id), JSON.parse(String(row.links)) as EventLinks);
-      return rows.length;
-    });
-  } finally {
-    await session.close();
-  }
+  return graph.transaction('WRITE', async (tx) => {
+    const rows = await run(tx, 'MATCH (e:Event) RETURN e.id AS id, e.links AS links');
+    for (const row of rows)
+      await linkEvent(tx, String(row.id), JSON.parse(String(row.links)) as EventLinks);
+    return rows.length;
+  });
 }
 
 const now = () => new Date().toISOString();
@@ -232,7 +224,7 @@ function auditStatement(entry: AuditInput): { cypher: string; params: Record<str
   };
 }
 
-async function audit(tx: ManagedTransaction, entry: AuditInput): Promise<void> {
+async function audit(tx: GraphTx, entry: AuditInput): Promise<void> {
   const { cypher, params } = auditStatement(entry);
   await run(tx, cypher, params);
 }
@@ -261,70 +253,65 @@ export interface SyncReport {
  */
 export async function syncCuratedEvents(graph: Graph, events: CuratedEvent[]): Promise<SyncReport> {
   await ensureEventsSchema(graph);
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const report: SyncReport = { created: 0, updated: 0, unchanged: 0, keptEdited: [] };
-      const existing = new Map(
-        (
-          await run(tx, 'MATCH (e:Event) WHERE e.id IN $ids RETURN properties(e) AS p', {
-            ids: events.map((e) => e.id),
-          })
-        ).map((r) => [String((r.p as Record<string, Plain>).id), r.p as Record<string, Plain>]),
-      );
-      const at = now();
-      for (const event of events) {
-        const { id, curated_sha256, ...fields } = event;
-        const found = existing.get(id);
-        if (found?.edited === true) {
-          if (found.curated_sha256 !== curated_sha256) report.keptEdited.push(id);
-          else report.unchanged++;
-          continue;
-        }
-        if (found && found.curated_sha256 === curated_sha256) {
-          report.unchanged++;
-          continue;
-        }
-        const props = { ...fieldProperties(fields), curated_sha256 };
-        if (!found) {
-          await run(
-            tx,
-            `CREATE (e:Event {id: $id}) SET e += $props, e.origin = 'curated', e.version = 1,
+  return graph.transaction('WRITE', async (tx) => {
+    const report: SyncReport = { created: 0, updated: 0, unchanged: 0, keptEdited: [] };
+    const existing = new Map(
+      (
+        await run(tx, 'MATCH (e:Event) WHERE e.id IN $ids RETURN properties(e) AS p', {
+          ids: events.map((e) => e.id),
+        })
+      ).map((r) => [String((r.p as Record<string, Plain>).id), r.p as Record<string, Plain>]),
+    );
+    const at = now();
+    for (const event of events) {
+      const { id, curated_sha256, ...fields } = event;
+      const found = existing.get(id);
+      if (found?.edited === true) {
+        if (found.curated_sha256 !== curated_sha256) report.keptEdited.push(id);
+        else report.unchanged++;
+        continue;
+      }
+      if (found && found.curated_sha256 === curated_sha256) {
+        report.unchanged++;
+        continue;
+      }
+      const props = { ...fieldProperties(fields), curated_sha256 };
+      if (!found) {
+        await run(
+          tx,
+          `CREATE (e:Event {id: $id}) SET e += $props, e.origin = 'curated', e.version = 1,
                e.edited = false, e.deleted = false, e.created_at = $at, e.created_by = 'seed',
                e.updated_at = $at, e.updated_by = 'seed'`,
-            { id, props, at },
-          );
-          report.created++;
-        } else {
-          await run(
-            tx,
-            `MATCH (e:Event {id: $id}) SET e += $props, e.version = e.version + 1,
+          { id, props, at },
+        );
+        report.created++;
+      } else {
+        await run(
+          tx,
+          `MATCH (e:Event {id: $id}) SET e += $props, e.version = e.version + 1,
                e.updated_at = $at, e.updated_by = 'seed'`,
-            { id, props, at },
-          );
-          report.updated++;
-        }
-        const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
-        const after = toStoredEvent(row!.p as Record<string, Plain>);
-        await audit(tx, {
-          actor: 'seed',
-          action: found ? 'seed-update' : 'seed-create',
-          entity: 'Event',
-          entity_id: id,
-          version: after.version,
-          before: found ? toStoredEvent(found) : null,
-          after,
-          at,
-        });
+          { id, props, at },
+        );
+        report.updated++;
       }
-      const rows = await run(tx, 'MATCH (e:Event) RETURN e.id AS id, e.links AS links');
-      for (const row of rows)
-        await linkEvent(tx, String(row.id), JSON.parse(String(row.links)) as EventLinks);
-      return report;
-    });
-  } finally {
-    await session.close();
-  }
+      const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+      const after = toStoredEvent(row!.p as Record<string, Plain>);
+      await audit(tx, {
+        actor: 'seed',
+        action: found ? 'seed-update' : 'seed-create',
+        entity: 'Event',
+        entity_id: id,
+        version: after.version,
+        before: found ? toStoredEvent(found) : null,
+        after,
+        at,
+      });
+    }
+    const rows = await run(tx, 'MATCH (e:Event) RETURN e.id AS id, e.links AS links');
+    for (const row of rows)
+      await linkEvent(tx, String(row.id), JSON.parse(String(row.links)) as EventLinks);
+    return report;
+  });
 }
 
 export interface EventFilter {
@@ -375,25 +362,20 @@ export type WriteOutcome =
 async function withLockedEvent<T>(
   graph: Graph,
   id: string,
-  work: (tx: ManagedTransaction, current: StoredEvent) => Promise<T>,
+  work: (tx: GraphTx, current: StoredEvent) => Promise<T>,
 ): Promise<T | { status: 'missing' }> {
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
-  try {
-    return await session.executeWrite(async (tx) => {
-      // Taking the node's write lock first makes concurrent edits of one event queue up, so
-      // the version read next is the latest committed one and a stale If-Match is always caught.
-      const locked = await run(
-        tx,
-        'MATCH (e:Event {id: $id}) SET e.lock_token = $token REMOVE e.lock_token RETURN e.id AS id',
-        { id, token: randomUUID() },
-      );
-      if (locked.length === 0) return { status: 'missing' as const };
-      const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
-      return work(tx, toStoredEvent(row!.p as Record<string, Plain>));
-    });
-  } finally {
-    await session.close();
-  }
+  return graph.transaction('WRITE', async (tx) => {
+    // Taking the node's write lock first makes concurrent edits of one event queue up, so
+    // the version read next is the latest committed one and a stale If-Match is always caught.
+    const locked = await run(
+      tx,
+      'MATCH (e:Event {id: $id}) SET e.lock_token = $token REMOVE e.lock_token RETURN e.id AS id',
+      { id, token: randomUUID() },
+    );
+    if (locked.length === 0) return { status: 'missing' as const };
+    const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+    return work(tx, toStoredEvent(row!.p as Record<string, Plain>));
+  });
 }
 
 export async function createEvent(
@@ -402,35 +384,30 @@ export async function createEvent(
   actor: Actor,
 ): Promise<StoredEvent> {
   const id = `ev-${randomUUID()}`;
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'WRITE' });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const at = now();
-      await run(
-        tx,
-        `CREATE (e:Event {id: $id}) SET e += $props, e.origin = 'analyst', e.version = 1,
+  return graph.transaction('WRITE', async (tx) => {
+    const at = now();
+    await run(
+      tx,
+      `CREATE (e:Event {id: $id}) SET e += $props, e.origin = 'analyst', e.version = 1,
            e.edited = true, e.deleted = false, e.created_at = $at, e.created_by = $actor,
            e.updated_at = $at, e.updated_by = $actor`,
-        { id, props: fieldProperties(fields), at, actor },
-      );
-      await linkEvent(tx, id, linksOf(fields));
-      const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
-      const event = toStoredEvent(row!.p as Record<string, Plain>);
-      await audit(tx, {
-        actor,
-        action: 'create',
-        entity: 'Event',
-        entity_id: id,
-        version: 1,
-        before: null,
-        after: event,
-        at,
-      });
-      return event;
+      { id, props: fieldProperties(fields), at, actor },
+    );
+    await linkEvent(tx, id, linksOf(fields));
+    const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+    const event = toStoredEvent(row!.p as Record<string, Plain>);
+    await audit(tx, {
+      actor,
+      action: 'create',
+      entity: 'Event',
+      entity_id: id,
+      version: 1,
+      before: null,
+      after: event,
+      at,
     });
-  } finally {
-    await session.close();
-  }
+    return event;
+  });
 }
 
 /** Replaces an event's fields if it is still at `expectedVersion`; a stale version changes nothing. */

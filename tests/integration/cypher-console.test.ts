@@ -1,4 +1,4 @@
-import neo4j, { Neo4jError } from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -111,17 +111,17 @@ describe('POST /api/cypher protects the database', () => {
   });
 
   it('is refused a write by Neo4j itself in a READ session, which the console words plainly', async () => {
-    const session = graph.driver.session({
-      database: graph.database,
-      defaultAccessMode: neo4j.session.READ,
-    });
-    const error = await session
-      .executeRead((tx) => tx.run('CREATE (:Probe)'))
+    // Through the console's own door, past the console's guards.
+    const error = await graph
+      .consoleRead((tx) => tx.run('CREATE (:Probe)'), {
+        timeoutMs: 5_000,
+        metadata: {},
+        fetchSize: 10,
+      })
       .then(
         () => undefined,
         (e: unknown) => e,
-      )
-      .finally(() => session.close());
+      );
     expect(error).toBeInstanceOf(Neo4jError);
     expect(
       refusalForFailure(error as Neo4jError, {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Connection, createDriver } from '../../graph/connection';
 import { explainRefusal } from '../../graph/cypher-console';
 import type { RefusalCode } from '../../graph/cypher-policy';
 import type { Graph } from '../../graph/graph';
@@ -38,10 +39,12 @@ interface Snapshot {
 }
 
 /** The data, the indexes and constraints, and the users: everything the corpus tries to change. */
-async function snapshotOf(graph: Graph): Promise<Snapshot> {
+async function snapshotOf(graph: Graph, connection: Connection): Promise<Snapshot> {
   const indexes = await graph.read('SHOW INDEXES YIELD name, type RETURN name + " " + type AS s');
   const constraints = await graph.read('SHOW CONSTRAINTS YIELD name RETURN name AS s');
-  const system = graph.driver.session({ database: 'system' });
+  // The system database, which the app never opens: a driver of the test's own.
+  const driver = createDriver(connection);
+  const system = driver.session({ database: 'system' });
   try {
     const users = await system.executeRead((tx) => tx.run('SHOW USERS YIELD user RETURN user'));
     return {
@@ -51,12 +54,16 @@ async function snapshotOf(graph: Graph): Promise<Snapshot> {
     };
   } finally {
     await system.close();
+    await driver.close();
   }
 }
 
 /** The console's own database, where the corpus runs, and the main one, which it never reaches. */
 async function snapshot() {
-  return { main: await snapshotOf(graph), console: await snapshotOf(sandbox.graph) };
+  return {
+    main: await snapshotOf(graph, inject('neo4j')),
+    console: await snapshotOf(sandbox.graph, inject('consoleNeo4j')),
+  };
 }
 
 beforeAll(async () => {

@@ -69,16 +69,17 @@ function profilingGraph(inner: Graph, seen: Profiled[]): Graph {
   return {
     ...inner,
     async read(cypher: string, params: Params = {}): Promise<Row[]> {
-      const session = inner.driver.session({ database: inner.database, defaultAccessMode: 'READ' });
-      try {
-        const result = await session.run(`PROFILE ${cypher}`, toParams(params) as Params);
-        const profile = result.summary.profile as unknown as PlanNode | false;
-        if (!profile) throw new Error(`No profile for ${cypher}`);
-        seen.push({ cypher, operators: operatorsOf(profile), steps: stepsOf(profile) });
-        return result.records.map((r) => toPlain(r.toObject()) as Record<string, Plain>);
-      } finally {
-        await session.close();
-      }
+      // The console's door gives Neo4j's own result, with its profile.
+      return inner.consoleRead(
+        async (tx) => {
+          const result = await tx.run(`PROFILE ${cypher}`, toParams(params) as Params);
+          const profile = result.summary.profile as unknown as PlanNode | false;
+          if (!profile) throw new Error(`No profile for ${cypher}`);
+          seen.push({ cypher, operators: operatorsOf(profile), steps: stepsOf(profile) });
+          return result.records.map((r) => toPlain(r.toObject()) as Record<string, Plain>);
+        },
+        { timeoutMs: 60_000, metadata: {}, fetchSize: 1_000 },
+      );
     },
   };
 }
