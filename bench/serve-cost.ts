@@ -280,6 +280,10 @@ async function main() {
       console.error(`done: ${endpoint.name}`);
     }
 
+    // The floor of one sequential request over this client and loopback: a hello-world's.
+    const floor: number[] = [];
+    for (let i = 0; i < 200; i++) floor.push(await get(helloPort, '/'));
+
     const detailsPath = `/api/nodes/${encodeURIComponent(chosen[0]!)}`;
     const helloUrl = `http://127.0.0.1:${helloPort}/`;
     const detailsUrl = `http://127.0.0.1:${appPort}${detailsPath}`;
@@ -309,6 +313,9 @@ async function main() {
     console.log(`| ${header.join(' | ')} |`);
     console.log(`|${header.map(() => '---').join('|')}|`);
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+    console.log(
+      `\nOne sequential request to the Express hello-world, the same client: median ${median(floor).toFixed(2)} ms (200 requests).`,
+    );
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' and ');
     console.log(
