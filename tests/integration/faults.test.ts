@@ -140,9 +140,9 @@ const p99 = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1]!;
 
 describe("the console's own database", () => {
-  // Issue 23, item 1. -XX:+ExitOnOutOfMemoryError ends the process when a query fills its heap;
-  // killing it ends it the same way.
-  it('ends, and only the console says so; it comes back by itself', async () => {
+  // Issue 23, item 1. A query that fills the console server's heap ends that server
+  // (-XX:+ExitOnOutOfMemoryError); only the console notices, and it comes back by itself.
+  it('a query that fills its heap ends it, only the console says so, and it comes back by itself', async () => {
     await expectRecovered();
     // A cold server's first queries may outlast the 3 s deadline on a busy machine: wait for one.
     await until(
@@ -161,7 +161,30 @@ describe("the console's own database", () => {
     expect(before.body).toMatchObject({ console: { state: 'ok', copiedAt: expect.any(String) } });
 
     const pid = runningPid(consoleConfig)!;
-    process.kill(pid, 'SIGKILL');
+    // Straight to the console's database, past the app's guards, which refuse it (the review's
+    // size(...) + 50000000 bypass): as a query no guard foresaw would get there. Neo4j's
+    // memory tracking does not count a list comprehension's elements, so the heap fills.
+    const filled = await sandbox.graph
+      .consoleRead(
+        (tx) => tx.run('RETURN size([x IN range(1, 50000000) | toString(x)]) AS n').summary(),
+        {
+          timeoutMs: 120_000,
+          metadata: {},
+          fetchSize: 1,
+        },
+      )
+      .then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+    expect(filled).not.toBe('answered');
+    await until(
+      'the console server has ended',
+      async () => (runningPid(consoleConfig) === pid ? undefined : true),
+      60_000,
+    );
+    // Without -XX:+ExitOnOutOfMemoryError the same query fails with "Java heap space" and the
+    // server lives on (checked by hand); with it, the JVM ends without a line in Neo4j's logs.
     const down = await post('RETURN 1 AS one');
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ title: 'Console restarting' });
@@ -190,7 +213,7 @@ describe("the console's own database", () => {
     expect(runningPid(consoleConfig)).not.toBe(pid);
     expect((await get('/api/health')).body).toMatchObject({ console: { state: 'ok' } });
     log(
-      `console database killed: back after ${back} ms; explorer p99 ${p99(idle)} ms idle, ${p99(during)} ms while the console restarted (${during.length} requests)`,
+      `console database's heap filled (${filled}): back after ${back} ms; explorer p99 ${p99(idle)} ms idle, ${p99(during)} ms while the console restarted (${during.length} requests)`,
     );
   }, 300_000);
 });
