@@ -1,15 +1,14 @@
-import {
-  type ManagedTransaction,
-  Neo4jError,
-  type Notification,
-  type Plan,
-  type ProfiledPlan,
-  type Result,
-} from 'neo4j-driver';
+import { type ManagedTransaction, Neo4jError, type Result } from 'neo4j-driver';
 import { refusalForFailure } from './cypher-errors';
 import { codeText, planPrefix, splitStatements } from './cypher-lexer';
 import { planRefusal } from './cypher-plan-guards';
-import { type Refusal, refuse, type SourcePosition } from './cypher-policy';
+import {
+  type ConsoleNotification,
+  type PlanNode,
+  toNotification,
+  toPlanNode,
+} from './cypher-plan-summary';
+import { type Refusal, refuse } from './cypher-policy';
 import { type RequestLimits, type ResearchRequest, requestRefusal } from './cypher-request-guards';
 import { RUN_TAG_KEY } from './cypher-transactions';
 import { type Graph, isUnavailable, type Params, type Row, toParams } from './graph';
@@ -43,25 +42,6 @@ export const DOWNLOAD_LIMITS: ConsoleLimits = {
   maxResultChars: 200_000_000,
   maxStatements: 1,
 };
-
-export interface ConsoleNotification {
-  code: string;
-  title: string;
-  description: string;
-  severity: string;
-  position?: SourcePosition;
-}
-
-/** One operator of an EXPLAIN or PROFILE plan; rows and dbHits only when profiled. */
-export interface PlanNode {
-  operator: string;
-  details: string | null;
-  estimatedRows: number | null;
-  rows: number | null;
-  dbHits: number | null;
-  identifiers: string[];
-  children: PlanNode[];
-}
 
 export type PlanMode = 'EXPLAIN' | 'PROFILE';
 
@@ -108,48 +88,6 @@ function readOnce<T>(
     metadata: { [RUN_TAG_KEY]: tag },
     fetchSize: Math.min(limits.maxRows + 1, 5_000),
   });
-}
-
-function toNotification(notification: Notification): ConsoleNotification {
-  const { code, title, description, rawSeverityLevel, position } = notification;
-  const at =
-    position && 'line' in position && position.line !== undefined
-      ? { line: position.line, column: position.column ?? 0, offset: position.offset ?? 0 }
-      : undefined;
-  return { code, title, description, severity: rawSeverityLevel, ...(at && { position: at }) };
-}
-
-const numberOrNull = (value: unknown): number | null => {
-  const plain = toPlain(value);
-  return typeof plain === 'number' ? plain : null;
-};
-
-/** The driver's plan as plain data; the tree is walked without recursion. */
-export function toPlanNode(plan: Plan | ProfiledPlan): PlanNode {
-  const convert = (p: Plan | ProfiledPlan): PlanNode => {
-    const args = p.arguments as Record<string, unknown>;
-    const profiled = 'dbHits' in p;
-    return {
-      operator: p.operatorType.split('@')[0]!,
-      details: typeof args.Details === 'string' ? args.Details : null,
-      estimatedRows: numberOrNull(args.EstimatedRows),
-      rows: profiled ? numberOrNull(p.rows) : null,
-      dbHits: profiled ? numberOrNull(p.dbHits) : null,
-      identifiers: [...p.identifiers],
-      children: [],
-    };
-  };
-  const root = convert(plan);
-  const stack: [Plan | ProfiledPlan, PlanNode][] = [[plan, root]];
-  while (stack.length > 0) {
-    const [p, node] = stack.pop()!;
-    for (const child of p.children as (Plan | ProfiledPlan)[]) {
-      const converted = convert(child);
-      node.children.push(converted);
-      stack.push([child, converted]);
-    }
-  }
-  return root;
 }
 
 export interface RowSink {
@@ -500,4 +438,5 @@ export async function streamResearchQuery(
   })();
 }
 
+export type { ConsoleNotification, PlanNode } from './cypher-plan-summary';
 export type { Plain };

@@ -10,6 +10,7 @@ import {
 } from '../../seed/events-model';
 import type { Graph, GraphTx } from '../graph';
 import type { Plain } from '../to-plain';
+import { type Actor, filterParams, now, writeAudit } from './audit-log';
 
 /**
  * Events, analysts' data. They live beside the plan under their own label and are never
@@ -45,8 +46,6 @@ export interface StoredEvent extends EventFields {
   deleted_at: string | null;
   deleted_by: string | null;
 }
-
-export type Actor = string;
 
 /**
  * The events' schema as core/formats/graph-schema.ts declares it (exports and the console's
@@ -184,59 +183,6 @@ export async function relinkEvents(graph: Graph): Promise<number> {
   });
 }
 
-const now = () => new Date().toISOString();
-
-/**
- * A filter's optional fields as Cypher parameters of the same names, each present: null when
- * left out, which the queries read as "no filter" ($x IS NULL OR …).
- */
-function filterParams<F extends object>(filter: F, keys: readonly (keyof F & string)[]) {
-  return Object.fromEntries(keys.map((key) => [key, filter[key] ?? null]));
-}
-
-export interface AuditInput {
-  actor: Actor;
-  action: string;
-  entity: string;
-  entity_id: string;
-  version: number | null;
-  before: unknown;
-  after: unknown;
-  at?: string;
-}
-
-/** One audit entry's statement: inside an edit's transaction (audit) or on its own (recordAudit). */
-function auditStatement(entry: AuditInput): { cypher: string; params: Record<string, unknown> } {
-  return {
-    cypher: `CREATE (:Audit {id: $id, at: $at, actor: $actor, action: $action, entity: $entity,
-       entity_id: $entity_id, version: $version, before: $before, after: $after})`,
-    params: {
-      id: randomUUID(),
-      at: entry.at ?? now(),
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entity_id,
-      version: entry.version,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-    },
-  };
-}
-
-async function audit(tx: GraphTx, entry: AuditInput): Promise<void> {
-  const { cypher, params } = auditStatement(entry);
-  await run(tx, cypher, params);
-}
-
-/** An audit entry for something that is not an edit (a sign-in, a sign-out). */
-export async function recordAudit(graph: Graph, entry: AuditInput): Promise<void> {
-  const { cypher, params } = auditStatement(entry);
-  await graph.write(cypher, params);
-}
-
-export { audit as writeAudit };
-
 export interface SyncReport {
   created: number;
   updated: number;
@@ -296,7 +242,7 @@ export async function syncCuratedEvents(graph: Graph, events: CuratedEvent[]): P
       }
       const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
       const after = toStoredEvent(row!.p as Record<string, Plain>);
-      await audit(tx, {
+      await writeAudit(tx, {
         actor: 'seed',
         action: found ? 'seed-update' : 'seed-create',
         entity: 'Event',
@@ -396,7 +342,7 @@ export async function createEvent(
     await linkEvent(tx, id, linksOf(fields));
     const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
     const event = toStoredEvent(row!.p as Record<string, Plain>);
-    await audit(tx, {
+    await writeAudit(tx, {
       actor,
       action: 'create',
       entity: 'Event',
@@ -431,7 +377,7 @@ export async function updateEvent(
     if (JSON.stringify(linksOf(current)) !== props.links) await linkEvent(tx, id, linksOf(fields));
     const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
     const event = toStoredEvent(row!.p as Record<string, Plain>);
-    await audit(tx, {
+    await writeAudit(tx, {
       actor,
       action: 'update',
       entity: 'Event',
@@ -473,7 +419,7 @@ export async function setEventDeleted(
     );
     const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
     const event = toStoredEvent(row!.p as Record<string, Plain>);
-    await audit(tx, {
+    await writeAudit(tx, {
       actor,
       action: deleted ? 'delete' : 'restore',
       entity: 'Event',
@@ -484,68 +430,6 @@ export async function setEventDeleted(
       at,
     });
     return { status: 'ok', event };
-  });
-}
-
-/** An audit node as stored: what was recorded, with its id and time. */
-export interface AuditEntry extends Omit<AuditInput, 'at'> {
-  id: string;
-  at: string;
-}
-
-/** What is audited: edits of events (and the seed's), and sign-ins to accounts. */
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'restore',
-  'seed-create',
-  'seed-update',
-  'sign-in',
-  'sign-in-failed',
-  'sign-in-delayed',
-  'sign-out',
-] as const;
-
-export interface AuditFilter {
-  entityId?: string;
-  entity?: string;
-  actor?: string;
-  action?: string;
-  /** Entries at or after this ISO time. */
-  since?: string;
-  /** Entries before this ISO time: the next page starts before the last entry's `at`. */
-  before?: string;
-  limit: number;
-}
-
-export async function listAudit(graph: Graph, filter: AuditFilter): Promise<AuditEntry[]> {
-  const rows = await graph.read(
-    `MATCH (a:Audit)
-     WHERE ($entityId IS NULL OR a.entity_id = $entityId) AND ($entity IS NULL OR a.entity = $entity)
-       AND ($actor IS NULL OR a.actor = $actor) AND ($action IS NULL OR a.action = $action)
-       AND ($since IS NULL OR a.at >= $since) AND ($before IS NULL OR a.at < $before)
-     RETURN properties(a) AS p
-     ORDER BY a.at DESC, a.version DESC, a.id
-     LIMIT $limit`,
-    {
-      limit: filter.limit,
-      ...filterParams(filter, ['entityId', 'entity', 'actor', 'action', 'since', 'before']),
-    },
-  );
-  return rows.map((r) => {
-    const p = r.p as Record<string, Plain>;
-    return {
-      id: String(p.id),
-      at: String(p.at),
-      actor: String(p.actor),
-      action: String(p.action),
-      entity: String(p.entity),
-      entity_id: String(p.entity_id),
-      version: p.version === null || p.version === undefined ? null : Number(p.version),
-      before: p.before ? JSON.parse(String(p.before)) : null,
-      after: p.after ? JSON.parse(String(p.after)) : null,
-    };
   });
 }
 

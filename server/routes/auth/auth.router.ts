@@ -10,7 +10,7 @@ import {
   readFailures,
   recordFailure,
 } from '../../../graph/events/accounts';
-import { recordAudit } from '../../../graph/events/event-store';
+import { recordAudit } from '../../../graph/events/audit-log';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';

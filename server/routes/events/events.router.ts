@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express';
+import { listAudit } from '../../../graph/events/audit-log';
 import {
   createEvent,
-  listAudit,
   listEvents,
   missingLinks,
   readEvent,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '../../../graph/events/event-store';
+import { AUDIT_ACTIONS } from '../../../graph/events/audit-log';
 import { DATE_PRECISIONS, EVENT_KINDS, eventDate, eventFields } from '../../../seed/events-model';
 import { boolParam, intParam } from '../../http/params';
 

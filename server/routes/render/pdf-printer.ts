@@ -154,7 +154,7 @@ export class PdfPrinter {
     this.spare = undefined;
     this.spareContext = undefined;
     const ready = await spare?.catch(() => undefined);
-    if (ready && ready.context.browser()?.isConnected() && !ready.page.isClosed()) return ready;
+    if (ready?.context.browser()?.isConnected() && !ready.page.isClosed()) return ready;
     if (ready) await ready.context.close().catch(() => {});
     return this.sheet();
   }
