@@ -1,13 +1,14 @@
 import { type ManagedTransaction, Neo4jError, type Result } from 'neo4j-driver';
+import type {
+  ConsoleNotification,
+  ConsoleResult,
+  PlanMode,
+  PlanNode,
+} from '../core/api/console-result';
 import { refusalForFailure } from './cypher-errors';
 import { codeText, planPrefix, splitStatements } from './cypher-lexer';
 import { planRefusal } from './cypher-plan-guards';
-import {
-  type ConsoleNotification,
-  type PlanNode,
-  toNotification,
-  toPlanNode,
-} from './cypher-plan-summary';
+import { toNotification, toPlanNode } from './cypher-plan-summary';
 import { type Refusal, refuse } from './cypher-policy';
 import { type RequestLimits, type ResearchRequest, requestRefusal } from './cypher-request-guards';
 import { RUN_TAG_KEY } from './cypher-transactions';
@@ -42,23 +43,6 @@ export const DOWNLOAD_LIMITS: ConsoleLimits = {
   maxResultChars: 200_000_000,
   maxStatements: 1,
 };
-
-export type PlanMode = 'EXPLAIN' | 'PROFILE';
-
-export interface ConsoleResult {
-  /** The statement as written (a script has one result per statement). */
-  statement: string;
-  mode: PlanMode | null;
-  columns: string[];
-  /** One object per row; nodes, relationships and paths keep elementIds, labels or type, and properties. */
-  rows: Row[];
-  truncated: boolean;
-  truncatedBy: 'rows' | 'size' | null;
-  limits: { maxRows: number; maxResultChars: number; timeoutMs: number };
-  elapsedMs: number;
-  notifications: ConsoleNotification[];
-  plan: PlanNode | null;
-}
 
 export type ConsoleOutcome =
   | { ok: true; results: ConsoleResult[] }
@@ -438,5 +422,10 @@ export async function streamResearchQuery(
   })();
 }
 
-export type { ConsoleNotification, PlanNode } from './cypher-plan-summary';
+export type {
+  ConsoleNotification,
+  ConsoleResult,
+  PlanMode,
+  PlanNode,
+} from '../core/api/console-result';
 export type { Plain };

@@ -1,27 +1,8 @@
 import type { Notification, Plan, ProfiledPlan } from 'neo4j-driver';
-import type { SourcePosition } from './cypher-policy';
+import type { ConsoleNotification, PlanNode } from '../core/api/console-result';
 import { toPlain } from './to-plain';
 
 /** What Neo4j says about a console query beside its rows: notifications and its plan, as plain data. */
-
-export interface ConsoleNotification {
-  code: string;
-  title: string;
-  description: string;
-  severity: string;
-  position?: SourcePosition;
-}
-
-/** One operator of an EXPLAIN or PROFILE plan; rows and dbHits only when profiled. */
-export interface PlanNode {
-  operator: string;
-  details: string | null;
-  estimatedRows: number | null;
-  rows: number | null;
-  dbHits: number | null;
-  identifiers: string[];
-  children: PlanNode[];
-}
 
 /** A notification as the console shows it, with where in the query it points. */
 export function toNotification(notification: Notification): ConsoleNotification {

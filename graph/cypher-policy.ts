@@ -1,3 +1,5 @@
+import type { SourcePosition } from '../core/api/console-result';
+
 /**
  * What the research console lets through, and how it says no. The checks on the request's
  * text, the checks on Neo4j's plan and the mapping of Neo4j's errors all refuse in these words,
@@ -64,11 +66,7 @@ export const REFUSAL_CODES = [
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 /** Where in the researcher's query (1-based line and column; 0-based UTF-16 offset). */
-export interface SourcePosition {
-  line: number;
-  column: number;
-  offset: number;
-}
+export type { SourcePosition };
 
 export interface Refusal {
   code: RefusalCode;

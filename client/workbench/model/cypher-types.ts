@@ -1,17 +1,22 @@
+import type {
+  ConsoleResult,
+  ConsoleNotification as CypherNotification,
+  PlanNode,
+  Row,
+  SourcePosition,
+} from '../../../core/api/console-result';
 import type { Plain } from '../../../core/plain';
 
 /**
  * What POST /api/cypher, GET /api/cypher/library and GET /api/schema send, as the browser sees
- * it. Kept apart from the server's own types so the page bundles none of the server; a unit
- * test checks that the server's types still fit these.
+ * it. The console's result types come from core/api/console-result.ts, which the server
+ * builds its answers with; a unit test checks that the server's types still fit the rest.
  */
 
-export type { Plain };
+export type { CypherNotification, Plain, PlanNode, Row, SourcePosition };
 
 /** Named query parameters: a JSON object. */
 export type Params = { [name: string]: Plain };
-
-export type Row = { [column: string]: Plain };
 
 // Type aliases, not interfaces: an alias of an object type is a Plain object too, so the
 // guards below can narrow a Plain value to it.
@@ -40,46 +45,12 @@ export type GraphPath = {
   segments: PathSegment[];
 };
 
-export interface SourcePosition {
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  /** 0-based, in UTF-16 code units, as CodeMirror counts positions. */
-  offset: number;
-}
-
-export interface CypherNotification {
-  code: string;
-  title: string;
-  description: string;
-  severity: string;
-  position?: SourcePosition;
-}
-
-/** One operator of an EXPLAIN or PROFILE plan; rows and dbHits only when profiled. */
-export interface PlanNode {
-  operator: string;
-  details: string | null;
-  estimatedRows: number | null;
-  rows: number | null;
-  dbHits: number | null;
-  identifiers: string[];
-  children: PlanNode[];
-}
-
-export interface StatementResult {
-  statement?: string;
-  mode?: 'EXPLAIN' | 'PROFILE' | null;
-  plan?: PlanNode | null;
-  columns: string[];
-  rows: Row[];
-  truncated: boolean;
-  truncatedBy: 'rows' | 'size' | null;
-  limits: { maxRows: number; maxResultChars: number; timeoutMs: number };
-  elapsedMs: number;
-  notifications: CypherNotification[];
-}
+/**
+ * A statement's result as the workbench keeps it: the console's, where results stored by an
+ * earlier version (recent results, pinned ones) may lack the statement, its mode and plan.
+ */
+export type StatementResult = Omit<ConsoleResult, 'statement' | 'mode' | 'plan'> &
+  Partial<Pick<ConsoleResult, 'statement' | 'mode' | 'plan'>>;
 
 /** The last statement's result; a script also lists every statement's, in order. */
 export interface CypherResult extends StatementResult {
