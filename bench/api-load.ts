@@ -14,6 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../core/model/graph-model';
 import { type Graph, openGraph } from '../graph/graph';
 import { readNeighbours } from '../graph/queries/neighbours-query';
 import { readNodeDetails } from '../graph/queries/node-query';
@@ -21,7 +22,6 @@ import { readPaths } from '../graph/queries/paths-query';
 import { readSchema } from '../graph/queries/schema-query';
 import { readView } from '../graph/queries/view-query';
 import { startLocalApp } from '../scripts/local-app';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../seed/graph-model';
 import { search } from '../server/routes/search/search.service';
 
 const { values } = parseArgs({

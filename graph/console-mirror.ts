@@ -1,5 +1,5 @@
 import { EVENT_SCHEMA, GRAPH_SCHEMA, schemaStatement } from '../core/formats/graph-schema';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../seed/graph-model';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../core/model/graph-model';
 import type { Graph, Row, Statement } from './graph';
 import { ENTITY } from './queries/entity';
 import { EVENT_INTERNAL_KEYS, EVENT_RELATIONSHIP_TYPES } from './queries/events-export-query';

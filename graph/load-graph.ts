@@ -7,7 +7,7 @@ import {
   type NodeLabel,
   RELATIONSHIP_TYPES,
   type RelationshipType,
-} from '../seed/graph-model';
+} from '../core/model/graph-model';
 import type { Graph } from './graph';
 import { ENTITY, FOREIGN_LABELS } from './queries/entity';
 import { storeDefaultLayout } from './queries/layout-query';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GraphModel } from '../core/model/graph-model';
 import { type SyncReport, syncCuratedEvents } from '../graph/events/event-store';
 import type { Graph } from '../graph/graph';
 import { type CuratedEvent, parseCuratedEvents } from '../seed/events-model';
 import { CurationError } from '../seed/gazetteer';
-import type { GraphModel } from '../seed/graph-model';
 import { DEFAULT_DATA_DIR } from './seed-inputs';
 
 /** Reads and validates seed/data/events.json against the built plan: no database involved. */

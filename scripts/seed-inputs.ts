@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GraphModel } from '../core/model/graph-model';
 import { buildGraph } from '../seed/build-graph';
 import { parseCuration } from '../seed/curation';
 import { CurationError, parseGazetteer } from '../seed/gazetteer';
-import type { GraphModel } from '../seed/graph-model';
 import { parsePlan } from '../seed/parse-plan';
 import type { Plan } from '../seed/plan-model';
 import { repoRoot } from './neo4j/bundled-paths';

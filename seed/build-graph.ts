@@ -1,3 +1,12 @@
+import type {
+  GraphModel,
+  GraphNode,
+  GraphRelationship,
+  NodeLabel,
+  NodeRef,
+  Properties,
+  RelationshipType,
+} from '../core/model/graph-model';
 import { searchKeyOf } from '../core/search-terms';
 import {
   type AssertedBy,
@@ -8,15 +17,6 @@ import {
   type ThemeId,
 } from './curation';
 import { CurationError, type Entity, type Gazetteer } from './gazetteer';
-import type {
-  GraphModel,
-  GraphNode,
-  GraphRelationship,
-  NodeLabel,
-  NodeRef,
-  Properties,
-  RelationshipType,
-} from './graph-model';
 import { buildAliasIndex, findMentions, type Link, linkText, type Role } from './link-mentions';
 import { allCommitments, type Commitment, type Plan } from './plan-model';
 

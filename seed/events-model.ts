@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type DatePrecision, EVENT_KINDS } from '../core/event-kinds';
+import type { GraphModel, NodeLabel } from '../core/model/graph-model';
 import { CurationError, describeIssue } from './gazetteer';
-import type { GraphModel, NodeLabel } from './graph-model';
 
 /**
  * Events: dated, sourced occurrences since the plan was adopted (a visit, meeting, signing,

@@ -3,7 +3,7 @@ import {
   type NodeLabel,
   RELATIONSHIP_TYPES,
   type RelationshipType,
-} from '../../seed/graph-model';
+} from '../../core/model/graph-model';
 
 /**
  * How each kind of node and relationship looks. Colours follow the Okabe–Ito palette,

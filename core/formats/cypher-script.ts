@@ -3,7 +3,7 @@ import {
   type NodeLabel,
   RELATIONSHIP_TYPES,
   type RelationshipType,
-} from '../../seed/graph-model';
+} from '../model/graph-model';
 import {
   type ExportEdge,
   type ExportGraph,
@@ -25,7 +25,7 @@ import {
  * A Cypher script that recreates the graph in an empty Neo4j 5 database (cypher-shell -f,
  * or Neo4j Browser). A script is code, so nothing from the data reaches it unescaped:
  * values are Cypher literals, property keys are backquoted, and labels and types are
- * spliced in only when they are on the fixed lists of seed/graph-model.ts (plus the
+ * spliced in only when they are on the fixed lists of core/model/graph-model.ts (plus the
  * events' Event label and ADVANCES and UNDER types).
  * Every statement ends with ";" at the end of a line, and no literal holds a raw line
  * break, so the script splits into statements at /;$/m.

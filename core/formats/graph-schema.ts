@@ -1,4 +1,4 @@
-import { NODE_LABELS } from '../../seed/graph-model';
+import { NODE_LABELS } from '../model/graph-model';
 import { SEARCH_KEY_FIELDS } from '../search-terms';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { defaultLayout, type Positions } from '../../core/default-layout';
 import type { Elements } from '../../core/elements';
-import { NODE_LABELS } from '../../seed/graph-model';
+import { NODE_LABELS } from '../../core/model/graph-model';
 import type { Graph } from '../graph';
 import { readView } from './view-query';
 

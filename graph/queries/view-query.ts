@@ -6,7 +6,7 @@ import {
   type NodeRow,
   toElements,
 } from '../../core/elements';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../core/model/graph-model';
 import type { Graph, RunOptions } from '../graph';
 import { ENTITY } from './entity';
 

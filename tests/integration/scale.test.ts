@@ -1,6 +1,7 @@
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../core/model/graph-model';
 import { createEvent } from '../../graph/events/event-store';
 import { type Graph, openGraph, type Params, type Row, toParams } from '../../graph/graph';
 import { loadedFingerprint, loadGraph } from '../../graph/load-graph';
@@ -16,7 +17,6 @@ import { type Plain, toPlain } from '../../graph/to-plain';
 import { ensureSeeded } from '../../scripts/ensure-seeded';
 import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../seed/graph-model';
 import { createApp } from '../../server/app';
 import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
 import { testConsole } from '../support/console-database';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { GraphRelationship } from '../../core/model/graph-model';
 import { buildGraph } from '../../seed/build-graph';
 import { parseCuration } from '../../seed/curation';
 import { CurationError } from '../../seed/gazetteer';
-import type { GraphRelationship } from '../../seed/graph-model';
 import { curation, curationJson, gazetteer, plan, source } from '../support/real-plan';
 
 const model = buildGraph({ source, plan, gazetteer, curation });

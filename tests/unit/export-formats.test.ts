@@ -23,7 +23,7 @@ import { toGexf } from '../../core/formats/gexf';
 import { EVENT_SCHEMA, GRAPH_SCHEMA } from '../../core/formats/graph-schema';
 import { toGraphml } from '../../core/formats/graphml';
 import { toNeo4jCsv } from '../../core/formats/neo4j-csv';
-import { NODE_LABELS } from '../../seed/graph-model';
+import { NODE_LABELS } from '../../core/model/graph-model';
 
 /** Markup, both quotes, a backslash, a would-be escape, separators, Japanese and line breaks. */
 const NASTY = 'He said "hi" & \'bye\' <ok> \\ \\u0027 ; , 「引用」\n二行目\r\tタブ';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
 import type { Graph } from '../../../graph/graph';
 import { readNeighbours } from '../../../graph/queries/neighbours-query';
 import { readNodeDetails } from '../../../graph/queries/node-query';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../seed/graph-model';
 import { HttpProblem } from '../../http/problem';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';

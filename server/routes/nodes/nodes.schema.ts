@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../seed/graph-model';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
 import { intParam, listOf, nodeId } from '../../http/params';
 import { elements, plain } from '../shared-schemas';
 

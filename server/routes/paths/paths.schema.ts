@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RELATIONSHIP_TYPES } from '../../../seed/graph-model';
+import { RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
 import { boolParam, intParam, listOf, nodeId } from '../../http/params';
 import { elements } from '../shared-schemas';
 

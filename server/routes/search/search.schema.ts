@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NODE_LABELS } from '../../../seed/graph-model';
+import { NODE_LABELS } from '../../../core/model/graph-model';
 import { intParam, listOf } from '../../http/params';
 
 export const searchQuery = z

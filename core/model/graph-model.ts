@@ -1,4 +1,8 @@
-/** The typed property graph that the loader writes: plain data, no driver types. */
+/**
+ * The graph's vocabulary (its node labels and relationship types) and the typed property
+ * graph the loader writes: plain data, no driver types. In core, not in seed/, since the
+ * server, the client and every export speak it, and seed/ is one stage that produces it.
+ */
 
 export const NODE_LABELS = [
   'Plan',
