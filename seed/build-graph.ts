@@ -1,3 +1,9 @@
+import {
+  type AssertedBy,
+  type SemanticRole,
+  THEMES,
+  type ThemeId,
+} from '../core/model/curation-vocabulary';
 import type {
   GraphModel,
   GraphNode,
@@ -8,14 +14,7 @@ import type {
   RelationshipType,
 } from '../core/model/graph-model';
 import { searchKeyOf } from '../core/search-terms';
-import {
-  type AssertedBy,
-  type CommitmentCuration,
-  type Curation,
-  type SemanticRole,
-  THEMES,
-  type ThemeId,
-} from './curation';
+import type { CommitmentCuration, Curation } from './curation';
 import { CurationError, type Entity, type Gazetteer } from './gazetteer';
 import { buildAliasIndex, findMentions, type Link, linkText, type Role } from './link-mentions';
 import { allCommitments, type Commitment, type Plan } from './plan-model';

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  ACTIONS,
+  ASSERTED_BY,
+  DIRECTIONS,
+  SEMANTIC_ROLES,
+  THEMES,
+  type ThemeId,
+} from '../core/model/curation-vocabulary';
 import { CurationError, describeIssue } from './gazetteer';
 
 /**
@@ -6,74 +14,12 @@ import { CurationError, describeIssue } from './gazetteer';
  * the English of the plan's headings (plan-en.json) and its quantified targets (targets.json).
  */
 
-export const ACTIONS = [
-  'maintain',
-  'promote',
-  'strengthen',
-  'support',
-  'continue',
-  'implement',
-  'consider',
-  'realise',
-  'cooperate',
-  'expand',
-  'exchange_views',
-  'ensure',
-  'reaffirm',
-  'emphasise',
-  'establish',
-] as const;
-
-export const THEMES = {
-  diplomacy: '外交',
-  defence: '防衛',
-  security: '安全保障',
-  un: '国連',
-  non_proliferation: '軍縮・不拡散',
-  economy: '経済',
-  trade_investment: '貿易・投資',
-  finance: '金融・財政',
-  energy: 'エネルギー',
-  mining: '鉱業',
-  infrastructure: 'インフラ',
-  aviation: '航空',
-  tourism: '観光',
-  agriculture_food: '農牧業・食料',
-  digital: 'デジタル',
-  education: '教育',
-  culture: '文化',
-  science_technology: '科学技術',
-  people_exchange: '人的交流',
-  labour: '労働・人材',
-  social_welfare: '社会保障・福祉',
-  health: '保健・医療',
-  climate: '気候変動',
-  environment: '環境',
-  disaster_risk_reduction: '防災',
-  sport: 'スポーツ',
-} as const;
-
-export type ThemeId = keyof typeof THEMES;
 const themeIds = Object.keys(THEMES) as [ThemeId, ...ThemeId[]];
 const ref = z
   .string()
   .regex(/^[IVX]+(\.\d+){1,2}(\.[a-z])?$/, 'must be a plan ref such as I.3.2 or I.2.3.a');
 const text = z.string().min(1, 'must not be empty');
 
-export const DIRECTIONS = ['jp_to_mn', 'mn_to_jp', 'mutual'] as const;
-/** Semantic roles of an agency or country in a commitment (docs/schema.md defines each). */
-export const SEMANTIC_ROLES = [
-  'actor',
-  'partner',
-  'beneficiary',
-  'location',
-  'mentioned',
-  'subject_of_concern',
-] as const;
-export type SemanticRole = (typeof SEMANTIC_ROLES)[number];
-/** text: the words themselves say it; curation: a documented judgement on the words. */
-export const ASSERTED_BY = ['text', 'curation'] as const;
-export type AssertedBy = (typeof ASSERTED_BY)[number];
 const assertedBy = z.enum(ASSERTED_BY);
 
 const commitmentCuration = z

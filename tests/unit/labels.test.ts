@@ -9,7 +9,7 @@ import {
   THEME_NAMES,
   WORDS,
 } from '../../client/views/labels';
-import { ACTIONS, THEMES } from '../../seed/curation';
+import { ACTIONS, THEMES } from '../../core/model/curation-vocabulary';
 
 const gazetteer = JSON.parse(readFileSync('seed/data/gazetteer.json', 'utf8')) as {
   entities: Record<string, unknown>[];

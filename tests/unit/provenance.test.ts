@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ASSERTED_BY, SEMANTIC_ROLES } from '../../core/model/curation-vocabulary';
 import type { GraphNode, GraphRelationship } from '../../core/model/graph-model';
 import { buildGraph, EVIDENCE_LISTS } from '../../seed/build-graph';
-import { ASSERTED_BY, SEMANTIC_ROLES } from '../../seed/curation';
 import { parsePlan } from '../../seed/parse-plan';
 import { allCommitments } from '../../seed/plan-model';
 import { MN_TO_JP_REFS, MONGOLIAN_ACTOR_REFS } from '../support/checked-answers';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { THEMES } from '../../../core/model/curation-vocabulary';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
 import type { ViewFilter } from '../../../graph/queries/view-query';
-import { THEMES } from '../../../seed/curation';
 import { intParam, listOf } from '../../http/params';
 import { elements } from '../shared-schemas';
 

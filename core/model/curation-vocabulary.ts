@@ -1,0 +1,69 @@
+/**
+ * The words curation gives each commitment (its action, themes, direction, the roles of
+ * whom it names, and who asserts them): part of the graph's vocabulary, which the server
+ * validates requests with and the client filters by, so it lives in core; seed/curation.ts
+ * reads the curated files with it.
+ */
+
+export const ACTIONS = [
+  'maintain',
+  'promote',
+  'strengthen',
+  'support',
+  'continue',
+  'implement',
+  'consider',
+  'realise',
+  'cooperate',
+  'expand',
+  'exchange_views',
+  'ensure',
+  'reaffirm',
+  'emphasise',
+  'establish',
+] as const;
+
+export const THEMES = {
+  diplomacy: '外交',
+  defence: '防衛',
+  security: '安全保障',
+  un: '国連',
+  non_proliferation: '軍縮・不拡散',
+  economy: '経済',
+  trade_investment: '貿易・投資',
+  finance: '金融・財政',
+  energy: 'エネルギー',
+  mining: '鉱業',
+  infrastructure: 'インフラ',
+  aviation: '航空',
+  tourism: '観光',
+  agriculture_food: '農牧業・食料',
+  digital: 'デジタル',
+  education: '教育',
+  culture: '文化',
+  science_technology: '科学技術',
+  people_exchange: '人的交流',
+  labour: '労働・人材',
+  social_welfare: '社会保障・福祉',
+  health: '保健・医療',
+  climate: '気候変動',
+  environment: '環境',
+  disaster_risk_reduction: '防災',
+  sport: 'スポーツ',
+} as const;
+
+export type ThemeId = keyof typeof THEMES;
+export const DIRECTIONS = ['jp_to_mn', 'mn_to_jp', 'mutual'] as const;
+/** Semantic roles of an agency or country in a commitment (docs/schema.md defines each). */
+export const SEMANTIC_ROLES = [
+  'actor',
+  'partner',
+  'beneficiary',
+  'location',
+  'mentioned',
+  'subject_of_concern',
+] as const;
+export type SemanticRole = (typeof SEMANTIC_ROLES)[number];
+/** text: the words themselves say it; curation: a documented judgement on the words. */
+export const ASSERTED_BY = ['text', 'curation'] as const;
+export type AssertedBy = (typeof ASSERTED_BY)[number];
