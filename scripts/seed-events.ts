@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CuratedEvent } from '../core/model/event-fields';
 import type { GraphModel } from '../core/model/graph-model';
 import { type SyncReport, syncCuratedEvents } from '../graph/events/event-store';
 import type { Graph } from '../graph/graph';
-import { type CuratedEvent, parseCuratedEvents } from '../seed/events-model';
+import { parseCuratedEvents } from '../seed/events-model';
 import { CurationError } from '../seed/gazetteer';
 import { DEFAULT_DATA_DIR } from './seed-inputs';
 

@@ -1,131 +1,21 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type DatePrecision, EVENT_KINDS } from '../core/event-kinds';
+import {
+  type CuratedEvent,
+  EVENT_LINKS,
+  type EventFields,
+  eventDate,
+  eventFields,
+} from '../core/model/event-fields';
 import type { GraphModel, NodeLabel } from '../core/model/graph-model';
 import { CurationError, describeIssue } from './gazetteer';
 
 /**
  * Events: dated, sourced occurrences since the plan was adopted (a visit, meeting, signing,
  * dialogue round, exercise, project milestone). The curated starting record lives in
- * seed/data/events.json; analysts add more in the app. Both share this one schema, so a
- * curated event and one typed into the form are checked by the same rules.
+ * seed/data/events.json, read here; analysts add more in the app. Both are checked by the
+ * one schema in core/model/event-fields.ts.
  */
-
-export {
-  DATE_PRECISIONS,
-  type DatePrecision,
-  EVENT_KINDS,
-  type EventKind,
-} from '../core/event-kinds';
-
-/** The labels an event may point at, per relationship. */
-export const EVENT_LINKS = {
-  ADVANCES: 'Commitment',
-  INVOLVES: ['Agency', 'Country'],
-  UNDER: 'Agreement',
-  PART_OF: 'Program',
-} as const;
-
-const FIRST_YEAR = 1990;
-const LAST_YEAR = 2100;
-
-/** YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date; the form says how precise it is. */
-export const eventDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date such as 2024-09-22, 2025-01 or 2025')
-  .refine((value) => {
-    const [y, m = 1, d = 1] = value.split('-').map(Number) as [number, number?, number?];
-    if (y < FIRST_YEAR || y > LAST_YEAR) return false;
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, `must be a real calendar date between ${FIRST_YEAR} and ${LAST_YEAR}`);
-
-export function precisionOf(date: string): DatePrecision {
-  return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
-}
-
-/** The first day the date can mean, for sorting and range filters (2025-01 → 2025-01-01). */
-export function dateStart(date: string): string {
-  return date.length === 10 ? date : date.length === 7 ? `${date}-01` : `${date}-01-01`;
-}
-
-/** The last day the date can mean (2025-02 → 2025-02-28). */
-export function dateEnd(date: string): string {
-  if (date.length === 10) return date;
-  const [y, m] = date.split('-').map(Number) as [number, number?];
-  const last = m ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 31;
-  return m ? `${date}-${String(last).padStart(2, '0')}` : `${date}-12-31`;
-}
-
-const httpUrl = z
-  .string()
-  .max(2000, 'must be at most 2000 characters')
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// address');
-
-/** C0 controls other than tab, line feed and carriage return. */
-const isControl = (ch: string) => {
-  const code = ch.charCodeAt(0);
-  return code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r';
-};
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => ![...value].some(isControl), {
-      message: 'must not contain control characters',
-    });
-
-const entityId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an entity id such as mofa-jp');
-const commitmentRef = z
-  .string()
-  .regex(/^[IVX]+(\.\d+){1,2}(\.[a-z])?$/, 'must be a plan ref such as I.3.2 or I.2.3.a');
-
-export const advancesLink = z
-  .object({
-    ref: commitmentRef,
-    reason: text(400),
-  })
-  .strict();
-
-/** What an analyst (or the curated file) says about one event: the editable fields. */
-export const eventFields = z
-  .object({
-    date: eventDate,
-    kind: z.enum(EVENT_KINDS),
-    title_en: text(200),
-    title_ja: text(200),
-    summary_en: text(600),
-    source_url: httpUrl,
-    source_publisher: text(200),
-    source_accessed: eventDate.refine(
-      (d) => d.length === 10,
-      'must be a full date such as 2026-11-30',
-    ),
-    certainty: z.enum(['confirmed', 'uncertain']),
-    certainty_note: text(600).optional(),
-    advances: z.array(advancesLink).max(20, 'must list at most 20 commitments'),
-    involves: z.array(entityId).max(20, 'must list at most 20 agencies or countries'),
-    under: z.array(entityId).max(10, 'must list at most 10 agreements'),
-    part_of: z.array(entityId).max(10, 'must list at most 10 programmes'),
-  })
-  .strict()
-  .refine((e) => e.certainty === 'confirmed' || e.certainty_note !== undefined, {
-    message: 'must explain what is uncertain when certainty is "uncertain"',
-    path: ['certainty_note'],
-  });
-export type EventFields = z.infer<typeof eventFields>;
 
 export const curatedEventId = z
   .string()
@@ -137,12 +27,6 @@ const curatedFile = z
     events: z.array(z.object({ id: curatedEventId }).passthrough()),
   })
   .strict();
-
-export interface CuratedEvent extends EventFields {
-  id: string;
-  /** sha256 of the entry as curated: the seed replaces a curated event only when this changes. */
-  curated_sha256: string;
-}
 
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
@@ -226,9 +110,4 @@ export function parseCuratedEvents(
         .digest('hex'),
     };
   });
-}
-
-/** The plan's pillar of a commitment ref (I.3.2 → I). */
-export function pillarOf(ref: string): string {
-  return ref.split('.')[0]!;
 }

@@ -7,7 +7,7 @@ import {
   type EventFields,
   pillarOf,
   precisionOf,
-} from '../../seed/events-model';
+} from '../../core/model/event-fields';
 import type { Graph, GraphTx } from '../graph';
 import type { Plain } from '../to-plain';
 import { type Actor, filterParams, now, writeAudit } from './audit-log';

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dateEnd, dateStart, eventFields, precisionOf } from '../../core/model/event-fields';
 import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
-import {
-  dateEnd,
-  dateStart,
-  eventFields,
-  parseCuratedEvents,
-  precisionOf,
-} from '../../seed/events-model';
+import { parseCuratedEvents } from '../../seed/events-model';
 
 const { model } = readSeedInputs();
 const fileJson = JSON.parse(readFileSync('seed/data/events.json', 'utf8')) as {

@@ -1,4 +1,5 @@
 import { type Request, type Response, Router } from 'express';
+import type { EventFields } from '../../../core/model/event-fields';
 import { listAudit } from '../../../graph/events/audit-log';
 import {
   createEvent,
@@ -11,7 +12,6 @@ import {
   type WriteOutcome,
 } from '../../../graph/events/event-store';
 import type { Graph } from '../../../graph/graph';
-import type { EventFields } from '../../../seed/events-model';
 import { dataChanged } from '../../http/data-version';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';

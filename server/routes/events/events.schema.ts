@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { DATE_PRECISIONS, EVENT_KINDS } from '../../../core/event-kinds';
+import { eventDate, eventFields } from '../../../core/model/event-fields';
 import { AUDIT_ACTIONS } from '../../../graph/events/audit-log';
-import { DATE_PRECISIONS, EVENT_KINDS, eventDate, eventFields } from '../../../seed/events-model';
 import { boolParam, intParam } from '../../http/params';
 
 const entityId = z
