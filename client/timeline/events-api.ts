@@ -10,39 +10,11 @@ export {
   type EventKind,
 } from '../../core/event-kinds';
 
-import type { EventKind } from '../../core/event-kinds';
+import type { EventFields, StoredEvent } from '../../core/model/event-fields';
 
-/** The fields an editor writes (the server's eventFields). */
-export interface EventFields {
-  date: string;
-  kind: EventKind;
-  title_en: string;
-  title_ja: string;
-  summary_en: string;
-  source_url: string;
-  source_publisher: string;
-  source_accessed: string;
-  certainty: 'confirmed' | 'uncertain';
-  certainty_note?: string;
-  advances: { ref: string; reason: string }[];
-  involves: string[];
-  under: string[];
-  part_of: string[];
-}
-
-export interface KizunaEvent extends EventFields {
-  id: string;
-  origin: 'curated' | 'analyst';
-  date_precision: 'day' | 'month' | 'year';
-  date_start: string;
-  date_end: string;
-  pillars: string[];
-  version: number;
-  edited: boolean;
-  deleted: boolean;
-  updated_at: string;
-  updated_by: string;
-}
+/** The fields an editor writes, and an event as the API answers it: the server's own types. */
+export type { EventFields };
+export type KizunaEvent = StoredEvent;
 
 export type Role = 'viewer' | 'editor' | 'admin';
 

@@ -126,3 +126,22 @@ export interface CuratedEvent extends EventFields {
 export function pillarOf(ref: string): string {
   return ref.split('.')[0]!;
 }
+
+/** An event as the database holds it and the API answers it: the fields and their bookkeeping. */
+export interface StoredEvent extends EventFields {
+  id: string;
+  origin: 'curated' | 'analyst';
+  date_precision: DatePrecision;
+  date_start: string;
+  date_end: string;
+  pillars: string[];
+  version: number;
+  edited: boolean;
+  deleted: boolean;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}

@@ -7,8 +7,10 @@ import {
   type EventFields,
   pillarOf,
   precisionOf,
+  type StoredEvent,
 } from '../../core/model/event-fields';
 import type { Graph, GraphTx } from '../graph';
+
 import type { Plain } from '../to-plain';
 import { type Actor, filterParams, now, writeAudit } from './audit-log';
 
@@ -27,24 +29,6 @@ export interface EventLinks {
   involves: string[];
   under: string[];
   part_of: string[];
-}
-
-export interface StoredEvent extends EventFields {
-  id: string;
-  origin: 'curated' | 'analyst';
-  date_precision: string;
-  date_start: string;
-  date_end: string;
-  pillars: string[];
-  version: number;
-  edited: boolean;
-  deleted: boolean;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
 }
 
 /**
@@ -108,7 +92,7 @@ export function toStoredEvent(props: Record<string, Plain>): StoredEvent {
     id: String(props.id),
     origin: props.origin === 'curated' ? 'curated' : 'analyst',
     date: String(props.date),
-    date_precision: String(props.date_precision),
+    date_precision: precisionOf(String(props.date)),
     date_start: String(props.date_start),
     date_end: String(props.date_end),
     kind: props.kind as StoredEvent['kind'],

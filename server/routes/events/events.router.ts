@@ -1,12 +1,11 @@
 import { type Request, type Response, Router } from 'express';
-import type { EventFields } from '../../../core/model/event-fields';
+import type { EventFields, StoredEvent } from '../../../core/model/event-fields';
 import { listAudit } from '../../../graph/events/audit-log';
 import {
   createEvent,
   listEvents,
   missingLinks,
   readEvent,
-  type StoredEvent,
   setEventDeleted,
   updateEvent,
   type WriteOutcome,
