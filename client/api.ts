@@ -1,3 +1,5 @@
+import type { Elements } from '../core/elements';
+
 /** Typed calls to Kizuna's API; problem+json errors become ApiError with the server's words. */
 export class ApiError extends Error {
   constructor(
@@ -26,29 +28,8 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
 
 export type Scalar = string | number | boolean | null;
 
-export interface NodeData {
-  id: string;
-  kind: string;
-  name_ja: string;
-  name_en: string;
-  [key: string]: unknown;
-}
-
-export interface EdgeData {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  evidence?: string;
-  role?: string;
-  cue?: string;
-  [key: string]: unknown;
-}
-
-export interface Elements {
-  nodes: { data: NodeData; position?: { x: number; y: number } }[];
-  edges: { data: EdgeData }[];
-}
+/** A view's elements: the server's own Cytoscape JSON types (core/elements.ts). */
+export type { EdgeData, Elements, NodeData } from '../core/elements';
 
 export interface GraphView {
   elements: Elements;
