@@ -15,8 +15,15 @@ import type {
 } from '../core/model/graph-model';
 import { searchKeyOf } from '../core/search-terms';
 import type { CommitmentCuration, Curation } from './curation';
+import {
+  checkAgainstSource,
+  checkCuration,
+  checkRoleCuration,
+  checkUnique,
+} from './curation-checks';
 import { CurationError, type Entity, type Gazetteer } from './gazetteer';
 import { buildAliasIndex, findMentions, type Link, linkText, type Role } from './link-mentions';
+import { mergeEvidence } from './merge-evidence';
 import { allCommitments, type Commitment, type Plan } from './plan-model';
 
 export interface BuildInput {
@@ -280,65 +287,6 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
   return { nodes, relationships: merged };
 }
 
-/** The scalar properties that get a list of every value when a relationship has several pieces of evidence. */
-export const EVIDENCE_LISTS: Record<string, string> = {
-  evidence: 'evidences',
-  evidence_start: 'evidence_starts',
-  evidence_end: 'evidence_ends',
-  evidence_line: 'evidence_lines',
-  cue: 'cues',
-  grammatical_role: 'grammatical_roles',
-  role: 'roles',
-  role_evidence: 'role_evidences',
-  role_evidence_start: 'role_evidence_starts',
-  role_evidence_end: 'role_evidence_ends',
-  role_asserted_by: 'role_asserted_bys',
-};
-
-/** From the strongest claim to the weakest: the role an INVOLVES shows when its mentions differ. */
-export const ROLE_PRIORITY: SemanticRole[] = [
-  'actor',
-  'beneficiary',
-  'subject_of_concern',
-  'partner',
-  'location',
-  'mentioned',
-];
-const ROLE_SCALARS = [
-  'role',
-  'role_evidence',
-  'role_evidence_start',
-  'role_evidence_end',
-  'role_asserted_by',
-  'role_note',
-];
-
-/**
- * One relationship per (start, type, end). The scalars keep the FIRST piece of evidence (in
- * document order), so code reading `evidence` keeps working; the lists of EVIDENCE_LISTS hold
- * all of them, in the same order. An INVOLVES takes as `role` its strongest role (ROLE_PRIORITY).
- */
-export function mergeEvidence(relationships: GraphRelationship[]): GraphRelationship[] {
-  const groups = new Map<string, GraphRelationship[]>();
-  for (const rel of relationships) groups.set(rel.key, [...(groups.get(rel.key) ?? []), rel]);
-  return [...groups.values()].map((group) => {
-    const first = group[0]!;
-    const properties: Properties = { ...first.properties, evidence_count: group.length };
-    for (const [scalar, list] of Object.entries(EVIDENCE_LISTS)) {
-      const values = group.map((r) => r.properties[scalar]);
-      if (values.every((v) => typeof v === 'string')) properties[list] = values as string[];
-      else if (values.every((v) => typeof v === 'number')) properties[list] = values as number[];
-    }
-    if (first.type === 'INVOLVES') {
-      const rank = (r: GraphRelationship) =>
-        ROLE_PRIORITY.indexOf(r.properties.role as SemanticRole);
-      const strongest = group.reduce((best, r) => (rank(r) < rank(best) ? r : best));
-      for (const key of ROLE_SCALARS) properties[key] = strongest.properties[key] ?? null;
-    }
-    return { ...first, properties };
-  });
-}
-
 /** The semantic role read from the particle, where no curated role overrides it. */
 const ROLE_FROM_GRAMMAR: Record<Role, SemanticRole> = {
   actor: 'actor',
@@ -445,24 +393,6 @@ function adoptedEvidence(adopted: string): string {
   return `${year}年${month}月${day}日`;
 }
 
-/** Each curated role must name a mention the linker found: the entity, at that offset. */
-function checkRoleCuration(commitment: Commitment, c: CommitmentCuration, links: Link[]): void {
-  const file = 'seed/data/commitments.json';
-  for (const role of c.roles) {
-    const mention = links.find(
-      (l) => l.type === 'INVOLVES' && l.entity.id === role.entity && l.evidence_start === role.at,
-    );
-    if (!mention)
-      throw new CurationError(
-        `${file}: commitment "${c.ref}": role for "${role.entity}" at ${role.at}: no mention of it there.`,
-      );
-    if (!commitment.text_ja.includes(role.evidence))
-      throw new CurationError(
-        `${file}: commitment "${c.ref}": role evidence "${role.evidence}" is not in its Japanese text.`,
-      );
-  }
-}
-
 export function themeId(theme: ThemeId): string {
   return `theme/${theme}`;
 }
@@ -479,105 +409,4 @@ function entityProperties(entity: Entity): Properties {
     else properties[key] = value as Properties[string];
   }
   return properties;
-}
-
-function checkAgainstSource(source: string, gazetteer: Gazetteer): void {
-  const file = 'seed/data/gazetteer.json';
-  // The document's text with line breaks removed: evidence may span a split line.
-  const flat = source.replace(/\r?\n/g, '');
-  const inSource = (text: string) => source.includes(text) || flat.includes(text);
-  for (const entity of gazetteer.entities) {
-    for (const alias of entity.aliases) {
-      if (!inSource(alias))
-        throw new CurationError(
-          `${file}: entity "${entity.id}": alias "${alias}" does not occur in the source document.`,
-        );
-    }
-    if (entity.parent && !inSource(entity.parent.evidence)) {
-      throw new CurationError(
-        `${file}: entity "${entity.id}": parent evidence "${entity.parent.evidence}" does not occur in the source document.`,
-      );
-    }
-    if (entity.kind === 'Agreement') {
-      if (!inSource(entity.status_in_plan_evidence))
-        throw new CurationError(
-          `${file}: entity "${entity.id}": status_in_plan_evidence "${entity.status_in_plan_evidence}" does not occur in the source document.`,
-        );
-      for (const party of entity.parties) {
-        if (!inSource(party.evidence))
-          throw new CurationError(
-            `${file}: entity "${entity.id}": party evidence "${party.evidence}" does not occur in the source document.`,
-          );
-      }
-    }
-  }
-  for (const stop of gazetteer.stop_phrases) {
-    if (!inSource(stop.text))
-      throw new CurationError(
-        `${file}: stop phrase "${stop.text}" does not occur in the source document.`,
-      );
-  }
-}
-
-function checkCuration(commitments: Commitment[], curation: Curation) {
-  const file = 'seed/data/commitments.json';
-  const curated = new Map(curation.commitments.map((c) => [c.ref, c]));
-  if (curated.size !== curation.commitments.length)
-    throw new CurationError(`${file}: a ref is listed twice.`);
-  const refs = new Set(commitments.map((c) => c.ref));
-  for (const c of curation.commitments) {
-    if (!refs.has(c.ref))
-      throw new CurationError(`${file}: commitment "${c.ref}" is not in the plan.`);
-  }
-  for (const commitment of commitments) {
-    const c = curated.get(commitment.ref);
-    if (!c)
-      throw new CurationError(
-        `${file}: commitment "${commitment.ref}" has no English text or attributes.`,
-      );
-    if (!commitment.text_ja.includes(c.action_ja)) {
-      throw new CurationError(
-        `${file}: commitment "${c.ref}": action_ja "${c.action_ja}" is not in its Japanese text.`,
-      );
-    }
-    for (const quoted of [...c.direction, ...c.time]) {
-      if (!commitment.text_ja.includes(quoted.evidence))
-        throw new CurationError(
-          `${file}: commitment "${c.ref}": evidence "${quoted.evidence}" is not in its Japanese text.`,
-        );
-    }
-    for (const theme of c.themes) {
-      if (!commitment.text_ja.includes(theme.evidence)) {
-        throw new CurationError(
-          `${file}: commitment "${c.ref}": theme evidence "${theme.evidence}" is not in its Japanese text.`,
-        );
-      }
-    }
-  }
-  for (const target of curation.targets) {
-    const commitment = commitments.find((c) => c.ref === target.ref);
-    if (!commitment)
-      throw new CurationError(
-        `seed/data/targets.json: target "${target.id}": commitment "${target.ref}" is not in the plan.`,
-      );
-    if (!commitment.text_ja.includes(target.evidence)) {
-      throw new CurationError(
-        `seed/data/targets.json: target "${target.id}": evidence "${target.evidence}" is not in ${target.ref}'s text.`,
-      );
-    }
-  }
-  return curated;
-}
-
-function checkUnique(nodes: GraphNode[], relationships: GraphRelationship[]): void {
-  const ids = new Set<string>();
-  for (const node of nodes) {
-    if (ids.has(node.id)) throw new CurationError(`Two nodes share the id "${node.id}".`);
-    ids.add(node.id);
-  }
-  const keys = new Set<string>();
-  for (const rel of relationships) {
-    if (keys.has(rel.key)) throw new CurationError(`Two relationships share the key "${rel.key}".`);
-    keys.add(rel.key);
-  }
 }
