@@ -1,5 +1,13 @@
-import type { DatasetStamp } from '../../core/dataset';
-import type { LegendEntry } from '../model/compose-diagram';
+import {
+  type BriefBox,
+  type BriefGraph,
+  type BriefLink,
+  type BriefNode,
+  type BriefPage,
+  type BriefText,
+  type PageSetup,
+  paperSize,
+} from './brief-model';
 import { type BriefLang, textWidth, wrapText } from './brief-text';
 
 /**
@@ -10,21 +18,6 @@ import { type BriefLang, textWidth, wrapText } from './brief-text';
  * title, legend and footer. Pure: the same pages become SVG (then PDF) and PowerPoint.
  */
 
-export type PaperName = 'slide' | 'a4' | 'letter';
-export type Orientation = 'landscape' | 'portrait';
-
-/** Sheet sizes in points, portrait. */
-const PAPERS: Record<PaperName, { width: number; height: number }> = {
-  slide: { width: 540, height: 960 },
-  a4: { width: 595.28, height: 841.89 },
-  letter: { width: 612, height: 792 },
-};
-
-export function paperSize(paper: PaperName, orientation: Orientation) {
-  const { width, height } = PAPERS[paper];
-  return orientation === 'portrait' ? { width, height } : { width: height, height: width };
-}
-
 /** The smallest text on any page, in points. */
 export const MIN_FONT = 9;
 const LABEL_FONT = 10;
@@ -33,86 +26,6 @@ const TITLE_FONT = 18;
 const FOOTER_FONT = 9;
 const LINE = 1.22;
 const BOX_PAD = 5;
-
-export interface BriefNode {
-  id: string;
-  kind: string;
-  /** The label as shown, in the page's language; a commitment's starts with its ref. */
-  label: string;
-  ref?: string;
-  pillar?: string;
-  area?: string;
-}
-
-export interface BriefEdge {
-  source: string;
-  target: string;
-  type: string;
-}
-
-export interface BriefGraph {
-  nodes: BriefNode[];
-  edges: BriefEdge[];
-}
-
-export interface BriefBox {
-  id: string;
-  kind: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  /** The whole label (PowerPoint wraps it again in the shape); lines, as wrapped here. */
-  label: string;
-  lines: string[];
-  fontSize: number;
-}
-
-export interface BriefLink {
-  from: string;
-  to: string;
-  type: string;
-}
-
-export interface BriefText {
-  x: number;
-  y: number;
-  lines: string[];
-  fontSize: number;
-  bold?: boolean;
-  colour?: string;
-  width: number;
-}
-
-export interface BriefPage {
-  width: number;
-  height: number;
-  title: string;
-  boxes: BriefBox[];
-  links: BriefLink[];
-  texts: BriefText[];
-  legend: LegendEntry[];
-  footer: string;
-  lang: BriefLang;
-  /** What this page of a split view holds, in a few words (for "split onto N pages: …"). */
-  part?: string;
-  /** The timeline strip above the footer (SVG), and the height it takes with its gap. */
-  strip?: { svg: string; space: number };
-}
-
-export interface PageSetup {
-  paper: PaperName;
-  orientation: Orientation;
-  lang: BriefLang;
-  /** The dataset the pages are drawn from (version, fingerprint, citation). */
-  stamp: DatasetStamp;
-  /** The line every page ends with: the dataset's citation footer and the date (see footerLine). */
-  footer: string;
-  /** Legend entries for the kinds and relationship types a page shows. */
-  legendFor: (kinds: Set<string>, types: Set<string>) => LegendEntry[];
-  /** A timeline strip for every page but the title page: its height, and how to draw it. */
-  strip?: { height: number; draw: (box: { x: number; y: number; width: number }) => string };
-}
 
 /** Where the footer's two lines start on a sheet of this height; what sits above ends 6 pt higher. */
 const footerTop = (height: number) => height - MARGIN - FOOTER_FONT * LINE * 2;

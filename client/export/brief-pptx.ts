@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
-import type { BriefBox, BriefPage } from './brief-pages';
+import type { BriefBox, BriefPage } from './brief-model';
 import { anchors, kindColour, relStyle, tint } from './brief-svg';
 import { BRIEF_FONTS } from './brief-text';
 

@@ -1,7 +1,7 @@
 import { xmlAttr, xmlText } from '../../core/formats/xml';
 import type { LegendEntry } from '../model/compose-diagram';
 import { isNodeKind, isRelType, KIND_STYLES, REL_STYLES } from '../model/palette';
-import type { BriefBox, BriefPage, BriefText } from './brief-pages';
+import type { BriefBox, BriefPage, BriefText } from './brief-model';
 import { BRIEF_FONTS } from './brief-text';
 
 /**

@@ -10,18 +10,15 @@ import { legendEntries } from '../model/legend-entries';
 import { KIND_STYLES } from '../model/palette';
 import { type AppState, DEFAULT_FILTERS, type LayoutName } from '../model/state';
 import { computeVisible, type VEdge, type VNode } from '../model/visibility';
-import {
-  type BriefGraph,
-  type BriefNode,
-  type BriefPage,
-  indexPages,
-  type Orientation,
-  type PageSetup,
-  type PaperName,
-  pillarPages,
-  titlePage,
-  underpinsPages,
-} from './brief-pages';
+import type {
+  BriefGraph,
+  BriefNode,
+  BriefPage,
+  Orientation,
+  PageSetup,
+  PaperName,
+} from './brief-model';
+import { indexPages, pillarPages, titlePage, underpinsPages } from './brief-pages';
 import { BRIEF_FONTS, type BriefLang } from './brief-text';
 import { STRIP_HEIGHT, type StripEvent, timelineStripSvg } from './timeline-strip';
 

@@ -13,7 +13,7 @@ import { legendEntries } from '../model/legend-entries';
 import { isNodeKind, isRelType } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
 import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
-import type { BriefPage, Orientation, PaperName } from './brief-pages';
+import type { BriefPage, Orientation, PaperName } from './brief-model';
 import { pageToSvg } from './brief-svg';
 import { pptxOf } from './pptx-on-demand';
 import type { StripEvent } from './timeline-strip';

@@ -1,4 +1,4 @@
-import type { BriefPage } from './brief-pages';
+import type { BriefPage } from './brief-model';
 
 /**
  * The PowerPoint writer (pptxgenjs and JSZip, about 370 kB minified) is fetched the first time a

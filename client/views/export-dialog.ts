@@ -6,7 +6,7 @@ import {
   exportFilename,
 } from '../../core/formats/export-formats';
 import { briefPages, briefTitle, briefViewOf, splitNotice } from '../export/brief';
-import type { Orientation, PaperName } from '../export/brief-pages';
+import type { Orientation, PaperName } from '../export/brief-model';
 import { pageToSvg } from '../export/brief-svg';
 import {
   download,

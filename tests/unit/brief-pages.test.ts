@@ -7,10 +7,10 @@ import {
   pageSetup,
   splitNotice,
 } from '../../client/export/brief';
+import { paperSize } from '../../client/export/brief-model';
 import {
   crossings,
   MIN_FONT,
-  paperSize,
   pillarPages,
   titlePage,
   underpinsPages,

@@ -1,25 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { xmlText } from '../../../core/formats/xml';
+import { type Orientation, type PaperName, paperSizeMm } from '../../../core/model/paper';
 import { launchOfflineChromium } from '../../chromium';
 
-export type PageSize = 'a4' | 'letter' | 'slide';
-export type Orientation = 'landscape' | 'portrait';
-
-/** Page sizes in millimetres, portrait: A4, US Letter, and a 16:9 slide (13.333 × 7.5 in). */
-const SIZES: Record<PageSize, { width: number; height: number }> = {
-  a4: { width: 210, height: 297 },
-  letter: { width: 215.9, height: 279.4 },
-  slide: { width: 190.5, height: 338.667 },
-};
-
-export function pageSize(
-  size: PageSize,
-  orientation: Orientation,
-): { width: number; height: number } {
-  const { width, height } = SIZES[size];
-  return orientation === 'portrait' ? { width, height } : { width: height, height: width };
-}
+export type PageSize = PaperName;
+export type { Orientation };
 
 /** Chromium is missing or cannot start: a 501, SVG and PNG still work. */
 export class PdfUnavailable extends Error {
@@ -263,7 +249,7 @@ export class PdfPrinter {
     orientation: Orientation,
     title: string,
   ): Promise<Buffer> {
-    const { width, height } = pageSize(size, orientation);
+    const { width, height } = paperSizeMm(size, orientation);
     const sheets = pages.map((svg) => `<div class="sheet">${svg}</div>`).join('');
     await page.setContent(
       `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>${xmlText(title)}</title><style>

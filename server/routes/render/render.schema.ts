@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPER_NAMES } from '../../../core/model/paper';
 
 /**
  * The biggest diagram Kizuna draws (the whole plan, every label shown) composes to about
@@ -29,7 +30,11 @@ export const pdfBody = z
       .max(MAX_PAGES, `must hold at most ${MAX_PAGES} pages`)
       .optional(),
     title: z.string().max(300, 'must be under 300 characters').optional(),
-    page: z.enum(['a4', 'letter', 'slide'], { error: 'must be a4, letter or slide' }).default('a4'),
+    page: z
+      .enum(PAPER_NAMES, {
+        error: `must be ${PAPER_NAMES.slice(0, -1).join(', ')} or ${PAPER_NAMES.at(-1)}`,
+      })
+      .default('a4'),
     orientation: z
       .enum(['landscape', 'portrait'], { error: 'must be landscape or portrait' })
       .default('landscape'),
