@@ -165,7 +165,6 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
     mode: 'READ' | 'WRITE',
     call: RunOptions,
     work: (session: Session, timeout: number | undefined) => Promise<T>,
-    sessionConfig: { fetchSize?: number } = {},
   ): Promise<T> {
     const signal = call.signal ?? cancellationScope.getStore();
     if (signal?.aborted) throw new QueryCancelledError();
@@ -175,7 +174,7 @@ export function openGraph(connection: Connection, options: GraphOptions = {}): G
       call.timeoutMs !== undefined && deadlineMs !== undefined
         ? Math.min(call.timeoutMs, deadlineMs)
         : (call.timeoutMs ?? deadlineMs);
-    const session = driver.session({ database, defaultAccessMode: mode, ...sessionConfig });
+    const session = driver.session({ database, defaultAccessMode: mode });
     const done = work(session, timeout).finally(() => session.close());
     // The loser of the race below must not become an unhandled rejection.
     done.catch(() => {});
