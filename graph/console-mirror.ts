@@ -1,4 +1,4 @@
-import { EVENT_SCHEMA, GRAPH_SCHEMA, schemaStatement } from '../core/formats/graph-schema';
+import { EVENT_SCHEMA, GRAPH_SCHEMA, schemaCommand } from '../core/formats/graph-schema';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../core/model/graph-model';
 import type { Graph, Row, Statement } from './graph';
 import { ENTITY } from './queries/entity';
@@ -181,7 +181,7 @@ export interface MirrorReport {
 /** Creates the constraints and indexes a copy needs (idempotent): the export's schema. */
 export async function ensureMirrorSchema(sandbox: Graph): Promise<void> {
   for (const item of [...GRAPH_SCHEMA, ...EVENT_SCHEMA]) {
-    await sandbox.write(schemaStatement(item).replace(/;$/, ''), {}, TIMEOUT);
+    await sandbox.write(schemaCommand(item), {}, TIMEOUT);
   }
   await sandbox.write('CALL db.awaitIndexes(60)', {}, TIMEOUT);
 }

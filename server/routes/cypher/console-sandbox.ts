@@ -67,10 +67,11 @@ export class ConsoleSandbox {
       return null;
     });
     try {
+      // Once per start, copy or not: a copy an older release made gets this one's indexes.
+      if (!this.schemaReady) await ensureMirrorSchema(this.graph);
+      this.schemaReady = true;
       const held = await mirroredStamp(this.graph);
       if (wanted !== null && wanted !== held) {
-        if (!this.schemaReady) await ensureMirrorSchema(this.graph);
-        this.schemaReady = true;
         const report = await mirrorPublicData(this.main, this.graph, wanted);
         this.logger?.info(report, 'console: copied the public data to its database');
       }
