@@ -339,7 +339,13 @@ describe('the Cypher workbench in Chromium', () => {
 
     await w.page.click('.cm-content');
     await w.page.keyboard.type('MATCH (n:');
-    await w.page.waitForSelector('.cm-tooltip-autocomplete');
+    // The list first offers what the editor knows at once (the variable n) and then the
+    // labels, once the schema has come from the server: wait for those.
+    await w.page.waitForFunction(() =>
+      [...document.querySelectorAll('.cm-tooltip-autocomplete li')].some(
+        (e) => e.textContent === ':Commitment',
+      ),
+    );
     const offered = await w.page.$$eval('.cm-tooltip-autocomplete li', (els) =>
       els.map((e) => e.textContent),
     );
