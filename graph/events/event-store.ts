@@ -124,6 +124,12 @@ export function toStoredEvent(props: Record<string, Plain>): StoredEvent {
 const run = (tx: GraphTx, cypher: string, params: Record<string, unknown> = {}) =>
   tx.run(cypher, params);
 
+/** An event as it stands inside the transaction, after what the transaction wrote. */
+async function storedEvent(tx: GraphTx, id: string): Promise<StoredEvent> {
+  const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
+  return toStoredEvent(row!.p as Record<string, Plain>);
+}
+
 /** Draws one event's relationships from its stored links, replacing what was there. */
 async function linkEvent(tx: GraphTx, id: string, links: EventLinks): Promise<void> {
   await run(tx, `MATCH (e:Event {id: $id})-[r]->() WHERE type(r) IN $types DELETE r`, {
@@ -224,8 +230,7 @@ export async function syncCuratedEvents(graph: Graph, events: CuratedEvent[]): P
         );
         report.updated++;
       }
-      const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
-      const after = toStoredEvent(row!.p as Record<string, Plain>);
+      const after = await storedEvent(tx, id);
       await writeAudit(tx, {
         actor: 'seed',
         action: found ? 'seed-update' : 'seed-create',
@@ -303,8 +308,7 @@ async function withLockedEvent<T>(
       { id, token: randomUUID() },
     );
     if (locked.length === 0) return { status: 'missing' as const };
-    const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
-    return work(tx, toStoredEvent(row!.p as Record<string, Plain>));
+    return work(tx, await storedEvent(tx, id));
   });
 }
 
@@ -324,8 +328,7 @@ export async function createEvent(
       { id, props: fieldProperties(fields), at, actor },
     );
     await linkEvent(tx, id, linksOf(fields));
-    const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
-    const event = toStoredEvent(row!.p as Record<string, Plain>);
+    const event = await storedEvent(tx, id);
     await writeAudit(tx, {
       actor,
       action: 'create',
@@ -359,8 +362,7 @@ export async function updateEvent(
       { id, props, at, actor },
     );
     if (JSON.stringify(linksOf(current)) !== props.links) await linkEvent(tx, id, linksOf(fields));
-    const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
-    const event = toStoredEvent(row!.p as Record<string, Plain>);
+    const event = await storedEvent(tx, id);
     await writeAudit(tx, {
       actor,
       action: 'update',
@@ -401,8 +403,7 @@ export async function setEventDeleted(
         actor,
       },
     );
-    const [row] = await run(tx, 'MATCH (e:Event {id: $id}) RETURN properties(e) AS p', { id });
-    const event = toStoredEvent(row!.p as Record<string, Plain>);
+    const event = await storedEvent(tx, id);
     await writeAudit(tx, {
       actor,
       action: deleted ? 'delete' : 'restore',
