@@ -53,7 +53,8 @@ const EDITORS = ['editor', 'admin'];
 
 /**
  * Events in the explorer: the timeline strip, the event panel, sign-in, and the editor's
- * form. main.ts calls into it at a few points of its render; everything else lives here.
+ * form. The explorer calls into it at a few points of its render (client/app/render-app.ts);
+ * everything else lives here.
  */
 export function mountEvents(
   host: EventsHost,

@@ -1,0 +1,54 @@
+import { api, type Elements } from '../api';
+import type { AppState } from '../model/state';
+import type { Explorer } from './explorer';
+
+/** Puts fetched elements on the canvas and in the store; new nodes start around `around`. */
+export function addElements(app: Explorer, elements: Elements, around?: string): void {
+  app.canvas.add(elements, around);
+  app.store.addElements(elements);
+}
+
+async function fetchExpansion(app: Explorer, id: string): Promise<void> {
+  if (app.store.loaded.expansions[id]) return;
+  const view = await api.neighbours(id);
+  addElements(app, view.elements, id);
+  app.store.expansionLoaded(
+    id,
+    view.elements.nodes.map((n) => n.data.id),
+  );
+}
+
+async function fetchPath(app: Explorer): Promise<void> {
+  const { from, to, avoidHierarchy } = app.store.state.path;
+  app.store.setPath(null);
+  if (!from || !to) return;
+  const result = await api.paths(from, to, avoidHierarchy);
+  addElements(app, result.elements);
+  app.store.setPath(result);
+}
+
+/** Starts fetching what the view needs and has not got: expansions, the path, the selected node's details. */
+export function fetchForView(app: Explorer, before: AppState | null): Promise<void>[] {
+  const { store } = app;
+  const { state } = store;
+  const jobs: Promise<void>[] = [];
+  for (const id of state.expanded)
+    if (!store.loaded.expansions[id]) jobs.push(fetchExpansion(app, id));
+  if (
+    !before ||
+    state.path.from !== before.path.from ||
+    state.path.to !== before.path.to ||
+    state.path.avoidHierarchy !== before.path.avoidHierarchy
+  ) {
+    jobs.push(fetchPath(app));
+  }
+  if (state.selected !== before?.selected) {
+    store.forgetDetails();
+    if (state.selected) {
+      store.loadingDetails();
+      const id = state.selected;
+      jobs.push(api.node(id).then((d) => store.detailsArrived(id, d)));
+    }
+  }
+  return jobs;
+}

@@ -1,0 +1,38 @@
+import { EXPORT_FORMATS } from '../../core/formats/export-formats';
+import type { Canvas } from '../canvas/canvas';
+import { briefOutput, exportDiagram, exportGraphOf, svgToPng } from '../export/diagram-export';
+import { defaultTitle } from '../views/export-dialog';
+import type { Store } from './store';
+
+/** Offers the page's canvas and its exports to the end-to-end tests, the benchmarks and `npm run export`. */
+export function offerPageHandle(canvas: Canvas, store: Store): void {
+  window.kizuna = {
+    cy: canvas.cy,
+    laidOut: () => canvas.laidOut(),
+    diagram: (request) =>
+      exportDiagram(canvas.cy, {
+        scope: 'view',
+        selected: store.state.selected,
+        title: defaultTitle(store.state),
+        legend: true,
+        source: true,
+        date: true,
+        lang: store.state.lang,
+        background: 'white',
+        ...request,
+      }),
+    png: async (diagram, scale, background) => {
+      const bytes = new Uint8Array(
+        await (await svgToPng(diagram, scale, background)).arrayBuffer(),
+      );
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return btoa(binary);
+    },
+    brief: (request) => briefOutput(canvas.cy, store.state, request),
+    data: (format) =>
+      EXPORT_FORMATS[format].build(
+        exportGraphOf(canvas.cy, 'view', null, defaultTitle(store.state), store.state.lang),
+      ),
+  };
+}

@@ -1,0 +1,31 @@
+import { api } from '../api';
+import { afterChange } from './after-change';
+import type { Explorer } from './explorer';
+import { addElements } from './load-data';
+import { byId } from './page-elements';
+import { showError, showLoading } from './status-bar';
+
+/** The page before anything is fetched: its language, the loading line, and on a phone folded filters. */
+export function preparePage(app: Pick<Explorer, 'store' | 'page'>): void {
+  // On a phone the filters start folded, so the graph gets the screen.
+  if (window.matchMedia('(max-width: 900px)').matches)
+    byId<HTMLDetailsElement>('controls-details').open = false;
+  document.documentElement.lang = app.store.state.lang;
+  showLoading(app);
+}
+
+/** Loads the plan and the events, shows the view the link asks for, and says when it is ready. */
+export async function openFirstView(app: Explorer): Promise<void> {
+  try {
+    const [whole] = await Promise.all([api.wholePlan(), app.events.load()]);
+    addElements(app, whole.elements);
+    await afterChange(app, null);
+    // A link to a worker-computed arrangement is ready once that arrangement is shown.
+    await app.canvas.laidOut();
+    app.canvas.fitView(false);
+    document.body.dataset.state = 'ready';
+    performance.mark('kizuna:first-render');
+  } catch (error) {
+    showError(app, error);
+  }
+}
