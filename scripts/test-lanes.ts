@@ -1,5 +1,5 @@
 /**
- * npm test's test step: three vitest runs side by side. The integration files and the browser
+ * npm test: three vitest runs side by side, and the type check and lint beside them. The integration files and the browser
  * files each have a lane with its own shared Neo4j (tests/global/); the unit tests and the
  * files that start a Neo4j of their own (tests/suites.ts OWN_NEO4J) share a third lane that
  * needs none. Extra arguments go to every lane (e.g. --sequence.shuffle). Every line is
@@ -29,13 +29,25 @@ interface SlowFile {
 
 interface Lane {
   name: string;
-  projects: string[];
+  /** The vitest projects it runs, or, for the checks lane, the commands it runs in turn. */
+  projects?: string[];
+  commands?: string[][];
 }
 
 const LANES: Lane[] = [
   { name: 'unit+own-neo4j', projects: ['unit', 'integration-own-neo4j'] },
   { name: 'integration', projects: ['integration'] },
   { name: 'e2e', projects: ['e2e'] },
+  // The type check and the lint run beside the tests, at the lowest CPU priority: they took
+  // about 40 s before the first test started, and now use the moments the other lanes wait
+  // (for Neo4j, for Chromium, for a timer).
+  {
+    name: 'checks',
+    commands: [
+      [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'],
+      [path.join(repoRoot, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'check', '.'],
+    ],
+  },
 ];
 
 const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
@@ -73,22 +85,25 @@ function count(line: string): void {
   }
 }
 
-function run(lane: Lane): Promise<{ lane: Lane; code: number; seconds: number }> {
-  const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [vitest, 'run', ...lane.projects.flatMap((p) => ['--project', p]), ...filtered, ...extra],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        // Each lane's file times (tests/slowest-files.ts), gathered by printSlowest below.
-        KIZUNA_TEST_TIMINGS: path.join(timingsDir, `${lane.name}.json`),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const prefix = `[${lane.name.padEnd(width)}] `;
+/** Runs one command with its lines prefixed; resolves to its exit code. */
+function spawnPrefixed(
+  prefix: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; lowPriority?: boolean } = {},
+): Promise<number> {
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (options.lowPriority && child.pid !== undefined) {
+    // Children (biome's native binary) inherit it.
+    try {
+      os.setPriority(child.pid, 19);
+    } catch {
+      // Not allowed here: it then runs at normal priority, which is only slower.
+    }
+  }
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       console.log(prefix + line);
@@ -97,20 +112,43 @@ function run(lane: Lane): Promise<{ lane: Lane; code: number; seconds: number }>
   }
   return new Promise((resolve) => {
     child.once('error', (error) => {
-      console.log(`${prefix}could not start vitest: ${error.message}`);
-      resolve({ lane, code: 1, seconds: 0 });
+      console.log(`${prefix}could not start ${path.basename(args[0]!)}: ${error.message}`);
+      resolve(1);
     });
-    child.once('close', (code, signal) =>
-      resolve({
-        lane,
-        code: code ?? (signal ? 1 : 0),
-        seconds: Math.round((Date.now() - started) / 1000),
-      }),
-    );
+    child.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-const results = await Promise.all(LANES.map(run));
+async function run(lane: Lane): Promise<{ lane: Lane; code: number; seconds: number }> {
+  const started = Date.now();
+  const prefix = `[${lane.name.padEnd(width)}] `;
+  let code = 0;
+  if (lane.commands) {
+    // Each command runs even when one before it failed, so one run reports both.
+    for (const command of lane.commands) {
+      const exit = await spawnPrefixed(prefix, command, { lowPriority: true });
+      if (exit !== 0) code = exit;
+    }
+  } else {
+    code = await spawnPrefixed(
+      prefix,
+      [
+        vitest,
+        'run',
+        ...(lane.projects ?? []).flatMap((p) => ['--project', p]),
+        ...filtered,
+        ...extra,
+      ],
+      // Each lane's file times (tests/slowest-files.ts), gathered by printSlowest below.
+      { env: { KIZUNA_TEST_TIMINGS: path.join(timingsDir, `${lane.name}.json`) } },
+    );
+  }
+  return { lane, code, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+// Arguments narrow or reorder the tests: a run to check them, not the code, so no checks.
+const lanes = extra.length > 0 ? LANES.filter((lane) => !lane.commands) : LANES;
+const results = await Promise.all(lanes.map(run));
 console.log('');
 printSlowest();
 for (const { lane, code, seconds } of results) {
