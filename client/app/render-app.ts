@@ -47,6 +47,8 @@ export function render(app: Explorer): void {
     page.controls,
   );
   byId('controls-summary').textContent = t(lang, 'moreFilters');
+  // Static in index.html (it works before the script runs), so it is translated here.
+  byId('workbench-link').textContent = t(lang, 'workbenchLink');
   page.panel.hidden = !state.selected && !state.event;
   renderInto(
     events.panel(state) ??

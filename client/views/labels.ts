@@ -84,6 +84,7 @@ export const WORDS = {
   noEvents: { en: 'No events in this period.', ja: 'この期間の出来事はありません。' },
   pillar: { en: 'Pillar', ja: '柱' },
   event: { en: 'Event', ja: '出来事' },
+  workbenchLink: { en: 'Cypher workbench', ja: 'Cypher ワークベンチ' },
   eventsGroup: { en: 'Events', ja: '出来事' },
   eventsOf: { en: 'Events advancing this commitment', ja: 'この取組を進めた出来事' },
   evDate: { en: 'Date', ja: '日付' },

@@ -42,7 +42,9 @@ const SHOWN_PROPERTIES = [
 ];
 
 const relLabel = (type: string, lang: Lang) => (isRelType(type) ? REL_STYLES[type][lang] : type);
-const kindLabel = (kind: string, lang: Lang) => (isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind);
+/** A kind in the reader's language; events are not plan kinds (no palette entry) but have a word. */
+const kindLabel = (kind: string, lang: Lang) =>
+  isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind === 'Event' ? t(lang, 'event') : kind;
 
 /** The details of the selected node: both languages, the source with its evidence marked, and its connections. */
 export function sidePanelTemplate(

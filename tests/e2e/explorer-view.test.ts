@@ -245,6 +245,15 @@ describe('the explorer speaks the reader’s language', () => {
       expect(await x.page.textContent('#lang-toggle')).toBe(toggle);
       const counts = await x.page.textContent('[data-test="counts"]');
       expect(counts).toMatch(lang === 'en' ? /nodes/ : /ノード/);
+      // The header's link is static HTML, translated once the script runs.
+      expect(await x.page.textContent('#workbench-link')).toBe(
+        lang === 'en' ? 'Cypher workbench' : 'Cypher ワークベンチ',
+      );
+      // An event among a commitment's relations has its kind in the page's language too.
+      await x.searchAndChoose('I.1.1', 'jp-mn-2022/I.1.1');
+      const kinds = await x.page.locator('.side-panel .kind-tag').allTextContents();
+      expect(kinds).toContain(lang === 'en' ? 'Event' : '出来事');
+      if (lang === 'ja') expect(kinds.filter((k) => /[A-Za-z]/.test(k))).toEqual([]);
       await context.close();
     }
   });
