@@ -5,15 +5,11 @@ import type { EdgeData, Elements, NodeData } from '../api';
 import type { BriefRequest } from '../export/brief';
 import type { BriefOutput, Diagram, DiagramRequest } from '../export/diagram-export';
 import { centrality, type Scores } from '../model/centrality';
-import {
-  ACTOR_SIZE,
-  type ClusterLayout,
-  COMMITMENT_SIZE,
-  clusterLayout,
-} from '../model/cluster-layout';
+import { type ClusterLayout, clusterLayout } from '../model/cluster-layout';
 import { declutter, type LabelBox } from '../model/label-declutter';
 import { frameWithLabels, type ThresholdBox } from '../model/label-fit';
-import { isNodeKind, KIND_STYLES, REL_STYLES } from '../model/palette';
+import { baseSize, clusterSize } from '../model/node-sizes';
+import { REL_STYLES } from '../model/palette';
 import type { AppState, LayoutName, Metric } from '../model/state';
 import { type UnderpinsLabels, underpinsLabels, underpinsLayout } from '../model/underpins-layout';
 import type { Visible } from '../model/visibility';
@@ -82,15 +78,6 @@ export type { Scores };
 
 /** Kana, kanji and full-width forms: such text may wrap between any two characters. */
 const CJK = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
-
-const baseSize = (kind: string) => (isNodeKind(kind) ? KIND_STYLES[kind].size : 30);
-/** Node sizes in the clustered overview, whose grid is laid out in model units (cluster-layout.ts). */
-const clusterSize = (kind: string) =>
-  kind === 'Commitment'
-    ? COMMITMENT_SIZE
-    : ['Plan', 'Pillar', 'Area'].includes(kind)
-      ? baseSize(kind)
-      : ACTOR_SIZE;
 
 /** Fits never zoom in further than this, so a handful of nodes is not blown up. */
 const MAX_FIT_ZOOM = 1.6;
