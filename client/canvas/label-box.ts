@@ -2,7 +2,7 @@ import type cytoscape from 'cytoscape';
 import type { LabelBox } from '../model/label-declutter';
 import type { LabelFont, LabelSize } from './label-measure';
 
-/** Classes whose node's label is kept before any other (canvas.ts sets them). */
+/** Classes whose node's label is kept before any other (canvas-render.ts sets them). */
 const IMPORTANT = ['chosen', 'hit', 'path-end', 'on-path'];
 
 /**

@@ -1,0 +1,69 @@
+import cytoscape from 'cytoscape';
+import cytoscapeSvg from 'cytoscape-svg';
+import type { ClusterLayout } from '../model/cluster-layout';
+import type { LayoutName } from '../model/state';
+import type { Visible } from '../model/visibility';
+import type { CanvasEvents } from './canvas';
+import { stylesheet } from './cy-style';
+
+cytoscape.use(cytoscapeSvg);
+
+/** An arrangement as asked for: its name and what was shown then. */
+export interface LaidOut {
+  name: LayoutName | 'underpins';
+  visible: Visible;
+}
+
+/**
+ * What the canvas's controllers share: the Cytoscape instance, its box, the page's callbacks,
+ * and the state more than one controller reads. State only one controller needs stays inside it.
+ */
+export interface CanvasContext {
+  cy: cytoscape.Core;
+  container: HTMLElement;
+  events: CanvasEvents;
+  /** Whether the user zoomed or panned on purpose since the last fit: then a resize keeps their view. */
+  userMoved: boolean;
+  /** The last arrangement laid out: "what underpins what" is laid out again for a new canvas size. */
+  lastLayout: LaidOut | null;
+  /** The clustered overview as last laid out (its label sizes), or null when another arrangement is shown. */
+  cluster: (ClusterLayout & { lang: string }) | null;
+  /** The page's language as last rendered. */
+  lang: string;
+  /** Whether node sizes follow a measure (degree, betweenness, PageRank) rather than the kind. */
+  metricSized: boolean;
+  /**
+   * Labels left out because they would cover another, bigger or more connected, label
+   * (label-declutter.ts). Only in the arrangements computed without regard to labels:
+   * the overview and "what underpins what" place their titles apart themselves.
+   */
+  cluttered: Set<string>;
+  /** What is shown, as last rendered. */
+  shownNow: Visible;
+  /** The places nodes came with, for the "preset" arrangement. */
+  defaultPositions: Record<string, { x: number; y: number }>;
+}
+
+export function createCanvasContext(container: HTMLElement, events: CanvasEvents): CanvasContext {
+  const cy = cytoscape({
+    container,
+    style: stylesheet(),
+    minZoom: 0.05,
+    maxZoom: 4,
+    // Shift-drag draws a selection box; a plain drag still pans.
+    boxSelectionEnabled: true,
+  });
+  return {
+    cy,
+    container,
+    events,
+    userMoved: false,
+    lastLayout: null,
+    cluster: null,
+    lang: 'en',
+    metricSized: false,
+    cluttered: new Set(),
+    shownNow: { nodes: new Set(), edges: new Set() },
+    defaultPositions: {},
+  };
+}
