@@ -33,35 +33,35 @@ export function createClusterStyle(ctx: CanvasContext): ClusterStyle {
           );
           if (text !== n.data('label')) n.data('label', text);
           const wrap = CJK.test(text) ? 'anywhere' : 'whitespace';
+          // The plan, pillars and areas: a marker with its title beside it.
+          const besideMarker = (font: number, width: number, textWrap: string) => ({
+            'font-size': font,
+            'text-max-width': `${width}px`,
+            'text-wrap': textWrap,
+            'text-overflow-wrap': wrap,
+            'text-margin-x': l.markerSize / 2,
+            width: l.markerSize,
+            height: l.markerSize,
+          });
           let style: Record<string, string | number>;
           if (d.kind === 'Pillar' || d.kind === 'Area') {
             const pillar = d.kind === 'Pillar';
             style = {
-              'font-size': pillar ? l.pillarFont : l.areaFont,
-              'text-max-width': `${pillar ? l.pillarWidth : l.areaWidth}px`,
-              'text-wrap': pillar
-                ? result.mode === 'tight'
-                  ? 'ellipsis'
-                  : 'wrap'
-                : result.compact
-                  ? 'none'
-                  : 'wrap',
-              'text-overflow-wrap': wrap,
+              ...besideMarker(
+                pillar ? l.pillarFont : l.areaFont,
+                pillar ? l.pillarWidth : l.areaWidth,
+                pillar
+                  ? result.mode === 'tight'
+                    ? 'ellipsis'
+                    : 'wrap'
+                  : result.compact
+                    ? 'none'
+                    : 'wrap',
+              ),
               'font-weight': pillar ? 'bold' : 'normal',
-              'text-margin-x': l.markerSize / 2,
-              width: l.markerSize,
-              height: l.markerSize,
             };
           } else if (d.kind === 'Plan') {
-            style = {
-              'font-size': l.commitmentFont,
-              'text-max-width': `${l.pillarWidth * result.columns}px`,
-              'text-wrap': 'ellipsis',
-              'text-overflow-wrap': wrap,
-              'text-margin-x': l.markerSize / 2,
-              width: l.markerSize,
-              height: l.markerSize,
-            };
+            style = besideMarker(l.commitmentFont, l.pillarWidth * result.columns, 'ellipsis');
           } else if (d.kind === 'Commitment') {
             style = {
               'font-size': l.commitmentFont,
