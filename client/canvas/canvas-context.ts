@@ -3,10 +3,25 @@ import cytoscapeSvg from 'cytoscape-svg';
 import type { ClusterLayout } from '../model/cluster-layout';
 import type { LayoutName } from '../model/state';
 import type { Visible } from '../model/visibility';
-import type { CanvasEvents } from './canvas';
 import { stylesheet } from './cy-style';
 
 cytoscape.use(cytoscapeSvg);
+
+/** What the page hears from the canvas. */
+export interface CanvasEvents {
+  select(id: string | null): void;
+  expand(id: string): void;
+  /** A node or edge under the pointer or the keyboard focus, in canvas coordinates; null when none. */
+  hover(target: { kind: 'node' | 'edge'; id: string; x: number; y: number } | null): void;
+  /** The set of nodes selected on the canvas (shift-click, box) changed. */
+  selectionChanged(): void;
+}
+
+export interface Highlights {
+  hit: string | null;
+  pathNodes: string[];
+  pathEdges: string[];
+}
 
 /** An arrangement as asked for: its name and what was shown then. */
 export interface LaidOut {

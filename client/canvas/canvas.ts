@@ -7,6 +7,7 @@ import type { AppState, LayoutName } from '../model/state';
 import type { Visible } from '../model/visibility';
 import { addElements } from './add-elements';
 import { createAgreementLabels } from './agreement-labels';
+import type { CanvasEvents, Highlights } from './canvas-context';
 import { createCanvasContext } from './canvas-context';
 import { createCanvasLabels } from './canvas-labels';
 import { createCanvasLayout } from './canvas-layout';
@@ -37,20 +38,8 @@ declare global {
   }
 }
 
-export interface CanvasEvents {
-  select(id: string | null): void;
-  expand(id: string): void;
-  /** A node or edge under the pointer or the keyboard focus, in canvas coordinates; null when none. */
-  hover(target: { kind: 'node' | 'edge'; id: string; x: number; y: number } | null): void;
-  /** The set of nodes selected on the canvas (shift-click, box) changed. */
-  selectionChanged(): void;
-}
-
-export interface Highlights {
-  hit: string | null;
-  pathNodes: string[];
-  pathEdges: string[];
-}
+// Declared beside the state the controllers share, which needs them; callers import them from here.
+export type { CanvasEvents, Highlights };
 
 export interface Canvas {
   cy: cytoscape.Core;
