@@ -5,44 +5,16 @@ import type {
   PlanMode,
   PlanNode,
 } from '../core/api/console-result';
+import { CONSOLE_LIMITS, type ConsoleLimits, DOWNLOAD_LIMITS } from '../core/model/console-limits';
 import { refusalForFailure } from './cypher-errors';
 import { codeText, planPrefix, splitStatements } from './cypher-lexer';
 import { planRefusal } from './cypher-plan-guards';
 import { toNotification, toPlanNode } from './cypher-plan-summary';
 import { type Refusal, refuse } from './cypher-policy';
-import { type RequestLimits, type ResearchRequest, requestRefusal } from './cypher-request-guards';
+import { type ResearchRequest, requestRefusal } from './cypher-request-guards';
 import { RUN_TAG_KEY } from './cypher-transactions';
 import { type Graph, isUnavailable, type Params, type Row, toParams } from './graph';
 import { type Plain, toPlain } from './to-plain';
-
-export interface ConsoleLimits extends RequestLimits {
-  /** Server-side: Neo4j stops the transaction after this long; a script shares it. */
-  timeoutMs: number;
-  maxRows: number;
-  /** Rows stop being read once their JSON passes this many characters. */
-  maxResultChars: number;
-  /** Statements in one script. */
-  maxStatements: number;
-}
-
-export const CONSOLE_LIMITS: ConsoleLimits = {
-  maxQueryChars: 20_000,
-  maxParamsChars: 65_536,
-  maxParamsDepth: 16,
-  timeoutMs: 10_000,
-  maxRows: 1_000,
-  maxResultChars: 5_000_000,
-  maxStatements: 10,
-};
-
-/** A download: one statement, more rows and time than the page, the same guards. */
-export const DOWNLOAD_LIMITS: ConsoleLimits = {
-  ...CONSOLE_LIMITS,
-  timeoutMs: 30_000,
-  maxRows: 100_000,
-  maxResultChars: 200_000_000,
-  maxStatements: 1,
-};
 
 export type ConsoleOutcome =
   | { ok: true; results: ConsoleResult[] }

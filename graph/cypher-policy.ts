@@ -1,4 +1,5 @@
 import type { SourcePosition } from '../core/api/console-result';
+import type { RefusalCode } from '../core/model/refusal-codes';
 
 /**
  * What the research console lets through, and how it says no. The checks on the request's
@@ -46,24 +47,6 @@ export const ALLOWED_SHOW_OPERATORS: ReadonlySet<string> = new Set([
   'ShowProcedures',
   'ShowFunctions',
 ]);
-
-export const REFUSAL_CODES = [
-  'too-long',
-  'params',
-  'syntax',
-  'write',
-  'admin',
-  'load-csv',
-  'procedure',
-  'in-transactions',
-  'script',
-  'timeout',
-  'memory',
-  'expression-size',
-  'failed',
-] as const;
-
-export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 /** Where in the researcher's query (1-based line and column; 0-based UTF-16 offset). */
 export type { SourcePosition };

@@ -1,3 +1,4 @@
+import type { RequestLimits } from '../core/model/console-limits';
 import { expressionRefusal } from './cypher-expression-guards';
 import { codeText } from './cypher-lexer';
 import {
@@ -12,12 +13,6 @@ import {
 export interface ResearchRequest {
   query: string;
   params?: unknown;
-}
-
-export interface RequestLimits {
-  maxQueryChars: number;
-  maxParamsChars: number;
-  maxParamsDepth: number;
 }
 
 // A keyword only counts where it is a word of its own, not part of a name or a property (n.call).

@@ -6,11 +6,12 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { AccountExistsError, createAccount, ROLES, type Role } from '../graph/events/accounts';
+import { accountName } from '../core/api/auth';
+import { ROLES, type Role } from '../core/model/roles';
+import { AccountExistsError, createAccount } from '../graph/events/accounts';
 import { ensureEventsSchema } from '../graph/events/event-store';
 import { openGraph } from '../graph/graph';
 import { loadConfig } from '../server/config';
-import { accountName } from '../server/routes/auth/auth.schema';
 import { hashPassword, passwordProblem } from '../server/routes/auth/password';
 import { connect } from './connect';
 

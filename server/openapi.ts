@@ -4,30 +4,25 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
-import { DATASET_VERSION } from '../core/dataset';
-import { EXPORT_FORMATS } from '../core/formats/export-formats';
 import {
   cypherBody,
   cypherRefusal,
   cypherResult,
   downloadBody,
   libraryResponse,
-} from './routes/cypher/cypher.schema';
+} from '../core/api/cypher';
+import { bundleQuery, exportQuery } from '../core/api/export';
+import { graphQuery, graphResponse } from '../core/api/graph';
+import { healthResponse } from '../core/api/health';
+import { neighboursQuery, neighboursResponse, nodeParams, nodeResponse } from '../core/api/nodes';
+import { pathsQuery, pathsResponse } from '../core/api/paths';
+import { pdfBody } from '../core/api/render';
+import { schemaResponse } from '../core/api/schema';
+import { searchQuery, searchResponse } from '../core/api/search';
+import { problem } from '../core/api/shared';
+import { DATASET_VERSION } from '../core/dataset';
+import { EXPORT_FORMATS } from '../core/formats/export-formats';
 import { eventPaths } from './routes/events/events.openapi';
-import { bundleQuery, exportQuery } from './routes/export/export.schema';
-import { graphQuery, graphResponse } from './routes/graph/graph.schema';
-import { healthResponse } from './routes/health/health.schema';
-import {
-  neighboursQuery,
-  neighboursResponse,
-  nodeParams,
-  nodeResponse,
-} from './routes/nodes/nodes.schema';
-import { pathsQuery, pathsResponse } from './routes/paths/paths.schema';
-import { pdfBody } from './routes/render/render.schema';
-import { schemaResponse } from './routes/schema/schema.schema';
-import { searchQuery, searchResponse } from './routes/search/search.schema';
-import { problem } from './routes/shared-schemas';
 
 const problemResponse = (description: string): ZodOpenApiResponseObject => ({
   description,

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
+import { graphQuery } from '../core/api/graph';
 import type { Graph } from '../graph/graph';
 import { readDatabaseHealth } from '../graph/health-query';
 import { readDefaultLayout } from '../graph/queries/layout-query';
 import { readSchema, readSeedVersion } from '../graph/queries/schema-query';
 import { readView } from '../graph/queries/view-query';
-import { graphQuery, viewFilterOf } from './routes/graph/graph.schema';
+import { viewFilterOf } from './routes/graph/view-filter';
 
 /** Longer than this, the server answers anyway: warming is worth waiting for, not forever. */
 const WARM_UP_LIMIT_MS = 20_000;

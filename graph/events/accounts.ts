@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Role } from '../../core/model/roles';
 import type { Graph } from '../graph';
 
 /** Accounts and sessions: analysts' data, beside the plan, never touched by the plan loader. */
-
-export const ROLES = ['viewer', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface Account {
   id: string;

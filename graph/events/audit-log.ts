@@ -68,20 +68,6 @@ export interface AuditEntry extends Omit<AuditInput, 'at'> {
   at: string;
 }
 
-/** What is audited: edits of events (and the seed's), and sign-ins to accounts. */
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'restore',
-  'seed-create',
-  'seed-update',
-  'sign-in',
-  'sign-in-failed',
-  'sign-in-delayed',
-  'sign-out',
-] as const;
-
 export interface AuditFilter {
   entityId?: string;
   entity?: string;

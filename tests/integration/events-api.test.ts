@@ -1,7 +1,8 @@
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount, type Role } from '../../graph/events/accounts';
+import type { Role } from '../../core/model/roles';
+import { createAccount } from '../../graph/events/accounts';
 import { readEvent } from '../../graph/events/event-store';
 import type { Graph } from '../../graph/graph';
 import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';

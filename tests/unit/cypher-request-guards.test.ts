@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_LIMITS } from '../../graph/cypher-console';
+import { CONSOLE_LIMITS } from '../../core/model/console-limits';
 import {
   paramsRefusal,
   procedureCalls,

@@ -15,8 +15,8 @@ import {
   type SavedQuery,
   savedQuerySchema,
 } from '../../client/workbench/model/stored-queries';
+import type { ResearchQuery as ServerResearchQuery } from '../../core/api/cypher';
 import type { ConsoleResult } from '../../graph/cypher-console';
-import type { ResearchQuery as ServerResearchQuery } from '../../server/routes/cypher/cypher.schema';
 
 const saved = (name: string, query = `MATCH (n) RETURN n // ${name}`): SavedQuery => ({
   id: `id-${name}`,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { type LoginBody, loginBody } from '../../../core/api/auth';
 import {
   clearFailures,
   clearLegacyLock,
@@ -14,7 +15,6 @@ import { recordAudit } from '../../../graph/events/audit-log';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
-import { type LoginBody, loginBody } from './auth.schema';
 import { verifyAgainstNothing, verifyPassword } from './password';
 import {
   type AuthOptions,

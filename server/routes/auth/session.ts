@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { type Account, ROLES, type Role, readSession } from '../../../graph/events/accounts';
+import { ROLES, type Role } from '../../../core/model/roles';
+import { type Account, readSession } from '../../../graph/events/accounts';
 import type { Graph } from '../../../graph/graph';
 import { isUnavailable } from '../../../graph/graph';
 import { databaseUnavailable, HttpProblem } from '../../http/problem';

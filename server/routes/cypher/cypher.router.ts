@@ -2,13 +2,18 @@ import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import {
+  type CypherBody,
+  cypherBody,
+  type DownloadBody,
+  downloadBody,
+} from '../../../core/api/cypher';
 import { versionFor } from '../../../core/dataset';
-import { CONSOLE_LIMITS, DOWNLOAD_LIMITS } from '../../../graph/cypher-console';
+import { CONSOLE_LIMITS, DOWNLOAD_LIMITS } from '../../../core/model/console-limits';
 import { type Graph, isUnavailable } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
 import { type ConsoleSandbox, consoleRestarting, freshConsole } from './console-sandbox';
-import { type CypherBody, cypherBody, type DownloadBody, downloadBody } from './cypher.schema';
 import { ConsoleRunner, refusalProblem } from './cypher.service';
 import { csvLine, csvRow, downloadName } from './download';
 import { RESEARCH_QUERIES } from './research-queries';

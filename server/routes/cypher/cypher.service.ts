@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { CypherBody } from '../../../core/api/cypher';
+import { CONSOLE_LIMITS, type ConsoleLimits } from '../../../core/model/console-limits';
+import type { RefusalCode } from '../../../core/model/refusal-codes';
 import {
-  CONSOLE_LIMITS,
-  type ConsoleLimits,
   type ConsoleOutcome,
   type ConsoleResult,
   type RowSink,
@@ -10,12 +11,11 @@ import {
   type StreamOutcome,
   streamResearchQuery,
 } from '../../../graph/cypher-console';
-import { type Refusal, type RefusalCode, timeoutRefused } from '../../../graph/cypher-policy';
+import { type Refusal, timeoutRefused } from '../../../graph/cypher-policy';
 import { endRun } from '../../../graph/cypher-transactions';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { ConsoleSlots } from './console-slots';
-import type { CypherBody } from './cypher.schema';
 
 /** How long past Neo4j's own timeout the console waits before it ends the run itself. */
 const GRACE_MS = 1_000;

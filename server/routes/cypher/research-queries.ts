@@ -1,4 +1,4 @@
-import type { ResearchQuery } from './cypher.schema';
+import type { ResearchQuery } from '../../../core/api/cypher';
 
 /**
  * Curated starting points for researchers, served at GET /api/cypher/library. Each runs

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from 'zod-openapi';
-import { loginBody, sessionResponse } from '../auth/auth.schema';
-import { problem } from '../shared-schemas';
+import { loginBody, sessionResponse } from '../../../core/api/auth';
 import {
   auditQuery,
   auditResponse,
@@ -11,7 +10,8 @@ import {
   eventResponse,
   eventsQuery,
   eventsResponse,
-} from './events.schema';
+} from '../../../core/api/events';
+import { problem } from '../../../core/api/shared';
 
 const problemOf = (description: string): ZodOpenApiResponseObject => ({
   description,

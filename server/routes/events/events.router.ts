@@ -1,4 +1,12 @@
 import { type Request, type Response, Router } from 'express';
+import {
+  type AuditQuery,
+  auditQuery,
+  type EventsQuery,
+  eventBody,
+  eventParams,
+  eventsQuery,
+} from '../../../core/api/events';
 import type { EventFields, StoredEvent } from '../../../core/model/event-fields';
 import { listAudit } from '../../../graph/events/audit-log';
 import {
@@ -15,14 +23,6 @@ import { dataChanged } from '../../http/data-version';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
 import { sessionOf, writeGuard } from '../auth/session';
-import {
-  type AuditQuery,
-  auditQuery,
-  type EventsQuery,
-  eventBody,
-  eventParams,
-  eventsQuery,
-} from './events.schema';
 
 const etagOf = (event: StoredEvent) => `"${event.version}"`;
 

@@ -1,9 +1,14 @@
 import { type Response, Router } from 'express';
+import {
+  type BundleQuery,
+  bundleQuery,
+  type ExportQuery,
+  exportQuery,
+} from '../../../core/api/export';
 import type { Graph } from '../../../graph/graph';
 import { validate } from '../../http/validate';
 import { defaultPositions } from '../graph/default-positions';
 import { seedCached } from '../seed-cache';
-import { type BundleQuery, bundleQuery, type ExportQuery, exportQuery } from './export.schema';
 import { type ExportFile, exportBundle, exportView } from './export.service';
 
 /** The name is [a-z0-9.+_-] only (slug, version, date, extension), so it is quoted as it stands. */

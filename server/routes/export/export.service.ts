@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { BundleQuery, ExportQuery } from '../../../core/api/export';
 import { type DatasetStamp, datasetFilename, datasetStamp, PLAN_ID } from '../../../core/dataset';
 import type { Positions } from '../../../core/default-layout';
 import { buildDatasetBundle } from '../../../core/formats/dataset-bundle';
@@ -8,8 +9,7 @@ import type { Graph } from '../../../graph/graph';
 import { loadedFingerprint } from '../../../graph/load-graph';
 import { readExportEvents } from '../../../graph/queries/events-export-query';
 import { readExportView } from '../../../graph/queries/export-query';
-import { viewFilterOf } from '../graph/graph.schema';
-import type { BundleQuery, ExportQuery } from './export.schema';
+import { viewFilterOf } from '../graph/view-filter';
 
 export interface ExportFile {
   filename: string;

@@ -1,11 +1,12 @@
 import { Router } from 'express';
+import { type GraphQuery, graphQuery } from '../../../core/api/graph';
 import type { Graph } from '../../../graph/graph';
 import { readView } from '../../../graph/queries/view-query';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
 import { defaultPositions } from './default-positions';
-import { type GraphQuery, graphQuery, viewFilterOf } from './graph.schema';
+import { viewFilterOf } from './view-filter';
 
 export function graphRouter(graph: Graph): Router {
   const router = Router();

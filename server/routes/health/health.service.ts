@@ -1,9 +1,9 @@
+import type { HealthResponse } from '../../../core/api/health';
 import type { Graph } from '../../../graph/graph';
 import { isTooSlow, isUnavailable } from '../../../graph/graph';
 import { readDatabaseIdentity, readPlanHealth } from '../../../graph/health-query';
 import { databaseUnavailable, HttpProblem } from '../../http/problem';
 import type { ConsoleSandbox } from '../cypher/console-sandbox';
-import type { HealthResponse } from './health.schema';
 
 /** Longer than this without a word from the database, it is down. */
 const IDENTITY_TIMEOUT_MS = 4000;

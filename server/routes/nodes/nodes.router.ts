@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { type NeighboursQuery, neighboursQuery, nodeParams } from '../../../core/api/nodes';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
 import type { Graph } from '../../../graph/graph';
 import { readNeighbours } from '../../../graph/queries/neighbours-query';
@@ -7,7 +8,6 @@ import { HttpProblem } from '../../http/problem';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
-import { type NeighboursQuery, neighboursQuery, nodeParams } from './nodes.schema';
 
 const unknownNode = (id: string) =>
   new HttpProblem(404, 'Unknown node', `No node has the id "${id}".`, { field: 'id' });

@@ -1,11 +1,11 @@
 import { Router } from 'express';
+import { type PathsQuery, pathsQuery } from '../../../core/api/paths';
 import type { Graph } from '../../../graph/graph';
 import { readPaths } from '../../../graph/queries/paths-query';
 import { HttpProblem } from '../../http/problem';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
-import { type PathsQuery, pathsQuery } from './paths.schema';
 
 /** The plan's own hierarchy, and the theme tags that would otherwise join any two commitments. */
 const HIERARCHY = ['PART_OF', 'TAGGED'];

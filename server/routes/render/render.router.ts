@@ -1,8 +1,8 @@
 import express, { Router } from 'express';
+import { MAX_BODY, type PdfBody, pdfBody } from '../../../core/api/render';
 import { HttpProblem } from '../../http/problem';
 import { validate } from '../../http/validate';
 import { PdfBusy, PdfCancelled, type PdfPrinter, PdfTimedOut, PdfUnavailable } from './pdf-printer';
-import { MAX_BODY, type PdfBody, pdfBody } from './render.schema';
 import { sanitiseSvg, UnsafeSvg } from './sanitise-svg';
 
 /** The diagram's own <title>, as text (the sanitiser has already rebuilt it). */

@@ -1,10 +1,10 @@
 import { Router } from 'express';
+import type { SearchQuery } from '../../../core/api/search';
+import { searchQuery } from '../../../core/api/search';
 import type { Graph } from '../../../graph/graph';
 import { seedEtag } from '../../http/seed-etag';
 import { validate } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
-import type { SearchQuery } from './search.schema';
-import { searchQuery } from './search.schema';
 import { search } from './search.service';
 
 export function searchRouter(graph: Graph): Router {

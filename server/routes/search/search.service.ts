@@ -1,7 +1,7 @@
+import type { SearchQuery, SearchResult } from '../../../core/api/search';
 import { matchStrength } from '../../../core/search-terms';
 import type { Graph } from '../../../graph/graph';
 import { type SearchCandidate, searchCandidates } from '../../../graph/queries/search-query';
-import type { SearchQuery, SearchResult } from './search.schema';
 import { fulltextQuery, searchVariants, snippetAround } from './search-terms';
 
 /** Fields in the order a match in them matters, with the weight it adds. */

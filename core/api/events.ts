@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DATE_PRECISIONS, EVENT_KINDS } from '../../../core/event-kinds';
-import { eventDate, eventFields } from '../../../core/model/event-fields';
-import { AUDIT_ACTIONS } from '../../../graph/events/audit-log';
-import { boolParam, intParam } from '../../http/params';
+import { DATE_PRECISIONS, EVENT_KINDS } from '../event-kinds';
+import { AUDIT_ACTIONS } from '../model/audit-actions';
+import { eventDate, eventFields } from '../model/event-fields';
+import { boolParam, intParam } from './params';
 
 const entityId = z
   .string()

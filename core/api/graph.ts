@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { THEMES } from '../../../core/model/curation-vocabulary';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
-import type { ViewFilter } from '../../../graph/queries/view-query';
-import { intParam, listOf } from '../../http/params';
-import { elements } from '../shared-schemas';
+import { THEMES } from '../model/curation-vocabulary';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model';
+import { intParam, listOf } from './params';
+import { elements } from './shared';
 
 const themeIds = Object.keys(THEMES).map((t) => `theme/${t}`) as [string, ...string[]];
 
@@ -50,19 +49,6 @@ export const graphQuery = z
   .strict();
 
 export type GraphQuery = z.infer<typeof graphQuery>;
-
-/** The view filter a graph (or export) query asks for, in graph/'s terms. */
-export function viewFilterOf(q: GraphQuery): ViewFilter {
-  return {
-    kinds: q.kinds,
-    pillars: q.pillar,
-    areas: q.area,
-    countries: q.country,
-    themes: q.theme,
-    types: q.rel,
-    limit: q.limit,
-  };
-}
 
 export const graphResponse = z
   .object({ elements, truncated: z.boolean(), total: z.number().int() })

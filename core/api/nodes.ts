@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
-import { intParam, listOf, nodeId } from '../../http/params';
-import { elements, plain } from '../shared-schemas';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model';
+import { intParam, listOf, nodeId } from './params';
+import { elements, plain } from './shared';
 
 export const nodeParams = z.object({
   id: nodeId.meta({ description: "The node's stable id, URL-encoded (jp-mn-2022%2FI.3.2)" }),

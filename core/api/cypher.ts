@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CONSOLE_LIMITS } from '../../../graph/cypher-console';
-import { REFUSAL_CODES } from '../../../graph/cypher-policy';
-import { plain, problem } from '../shared-schemas';
+import { CONSOLE_LIMITS } from '../model/console-limits';
+import { REFUSAL_CODES } from '../model/refusal-codes';
+import { plain, problem } from './shared';
 
 export const cypherBody = z
   .object({

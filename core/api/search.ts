@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { NODE_LABELS } from '../../../core/model/graph-model';
-import { intParam, listOf } from '../../http/params';
+import { NODE_LABELS } from '../model/graph-model';
+import { intParam, listOf } from './params';
 
 export const searchQuery = z
   .object({

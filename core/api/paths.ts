@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
-import { boolParam, intParam, listOf, nodeId } from '../../http/params';
-import { elements } from '../shared-schemas';
+import { RELATIONSHIP_TYPES } from '../model/graph-model';
+import { boolParam, intParam, listOf, nodeId } from './params';
+import { elements } from './shared';
 
 export const pathsQuery = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../../graph/events/accounts';
+import { ROLES } from '../model/roles';
 
 export const accountName = z
   .string()

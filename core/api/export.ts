@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EXPORT_FORMAT_NAMES } from '../../../core/formats/export-formats';
-import { graphQuery } from '../graph/graph.schema';
+import { EXPORT_FORMAT_NAMES } from '../formats/export-formats';
+import { graphQuery } from './graph';
 
 const LANGUAGES = ['ja', 'en'] as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAPER_NAMES } from '../../../core/model/paper';
+import { PAPER_NAMES } from '../model/paper';
 
 /**
  * The biggest diagram Kizuna draws (the whole plan, every label shown) composes to about
