@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { HttpProblem } from './problem';
 
@@ -39,4 +39,12 @@ export function validate<S extends z.ZodType>(part: Part, schema: S): RequestHan
     res.locals[part] = result.data;
     next();
   };
+}
+
+/**
+ * What validate(part, schema) parsed for this request, typed by that same schema: the one
+ * place res.locals is read as the schema's output, so handlers carry no casts.
+ */
+export function validated<S extends z.ZodType>(res: Response, part: Part, _schema: S): z.output<S> {
+  return res.locals[part] as z.output<S>;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { type LoginBody, loginBody } from '../../../core/api/auth';
+import { loginBody } from '../../../core/api/auth';
 import {
   clearFailures,
   clearLegacyLock,
@@ -14,7 +14,7 @@ import {
 import { recordAudit } from '../../../graph/events/audit-log';
 import type { Graph } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { verifyAgainstNothing, verifyPassword } from './password';
 import {
   type AuthOptions,
@@ -71,7 +71,7 @@ export function authRouter(graph: Graph, options: AuthOptions): Router {
   });
 
   router.post('/login', perAddress, validate('body', loginBody), async (req, res) => {
-    const { name, password } = res.locals.body as LoginBody;
+    const { name, password } = validated(res, 'body', loginBody);
     const address = req.ip ?? 'unknown';
     const keys = throttleKeys(name, address);
     // Who tried is recorded as the account, never as the name typed (it may be a password).

@@ -2,17 +2,12 @@ import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import {
-  type CypherBody,
-  cypherBody,
-  type DownloadBody,
-  downloadBody,
-} from '../../../core/api/cypher';
+import { cypherBody, downloadBody } from '../../../core/api/cypher';
 import { versionFor } from '../../../core/dataset';
 import { CONSOLE_LIMITS, DOWNLOAD_LIMITS } from '../../../core/model/console-limits';
 import { type Graph, isUnavailable } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { type ConsoleSandbox, consoleRestarting, freshConsole } from './console-sandbox';
 import { ConsoleRunner, refusalProblem } from './cypher.service';
 import { csvLine, csvRow, downloadName } from './download';
@@ -94,13 +89,13 @@ export function cypherRouter(
   router.post('/', limiter, validate('body', cypherBody), async (req, res) => {
     await freshConsole(sandbox);
     const result = await asConsole(() =>
-      runner!.run(res.locals.body as CypherBody, clientOf(req), clientGone(res), limits),
+      runner!.run(validated(res, 'body', cypherBody), clientOf(req), clientGone(res), limits),
     );
     res.set('Cache-Control', 'no-store').json(result);
   });
   router.post('/download', limiter, validate('body', downloadBody), async (req, res) => {
     const graph = await freshConsole(sandbox);
-    const body = res.locals.body as DownloadBody;
+    const body = validated(res, 'body', downloadBody);
     const name = downloadName(await asConsole(() => datasetVersion(graph)), body.format);
     let columns: string[] = [];
     let started = false;

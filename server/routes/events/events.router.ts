@@ -1,12 +1,5 @@
 import { type Request, type Response, Router } from 'express';
-import {
-  type AuditQuery,
-  auditQuery,
-  type EventsQuery,
-  eventBody,
-  eventParams,
-  eventsQuery,
-} from '../../../core/api/events';
+import { auditQuery, eventBody, eventParams, eventsQuery } from '../../../core/api/events';
 import type { EventFields, StoredEvent } from '../../../core/model/event-fields';
 import { listAudit } from '../../../graph/events/audit-log';
 import {
@@ -21,7 +14,7 @@ import {
 import type { Graph } from '../../../graph/graph';
 import { dataChanged } from '../../http/data-version';
 import { HttpProblem } from '../../http/problem';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { sessionOf, writeGuard } from '../auth/session';
 
 const etagOf = (event: StoredEvent) => `"${event.version}"`;
@@ -74,7 +67,7 @@ export function eventsRouter(graph: Graph): Router {
   const actor = (res: Response) => sessionOf(res).account!.name;
 
   router.get('/', validate('query', eventsQuery), async (_req, res) => {
-    const q = res.locals.query as EventsQuery;
+    const q = validated(res, 'query', eventsQuery);
     const canSeeDeleted = ['editor', 'admin'].includes(sessionOf(res).account?.role ?? '');
     const events = await listEvents(graph, {
       from: q.from,
@@ -97,7 +90,7 @@ export function eventsRouter(graph: Graph): Router {
     next();
   });
   router.get('/audit', validate('query', auditQuery), async (_req, res) => {
-    const q = res.locals.query as AuditQuery;
+    const q = validated(res, 'query', auditQuery);
     res.set('Cache-Control', 'no-store').json({
       entries: await listAudit(graph, {
         entityId: q.entity_id,
@@ -112,7 +105,7 @@ export function eventsRouter(graph: Graph): Router {
   });
 
   router.get('/:id', validate('params', eventParams), async (_req, res) => {
-    const { id } = res.locals.params as { id: string };
+    const { id } = validated(res, 'params', eventParams);
     const event = await readEvent(graph, id);
     const canSeeDeleted = ['editor', 'admin'].includes(sessionOf(res).account?.role ?? '');
     if (!event || (event.deleted && !canSeeDeleted)) throw unknownEvent(id);
@@ -120,7 +113,7 @@ export function eventsRouter(graph: Graph): Router {
   });
 
   router.post('/', ...writeGuard('editor'), validate('body', eventBody), async (_req, res) => {
-    const fields = res.locals.body as EventFields;
+    const fields = validated(res, 'body', eventBody);
     await checkLinks(graph, fields);
     const event = await createEvent(graph, fields, actor(res));
     dataChanged(graph);
@@ -137,7 +130,7 @@ export function eventsRouter(graph: Graph): Router {
     validate('params', eventParams),
     validate('body', eventBody),
     async (req, res) => {
-      const { id } = res.locals.params as { id: string };
+      const { id } = validated(res, 'params', eventParams);
       const version = ifMatchVersion(req);
       if (version === null)
         throw new HttpProblem(
@@ -146,7 +139,7 @@ export function eventsRouter(graph: Graph): Router {
           'Send the ETag of the version you edited in If-Match, so a newer edit is never overwritten.',
           { field: 'If-Match' },
         );
-      const fields = res.locals.body as EventFields;
+      const fields = validated(res, 'body', eventBody);
       await checkLinks(graph, fields);
       const outcome = await updateEvent(graph, id, version, fields, actor(res));
       dataChanged(graph);
@@ -159,7 +152,7 @@ export function eventsRouter(graph: Graph): Router {
     ...writeGuard('editor'),
     validate('params', eventParams),
     async (req, res) => {
-      const { id } = res.locals.params as { id: string };
+      const { id } = validated(res, 'params', eventParams);
       const outcome = await setEventDeleted(graph, id, true, ifMatchVersion(req), actor(res));
       dataChanged(graph);
       answer(res, outcome, id);
@@ -171,7 +164,7 @@ export function eventsRouter(graph: Graph): Router {
     ...writeGuard('editor'),
     validate('params', eventParams),
     async (req, res) => {
-      const { id } = res.locals.params as { id: string };
+      const { id } = validated(res, 'params', eventParams);
       const outcome = await setEventDeleted(graph, id, false, ifMatchVersion(req), actor(res));
       dataChanged(graph);
       answer(res, outcome, id);

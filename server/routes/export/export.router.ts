@@ -1,12 +1,7 @@
 import { type Response, Router } from 'express';
-import {
-  type BundleQuery,
-  bundleQuery,
-  type ExportQuery,
-  exportQuery,
-} from '../../../core/api/export';
+import { bundleQuery, exportQuery } from '../../../core/api/export';
 import type { Graph } from '../../../graph/graph';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { defaultPositions } from '../graph/default-positions';
 import { seedCached } from '../seed-cache';
 import { type ExportFile, exportBundle, exportView } from './export.service';
@@ -33,7 +28,7 @@ export function exportRouter(graph: Graph): Router {
       async (_req, res) => {
         const file = await exportView(
           graph,
-          res.locals.query as ExportQuery,
+          validated(res, 'query', exportQuery),
           new Date(),
           positions,
         );
@@ -50,7 +45,7 @@ export function exportRouter(graph: Graph): Router {
   router.get('/bundle', validate('query', bundleQuery), async (_req, res) => {
     sendFile(
       res,
-      await exportBundle(graph, res.locals.query as BundleQuery, new Date(), positions),
+      await exportBundle(graph, validated(res, 'query', bundleQuery), new Date(), positions),
     );
   });
   return router;

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { type GraphQuery, graphQuery } from '../../../core/api/graph';
+import { graphQuery } from '../../../core/api/graph';
 import type { Graph } from '../../../graph/graph';
 import { readView } from '../../../graph/queries/view-query';
 import { seedEtag } from '../../http/seed-etag';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
 import { defaultPositions } from './default-positions';
 import { viewFilterOf } from './view-filter';
@@ -17,7 +17,7 @@ export function graphRouter(graph: Graph): Router {
     seedEtag(graph),
     // Views change only with a seeding: each is queried once per seeding and URL.
     seedCached(graph, async (_req, res) => {
-      const q = res.locals.query as GraphQuery;
+      const q = validated(res, 'query', graphQuery);
       const view = await readView(graph, viewFilterOf(q));
       if (q.positions === 'default') {
         const placed = await positions();

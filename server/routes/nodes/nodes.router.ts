@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import { type NeighboursQuery, neighboursQuery, nodeParams } from '../../../core/api/nodes';
+import { neighboursQuery, nodeParams } from '../../../core/api/nodes';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
 import type { Graph } from '../../../graph/graph';
 import { readNeighbours } from '../../../graph/queries/neighbours-query';
 import { readNodeDetails } from '../../../graph/queries/node-query';
 import { HttpProblem } from '../../http/problem';
 import { seedEtag } from '../../http/seed-etag';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
 
 const unknownNode = (id: string) =>
@@ -23,7 +23,7 @@ export function nodesRouter(graph: Graph): Router {
     seedCached(
       graph,
       async (_req, res) => {
-        const { id } = res.locals.params as { id: string };
+        const { id } = validated(res, 'params', nodeParams);
         const details = await readNodeDetails(graph, id);
         if (!details) throw unknownNode(id);
         const { relationships, ...node } = details;
@@ -49,8 +49,8 @@ export function nodesRouter(graph: Graph): Router {
     seedCached(
       graph,
       async (_req, res) => {
-        const { id } = res.locals.params as { id: string };
-        const q = res.locals.query as NeighboursQuery;
+        const { id } = validated(res, 'params', nodeParams);
+        const q = validated(res, 'query', neighboursQuery);
         const found = await readNeighbours(graph, id, {
           depth: q.depth,
           types: q.rel ?? [...RELATIONSHIP_TYPES],

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { type PathsQuery, pathsQuery } from '../../../core/api/paths';
+import { pathsQuery } from '../../../core/api/paths';
 import type { Graph } from '../../../graph/graph';
 import { readPaths } from '../../../graph/queries/paths-query';
 import { HttpProblem } from '../../http/problem';
 import { seedEtag } from '../../http/seed-etag';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
 
 /** The plan's own hierarchy, and the theme tags that would otherwise join any two commitments. */
@@ -20,7 +20,7 @@ export function pathsRouter(graph: Graph): Router {
     seedCached(
       graph,
       async (_req, res) => {
-        const q = res.locals.query as PathsQuery;
+        const q = validated(res, 'query', pathsQuery);
         const outcome = await readPaths(graph, {
           from: q.from,
           to: q.to,

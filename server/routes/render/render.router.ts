@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
-import { MAX_BODY, type PdfBody, pdfBody } from '../../../core/api/render';
+import { MAX_BODY, pdfBody } from '../../../core/api/render';
 import { HttpProblem } from '../../http/problem';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { PdfBusy, PdfCancelled, type PdfPrinter, PdfTimedOut, PdfUnavailable } from './pdf-printer';
 import { sanitiseSvg, UnsafeSvg } from './sanitise-svg';
 
@@ -28,7 +28,7 @@ export function renderRouter(printer: PdfPrinter): Router {
     express.json({ limit: MAX_BODY }),
     validate('body', pdfBody),
     async (req, res) => {
-      const body = res.locals.body as PdfBody;
+      const body = validated(res, 'body', pdfBody);
       const given = body.pages ?? [body.svg ?? ''];
       const pages = given.map((svg, i) => {
         try {

@@ -1,9 +1,8 @@
 import { Router } from 'express';
-import type { SearchQuery } from '../../../core/api/search';
 import { searchQuery } from '../../../core/api/search';
 import type { Graph } from '../../../graph/graph';
 import { seedEtag } from '../../http/seed-etag';
-import { validate } from '../../http/validate';
+import { validate, validated } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
 import { search } from './search.service';
 
@@ -16,7 +15,7 @@ export function searchRouter(graph: Graph): Router {
     // Answers change only with the data: each query is run once per data version and URL.
     seedCached(
       graph,
-      async (_req, res) => json(await search(graph, res.locals.query as SearchQuery)),
+      async (_req, res) => json(await search(graph, validated(res, 'query', searchQuery))),
       {
         size: 512,
       },
