@@ -4,11 +4,12 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
+import { cypherResult } from '../core/api/console-result';
 import {
   cypherBody,
   cypherRefusal,
-  cypherResult,
   downloadBody,
+  downloadJson,
   libraryResponse,
 } from '../core/api/cypher';
 import { bundleQuery, exportQuery } from '../core/api/export';
@@ -171,19 +172,7 @@ export function openApiDocument() {
               }),
               content: {
                 'text/csv': { schema: z.string() },
-                'application/json': {
-                  schema: z
-                    .object({
-                      file: z.string(),
-                      columns: z.array(z.string()),
-                      rows: z.array(z.record(z.string(), z.unknown())),
-                      truncated: z
-                        .boolean()
-                        .meta({ description: 'True when the result passed maxRows' }),
-                      maxRows: z.number().int(),
-                    })
-                    .meta({ id: 'CypherDownload' }),
-                },
+                'application/json': { schema: downloadJson },
               },
             },
             '400': problemResponse('The body is malformed; `field` names the field'),

@@ -29,3 +29,5 @@ export const sessionResponse = z
     require_sign_in: z.boolean(),
   })
   .meta({ id: 'Session' });
+
+export type Session = z.infer<typeof sessionResponse>;

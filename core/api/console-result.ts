@@ -1,31 +1,39 @@
+import { z } from 'zod';
 import type { Plain } from '../plain';
+import { plain } from './shared';
 
 /**
- * What the research console answers (POST /api/cypher): declared once, for the server that
- * builds it (graph/cypher-console.ts) and the workbench that draws it. Types only, so the
- * page bundles none of the server.
+ * What the research console answers (POST /api/cypher): its zod schemas, which the OpenAPI
+ * document is generated from, and their types, which the server builds its answers with
+ * (graph/cypher-console.ts) and the workbench draws. The workbench imports the types only,
+ * so the page bundles none of this module.
  */
 
-export type Row = { [column: string]: Plain };
+const row = z.record(z.string(), plain);
 
-export interface SourcePosition {
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  /** 0-based, in UTF-16 code units, as CodeMirror counts positions. */
-  offset: number;
-}
+export type Row = z.infer<typeof row>;
 
-export interface ConsoleNotification {
-  code: string;
-  title: string;
-  description: string;
-  severity: string;
-  position?: SourcePosition;
-}
+/** 1-based line and column; the offset is 0-based, in UTF-16 code units, as CodeMirror counts positions. */
+export const sourcePosition = z
+  .object({ line: z.number().int(), column: z.number().int(), offset: z.number().int() })
+  .meta({ description: '1-based line and column, 0-based offset, in the query as sent' });
 
-/** One operator of an EXPLAIN or PROFILE plan; rows and dbHits only when profiled. */
+export type SourcePosition = z.infer<typeof sourcePosition>;
+
+const notification = z.object({
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  severity: z.string(),
+  position: sourcePosition.optional(),
+});
+
+export type ConsoleNotification = z.infer<typeof notification>;
+
+/**
+ * One operator of an EXPLAIN or PROFILE plan; rows and dbHits only when profiled. Written
+ * out, as a type cannot be inferred from a schema that contains itself.
+ */
 export interface PlanNode {
   operator: string;
   details: string | null;
@@ -36,20 +44,58 @@ export interface PlanNode {
   children: PlanNode[];
 }
 
-export type PlanMode = 'EXPLAIN' | 'PROFILE';
+const planNode: z.ZodType<PlanNode> = z.lazy(() =>
+  z.object({
+    operator: z.string(),
+    details: z.string().nullable(),
+    estimatedRows: z.number().nullable(),
+    rows: z.number().nullable(),
+    dbHits: z.number().nullable(),
+    identifiers: z.array(z.string()),
+    children: z.array(planNode),
+  }),
+);
+
+const planMode = z.enum(['EXPLAIN', 'PROFILE']);
+
+export type PlanMode = z.infer<typeof planMode>;
 
 /** One statement's result (a script has one per statement). */
-export interface ConsoleResult {
-  /** The statement as written. */
-  statement: string;
-  mode: PlanMode | null;
-  columns: string[];
-  /** One object per row; nodes, relationships and paths keep elementIds, labels or type, and properties. */
-  rows: Row[];
-  truncated: boolean;
-  truncatedBy: 'rows' | 'size' | null;
-  limits: { maxRows: number; maxResultChars: number; timeoutMs: number };
-  elapsedMs: number;
-  notifications: ConsoleNotification[];
-  plan: PlanNode | null;
-}
+export const statementResult = z
+  .object({
+    statement: z.string().meta({ description: 'The statement as written' }),
+    mode: planMode.nullable(),
+    columns: z.array(z.string()),
+    rows: z.array(row).meta({
+      description:
+        'One object per row. Nodes are {$type: "node", elementId, labels, properties}; relationships {$type: "relationship", elementId, type, start, end, properties}; paths {$type: "path", start, end, segments}',
+    }),
+    truncated: z.boolean(),
+    truncatedBy: z.enum(['rows', 'size']).nullable(),
+    limits: z.object({
+      maxRows: z.number().int(),
+      maxResultChars: z.number().int(),
+      timeoutMs: z.number().int(),
+    }),
+    elapsedMs: z.number().int(),
+    notifications: z.array(notification),
+    plan: planNode
+      .nullable()
+      .meta({ description: 'EXPLAIN: the plan; PROFILE: the plan with rows and db hits' }),
+  })
+  .meta({ id: 'CypherStatementResult' });
+
+export type ConsoleResult = z.infer<typeof statementResult>;
+
+/** The last statement's result; a script's answer also lists every statement's, in order. */
+export const cypherResult = statementResult
+  .extend({
+    results: z.array(statementResult).optional().meta({
+      description: 'A script: every statement’s result, in order (the last is also at the top)',
+    }),
+  })
+  .meta({ id: 'CypherResult' });
+
+export type CypherResponse = z.infer<typeof cypherResult>;
+
+export type { Plain };

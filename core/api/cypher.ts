@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONSOLE_LIMITS } from '../model/console-limits';
 import { REFUSAL_CODES } from '../model/refusal-codes';
+import { sourcePosition } from './console-result';
 import { plain, problem } from './shared';
 
 export const cypherBody = z
@@ -32,66 +33,23 @@ export const downloadBody = cypherBody
 
 export type DownloadBody = z.infer<typeof downloadBody>;
 
-const planNode: z.ZodType = z.lazy(() =>
-  z.object({
-    operator: z.string(),
-    details: z.string().nullable(),
-    estimatedRows: z.number().nullable(),
-    rows: z.number().nullable(),
-    dbHits: z.number().nullable(),
-    identifiers: z.array(z.string()),
-    children: z.array(planNode),
-  }),
-);
-
-const position = z
-  .object({ line: z.number().int(), column: z.number().int(), offset: z.number().int() })
-  .meta({ description: '1-based line and column, 0-based offset, in the query as sent' });
-
-const statementResult = z
+/** A download as JSON (format json); CSV has no schema of its own. */
+export const downloadJson = z
   .object({
-    statement: z.string().meta({ description: 'The statement as written' }),
-    mode: z.enum(['EXPLAIN', 'PROFILE']).nullable(),
+    file: z.string(),
     columns: z.array(z.string()),
-    rows: z.array(z.record(z.string(), plain)).meta({
-      description:
-        'One object per row. Nodes are {$type: "node", elementId, labels, properties}; relationships {$type: "relationship", elementId, type, start, end, properties}; paths {$type: "path", start, end, segments}',
-    }),
-    truncated: z.boolean(),
-    truncatedBy: z.enum(['rows', 'size']).nullable(),
-    limits: z.object({
-      maxRows: z.number().int(),
-      maxResultChars: z.number().int(),
-      timeoutMs: z.number().int(),
-    }),
-    elapsedMs: z.number().int(),
-    notifications: z.array(
-      z.object({
-        code: z.string(),
-        title: z.string(),
-        description: z.string(),
-        severity: z.string(),
-        position: position.optional(),
-      }),
-    ),
-    plan: planNode
-      .nullable()
-      .meta({ description: 'EXPLAIN: the plan; PROFILE: the plan with rows and db hits' }),
+    rows: z.array(z.record(z.string(), z.unknown())),
+    truncated: z.boolean().meta({ description: 'True when the result passed maxRows' }),
+    maxRows: z.number().int(),
   })
-  .meta({ id: 'CypherStatementResult' });
+  .meta({ id: 'CypherDownload' });
 
-export const cypherResult = statementResult
-  .extend({
-    results: z.array(statementResult).optional().meta({
-      description: 'A script: every statement’s result, in order (the last is also at the top)',
-    }),
-  })
-  .meta({ id: 'CypherResult' });
+export type CypherDownload = z.infer<typeof downloadJson>;
 
 export const cypherRefusal = problem
   .extend({
     code: z.enum(REFUSAL_CODES).meta({ description: 'Why, for programs; detail says it in words' }),
-    position: position.optional().meta({ description: 'Where a syntax error is' }),
+    position: sourcePosition.optional().meta({ description: 'Where a syntax error is' }),
     statement: z
       .number()
       .int()
@@ -99,6 +57,8 @@ export const cypherRefusal = problem
       .meta({ description: 'In a script, which statement (1-based) was refused' }),
   })
   .meta({ id: 'CypherRefusal' });
+
+export type CypherRefusal = z.infer<typeof cypherRefusal>;
 
 export const researchQuery = z
   .object({
@@ -117,3 +77,5 @@ export type ResearchQuery = z.infer<typeof researchQuery>;
 export const libraryResponse = z
   .object({ queries: z.array(researchQuery) })
   .meta({ id: 'ResearchLibrary' });
+
+export type ResearchLibrary = z.infer<typeof libraryResponse>;

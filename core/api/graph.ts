@@ -53,3 +53,5 @@ export type GraphQuery = z.infer<typeof graphQuery>;
 export const graphResponse = z
   .object({ elements, truncated: z.boolean(), total: z.number().int() })
   .meta({ id: 'GraphView' });
+
+export type GraphView = z.infer<typeof graphResponse>;

@@ -58,6 +58,10 @@ export const nodeResponse = z
   })
   .meta({ id: 'NodeDetails' });
 
+export type NodeDetails = z.infer<typeof nodeResponse>;
+
 export const neighboursResponse = z
   .object({ elements, truncated: z.boolean(), total: z.number().int() })
   .meta({ id: 'Neighbourhood' });
+
+export type Neighbourhood = z.infer<typeof neighboursResponse>;

@@ -30,3 +30,5 @@ export const pathsResponse = z
     truncated: z.boolean(),
   })
   .meta({ id: 'Paths' });
+
+export type Paths = z.infer<typeof pathsResponse>;

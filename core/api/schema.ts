@@ -14,3 +14,5 @@ export const schemaResponse = z
     fulltextIndexes: z.array(z.object({ name: z.string(), language: z.enum(['ja', 'en']) })),
   })
   .meta({ id: 'Schema' });
+
+export type GraphSchema = z.infer<typeof schemaResponse>;

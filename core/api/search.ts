@@ -39,4 +39,6 @@ export const searchResponse = z
   .object({ query: z.string(), variants: z.array(z.string()), results: z.array(searchResult) })
   .meta({ id: 'SearchResults' });
 
+export type SearchResponse = z.infer<typeof searchResponse>;
+
 export type SearchResult = z.infer<typeof searchResult>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { Plain } from '../plain';
 
 /** Response shapes several endpoints share: Cytoscape.js elements, and problem+json. */
 
-const plain: z.ZodType = z.lazy(() =>
+const plain: z.ZodType<Plain> = z.lazy(() =>
   z.union([
     z.null(),
     z.boolean(),

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { CypherResponse } from '../../../core/api/console-result';
 import type { CypherBody } from '../../../core/api/cypher';
 import { CONSOLE_LIMITS, type ConsoleLimits } from '../../../core/model/console-limits';
 import type { RefusalCode } from '../../../core/model/refusal-codes';
 import {
   type ConsoleOutcome,
-  type ConsoleResult,
   type RowSink,
   runResearchQuery,
   type StreamOutcome,
@@ -39,9 +39,6 @@ export function refusalProblem(refusal: Refusal, statement?: number): HttpProble
     ...(statement !== undefined && { statement: statement + 1 }),
   });
 }
-
-/** The last statement's result, and every statement's when the script had several. */
-export type CypherResponse = ConsoleResult & { results?: ConsoleResult[] };
 
 export type RunEnd = 'done' | 'deadline' | 'stopped';
 
