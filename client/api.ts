@@ -1,4 +1,8 @@
-import type { Elements } from '../core/elements';
+import type { GraphView } from '../core/api/graph';
+import type { HealthResponse } from '../core/api/health';
+import type { Neighbourhood, NodeDetails } from '../core/api/nodes';
+import type { Paths } from '../core/api/paths';
+import type { SearchResult as RankedResult, SearchResponse } from '../core/api/search';
 
 /** Typed calls to Kizuna's API; problem+json errors become ApiError with the server's words. */
 export class ApiError extends Error {
@@ -26,72 +30,28 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return (await response.json()) as T;
 }
 
-export type Scalar = string | number | boolean | null;
-
-/** A view's elements: the server's own Cytoscape JSON types (core/elements.ts). */
+/**
+ * The answers' types are the API contract's own (core/api), imported as types only so the
+ * page bundles no zod; views that import them from here may import them from core instead.
+ */
 export type { EdgeData, Elements, NodeData } from '../core/elements';
+export type { NodeDetails, Paths };
 
-export interface GraphView {
-  elements: Elements;
-  truncated: boolean;
-  total: number;
-}
-
-export interface Health {
-  status: 'ok';
-  database: { reachable: true; version: string; edition: string; name: string };
-  plan: { loaded: boolean; nodes: number };
-}
-
-export interface NodeDetails {
-  id: string;
-  kind: string;
-  properties: Record<string, unknown>;
-  provenance: {
-    text_ja: string | null;
-    line_start: number | null;
-    line_end: number | null;
-    relationships: {
-      type: string;
-      direction: 'in' | 'out';
-      other: { id: string; kind: string; name_ja: string; name_en: string };
-      properties: Record<string, unknown>;
-    }[];
-  };
-  neighbours: { type: string; direction: 'in' | 'out'; kind: string; count: number }[];
-}
-
-export interface Paths {
-  paths: { nodes: string[]; edges: string[]; hops: number }[];
-  elements: Elements;
-  truncated: boolean;
-}
-
-export interface SearchResult {
-  id: string;
-  kind: string;
-  name_ja: string;
-  name_en: string;
-  ref: string | null;
-  field: string;
-  snippet: string;
-}
+/** A line of the search box: the server's result without its rank (events found in the page have none). */
+export type SearchResult = Omit<RankedResult, 'score'>;
 
 const enc = encodeURIComponent;
 
 export const api = {
-  health: () => getJson<Health>('/api/health'),
+  health: () => getJson<HealthResponse>('/api/health'),
   wholePlan: () => getJson<GraphView>('/api/graph?positions=default'),
   node: (id: string) => getJson<NodeDetails>(`/api/nodes/${enc(id)}`),
   neighbours: (id: string) =>
-    getJson<GraphView>(`/api/nodes/${enc(id)}/neighbours?depth=1&limit=200`),
+    getJson<Neighbourhood>(`/api/nodes/${enc(id)}/neighbours?depth=1&limit=200`),
   paths: (from: string, to: string, avoidHierarchy: boolean) =>
     getJson<Paths>(
       `/api/paths?from=${enc(from)}&to=${enc(to)}&avoidHierarchy=${avoidHierarchy}&limit=10`,
     ),
   search: (q: string, signal?: AbortSignal) =>
-    getJson<{ results: SearchResult[]; variants?: string[] }>(
-      `/api/search?q=${enc(q)}&limit=12`,
-      signal,
-    ),
+    getJson<SearchResponse>(`/api/search?q=${enc(q)}&limit=12`, signal),
 };

@@ -10,19 +10,12 @@ export {
   type EventKind,
 } from '../../core/event-kinds';
 
+import type { Session } from '../../core/api/auth';
 import type { EventFields, StoredEvent } from '../../core/model/event-fields';
 
 /** The fields an editor writes, and an event as the API answers it: the server's own types. */
 export type { EventFields };
 export type KizunaEvent = StoredEvent;
-
-export type Role = 'viewer' | 'editor' | 'admin';
-
-export interface Session {
-  account: { name: string; role: Role } | null;
-  csrf_token: string | null;
-  require_sign_in: boolean;
-}
 
 export interface FieldError {
   field: string;

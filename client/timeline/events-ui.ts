@@ -1,18 +1,13 @@
 import type { Core } from 'cytoscape';
 import { html, nothing, render, type TemplateResult } from 'lit-html';
+import type { Session } from '../../core/api/auth';
 import type { SearchResult } from '../api';
 import type { AppState, Lang } from '../model/state';
 import { t } from '../views/labels';
 import { mountEventForm } from './event-form';
 import { commitmentEventsTemplate, eventPanelTemplate, type NodeRef } from './event-panel';
 import { eventTitle } from './event-words';
-import {
-  type EventFields,
-  eventsApi,
-  type KizunaEvent,
-  type Session,
-  WriteProblem,
-} from './events-api';
+import { type EventFields, eventsApi, type KizunaEvent, WriteProblem } from './events-api';
 import {
   advancedRefs,
   type DateRange,

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { NodeDetails } from '../api';
+import type { NodeDetails } from '../../core/api/nodes';
 import { agreementMilestones, type Milestone } from '../model/agreement-milestones';
 import { segmentText } from '../model/evidence-marks';
 import { isNodeKind, isRelType, KIND_STYLES, REL_STYLES } from '../model/palette';

@@ -1,24 +1,14 @@
+import type { CypherDownload, CypherRefusal, ResearchLibrary } from '../../core/api/cypher';
 import { getJson } from '../api';
-import type {
-  CypherResult,
-  Failure,
-  GraphSchema,
-  Params,
-  Refusal,
-  ResearchQuery,
-} from './model/cypher-types';
+import type { CypherResult, Failure, GraphSchema, Params, Refusal } from './model/cypher-types';
 
 export type RunOutcome =
   | { kind: 'result'; result: CypherResult }
   | { kind: 'refused'; refusal: Refusal }
   | { kind: 'failed'; failure: Failure };
 
-interface ProblemBody {
-  title?: string;
-  detail?: string;
-  code?: string;
-  position?: Refusal['position'];
-}
+/** A problem+json answer; the console's refusals (422) carry a code and maybe a position. */
+type ProblemBody = Partial<CypherRefusal>;
 
 function retryAfter(response: Response): number | null {
   const seconds = Number(response.headers.get('Retry-After'));
@@ -71,7 +61,7 @@ export async function runCypher(
 }
 
 export const fetchLibrary = () =>
-  getJson<{ queries: ResearchQuery[] }>('/api/cypher/library').then((body) => body.queries);
+  getJson<ResearchLibrary>('/api/cypher/library').then((body) => body.queries);
 
 export const fetchSchema = () => getJson<GraphSchema>('/api/schema');
 
@@ -112,7 +102,7 @@ export async function downloadQuery(
     const rows =
       format === 'csv'
         ? Math.max(0, text.split('\r\n').length - 2)
-        : (JSON.parse(text) as { rows: unknown[] }).rows.length;
+        : (JSON.parse(text) as CypherDownload).rows.length;
     const type = format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json';
     return { ok: true, blob: new Blob([text], { type }), name, rows };
   } catch (error) {

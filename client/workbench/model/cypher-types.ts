@@ -5,15 +5,25 @@ import type {
   Row,
   SourcePosition,
 } from '../../../core/api/console-result';
+import type { ResearchQuery } from '../../../core/api/cypher';
+import type { GraphSchema } from '../../../core/api/schema';
 import type { Plain } from '../../../core/plain';
 
 /**
  * What POST /api/cypher, GET /api/cypher/library and GET /api/schema send, as the browser sees
- * it. The console's result types come from core/api/console-result.ts, which the server
- * builds its answers with; a unit test checks that the server's types still fit the rest.
+ * it: the API contract's types (core/api), which the server builds and checks its answers
+ * with, imported as types only so the page bundles none of their schemas.
  */
 
-export type { CypherNotification, Plain, PlanNode, Row, SourcePosition };
+export type {
+  CypherNotification,
+  GraphSchema,
+  Plain,
+  PlanNode,
+  ResearchQuery,
+  Row,
+  SourcePosition,
+};
 
 /** Named query parameters: a JSON object. */
 export type Params = { [name: string]: Plain };
@@ -73,27 +83,6 @@ export interface Failure {
   detail: string;
   /** Seconds, from the Retry-After header of a 429 or 503. */
   retryAfterS: number | null;
-}
-
-export interface ResearchQuery {
-  id: string;
-  title_en: string;
-  title_ja: string;
-  description: string;
-  description_ja: string;
-  cypher: string;
-  params?: Params;
-}
-
-interface PropertyType {
-  name: string;
-  types: string[];
-}
-
-export interface GraphSchema {
-  labels: { label: string; count: number; properties: PropertyType[] }[];
-  relationshipTypes: { type: string; count: number; properties: PropertyType[] }[];
-  propertyKeys: string[];
 }
 
 const isRecord = (value: unknown): value is { [key: string]: unknown } =>
