@@ -35,7 +35,6 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
  * page bundles no zod; views that import them from here may import them from core instead.
  */
 export type { EdgeData, Elements, NodeData } from '../core/elements';
-export type { NodeDetails, Paths };
 
 /** A line of the search box: the server's result without its rank (events found in the page have none). */
 export type SearchResult = Omit<RankedResult, 'score'>;

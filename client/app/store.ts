@@ -1,4 +1,6 @@
-import type { EdgeData, Elements, NodeData, NodeDetails, Paths } from '../api';
+import type { NodeDetails } from '../../core/api/nodes';
+import type { Paths } from '../../core/api/paths';
+import type { EdgeData, Elements, NodeData } from '../api';
 import { type AppState, actions, type LayoutName } from '../model/state';
 import type { Decoded } from '../model/url-state';
 import type { Loaded, Visible } from '../model/visibility';
