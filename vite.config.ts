@@ -48,6 +48,9 @@ export default defineConfig({
           root: '.',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // They run beside two lanes of Neo4j and Chromium: compiling the Compose schema took
+          // over vitest's default 5 s there (CI-20), though it is no test of speed.
+          testTimeout: 30_000,
           ...sideBySide,
         },
       },
