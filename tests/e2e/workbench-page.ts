@@ -93,9 +93,15 @@ export class WorkbenchPage {
     );
   }
 
+  /** Each header button's own text: the sort mark is a span of its own, lit-html's markers comments. */
   headers(): Promise<string[]> {
     return this.page.$$eval('[data-test="result-table"] thead th', (ths) =>
-      ths.map((th) => th.querySelector('button')?.firstChild?.textContent ?? ''),
+      ths.map((th) =>
+        [...(th.querySelector('button')?.childNodes ?? [])]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent)
+          .join(''),
+      ),
     );
   }
 

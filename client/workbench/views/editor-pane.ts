@@ -1,5 +1,6 @@
 import { EditorSelection } from '@codemirror/state';
-import { clear, h } from '../../views/dom';
+import { html, nothing, render as renderInto } from 'lit-html';
+import { announce } from '../../views/live-region';
 import type { SourcePosition } from '../model/cypher-types';
 import type { ParamField } from '../model/param-form';
 import type { WorkbenchState } from '../model/state';
@@ -35,43 +36,49 @@ export function mountEditorPane(
   el: HTMLElement,
   on: EditorPaneEvents,
 ): { editor: QueryEditor; render(state: WorkbenchState): void } {
-  const queryLabel = h('label', { id: 'query-label', className: 'field-label' });
-  const runHint = h('span', { id: 'run-hint', className: 'hint' });
-  const editorHost = h('div', { className: 'query-editor', 'data-test': 'query-editor' });
-  const formHost = h('div', { className: 'param-form-host' });
-  const paramsLabel = h('label', { for: 'params', className: 'field-label' });
-  const paramsHint = h('span', { id: 'params-hint', className: 'hint' });
-  const params = h('textarea', {
-    id: 'params',
-    className: 'params',
-    spellcheck: 'false',
-    autocomplete: 'off',
-    'aria-describedby': 'params-hint',
-    rows: 6,
-  });
-  const runButton = h('button', { type: 'button', id: 'run', className: 'primary' });
-  const stopButton = h('button', {
-    type: 'button',
-    id: 'stop',
-    className: 'stop',
-    disabled: true,
-    onclick: () => on.stop(),
-  });
-  const saveButton = h('button', { type: 'button', id: 'save-open', onclick: () => on.save() });
-  const alert = h('div', { id: 'query-alert', className: 'query-alert', role: 'alert' });
-
-  el.replaceChildren(
-    h(
-      'div',
-      { className: 'editor-grid' },
-      h('div', { className: 'query-field' }, queryLabel, editorHost),
-      h('div', { className: 'params-field' }, formHost, paramsLabel, params, paramsHint),
-    ),
-    h('div', { className: 'editor-actions' }, runButton, stopButton, runHint, saveButton),
-    alert,
+  renderInto(
+    html`<div class="editor-grid"
+        ><div class="query-field"
+          ><label id="query-label" class="field-label"></label
+          ><div class="query-editor" data-test="query-editor"></div></div
+        ><div class="params-field"
+          ><div class="param-form-host"></div
+          ><label for="params" class="field-label"></label
+          ><textarea
+            id="params"
+            class="params"
+            spellcheck="false"
+            autocomplete="off"
+            aria-describedby="params-hint"
+            rows="6"
+            @input=${(e: Event) => on.editParams((e.target as HTMLTextAreaElement).value)}
+            @keydown=${(e: KeyboardEvent) => {
+              if (isRunKey(e)) {
+                e.preventDefault();
+                on.run();
+              }
+            }}
+          ></textarea
+          ><span id="params-hint" class="hint"></span></div></div
+      ><div class="editor-actions"
+        ><button type="button" id="run" class="primary" @click=${() => on.run()}></button
+        ><button type="button" id="stop" class="stop" disabled @click=${() => on.stop()}></button
+        ><span id="run-hint" class="hint"></span
+        ><button type="button" id="save-open" @click=${() => on.save()}></button></div
+      ><div id="query-alert" class="query-alert" role="alert"></div>`,
+    el,
   );
+  const queryLabel = el.querySelector<HTMLLabelElement>('#query-label')!;
+  const runHint = el.querySelector<HTMLElement>('#run-hint')!;
+  const paramsLabel = el.querySelector<HTMLLabelElement>('label[for="params"]')!;
+  const paramsHint = el.querySelector<HTMLElement>('#params-hint')!;
+  const params = el.querySelector<HTMLTextAreaElement>('#params')!;
+  const runButton = el.querySelector<HTMLButtonElement>('#run')!;
+  const stopButton = el.querySelector<HTMLButtonElement>('#stop')!;
+  const saveButton = el.querySelector<HTMLButtonElement>('#save-open')!;
+  const alert = el.querySelector<HTMLElement>('#query-alert')!;
 
-  const editor = mountQueryEditor(editorHost, {
+  const editor = mountQueryEditor(el.querySelector<HTMLElement>('.query-editor')!, {
     labelledBy: 'query-label',
     describedBy: 'run-hint',
     placeholder: 'MATCH (a:Agreement)-[u:UNDERPINS]->(c:Commitment) RETURN a, u, c',
@@ -79,17 +86,11 @@ export function mountEditorPane(
     onRun: on.run,
     onWalk: on.walkHistory,
   });
-  const paramForm = mountParamForm(formHost, { edit: on.editParamField });
-  runButton.addEventListener('click', () => on.run());
-  params.addEventListener('input', () => on.editParams(params.value));
+  const paramForm = mountParamForm(el.querySelector<HTMLElement>('.param-form-host')!, {
+    edit: on.editParamField,
+  });
   el.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !stopButton.disabled) on.stop();
-  });
-  params.addEventListener('keydown', (e) => {
-    if (isRunKey(e)) {
-      e.preventDefault();
-      on.run();
-    }
   });
 
   /** Puts the cursor where Neo4j says the error is, and the focus in the editor. */
@@ -101,45 +102,28 @@ export function mountEditorPane(
   }
 
   let last: WorkbenchState | null = null;
-  let goToButton: HTMLButtonElement | null = null;
 
-  /** Redrawn only when what it says changes: a live region is read out again on every change. */
-  function renderAlert({ lang, run, draftProblem }: WorkbenchState): void {
-    goToButton = null;
-    if (draftProblem) {
-      clear(
-        alert,
-        draftProblem.what === 'emptyQuery'
-          ? t(lang, 'emptyQuery')
-          : draftProblem.what === 'paramsInvalid'
-            ? `${t(lang, 'notSent')}${paramsErrorText(lang, draftProblem.error)}`
-            : `${t(lang, 'notSent')}${paramProblemText(lang, draftProblem)}`,
-      );
-    } else if (run.status === 'refused') {
+  function alertTemplate({ lang, run, draftProblem }: WorkbenchState) {
+    if (draftProblem)
+      return draftProblem.what === 'emptyQuery'
+        ? t(lang, 'emptyQuery')
+        : draftProblem.what === 'paramsInvalid'
+          ? `${t(lang, 'notSent')}${paramsErrorText(lang, draftProblem.error)}`
+          : `${t(lang, 'notSent')}${paramProblemText(lang, draftProblem)}`;
+    if (run.status === 'refused') {
       const { position } = run.refusal;
-      if (position)
-        goToButton = h(
-          'button',
-          { type: 'button', className: 'link go-to', onclick: () => goTo(position) },
-          goToText(lang, position),
-        );
-      clear(
-        alert,
-        h('strong', { 'data-test': 'alert-heading' }, refusalHeading(lang, run.refusal)),
-        ' ',
-        h('span', { 'data-test': 'alert-detail' }, run.refusal.detail),
-        goToButton,
-      );
-    } else if (run.status === 'failed') {
-      clear(
-        alert,
-        h('strong', { 'data-test': 'alert-heading' }, failureHeading(lang, run.failure)),
-        ' ',
-        h('span', { 'data-test': 'alert-detail' }, failureDetail(lang, run.failure)),
-      );
-    } else {
-      clear(alert);
+      return html`<strong data-test="alert-heading">${refusalHeading(lang, run.refusal)}</strong
+        > <span data-test="alert-detail">${run.refusal.detail}</span
+        >${
+          position
+            ? html`<button type="button" class="link go-to" @click=${() => goTo(position)}>${goToText(lang, position)}</button>`
+            : nothing
+        }`;
     }
+    if (run.status === 'failed')
+      return html`<strong data-test="alert-heading">${failureHeading(lang, run.failure)}</strong
+        > <span data-test="alert-detail">${failureDetail(lang, run.failure)}</span>`;
+    return nothing;
   }
 
   function render(state: WorkbenchState): void {
@@ -157,14 +141,16 @@ export function mountEditorPane(
     params.setAttribute('aria-invalid', String(state.draftProblem?.what === 'paramsInvalid'));
     runButton.setAttribute('aria-busy', String(state.run.status === 'running'));
     stopButton.disabled = state.run.status !== 'running';
+    // Redrawn only when what it says changes: a live region is read out again on every change.
     if (
       !last ||
       last.lang !== lang ||
       last.run !== state.run ||
       last.draftProblem !== state.draftProblem
     )
-      renderAlert(state);
+      announce(alertTemplate(state), alert);
     // Once the query is edited, the error's position no longer points at anything.
+    const goToButton = alert.querySelector<HTMLButtonElement>('.go-to');
     if (goToButton)
       goToButton.hidden = state.run.status !== 'refused' || state.draft.query !== state.run.query;
     editor.render(state);

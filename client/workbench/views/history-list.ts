@@ -1,4 +1,5 @@
-import { h } from '../../views/dom';
+import { html, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { Lang } from '../model/state';
 import type { HistoryEntry } from '../model/stored-queries';
 import { rowCount, t } from './labels';
@@ -32,50 +33,32 @@ export function historyList(
   search: string,
   lang: Lang,
   act: HistoryActions,
-): HTMLElement {
-  if (all.length === 0) return h('p', { className: 'muted' }, t(lang, 'noHistory'));
+): TemplateResult {
+  if (all.length === 0) return html`<p class="muted">${t(lang, 'noHistory')}</p>`;
   const history = matchingHistory(all, search);
-  if (history.length === 0) return h('p', { className: 'muted' }, t(lang, 'noMatch'));
+  if (history.length === 0) return html`<p class="muted">${t(lang, 'noMatch')}</p>`;
   const when = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium' });
-  return h(
-    'ol',
-    { className: 'query-list', 'data-test': 'history-list' },
-    ...history.map((entry) => {
+  return html`<ol class="query-list" data-test="history-list">${repeat(
+    history,
+    (entry) => entry.id,
+    (entry) => {
       const firstLine =
         entry.query.split('\n').find((l) => l.trim() && !l.trim().startsWith('//')) ?? entry.query;
-      return h(
-        'li',
-        { 'data-id': entry.id },
-        h(
-          'p',
-          { className: 'history-meta' },
-          h('time', { datetime: entry.ranAt }, when.format(new Date(entry.ranAt))),
-          ` · ${outcome(entry, lang)}`,
-        ),
-        h('pre', { className: 'query-preview' }, firstLine),
-        h(
-          'div',
-          { className: 'item-actions' },
-          h(
-            'button',
-            {
-              type: 'button',
-              'aria-label': `${t(lang, 'runThis')}: ${firstLine}`,
-              onclick: () => act.run(entry),
-            },
-            t(lang, 'runThis'),
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              'aria-label': `${t(lang, 'open')}: ${firstLine}`,
-              onclick: () => act.open(entry),
-            },
-            t(lang, 'open'),
-          ),
-        ),
-      );
-    }),
-  );
+      return html`<li data-id=${entry.id}><p class="history-meta"
+          ><time datetime=${entry.ranAt}>${when.format(new Date(entry.ranAt))}</time
+          >${` · ${outcome(entry, lang)}`}</p
+        ><pre class="query-preview">${firstLine}</pre
+        ><div class="item-actions"><button
+            type="button"
+            aria-label="${t(lang, 'runThis')}: ${firstLine}"
+            @click=${() => act.run(entry)}
+          >${t(lang, 'runThis')}</button
+          ><button
+            type="button"
+            aria-label="${t(lang, 'open')}: ${firstLine}"
+            @click=${() => act.open(entry)}
+          >${t(lang, 'open')}</button></div
+      ></li>`;
+    },
+  )}</ol>`;
 }

@@ -1,4 +1,5 @@
-import { h } from '../../views/dom';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { ResearchQuery } from '../model/cypher-types';
 import type { Lang, Library } from '../model/state';
 import { t } from './labels';
@@ -8,40 +9,28 @@ export function libraryList(
   library: Library,
   lang: Lang,
   run: (query: ResearchQuery) => void,
-): HTMLElement {
+): TemplateResult {
   if (library.status === 'loading')
-    return h('p', { className: 'muted', role: 'status' }, t(lang, 'libraryLoading'));
+    return html`<p class="muted" role="status">${t(lang, 'libraryLoading')}</p>`;
   if (library.status === 'failed')
-    return h('p', { className: 'error' }, `${t(lang, 'libraryFailed')}: ${library.detail}`);
-  return h(
-    'ul',
-    { className: 'query-list', 'data-test': 'library' },
-    ...library.queries.map((q) =>
-      h(
-        'li',
-        { 'data-id': q.id },
-        h(
-          'button',
-          {
-            type: 'button',
-            className: 'query-title library-run',
-            'data-id': q.id,
-            onclick: () => run(q),
-          },
-          h('span', { className: 'run-mark', 'aria-hidden': 'true' }, '▶ '),
-          lang === 'ja' ? q.title_ja : q.title_en,
-        ),
-        h('p', { className: 'description' }, lang === 'ja' ? q.description_ja : q.description),
-        q.params
-          ? h(
-              'p',
-              { className: 'params-note' },
-              Object.keys(q.params)
+    return html`<p class="error">${t(lang, 'libraryFailed')}: ${library.detail}</p>`;
+  return html`<ul class="query-list" data-test="library">${repeat(
+    library.queries,
+    (q) => q.id,
+    (q) =>
+      html`<li data-id=${q.id}><button
+          type="button"
+          class="query-title library-run"
+          data-id=${q.id}
+          @click=${() => run(q)}
+        ><span class="run-mark" aria-hidden="true">▶ </span>${lang === 'ja' ? q.title_ja : q.title_en}</button
+        ><p class="description">${lang === 'ja' ? q.description_ja : q.description}</p
+        >${
+          q.params
+            ? html`<p class="params-note">${Object.keys(q.params)
                 .map((k) => `$${k}`)
-                .join(', '),
-            )
-          : null,
-      ),
-    ),
-  );
+                .join(', ')}</p>`
+            : nothing
+        }</li>`,
+  )}</ul>`;
 }

@@ -1,5 +1,7 @@
+import { html, nothing, render as renderInto } from 'lit-html';
+import { createRef, ref } from 'lit-html/directives/ref.js';
 import { download } from '../../export/diagram-export';
-import { h } from '../../views/dom';
+import { announce } from '../../views/live-region';
 import type { ResearchQuery } from '../model/cypher-types';
 import type { Panel, WorkbenchState } from '../model/state';
 import {
@@ -48,32 +50,99 @@ export function mountQueriesPanel(
   el: HTMLElement,
   on: QueriesPanelEvents,
 ): { render(state: WorkbenchState): void; focusSaveName(): void } {
-  const tabs = h('div', { className: 'panel-tabs' });
-  const error = h('div', { className: 'queries-message error', role: 'alert' });
-  const info = h('div', { className: 'queries-message info', role: 'status' });
-  const nameLabel = h('label', { for: 'save-name' });
-  const nameInput = h('input', { id: 'save-name', type: 'text', autocomplete: 'off' });
-  const saveButton = h('button', { type: 'submit', id: 'save' });
-  const form = h(
-    'form',
-    { className: 'save-form', id: 'save-form' },
-    nameLabel,
-    h('div', { className: 'save-row' }, nameInput, saveButton),
+  // Both lists offer the import; either button opens the one file picker.
+  const pickFile = () => fileInput.click();
+  // The lists' own places have no id or class to find them by.
+  const savedBody = createRef<HTMLDivElement>();
+  const historyBody = createRef<HTMLDivElement>();
+  renderInto(
+    html`<div class="panel-tabs"></div
+      ><div class="queries-message error" role="alert"></div
+      ><div class="queries-message info" role="status"></div
+      ><div id="panel-library" role="tabpanel" aria-labelledby="panel-tab-library"></div
+      ><div id="panel-saved" role="tabpanel" aria-labelledby="panel-tab-saved"
+        ><form
+          class="save-form"
+          id="save-form"
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            on.save(nameInput.value);
+          }}
+          ><label for="save-name"></label
+          ><div class="save-row"
+            ><input id="save-name" type="text" autocomplete="off" /><button
+              type="submit"
+              id="save"
+            ></button></div></form
+        ><div class="list-actions"
+          ><button type="button" id="export-saved" @click=${() => exportList('saved')}></button
+          ><button type="button" id="import-0" class="import" @click=${pickFile}></button></div
+        ><div ${ref(savedBody)}></div></div
+      ><div id="panel-history" role="tabpanel" aria-labelledby="panel-tab-history"
+        ><div class="list-actions"
+          ><button type="button" id="export-history" @click=${() => exportList('history')}></button
+          ><button type="button" id="import-1" class="import" @click=${pickFile}></button
+          ><button type="button" id="clear-history" @click=${() => on.clearHistory()}></button></div
+        ><div class="history-search"
+          ><label for="history-search"></label
+          ><input
+            id="history-search"
+            type="search"
+            autocomplete="off"
+            aria-describedby="history-hint"
+            @input=${(e: Event) => on.filterHistory((e.target as HTMLInputElement).value)}
+          /></div
+        ><p id="history-hint" class="hint"></p
+        ><div ${ref(historyBody)}></div></div
+      ><div id="panel-schema" role="tabpanel" aria-labelledby="panel-tab-schema"></div
+      ><input
+        type="file"
+        id="import-file"
+        accept="application/json,.json"
+        class="visually-hidden"
+        tabindex="-1"
+        aria-label="クエリを読み込む（JSON ファイル）"
+        @change=${importFile}
+      />`,
+    el,
   );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    on.save(nameInput.value);
-  });
-  const fileInput = h('input', {
-    type: 'file',
-    id: 'import-file',
-    accept: 'application/json,.json',
-    className: 'visually-hidden',
-    tabindex: -1,
-    // Reached through the Import buttons; named (in the page's language) all the same.
-    'aria-label': 'クエリを読み込む（JSON ファイル）',
-  });
-  fileInput.addEventListener('change', async () => {
+  // Reached through the Import buttons; named (in the page's language) all the same.
+  const fileInput = el.querySelector<HTMLInputElement>('#import-file')!;
+  const tabs = el.querySelector<HTMLElement>('.panel-tabs')!;
+  const error = el.querySelector<HTMLElement>('.queries-message.error')!;
+  const info = el.querySelector<HTMLElement>('.queries-message.info')!;
+  const nameLabel = el.querySelector<HTMLLabelElement>('label[for="save-name"]')!;
+  const nameInput = el.querySelector<HTMLInputElement>('#save-name')!;
+  const saveButton = el.querySelector<HTMLButtonElement>('#save')!;
+  const exportSaved = el.querySelector<HTMLButtonElement>('#export-saved')!;
+  const exportHistory = el.querySelector<HTMLButtonElement>('#export-history')!;
+  const importButtons = [...el.querySelectorAll<HTMLButtonElement>('button.import')];
+  const clearHistory = el.querySelector<HTMLButtonElement>('#clear-history')!;
+  const libraryPanel = el.querySelector<HTMLElement>('#panel-library')!;
+  const savedPanel = el.querySelector<HTMLElement>('#panel-saved')!;
+  const historyPanel = el.querySelector<HTMLElement>('#panel-history')!;
+  const searchLabel = el.querySelector<HTMLLabelElement>('label[for="history-search"]')!;
+  const search = el.querySelector<HTMLInputElement>('#history-search')!;
+  const historyHint = el.querySelector<HTMLElement>('#history-hint')!;
+  const schemaPanel = el.querySelector<HTMLElement>('#panel-schema')!;
+
+  let state: WorkbenchState | null = null;
+
+  function exportList(list: 'saved' | 'history'): void {
+    if (!state) return;
+    if (list === 'saved')
+      downloadJson(
+        queriesFile({ saved: state.saved }),
+        `kizuna-saved-queries-${dateForFile()}.json`,
+      );
+    else
+      downloadJson(
+        queriesFile({ history: state.history }),
+        `kizuna-query-history-${dateForFile()}.json`,
+      );
+  }
+
+  async function importFile(): Promise<void> {
     const file = fileInput.files?.[0];
     fileInput.value = '';
     if (!file) return;
@@ -85,82 +154,7 @@ export function mountQueriesPanel(
       return;
     }
     on.importQueries(parseQueriesFile(await file.text()));
-  });
-  const exportSaved = h('button', { type: 'button', id: 'export-saved' });
-  const exportHistory = h('button', { type: 'button', id: 'export-history' });
-  // Both lists offer the import; either button opens the one file picker.
-  const importButtons = [0, 1].map((i) =>
-    h('button', {
-      type: 'button',
-      id: `import-${i}`,
-      className: 'import',
-      onclick: () => fileInput.click(),
-    }),
-  );
-  const clearHistory = h('button', { type: 'button', id: 'clear-history' });
-  clearHistory.addEventListener('click', () => on.clearHistory());
-  const libraryPanel = h('div', {
-    id: 'panel-library',
-    role: 'tabpanel',
-    'aria-labelledby': 'panel-tab-library',
-  });
-  const savedBody = h('div', {});
-  const savedPanel = h(
-    'div',
-    { id: 'panel-saved', role: 'tabpanel', 'aria-labelledby': 'panel-tab-saved' },
-    form,
-    h('div', { className: 'list-actions' }, exportSaved, importButtons[0]),
-    savedBody,
-  );
-  const historyBody = h('div', {});
-  const searchLabel = h('label', { for: 'history-search' });
-  const search = h('input', {
-    id: 'history-search',
-    type: 'search',
-    autocomplete: 'off',
-    'aria-describedby': 'history-hint',
-  });
-  search.addEventListener('input', () => on.filterHistory(search.value));
-  const historyHint = h('p', { id: 'history-hint', className: 'hint' });
-  const historyPanel = h(
-    'div',
-    { id: 'panel-history', role: 'tabpanel', 'aria-labelledby': 'panel-tab-history' },
-    h('div', { className: 'list-actions' }, exportHistory, importButtons[1], clearHistory),
-    h('div', { className: 'history-search' }, searchLabel, search),
-    historyHint,
-    historyBody,
-  );
-  const schemaPanel = h('div', {
-    id: 'panel-schema',
-    role: 'tabpanel',
-    'aria-labelledby': 'panel-tab-schema',
-  });
-  el.replaceChildren(
-    tabs,
-    error,
-    info,
-    libraryPanel,
-    savedPanel,
-    historyPanel,
-    schemaPanel,
-    fileInput,
-  );
-
-  let state: WorkbenchState | null = null;
-  exportSaved.addEventListener('click', () => {
-    if (state)
-      downloadJson(
-        queriesFile({ saved: state.saved }),
-        `kizuna-saved-queries-${dateForFile()}.json`,
-      );
-  });
-  exportHistory.addEventListener('click', () => {
-    if (state)
-      downloadJson(
-        queriesFile({ history: state.history }),
-        `kizuna-query-history-${dateForFile()}.json`,
-      );
-  });
+  }
 
   const open = (q: SavedQuery | HistoryEntry) => on.open({ query: q.query, params: q.params });
   const run = (q: SavedQuery | HistoryEntry) => on.run({ query: q.query, params: q.params });
@@ -173,7 +167,7 @@ export function mountQueriesPanel(
     const langChanged = last?.lang !== lang;
     if (langChanged || last?.panel !== next.panel) {
       const hadFocus = tabs.contains(document.activeElement);
-      tabs.replaceChildren(
+      renderInto(
         tabList(
           lang === 'ja' ? 'クエリ' : 'Queries',
           'panel-tab',
@@ -186,6 +180,7 @@ export function mountQueriesPanel(
           next.panel,
           on.setPanel,
         ),
+        tabs,
       );
       if (hadFocus) document.getElementById(`panel-tab-${next.panel}`)?.focus();
       libraryPanel.hidden = next.panel !== 'library';
@@ -206,22 +201,25 @@ export function mountQueriesPanel(
     }
     if (search.value !== next.historyFilter) search.value = next.historyFilter;
     if (langChanged || last?.schema !== next.schema)
-      schemaPanel.replaceChildren(
+      renderInto(
         schemaList(next.schema, lang, { insert: on.insert, drawSchema: on.drawSchema }),
+        schemaPanel,
       );
     if (langChanged || last?.library !== next.library)
-      libraryPanel.replaceChildren(libraryList(next.library, lang, on.runLibrary));
+      renderInto(libraryList(next.library, lang, on.runLibrary), libraryPanel);
     if (langChanged || last?.saved !== next.saved)
-      savedBody.replaceChildren(
+      renderInto(
         savedList(next.saved, lang, { open, run, remove: (q) => on.deleteSaved(q.id) }),
+        savedBody.value!,
       );
     if (
       langChanged ||
       last?.history !== next.history ||
       last?.historyFilter !== next.historyFilter
     ) {
-      historyBody.replaceChildren(
+      renderInto(
         historyList(next.history, next.historyFilter, lang, { open, run }),
+        historyBody.value!,
       );
       exportHistory.disabled = clearHistory.disabled = next.history.length === 0;
     }
@@ -229,14 +227,13 @@ export function mountQueriesPanel(
     if (langChanged || last?.queriesMessage !== next.queriesMessage) {
       const m = next.queriesMessage;
       const text = m ? queriesMessageText(lang, m) : '';
-      const dismiss = () =>
-        h(
-          'button',
-          { type: 'button', className: 'link', onclick: () => on.dismissMessage() },
-          t(lang, 'dismiss'),
-        );
-      error.replaceChildren(...(m?.tone === 'error' ? [text, ' ', dismiss()] : []));
-      info.replaceChildren(...(m?.tone === 'info' ? [text, ' ', dismiss()] : []));
+      const message = html`${text} <button
+          type="button"
+          class="link"
+          @click=${() => on.dismissMessage()}
+        >${t(lang, 'dismiss')}</button>`;
+      announce(m?.tone === 'error' ? message : nothing, error);
+      announce(m?.tone === 'info' ? message : nothing, info);
       if (m?.what === 'saved' || m?.what === 'updated') nameInput.value = '';
     }
     last = next;

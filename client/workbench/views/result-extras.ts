@@ -1,4 +1,4 @@
-import { h } from '../../views/dom';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import {
   type GraphNode,
   type GraphRelationship,
@@ -17,30 +17,21 @@ const count = (value: number | null, lang: Lang) =>
   value === null ? '—' : value.toLocaleString(lang);
 
 /** An EXPLAIN or PROFILE plan as a nested list, root first, as Neo4j Browser draws it. */
-export function planTree(plan: PlanNode, lang: Lang): HTMLElement {
-  const item = (node: PlanNode): HTMLElement => {
+export function planTree(plan: PlanNode, lang: Lang): TemplateResult {
+  const item = (node: PlanNode): TemplateResult => {
     const figures = [`${t(lang, 'estimatedRows')} ${count(node.estimatedRows, lang)}`];
     if (node.rows !== null) figures.push(`${t(lang, 'actualRows')} ${count(node.rows, lang)}`);
     if (node.dbHits !== null) figures.push(`${t(lang, 'dbHits')} ${count(node.dbHits, lang)}`);
-    return h(
-      'li',
-      { 'data-test': 'plan-operator' },
-      h(
-        'div',
-        { className: 'plan-op' },
-        h('strong', { className: 'plan-name' }, node.operator),
-        h('span', { className: 'plan-figures' }, figures.join(' · ')),
-        node.details ? h('code', { className: 'plan-details' }, node.details) : null,
-      ),
-      node.children.length > 0 ? h('ul', {}, ...node.children.map(item)) : null,
-    );
+    return html`<li data-test="plan-operator"><div class="plan-op"
+        ><strong class="plan-name">${node.operator}</strong
+        ><span class="plan-figures">${figures.join(' · ')}</span
+        >${node.details ? html`<code class="plan-details">${node.details}</code>` : nothing}</div
+      >${node.children.length > 0 ? html`<ul>${node.children.map(item)}</ul>` : nothing}</li>`;
   };
-  return h(
-    'section',
-    { className: 'plan', 'data-test': 'plan', 'aria-label': t(lang, 'plan') },
-    h('h3', {}, t(lang, 'plan')),
-    h('ul', { className: 'plan-tree' }, item(plan)),
-  );
+  return html`<section class="plan" data-test="plan" aria-label=${t(lang, 'plan')}
+    ><h3>${t(lang, 'plan')}</h3
+    ><ul class="plan-tree">${item(plan)}</ul></section
+  >`;
 }
 
 /** A script's statements, each with its row count; the chosen one is shown below. */
@@ -49,31 +40,18 @@ export function statementList(
   shown: number,
   lang: Lang,
   choose: (index: number) => void,
-): HTMLElement {
-  return h(
-    'nav',
-    { className: 'statements', 'aria-label': t(lang, 'statements'), 'data-test': 'statements' },
-    h(
-      'ol',
-      {},
-      ...results.map((r, i) =>
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              className: 'statement-link',
-              'aria-current': i === shown ? 'true' : 'false',
-              onclick: () => choose(i),
-            },
-            `${(r.statement ?? '').trim().split('\n')[0]!.slice(0, 60)} — ${r.mode ?? `${r.rows.length.toLocaleString(lang)}`}`,
-          ),
-        ),
-      ),
-    ),
-  );
+): TemplateResult {
+  return html`<nav class="statements" aria-label=${t(lang, 'statements')} data-test="statements"
+    ><ol>${results.map(
+      (r, i) =>
+        html`<li><button
+            type="button"
+            class="statement-link"
+            aria-current=${i === shown ? 'true' : 'false'}
+            @click=${() => choose(i)}
+          >${`${(r.statement ?? '').trim().split('\n')[0]!.slice(0, 60)} — ${r.mode ?? `${r.rows.length.toLocaleString(lang)}`}`}</button></li>`,
+    )}</ol></nav
+  >`;
 }
 
 export type GraphElement = GraphNode | GraphRelationship;
@@ -97,7 +75,7 @@ export function elementsOf(rows: Row[], into = new Map<string, GraphElement>()) 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 const dd = (key: string, text: string) =>
-  h('dd', { 'data-key': key, ...(JAPANESE.test(text) && { lang: 'ja' }) }, text);
+  html`<dd data-key=${key} lang=${JAPANESE.test(text) ? 'ja' : nothing}>${text}</dd>`;
 
 const propertyText = (value: Plain) =>
   typeof value === 'string' ? value : value === null ? '' : JSON.stringify(value);
@@ -110,31 +88,22 @@ export function inspector(
   element: GraphElement,
   lang: Lang,
   on: { close(): void; expand?(): void },
-): HTMLElement {
+): TemplateResult {
   const heading =
     element.$type === 'node' ? `(:${element.labels.join(':')})` : `[:${element.type}]`;
   const keys = Object.keys(element.properties).sort();
-  return h(
-    'section',
-    { className: 'inspector', 'data-test': 'inspector', 'aria-label': t(lang, 'inspector') },
-    h(
-      'div',
-      { className: 'inspector-bar' },
-      h('h3', {}, `${t(lang, 'inspector')} ${heading}`),
-      element.$type === 'node' && on.expand
-        ? h('button', { type: 'button', id: 'expand', onclick: on.expand }, t(lang, 'expand'))
-        : null,
-      h('button', { type: 'button', onclick: on.close }, t(lang, 'closeInspector')),
-    ),
-    h(
-      'dl',
-      {},
-      h('dt', {}, 'elementId'),
-      h('dd', {}, element.elementId),
-      ...keys.flatMap((key) => [
-        h('dt', {}, key),
-        dd(key, propertyText(element.properties[key] ?? null)),
-      ]),
-    ),
-  );
+  return html`<section class="inspector" data-test="inspector" aria-label=${t(lang, 'inspector')}
+    ><div class="inspector-bar"
+      ><h3>${`${t(lang, 'inspector')} ${heading}`}</h3
+      >${
+        element.$type === 'node' && on.expand
+          ? html`<button type="button" id="expand" @click=${on.expand}>${t(lang, 'expand')}</button>`
+          : nothing
+      }<button type="button" @click=${on.close}>${t(lang, 'closeInspector')}</button></div
+    ><dl
+      ><dt>elementId</dt
+      ><dd>${element.elementId}</dd
+      >${keys.map((key) => html`<dt>${key}</dt>${dd(key, propertyText(element.properties[key] ?? null))}`)}</dl
+    ></section
+  >`;
 }

@@ -1,9 +1,9 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import cytoscapeSvg from 'cytoscape-svg';
+import { html, render as renderInto } from 'lit-html';
 import { stylesheet } from '../../canvas/cy-style';
 import { layoutOptions } from '../../canvas/layouts';
-import { h } from '../../views/dom';
 import type { CypherResult } from '../model/cypher-types';
 import { resultGraph } from '../model/result-graph';
 import type { Lang, WorkbenchState } from '../model/state';
@@ -26,17 +26,16 @@ export interface ResultGraphView {
  * stylesheet, laid out by fcose. Drawn when the graph view is shown: a hidden canvas has no size.
  */
 export function mountResultGraph(el: HTMLElement): ResultGraphView {
-  const note = h('p', {
-    className: 'graph-note',
-    'data-test': 'graph-note',
-    'aria-live': 'polite',
-  });
-  const relayout = h('button', { type: 'button', id: 'relayout' });
-  const container = h('div', { className: 'cy', role: 'img', 'data-test': 'result-cy' });
-  el.replaceChildren(
-    h('div', { className: 'graph-bar' }, relayout, note),
-    h('div', { className: 'graph-stage' }, container),
+  renderInto(
+    html`<div class="graph-bar"
+        ><button type="button" id="relayout"></button
+        ><p class="graph-note" data-test="graph-note" aria-live="polite"></p></div
+      ><div class="graph-stage"><div class="cy" role="img" data-test="result-cy"></div></div>`,
+    el,
   );
+  const relayout = el.querySelector<HTMLButtonElement>('#relayout')!;
+  const note = el.querySelector<HTMLElement>('.graph-note')!;
+  const container = el.querySelector<HTMLElement>('.cy')!;
   const cy = cytoscape({
     container,
     // The explorer's styles, and each relationship's type written along it.

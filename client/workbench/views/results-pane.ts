@@ -1,5 +1,5 @@
+import { html, nothing, render as renderInto } from 'lit-html';
 import { download, exportDiagram, svgToPng } from '../../export/diagram-export';
-import { h } from '../../views/dom';
 import { downloadQuery, runCypher } from '../api';
 import type { CypherResult, StatementResult } from '../model/cypher-types';
 import { resultGraph } from '../model/result-graph';
@@ -27,96 +27,77 @@ export function mountResultsPane(
   on: { setView(view: ResultView): void; sortBy(column: string): void } & KeptEvents,
 ): { graph: ResultGraphView; render(state: WorkbenchState): void } {
   let state: WorkbenchState | null = null;
-  const heading = h('h2', { id: 'results-heading' });
-  const tabs = h('div', { className: 'view-tabs' });
-  const status = h('p', { className: 'result-meta', role: 'status', 'data-test': 'result-meta' });
-  const csv = h('button', {
-    type: 'button',
-    id: 'download-csv',
-    'aria-describedby': 'download-hint',
-    onclick: () => void serverDownload('csv'),
-  });
-  const json = h('button', {
-    type: 'button',
-    id: 'download-json',
-    'aria-describedby': 'download-hint',
-    onclick: () => void serverDownload('json'),
-  });
-  const svgButton = h('button', {
-    type: 'button',
-    id: 'export-svg',
-    onclick: () => picture('svg'),
-  });
-  const pngButton = h('button', {
-    type: 'button',
-    id: 'export-png',
-    onclick: () => void picture('png'),
-  });
-  const downloadHint = h('span', { id: 'download-hint', className: 'hint' });
-  const downloadStatus = h('p', {
-    className: 'download-status',
-    role: 'status',
-    'data-test': 'download-status',
-  });
-  const statements = h('div', { className: 'statements-host' });
-  const planHost = h('div', { className: 'plan-host' });
-  const inspectorHost = h('div', { className: 'inspector-host' });
-  const truncated = h('p', { className: 'notice', 'data-test': 'truncated', hidden: true });
-  const notifications = h('div', { className: 'notifications', 'data-test': 'notifications' });
-  const tablePane = h('div', {
-    id: 'result-table-pane',
-    className: 'result-table-pane',
-    role: 'tabpanel',
-    'aria-labelledby': 'view-table',
-    tabindex: 0,
-  });
-  const graphPane = h('div', {
-    id: 'result-graph-pane',
-    className: 'result-graph-pane',
-    role: 'tabpanel',
-    'aria-labelledby': 'view-graph',
-  });
-  const keptHost = h('div', { className: 'kept-host' });
-  const compareHeading = h('h3', { id: 'compare-heading' });
-  const compareClose = h('button', {
-    type: 'button',
-    id: 'compare-close',
-    onclick: () => on.compare(null),
-  });
-  const compareQuery = h('pre', { className: 'query-preview' });
-  const compareTable = h('div', { className: 'result-table-pane', tabindex: 0 });
-  const comparePane = h(
-    'section',
-    {
-      className: 'compare-pane',
-      'aria-labelledby': 'compare-heading',
-      'data-test': 'compare',
-      hidden: true,
-    },
-    h('div', { className: 'compare-bar' }, compareHeading, compareClose),
-    compareQuery,
-    compareTable,
+  renderInto(
+    html`<div class="results-bar"
+        ><h2 id="results-heading"></h2
+        ><div class="view-tabs"></div
+        ><p class="result-meta" role="status" data-test="result-meta"></p
+        ><span class="downloads"
+          ><button
+            type="button"
+            id="download-csv"
+            aria-describedby="download-hint"
+            @click=${() => void serverDownload('csv')}
+          ></button
+          ><button
+            type="button"
+            id="download-json"
+            aria-describedby="download-hint"
+            @click=${() => void serverDownload('json')}
+          ></button
+          ><span id="download-hint" class="hint"></span></span></div
+      ><p class="download-status" role="status" data-test="download-status"></p
+      ><p class="notice" data-test="truncated" hidden></p
+      ><div class="notifications" data-test="notifications"></div
+      ><div class="statements-host"></div
+      ><div class="plan-host"></div
+      ><div class="inspector-host"></div
+      ><div class="kept-host"></div
+      ><div class="result-panes"
+        ><div class="current-result"
+          ><div
+            id="result-table-pane"
+            class="result-table-pane"
+            role="tabpanel"
+            aria-labelledby="view-table"
+            tabindex="0"
+          ></div
+          ><div
+            id="result-graph-pane"
+            class="result-graph-pane"
+            role="tabpanel"
+            aria-labelledby="view-graph"
+          ></div></div
+        ><section class="compare-pane" aria-labelledby="compare-heading" data-test="compare" hidden
+          ><div class="compare-bar"
+            ><h3 id="compare-heading"></h3
+            ><button type="button" id="compare-close" @click=${() => on.compare(null)}></button></div
+          ><pre class="query-preview"></pre
+          ><div class="result-table-pane" tabindex="0"></div></section></div
+      >`,
+    el,
   );
-  const current = h('div', { className: 'current-result' }, tablePane, graphPane);
-  const panes = h('div', { className: 'result-panes' }, current, comparePane);
-  el.replaceChildren(
-    h(
-      'div',
-      { className: 'results-bar' },
-      heading,
-      tabs,
-      status,
-      h('span', { className: 'downloads' }, csv, json, downloadHint),
-    ),
-    downloadStatus,
-    truncated,
-    notifications,
-    statements,
-    planHost,
-    inspectorHost,
-    keptHost,
-    panes,
-  );
+  const heading = el.querySelector<HTMLElement>('#results-heading')!;
+  const tabs = el.querySelector<HTMLElement>('.view-tabs')!;
+  const status = el.querySelector<HTMLElement>('.result-meta')!;
+  const csv = el.querySelector<HTMLButtonElement>('#download-csv')!;
+  const json = el.querySelector<HTMLButtonElement>('#download-json')!;
+  const downloadHint = el.querySelector<HTMLElement>('#download-hint')!;
+  const downloadStatus = el.querySelector<HTMLElement>('.download-status')!;
+  const truncated = el.querySelector<HTMLElement>('[data-test="truncated"]')!;
+  const notifications = el.querySelector<HTMLElement>('.notifications')!;
+  const statements = el.querySelector<HTMLElement>('.statements-host')!;
+  const planHost = el.querySelector<HTMLElement>('.plan-host')!;
+  const inspectorHost = el.querySelector<HTMLElement>('.inspector-host')!;
+  const keptHost = el.querySelector<HTMLElement>('.kept-host')!;
+  const panes = el.querySelector<HTMLElement>('.result-panes')!;
+  const tablePane = el.querySelector<HTMLElement>('#result-table-pane')!;
+  const graphPane = el.querySelector<HTMLElement>('#result-graph-pane')!;
+  const comparePane = el.querySelector<HTMLElement>('.compare-pane')!;
+  const compareHeading = el.querySelector<HTMLElement>('#compare-heading')!;
+  const compareClose = el.querySelector<HTMLButtonElement>('#compare-close')!;
+  const compareQuery = comparePane.querySelector<HTMLElement>('.query-preview')!;
+  const compareTable = comparePane.querySelector<HTMLElement>('.result-table-pane')!;
   const table = mountResultTable(tablePane, on.sortBy);
   let compareSort: Sort | null = null;
   const compared = mountResultTable(compareTable, (column) => {
@@ -144,7 +125,14 @@ export function mountResultsPane(
     });
   }
   const graph = mountResultGraph(graphPane);
-  graphPane.querySelector('.graph-bar')?.append(svgButton, pngButton);
+  // The picture exports sit in the graph's own bar, after its buttons.
+  renderInto(
+    html`<button type="button" id="export-svg" @click=${() => picture('svg')}></button
+      ><button type="button" id="export-png" @click=${() => void picture('png')}></button>`,
+    graphPane.querySelector<HTMLElement>('.graph-bar')!,
+  );
+  const svgButton = el.querySelector<HTMLButtonElement>('#export-svg')!;
+  const pngButton = el.querySelector<HTMLButtonElement>('#export-png')!;
 
   const result = (): CypherResult | null =>
     state?.run.status === 'done' ? state.run.result : null;
@@ -166,15 +154,16 @@ export function mountResultsPane(
   function inspect(id: string | null): void {
     const element = id ? elements.get(id) : undefined;
     if (!state || !element) {
-      inspectorHost.replaceChildren();
+      renderInto(nothing, inspectorHost);
       return;
     }
     const lang = state.lang;
-    inspectorHost.replaceChildren(
+    renderInto(
       inspector(element, lang, {
         close: () => inspect(null),
         ...(element.$type === 'node' && { expand: () => void expand(element.elementId) }),
       }),
+      inspectorHost,
     );
   }
 
@@ -242,7 +231,7 @@ export function mountResultsPane(
   function renderTabs({ lang, view }: WorkbenchState): void {
     const hadFocus = tabs.contains(document.activeElement);
     heading.textContent = t(lang, 'results');
-    tabs.replaceChildren(
+    renderInto(
       tabList(
         t(lang, 'results'),
         'view',
@@ -253,8 +242,9 @@ export function mountResultsPane(
         view,
         on.setView,
       ),
+      tabs,
     );
-    // Rebuilding the tabs would drop the focus of the one just clicked.
+    // Focus in the tab list stays on the chosen tab.
     if (hadFocus) document.getElementById(`view-${view}`)?.focus();
     tablePane.hidden = view !== 'table';
     graphPane.hidden = view !== 'graph';
@@ -275,26 +265,25 @@ export function mountResultsPane(
       downloadStatus.textContent = '';
       inspect(null);
     }
-    statements.replaceChildren(
-      ...(whole?.results && whole.results.length > 1
-        ? [
-            statementList(
-              whole.results,
-              whole.results.indexOf(r as StatementResult),
-              lang,
-              (index) => {
-                chosen = { result: whole, index };
-                if (state) {
-                  renderOutcome(state);
-                  table.render(shownState(state));
-                  graph.render(shownState(state));
-                }
-              },
-            ),
-          ]
-        : []),
+    renderInto(
+      whole?.results && whole.results.length > 1
+        ? statementList(
+            whole.results,
+            whole.results.indexOf(r as StatementResult),
+            lang,
+            (index) => {
+              chosen = { result: whole, index };
+              if (state) {
+                renderOutcome(state);
+                table.render(shownState(state));
+                graph.render(shownState(state));
+              }
+            },
+          )
+        : nothing,
+      statements,
     );
-    planHost.replaceChildren(...(r?.plan ? [planTree(r.plan, lang)] : []));
+    renderInto(r?.plan ? planTree(r.plan, lang) : nothing, planHost);
     status.textContent =
       run.status === 'running'
         ? t(lang, 'running')
@@ -308,25 +297,18 @@ export function mountResultsPane(
       r?.truncated && r.truncatedBy
         ? truncatedNotice(lang, r.truncatedBy, r.rows.length, r.limits.maxResultChars)
         : '';
-    notifications.replaceChildren(
-      ...(r && r.notifications.length > 0
-        ? [
-            h('h3', {}, t(lang, 'notifications')),
-            h(
-              'ul',
-              {},
-              ...r.notifications.map((n) =>
-                h(
-                  'li',
-                  { className: `severity-${n.severity.toLowerCase()}` },
-                  h('strong', {}, n.title),
-                  n.position ? ` (${n.position.line}:${n.position.column}) ` : ' ',
-                  n.description,
-                ),
-              ),
-            ),
-          ]
-        : []),
+    renderInto(
+      r && r.notifications.length > 0
+        ? html`<h3>${t(lang, 'notifications')}</h3
+            ><ul>${r.notifications.map(
+              (n) =>
+                html`<li class="severity-${n.severity.toLowerCase()}"
+                  ><strong>${n.title}</strong
+                  >${n.position ? ` (${n.position.line}:${n.position.column}) ` : ' '}${n.description}</li
+                >`,
+            )}</ul>`
+        : nothing,
+      notifications,
     );
   }
 
@@ -356,19 +338,8 @@ export function mountResultsPane(
       last.run !== next.run ||
       last.compare !== next.compare
     ) {
-      // Rebuilt on change; the button just pressed keeps the focus.
-      const active = document.activeElement as HTMLElement | null;
-      const focused = keptHost.contains(active)
-        ? { id: active?.closest('li')?.dataset.result, className: active?.className }
-        : null;
-      const list = keptResults(next, on);
-      keptHost.replaceChildren(...(list ? [list] : []));
-      if (focused?.id && focused.className)
-        keptHost
-          .querySelector<HTMLElement>(
-            `li[data-result="${focused.id}"] .${focused.className.split(' ')[0]}`,
-          )
-          ?.focus();
+      // Keyed by result: the button just pressed is the same element afterwards, and keeps the focus.
+      renderInto(keptResults(next, on), keptHost);
       if (last?.compare !== next.compare) compareSort = null;
       renderCompare(next);
     }

@@ -1,4 +1,4 @@
-import { h } from '../../views/dom';
+import { html, nothing, render as renderInto } from 'lit-html';
 import type { CypherResult } from '../model/cypher-types';
 import { type Sort, sortRows } from '../model/sort-rows';
 import type { Lang, WorkbenchState } from '../model/state';
@@ -7,27 +7,21 @@ import { cellContent } from './value-cell';
 
 /**
  * The result as a table. Column headers are buttons that sort by that column (aria-sort says
- * how); the order the query gave comes back with the next run.
+ * how); the order the query gave comes back with the next run. Redrawn in place, so the header
+ * button just clicked is the same element afterwards and keeps the focus.
  */
 export function mountResultTable(el: HTMLElement, onSort: (column: string) => void) {
   let shown: { result: CypherResult | null; sort: Sort | null; lang: Lang } | null = null;
 
-  function header(column: string, sort: Sort | null): HTMLElement {
+  function header(column: string, sort: Sort | null) {
     const sorted = sort?.column === column ? sort.direction : null;
-    return h(
-      'th',
-      { scope: 'col', 'aria-sort': sorted ?? 'none' },
-      h(
-        'button',
-        { type: 'button', 'data-sort': column, onclick: () => onSort(column) },
-        column,
-        h(
-          'span',
-          { className: 'sort-mark', 'aria-hidden': 'true' },
-          sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : '',
-        ),
-      ),
-    );
+    return html`<th scope="col" aria-sort=${sorted ?? 'none'}><button
+        type="button"
+        data-sort=${column}
+        @click=${() => onSort(column)}
+      >${column}<span class="sort-mark" aria-hidden="true">${
+        sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''
+      }</span></button></th>`;
   }
 
   function render(state: WorkbenchState): void {
@@ -36,39 +30,23 @@ export function mountResultTable(el: HTMLElement, onSort: (column: string) => vo
       return;
     shown = { result, sort: state.sort, lang: state.lang };
     if (!result) {
-      el.replaceChildren();
+      renderInto(nothing, el);
       return;
     }
-    // Re-rendering replaces the header buttons; the one that was clicked keeps the focus.
-    const focused = (document.activeElement as HTMLElement | null)?.dataset?.sort;
     const rows = sortRows(result.rows, state.sort, state.lang);
-    el.replaceChildren(
-      h(
-        'table',
-        { className: 'result-table', 'data-test': 'result-table' },
-        h('thead', {}, h('tr', {}, ...result.columns.map((c) => header(c, state.sort)))),
-        h(
-          'tbody',
-          {},
-          ...rows.map((row) =>
-            h(
-              'tr',
-              {},
-              ...result.columns.map((column) => {
-                const cell = toCell(row[column] ?? null, state.lang);
-                return h(
-                  'td',
-                  { className: cell.kind === 'scalar' && cell.numeric ? 'num' : '' },
-                  cellContent(cell),
-                );
-              }),
-            ),
-          ),
-        ),
-      ),
+    renderInto(
+      html`<table class="result-table" data-test="result-table"
+        ><thead><tr>${result.columns.map((c) => header(c, state.sort))}</tr></thead
+        ><tbody>${rows.map(
+          (row) =>
+            html`<tr>${result.columns.map((column) => {
+              const cell = toCell(row[column] ?? null, state.lang);
+              return html`<td class=${cell.kind === 'scalar' && cell.numeric ? 'num' : ''}>${cellContent(cell)}</td>`;
+            })}</tr>`,
+        )}</tbody></table
+      >`,
+      el,
     );
-    if (focused !== undefined)
-      el.querySelector<HTMLButtonElement>(`button[data-sort="${CSS.escape(focused)}"]`)?.focus();
   }
 
   return { render };

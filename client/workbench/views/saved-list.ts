@@ -1,4 +1,5 @@
-import { h } from '../../views/dom';
+import { html, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { Lang } from '../model/state';
 import type { SavedQuery } from '../model/stored-queries';
 import { t } from './labels';
@@ -16,50 +17,30 @@ export function savedList(
   saved: readonly SavedQuery[],
   lang: Lang,
   act: SavedActions,
-): HTMLElement {
-  if (saved.length === 0) return h('p', { className: 'muted' }, t(lang, 'noSaved'));
-  return h(
-    'ul',
-    { className: 'query-list', 'data-test': 'saved-list' },
-    ...saved.map((q) =>
-      h(
-        'li',
-        { 'data-id': q.id },
-        h('strong', { className: 'query-name' }, q.name),
-        h('pre', { className: 'query-preview' }, firstLines(q.query)),
-        h(
-          'div',
-          { className: 'item-actions' },
-          h(
-            'button',
-            {
-              type: 'button',
-              'aria-label': `${t(lang, 'runThis')}: ${q.name}`,
-              onclick: () => act.run(q),
-            },
-            t(lang, 'runThis'),
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              'aria-label': `${t(lang, 'open')}: ${q.name}`,
-              onclick: () => act.open(q),
-            },
-            t(lang, 'open'),
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              className: 'danger',
-              'aria-label': `${t(lang, 'delete')}: ${q.name}`,
-              onclick: () => act.remove(q),
-            },
-            t(lang, 'delete'),
-          ),
-        ),
-      ),
-    ),
-  );
+): TemplateResult {
+  if (saved.length === 0) return html`<p class="muted">${t(lang, 'noSaved')}</p>`;
+  return html`<ul class="query-list" data-test="saved-list">${repeat(
+    saved,
+    (q) => q.id,
+    (q) =>
+      html`<li data-id=${q.id}><strong class="query-name">${q.name}</strong
+        ><pre class="query-preview">${firstLines(q.query)}</pre
+        ><div class="item-actions"><button
+            type="button"
+            aria-label="${t(lang, 'runThis')}: ${q.name}"
+            @click=${() => act.run(q)}
+          >${t(lang, 'runThis')}</button
+          ><button
+            type="button"
+            aria-label="${t(lang, 'open')}: ${q.name}"
+            @click=${() => act.open(q)}
+          >${t(lang, 'open')}</button
+          ><button
+            type="button"
+            class="danger"
+            aria-label="${t(lang, 'delete')}: ${q.name}"
+            @click=${() => act.remove(q)}
+          >${t(lang, 'delete')}</button></div
+      ></li>`,
+  )}</ul>`;
 }

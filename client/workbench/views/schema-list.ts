@@ -1,4 +1,4 @@
-import { h } from '../../views/dom';
+import { html, type TemplateResult } from 'lit-html';
 import type { GraphSchema } from '../model/cypher-types';
 import type { Lang } from '../model/state';
 import { t } from './labels';
@@ -21,33 +21,20 @@ function section(
   items: { name: string; insert: string; count: number }[],
   lang: Lang,
   insert: (text: string) => void,
-): HTMLElement {
-  return h(
-    'section',
-    { className: 'schema-section', 'data-test': `schema-${kind}` },
-    h('h2', {}, title),
-    h(
-      'ul',
-      { className: 'schema-items' },
-      ...items.map((item) =>
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              className: `schema-item schema-${kind}`,
-              'data-insert': item.insert,
-              onclick: () => insert(item.insert),
-            },
-            h('span', { className: 'schema-name' }, item.insert),
-            h('span', { className: 'schema-count' }, item.count.toLocaleString(lang)),
-          ),
-        ),
-      ),
-    ),
-  );
+): TemplateResult {
+  return html`<section class="schema-section" data-test="schema-${kind}"
+    ><h2>${title}</h2
+    ><ul class="schema-items">${items.map(
+      (item) =>
+        html`<li><button
+            type="button"
+            class="schema-item schema-${kind}"
+            data-insert=${item.insert}
+            @click=${() => insert(item.insert)}
+          ><span class="schema-name">${item.insert}</span
+          ><span class="schema-count">${item.count.toLocaleString(lang)}</span></button></li>`,
+    )}</ul></section
+  >`;
 }
 
 /**
@@ -58,19 +45,13 @@ export function schemaList(
   schema: GraphSchema | null,
   lang: Lang,
   on: { insert(text: string): void; drawSchema(): void },
-): HTMLElement {
-  if (!schema) return h('p', { className: 'muted' }, t(lang, 'schemaLoading'));
+): TemplateResult {
+  if (!schema) return html`<p class="muted">${t(lang, 'schemaLoading')}</p>`;
   const use = keyUse(schema);
-  return h(
-    'div',
-    { className: 'schema-list' },
-    h('p', { className: 'hint' }, t(lang, 'schemaHint')),
-    h(
-      'button',
-      { type: 'button', id: 'draw-schema', onclick: () => on.drawSchema() },
-      t(lang, 'drawSchema'),
-    ),
-    section(
+  return html`<div class="schema-list"
+    ><p class="hint">${t(lang, 'schemaHint')}</p
+    ><button type="button" id="draw-schema" @click=${() => on.drawSchema()}>${t(lang, 'drawSchema')}</button
+    >${section(
       t(lang, 'labels'),
       'label',
       schema.labels.map((l) => ({
@@ -80,8 +61,7 @@ export function schemaList(
       })),
       lang,
       on.insert,
-    ),
-    section(
+    )}${section(
       t(lang, 'relationshipTypes'),
       'type',
       schema.relationshipTypes.map((r) => ({
@@ -91,13 +71,12 @@ export function schemaList(
       })),
       lang,
       on.insert,
-    ),
-    section(
+    )}${section(
       t(lang, 'propertyKeys'),
       'key',
       [...use].map(([key, count]) => ({ name: key, insert: cypherName(key), count })),
       lang,
       on.insert,
-    ),
-  );
+    )}</div
+  >`;
 }

@@ -1,4 +1,4 @@
-import { h } from '../../views/dom';
+import { html, type TemplateResult } from 'lit-html';
 
 export interface Tab<K extends string> {
   key: K;
@@ -17,47 +17,39 @@ export function tabList<K extends string>(
   tabs: readonly Tab<K>[],
   selected: K,
   choose: (key: K) => void,
-): HTMLElement {
-  const list = h('div', { role: 'tablist', 'aria-label': label, className: 'tabs' });
+): TemplateResult {
   const move = (from: number, to: number) => {
     const next = tabs[(to + tabs.length) % tabs.length];
     if (!next || to === from) return;
     choose(next.key);
     document.getElementById(`${idPrefix}-${next.key}`)?.focus();
   };
-  tabs.forEach((tab, i) => {
-    const chosen = tab.key === selected;
-    list.append(
-      h(
-        'button',
-        {
-          type: 'button',
-          role: 'tab',
-          id: `${idPrefix}-${tab.key}`,
-          'aria-selected': String(chosen),
-          'aria-controls': tab.controls,
-          tabindex: chosen ? 0 : -1,
-          onclick: () => choose(tab.key),
-          onkeydown: (e: Event) => {
-            const key = (e as KeyboardEvent).key;
-            const to =
-              key === 'ArrowRight'
-                ? i + 1
-                : key === 'ArrowLeft'
-                  ? i - 1
-                  : key === 'Home'
-                    ? 0
-                    : key === 'End'
-                      ? tabs.length - 1
-                      : null;
-            if (to === null) return;
-            e.preventDefault();
-            move(i, to);
-          },
-        },
-        tab.label,
-      ),
-    );
-  });
-  return list;
+  const onKey = (i: number) => (e: KeyboardEvent) => {
+    const to =
+      e.key === 'ArrowRight'
+        ? i + 1
+        : e.key === 'ArrowLeft'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : null;
+    if (to === null) return;
+    e.preventDefault();
+    move(i, to);
+  };
+  return html`<div role="tablist" aria-label=${label} class="tabs">${tabs.map(
+    (tab, i) =>
+      html`<button
+        type="button"
+        role="tab"
+        id="${idPrefix}-${tab.key}"
+        aria-selected=${String(tab.key === selected)}
+        aria-controls=${tab.controls}
+        tabindex=${tab.key === selected ? 0 : -1}
+        @click=${() => choose(tab.key)}
+        @keydown=${onKey(i)}
+      >${tab.label}</button>`,
+  )}</div>`;
 }
