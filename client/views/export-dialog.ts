@@ -1,4 +1,5 @@
 import type cytoscape from 'cytoscape';
+import { html, render, type TemplateResult } from 'lit-html';
 import { datasetBasename } from '../../core/dataset';
 import {
   EXPORT_FORMATS,
@@ -21,7 +22,6 @@ import { pptxOf } from '../export/pptx-on-demand';
 import { largestPngScale } from '../model/compose-diagram';
 import type { AppState } from '../model/state';
 import { eventsApi, type KizunaEvent } from '../timeline/events-api';
-import { h } from './dom';
 import { t } from './labels';
 
 type DiagramFormat = 'svg' | 'png' | 'pdf' | 'pptx';
@@ -35,6 +35,15 @@ const FORMAT_NAMES: Record<DiagramFormat, string> = {
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Downloads what the server writes at this address, as a link the user clicked would. */
+function follow(href: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
 
 /** The title a briefing diagram gets unless the user writes one. */
 export function defaultTitle(state: AppState): string {
@@ -50,101 +59,150 @@ export function defaultTitle(state: AppState): string {
 export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
   const lang = state.lang;
   const ja = lang === 'ja';
-  const message = h('p', {
-    className: 'export-message',
-    role: 'status',
-    'data-test': 'export-message',
-  });
-  const field = (label: string, control: HTMLElement) =>
-    h('label', { className: 'field' }, `${label} `, control);
-  const format = h(
-    'select',
-    { id: 'export-format' },
-    h(
-      'optgroup',
-      { label: ja ? '図' : 'Diagram' },
-      ...DIAGRAMS.map((f) => h('option', { value: f }, FORMAT_NAMES[f])),
-    ),
-    h(
-      'optgroup',
-      { label: ja ? 'データ' : 'Data' },
-      ...(Object.keys(EXPORT_FORMATS) as ExportFormatName[]).map((f) =>
-        h('option', { value: f }, f),
-      ),
-      h('option', { value: 'bundle' }, ja ? 'データセット一式（zip）' : 'Dataset bundle (zip)'),
-    ),
+  const field = (label: string, control: TemplateResult) =>
+    html`<label class="field">${`${label} `}${control}</label>`;
+  const dialog = document.createElement('dialog');
+  dialog.className = 'export-dialog';
+  dialog.setAttribute('aria-labelledby', 'export-heading');
+  // Events go into the data the server writes (the whole graph, the bundle); a view's data
+  // is written here from what the canvas holds, which has no events.
+  const showEventsChoice = () => {
+    withEvents.disabled = !(format.value === 'bundle' || scope.value === 'whole');
+  };
+  const formatOrScope = () => {
+    showSplit();
+    showEventsChoice();
+  };
+  render(
+    html`<form method="dialog"
+      ><h2 id="export-heading">${ja ? 'エクスポート' : 'Export'}</h2
+      >${field(
+        ja ? '形式' : 'Format',
+        html`<select id="export-format" @change=${formatOrScope}
+          ><optgroup label=${ja ? '図' : 'Diagram'}>${DIAGRAMS.map(
+            (f) => html`<option value=${f}>${FORMAT_NAMES[f]}</option>`,
+          )}</optgroup
+          ><optgroup label=${ja ? 'データ' : 'Data'}>${(
+            Object.keys(EXPORT_FORMATS) as ExportFormatName[]
+          ).map((f) => html`<option value=${f}>${f}</option>`)}<option value="bundle">${
+            ja ? 'データセット一式（zip）' : 'Dataset bundle (zip)'
+          }</option></optgroup
+          ></select
+        >`,
+      )}${field(
+        ja ? '範囲' : 'Scope',
+        html`<select id="export-scope" @change=${formatOrScope}
+          ><option value="view">${ja ? '表示中のビュー' : 'Current view'}</option
+          ><option value="selection" ?disabled=${!state.selected}>${
+            ja ? '選択ノードと隣接' : 'Selection and its neighbours'
+          }</option
+          ><option value="whole">${ja ? 'グラフ全体（データのみ）' : 'Whole graph (data only)'}</option></select
+        >`,
+      )}${field(
+        ja ? '題' : 'Title',
+        html`<input id="export-title" type="text" value=${defaultTitle(state)} size="48" />`,
+      )}<fieldset
+        ><legend>${ja ? '図に含める' : 'On the diagram'}</legend
+        >${field(ja ? '凡例' : 'Legend', html`<input id="export-legend" type="checkbox" checked />`)}${field(
+          ja ? '出典' : 'Source line',
+          html`<input id="export-source" type="checkbox" checked />`,
+        )}${field(ja ? '日付' : 'Export date', html`<input id="export-date" type="checkbox" checked />`)}${field(
+          ja
+            ? '出来事の年表（図の取組の出来事）'
+            : 'Timeline (events of the diagram’s commitments)',
+          // On by default when a period is chosen: the briefing is then about time.
+          html`<input
+            id="export-timeline"
+            type="checkbox"
+            ?checked=${Boolean(state.range)}
+            data-test="export-timeline"
+            @change=${showSplit}
+          />`,
+        )}</fieldset
+      ><fieldset
+        ><legend>${
+          ja ? 'データ（グラフ全体・データセット一式）' : 'Data (whole graph, dataset bundle)'
+        }</legend
+        >${field(
+          ja ? '日付のある出来事を含める' : 'Include dated events',
+          html`<input id="export-events" type="checkbox" checked data-test="export-events" />`,
+        )}</fieldset
+      ><fieldset
+        ><legend>PNG</legend
+        >${field(
+          ja ? '倍率' : 'Scale',
+          html`<select id="export-scale">${[1, 2, 3, 4].map(
+            (s) => html`<option value=${s} ?selected=${s === 2}>${s}×</option>`,
+          )}</select>`,
+        )}${field(
+          ja ? '背景' : 'Background',
+          html`<select id="export-background"
+            ><option value="white">${ja ? '白' : 'White'}</option
+            ><option value="transparent">${ja ? '透明' : 'Transparent'}</option></select
+          >`,
+        )}</fieldset
+      ><fieldset
+        ><legend>${
+          ja ? 'ページ（SVG・PNG・PDF・PowerPoint）' : 'Pages (SVG, PNG, PDF, PowerPoint)'
+        }</legend
+        >${field(
+          ja
+            ? '概要資料一式（表紙・何が何を支えるか・柱ごと・取組一覧）'
+            : 'Briefing deck (title page, what underpins what, each pillar, index of commitments)',
+          html`<input id="export-deck" type="checkbox" data-test="export-deck" @change=${showSplit} />`,
+        )}${field(
+          ja ? '用紙' : 'Page',
+          html`<select id="export-page" @change=${showSplit}
+            ><option value="slide">${ja ? '16:9 スライド' : '16:9 slide'}</option
+            ><option value="a4">A4</option
+            ><option value="letter">Letter</option
+            ><option value="screen">${
+              ja
+                ? '画面のまま（1枚の画像、SVG・PNGのみ）'
+                : 'As on screen (one picture, SVG and PNG only)'
+            }</option></select
+          >`,
+        )}${field(
+          ja ? '向き' : 'Orientation',
+          html`<select id="export-orientation" @change=${showSplit}
+            ><option value="landscape">${ja ? '横' : 'Landscape'}</option
+            ><option value="portrait">${ja ? '縦' : 'Portrait'}</option></select
+          >`,
+        )}<p class="export-split" role="note" data-test="export-split"></p></fieldset
+      ><p class="export-message" role="status" data-test="export-message"></p
+      ><div class="dialog-buttons"
+        ><button type="submit" id="export-go" @click=${exportChosen}>${
+          ja ? 'ダウンロード' : 'Download'
+        }</button
+        ><button type="button" value="cancel" @click=${() => dialog.close()}>${t(lang, 'close')}</button></div
+      ></form
+    >`,
+    dialog,
   );
-  const scope = h(
-    'select',
-    { id: 'export-scope' },
-    h('option', { value: 'view' }, ja ? '表示中のビュー' : 'Current view'),
-    h(
-      'option',
-      { value: 'selection', disabled: !state.selected },
-      ja ? '選択ノードと隣接' : 'Selection and its neighbours',
-    ),
-    h('option', { value: 'whole' }, ja ? 'グラフ全体（データのみ）' : 'Whole graph (data only)'),
-  );
-  const title = h('input', {
-    id: 'export-title',
-    type: 'text',
-    value: defaultTitle(state),
-    size: 48,
-  });
-  const legend = h('input', { id: 'export-legend', type: 'checkbox', checked: true });
-  const source = h('input', { id: 'export-source', type: 'checkbox', checked: true });
-  const date = h('input', { id: 'export-date', type: 'checkbox', checked: true });
-  // On by default when a period is chosen: the briefing is then about time.
-  const timeline = h('input', {
-    id: 'export-timeline',
-    type: 'checkbox',
-    checked: Boolean(state.range),
-    'data-test': 'export-timeline',
-  });
-  const withEvents = h('input', {
-    id: 'export-events',
-    type: 'checkbox',
-    checked: true,
-    'data-test': 'export-events',
-  });
+  const control = <E extends Element>(id: string) => dialog.querySelector<E>(`#${id}`)!;
+  const format = control<HTMLSelectElement>('export-format');
+  const scope = control<HTMLSelectElement>('export-scope');
+  const title = control<HTMLInputElement>('export-title');
+  const legend = control<HTMLInputElement>('export-legend');
+  const source = control<HTMLInputElement>('export-source');
+  const date = control<HTMLInputElement>('export-date');
+  const timeline = control<HTMLInputElement>('export-timeline');
+  const withEvents = control<HTMLInputElement>('export-events');
+  const scale = control<HTMLSelectElement>('export-scale');
+  const background = control<HTMLSelectElement>('export-background');
+  const page = control<HTMLSelectElement>('export-page');
+  const orientation = control<HTMLSelectElement>('export-orientation');
+  const deck = control<HTMLInputElement>('export-deck');
+  const go = control<HTMLButtonElement>('export-go');
+  // Told before exporting: how many pages the view will take, and what each holds.
+  const split = dialog.querySelector<HTMLElement>('.export-split')!;
+  const message = dialog.querySelector<HTMLElement>('.export-message')!;
   let loadingEvents: Promise<KizunaEvent[]> | null = null;
   const stripEvents = () => {
     loadingEvents ??= eventsApi.list(false);
     return loadingEvents;
   };
-  const scale = h(
-    'select',
-    { id: 'export-scale' },
-    ...[1, 2, 3, 4].map((s) => h('option', { value: s, selected: s === 2 }, `${s}×`)),
-  );
-  const background = h(
-    'select',
-    { id: 'export-background' },
-    h('option', { value: 'white' }, ja ? '白' : 'White'),
-    h('option', { value: 'transparent' }, ja ? '透明' : 'Transparent'),
-  );
-  const page = h(
-    'select',
-    { id: 'export-page' },
-    h('option', { value: 'slide' }, ja ? '16:9 スライド' : '16:9 slide'),
-    h('option', { value: 'a4' }, 'A4'),
-    h('option', { value: 'letter' }, 'Letter'),
-    h(
-      'option',
-      { value: 'screen' },
-      ja ? '画面のまま（1枚の画像、SVG・PNGのみ）' : 'As on screen (one picture, SVG and PNG only)',
-    ),
-  );
-  const orientation = h(
-    'select',
-    { id: 'export-orientation' },
-    h('option', { value: 'landscape' }, ja ? '横' : 'Landscape'),
-    h('option', { value: 'portrait' }, ja ? '縦' : 'Portrait'),
-  );
-  const deck = h('input', { id: 'export-deck', type: 'checkbox', 'data-test': 'export-deck' });
-  // Told before exporting: how many pages the view will take, and what each holds.
-  const split = h('p', { className: 'export-split', role: 'note', 'data-test': 'export-split' });
-  const showSplit = () => {
+  function showSplit(): void {
     const chosen = format.value as Format;
     const pictureOnly = page.value === 'screen';
     split.textContent = '';
@@ -160,87 +218,12 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
     split.textContent =
       splitNotice(pages, lang) ??
       (ja ? 'このビューは1ページに収まります。' : 'This view fits on one page.');
-  };
-  const go = h('button', { type: 'submit', id: 'export-go' }, ja ? 'ダウンロード' : 'Download');
-  const close = h('button', { type: 'button', value: 'cancel' }, t(lang, 'close'));
-
-  const dialog = h(
-    'dialog',
-    { className: 'export-dialog', 'aria-labelledby': 'export-heading' },
-    h(
-      'form',
-      { method: 'dialog' },
-      h('h2', { id: 'export-heading' }, ja ? 'エクスポート' : 'Export'),
-      field(ja ? '形式' : 'Format', format),
-      field(ja ? '範囲' : 'Scope', scope),
-      field(ja ? '題' : 'Title', title),
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, ja ? '図に含める' : 'On the diagram'),
-        field(ja ? '凡例' : 'Legend', legend),
-        field(ja ? '出典' : 'Source line', source),
-        field(ja ? '日付' : 'Export date', date),
-        field(
-          ja
-            ? '出来事の年表（図の取組の出来事）'
-            : 'Timeline (events of the diagram’s commitments)',
-          timeline,
-        ),
-      ),
-      h(
-        'fieldset',
-        {},
-        h(
-          'legend',
-          {},
-          ja ? 'データ（グラフ全体・データセット一式）' : 'Data (whole graph, dataset bundle)',
-        ),
-        field(ja ? '日付のある出来事を含める' : 'Include dated events', withEvents),
-      ),
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, 'PNG'),
-        field(ja ? '倍率' : 'Scale', scale),
-        field(ja ? '背景' : 'Background', background),
-      ),
-      h(
-        'fieldset',
-        {},
-        h(
-          'legend',
-          {},
-          ja ? 'ページ（SVG・PNG・PDF・PowerPoint）' : 'Pages (SVG, PNG, PDF, PowerPoint)',
-        ),
-        field(
-          ja
-            ? '概要資料一式（表紙・何が何を支えるか・柱ごと・取組一覧）'
-            : 'Briefing deck (title page, what underpins what, each pillar, index of commitments)',
-          deck,
-        ),
-        field(ja ? '用紙' : 'Page', page),
-        field(ja ? '向き' : 'Orientation', orientation),
-        split,
-      ),
-      message,
-      h('div', { className: 'dialog-buttons' }, go, close),
-    ),
-  );
-  // Events go into the data the server writes (the whole graph, the bundle); a view's data
-  // is written here from what the canvas holds, which has no events.
-  const showEventsChoice = () => {
-    withEvents.disabled = !(format.value === 'bundle' || scope.value === 'whole');
-  };
-  for (const control of [format, scope, page, orientation, deck, timeline])
-    control.addEventListener('change', showSplit);
-  for (const control of [format, scope]) control.addEventListener('change', showEventsChoice);
+  }
   showSplit();
   showEventsChoice();
-  close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => dialog.remove());
   const eventsParam = () => (withEvents.checked ? '' : '&events=false');
-  go.addEventListener('click', async (e) => {
+  async function exportChosen(e: Event): Promise<void> {
     e.preventDefault();
     message.textContent = '';
     const chosen = format.value as Format;
@@ -333,17 +316,11 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
         }
       } else if (chosen === 'bundle') {
         // The whole dataset with its manifest, README and CITATION.cff, built on the server.
-        const a = h('a', { href: `/api/export/bundle?lang=${lang}${eventsParam()}` });
-        document.body.append(a);
-        a.click();
-        a.remove();
+        follow(`/api/export/bundle?lang=${lang}${eventsParam()}`);
       } else {
         const spec = EXPORT_FORMATS[chosen as ExportFormatName];
         if (where === 'whole') {
-          const a = h('a', { href: `/api/export?format=${chosen}&lang=${lang}${eventsParam()}` });
-          document.body.append(a);
-          a.click();
-          a.remove();
+          follow(`/api/export?format=${chosen}&lang=${lang}${eventsParam()}`);
         } else {
           const graph = exportGraphOf(cy, where, state.selected, title.value, lang);
           download(
@@ -358,7 +335,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
     } finally {
       go.disabled = false;
     }
-  });
+  }
   document.body.append(dialog);
   dialog.showModal();
 }

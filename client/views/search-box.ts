@@ -1,6 +1,6 @@
+import { html, nothing, render as renderInto } from 'lit-html';
 import { api, type SearchResult } from '../api';
 import type { Lang } from '../model/state';
-import { h } from './dom';
 import { kindName, t } from './labels';
 
 /**
@@ -15,30 +15,29 @@ export function mountSearchBox(
   /** Results found in the page itself (events), shown as a group of their own after the plan's. */
   local: (q: string, lang: Lang) => SearchResult[] = () => [],
 ): { setLang(lang: Lang): void } {
-  const input = h('input', {
-    type: 'search',
-    id: 'search',
-    role: 'combobox',
-    'aria-autocomplete': 'list',
-    'aria-expanded': 'false',
-    'aria-controls': 'search-results',
-    autocomplete: 'off',
-    'aria-label': t(getLang(), 'search'),
-  });
-  const list = h('ul', {
-    id: 'search-results',
-    role: 'listbox',
-    className: 'suggestions',
-    hidden: true,
-    'aria-label': t(getLang(), 'searchLabel'),
-  });
-  const none = h('p', {
-    className: 'no-results',
-    role: 'status',
-    'data-test': 'no-results',
-    hidden: true,
-  });
-  el.replaceChildren(input, list, none);
+  renderInto(
+    html`<input
+        type="search"
+        id="search"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded="false"
+        aria-controls="search-results"
+        autocomplete="off"
+        aria-label=${t(getLang(), 'search')}
+      /><ul
+        id="search-results"
+        role="listbox"
+        class="suggestions"
+        hidden
+        aria-label=${t(getLang(), 'searchLabel')}
+      ></ul
+      ><p class="no-results" role="status" data-test="no-results" hidden></p>`,
+    el,
+  );
+  const input = el.querySelector<HTMLInputElement>('#search')!;
+  const list = el.querySelector<HTMLUListElement>('#search-results')!;
+  const none = el.querySelector<HTMLElement>('.no-results')!;
   const fitPlaceholder = placeholderFitter(input);
   fitPlaceholder(getLang());
   new ResizeObserver(() => fitPlaceholder(getLang())).observe(input);
@@ -57,32 +56,30 @@ export function mountSearchBox(
   const render = () => {
     const lang = getLang();
     const firstLocal = results.findIndex((r) => r.field === 'event');
-    list.replaceChildren(
-      ...results.flatMap((r, i) =>
-        [
-          i === firstLocal
-            ? h('li', { role: 'presentation', className: 'group' }, t(lang, 'eventsGroup'))
-            : null,
-          h(
-            'li',
-            {
-              role: 'option',
-              id: `suggestion-${i}`,
-              'aria-selected': i === active ? 'true' : 'false',
-              className: i === active ? 'active' : '',
-              'data-id': r.id,
-              onmousedown: (e: Event) => {
-                e.preventDefault();
-                pick(i);
-              },
-            },
-            h('span', { className: 'kind' }, kindName(r.kind, lang)),
-            h('span', { className: 'name' }, lang === 'ja' ? r.name_ja : r.name_en),
-            r.ref ? h('span', { className: 'ref' }, r.ref) : null,
-            h('span', { className: 'snippet' }, r.snippet),
-          ),
-        ].filter((x) => x !== null),
+    renderInto(
+      results.map(
+        (r, i) =>
+          html`${
+            i === firstLocal
+              ? html`<li role="presentation" class="group">${t(lang, 'eventsGroup')}</li>`
+              : nothing
+          }<li
+            role="option"
+            id="suggestion-${i}"
+            aria-selected=${i === active ? 'true' : 'false'}
+            class=${i === active ? 'active' : ''}
+            data-id=${r.id}
+            @mousedown=${(e: Event) => {
+              e.preventDefault();
+              pick(i);
+            }}
+          ><span class="kind">${kindName(r.kind, lang)}</span
+          ><span class="name">${lang === 'ja' ? r.name_ja : r.name_en}</span
+          >${r.ref ? html`<span class="ref">${r.ref}</span>` : nothing}<span class="snippet"
+            >${r.snippet}</span
+          ></li>`,
       ),
+      list,
     );
     if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`);
     else input.removeAttribute('aria-activedescendant');

@@ -1,8 +1,9 @@
+import { html, render as renderInto } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { NodeData } from '../api';
 import type { Scores } from '../canvas/canvas';
 import { isNodeKind, KIND_STYLES } from '../model/palette';
 import type { Lang } from '../model/state';
-import { h } from './dom';
 import { propertyValue, t } from './labels';
 
 type Column = 'kind' | 'name' | 'ref' | 'country' | 'degree' | 'betweenness' | 'pagerank';
@@ -46,35 +47,22 @@ export function mountTable(el: HTMLElement, onSelect: (id: string) => void) {
     }
   };
 
+  const cellText = (v: string | number, column: Column, lang: Lang) =>
+    typeof v === 'number'
+      ? column === 'degree'
+        ? String(v)
+        : v.toFixed(3)
+      : column === 'country' && v
+        ? propertyValue('country', v, lang)
+        : v;
+
   const row = (n: NodeData, scores: Map<string, Scores>, lang: Lang) =>
-    h(
-      'tr',
-      { 'data-id': n.id },
-      ...COLUMNS.map((c) => {
-        const v = value(n, c, scores, lang);
-        if (c === 'name')
-          return h(
-            'td',
-            {},
-            h(
-              'button',
-              { type: 'button', className: 'link', onclick: () => onSelect(n.id) },
-              String(v),
-            ),
-          );
-        return h(
-          'td',
-          { className: NUMERIC.has(c) ? 'num' : '' },
-          typeof v === 'number'
-            ? c === 'degree'
-              ? String(v)
-              : v.toFixed(3)
-            : c === 'country' && v
-              ? propertyValue('country', v, lang)
-              : v,
-        );
-      }),
-    );
+    html`<tr data-id=${n.id}>${COLUMNS.map((c) => {
+      const v = value(n, c, scores, lang);
+      return c === 'name'
+        ? html`<td><button type="button" class="link" @click=${() => onSelect(n.id)}>${String(v)}</button></td>`
+        : html`<td class=${NUMERIC.has(c) ? 'num' : ''}>${cellText(v, c, lang)}</td>`;
+    })}</tr>`;
 
   function render(nodes: NodeData[], scores: Map<string, Scores>, lang: Lang): void {
     const key = nodes.map((n) => n.id).join('|');
@@ -96,31 +84,22 @@ export function mountTable(el: HTMLElement, onSelect: (id: string) => void) {
       return sort.descending ? -cmp : cmp;
     });
     const header = (column: Column) =>
-      h(
-        'th',
-        {
-          scope: 'col',
-          'aria-sort':
-            sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none',
-        },
-        h(
-          'button',
-          {
-            type: 'button',
-            'data-sort': column,
-            onclick: () => {
-              sort = {
-                column,
-                descending: sort.column === column ? !sort.descending : NUMERIC.has(column),
-              };
-              build();
-            },
-          },
-          t(lang, column),
-          sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : '',
-        ),
-      );
-    // The table is rebuilt, so the keyboard's place in it is carried across.
+      html`<th
+        scope="col"
+        aria-sort=${sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+        ><button
+          type="button"
+          data-sort=${column}
+          @click=${() => {
+            sort = {
+              column,
+              descending: sort.column === column ? !sort.descending : NUMERIC.has(column),
+            };
+            build();
+          }}
+        >${t(lang, column)}${sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}</button></th
+      >`;
+    // The table is redrawn from its first rows, so the keyboard's place in it is carried across.
     const active = document.activeElement;
     const focused =
       active instanceof HTMLElement && el.contains(active)
@@ -130,28 +109,32 @@ export function mountTable(el: HTMLElement, onSelect: (id: string) => void) {
             ? `tr[data-id="${CSS.escape(active.closest('tr')!.dataset.id!)}"] button`
             : null
         : null;
-    const body = h('tbody', {});
-    const table = h(
-      'table',
-      { className: 'node-table', 'data-test': 'node-table', 'aria-busy': 'true' },
-      h('thead', {}, h('tr', {}, ...COLUMNS.map(header))),
-      body,
-    );
-    el.replaceChildren(h('p', { className: 'muted' }, `${rows.length} ${t(lang, 'shown')}`), table);
+    const draw = (shown: number) =>
+      renderInto(
+        html`<p class="muted">${rows.length} ${t(lang, 'shown')}</p
+          ><table class="node-table" data-test="node-table" aria-busy=${shown < rows.length ? 'true' : 'false'}
+            ><thead><tr>${COLUMNS.map(header)}</tr></thead
+            ><tbody>${repeat(
+              rows.slice(0, shown),
+              (n) => n.id,
+              (n) => row(n, scores, lang),
+            )}</tbody></table
+          >`,
+        el,
+      );
     const mine = ++generation;
     let next = 0;
     let refocus = focused;
     const chunk = () => {
       if (mine !== generation) return;
-      const end = Math.min(rows.length, next + CHUNK);
-      for (; next < end; next++) body.appendChild(row(rows[next]!, scores, lang));
+      next = Math.min(rows.length, next + CHUNK);
+      draw(next);
       const target = refocus ? el.querySelector<HTMLElement>(refocus) : null;
       if (target) {
         refocus = null;
         target.focus();
       }
       if (next < rows.length) window.setTimeout(chunk, 0);
-      else table.setAttribute('aria-busy', 'false');
     };
     chunk();
   }

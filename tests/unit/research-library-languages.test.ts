@@ -1,4 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nothing, type TemplateResult } from 'lit-html';
+import {
+  getDirectiveClass,
+  isDirectiveResult,
+  isTemplateResult,
+} from 'lit-html/directive-helpers.js';
+import { repeat } from 'lit-html/directives/repeat.js';
+import { describe, expect, it } from 'vitest';
 import type { ResearchQuery } from '../../client/workbench/model/cypher-types';
 import type { Lang } from '../../client/workbench/model/state';
 import { libraryList } from '../../client/workbench/views/library-list';
@@ -18,52 +25,43 @@ describe('the research library in both languages', () => {
   });
 });
 
-/**
- * Just enough of a document for views/dom.ts's h(): elements with attributes, children and
- * text. No DOM library: the view only creates elements and text nodes.
- */
-class FakeNode {
-  children: FakeNode[] = [];
-  attributes: Record<string, string> = {};
-  className = '';
-  constructor(
-    readonly tag: string | null,
-    readonly text = '',
-  ) {}
-  setAttribute(name: string, value: string) {
-    this.attributes[name] = value;
-  }
-  addEventListener() {}
-  appendChild(child: FakeNode) {
-    this.children.push(child);
-    return child;
-  }
-  get textContent(): string {
-    return this.tag === null ? this.text : this.children.map((c) => c.textContent).join('');
-  }
-  all(className: string): FakeNode[] {
-    const own = this.className === className ? [this] : [];
-    return [...own, ...this.children.flatMap((c) => c.all(className))];
+/** The templates a view returns, nested ones and each item of a repeat() too, outermost first. */
+const REPEAT = getDirectiveClass(repeat([], () => nothing));
+function* templates(value: unknown): Generator<TemplateResult> {
+  if (Array.isArray(value)) for (const v of value) yield* templates(v);
+  else if (isTemplateResult(value)) {
+    yield value as TemplateResult;
+    for (const v of value.values) yield* templates(v);
+  } else if (isDirectiveResult(value) && getDirectiveClass(value) === REPEAT) {
+    // The arguments repeat() was called with: items, key, template.
+    const { values } = value as unknown as {
+      values: [unknown[], unknown, (item: unknown) => unknown];
+    };
+    const [items, , template] = values;
+    for (const item of items) yield* templates(template(item));
   }
 }
 
-describe('the library list', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
+/**
+ * The text bound into every element of a class, from the templates alone (no DOM library): the
+ * value whose template text just before it opens that element.
+ */
+function textsOf(view: unknown, className: string): string[] {
+  const opens = new RegExp(`<[a-z]+ class="${className}">$`);
+  return [...templates(view)].flatMap((t) =>
+    t.strings.slice(0, -1).flatMap((s, i) => (opens.test(s) ? [String(t.values[i])] : [])),
+  );
+}
 
+describe('the library list', () => {
   function descriptions(lang: Lang): string[] {
-    vi.stubGlobal('document', {
-      createElement: (tag: string) => new FakeNode(tag),
-      createTextNode: (text: string) => new FakeNode(null, text),
-    });
     const list = libraryList(
       // The server types params as unknown values; the client as the JSON values they are.
       { status: 'ready', queries: RESEARCH_QUERIES as ResearchQuery[] },
       lang,
       () => {},
-    ) as unknown as FakeNode;
-    return list.all('description').map((p) => p.textContent);
+    );
+    return textsOf(list, 'description');
   }
 
   it('shows the Japanese descriptions when the workbench is in Japanese', () => {
