@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { Lang } from '../model/state';
 import type { HistoryEntry } from '../model/stored-queries';
+import { itemButton } from './item-button';
 import { rowCount, t } from './labels';
 
 export interface HistoryActions {
@@ -48,16 +49,13 @@ export function historyList(
           ><time datetime=${entry.ranAt}>${when.format(new Date(entry.ranAt))}</time
           >${` · ${outcome(entry, lang)}`}</p
         ><pre class="query-preview">${firstLine}</pre
-        ><div class="item-actions"><button
-            type="button"
-            aria-label="${t(lang, 'runThis')}: ${firstLine}"
-            @click=${() => act.run(entry)}
-          >${t(lang, 'runThis')}</button
-          ><button
-            type="button"
-            aria-label="${t(lang, 'open')}: ${firstLine}"
-            @click=${() => act.open(entry)}
-          >${t(lang, 'open')}</button></div
+        ><div class="item-actions"
+          >${itemButton(lang, 'runThis', firstLine, () => act.run(entry))}${itemButton(
+            lang,
+            'open',
+            firstLine,
+            () => act.open(entry),
+          )}</div
       ></li>`;
     },
   )}</ol>`;

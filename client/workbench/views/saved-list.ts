@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { Lang } from '../model/state';
 import type { SavedQuery } from '../model/stored-queries';
+import { itemButton } from './item-button';
 import { t } from './labels';
 
 export interface SavedActions {
@@ -25,22 +26,13 @@ export function savedList(
     (q) =>
       html`<li data-id=${q.id}><strong class="query-name">${q.name}</strong
         ><pre class="query-preview">${firstLines(q.query)}</pre
-        ><div class="item-actions"><button
-            type="button"
-            aria-label="${t(lang, 'runThis')}: ${q.name}"
-            @click=${() => act.run(q)}
-          >${t(lang, 'runThis')}</button
-          ><button
-            type="button"
-            aria-label="${t(lang, 'open')}: ${q.name}"
-            @click=${() => act.open(q)}
-          >${t(lang, 'open')}</button
-          ><button
-            type="button"
-            class="danger"
-            aria-label="${t(lang, 'delete')}: ${q.name}"
-            @click=${() => act.remove(q)}
-          >${t(lang, 'delete')}</button></div
+        ><div class="item-actions"
+          >${itemButton(lang, 'runThis', q.name, () => act.run(q))}${itemButton(
+            lang,
+            'open',
+            q.name,
+            () => act.open(q),
+          )}${itemButton(lang, 'delete', q.name, () => act.remove(q), 'danger')}</div
       ></li>`,
   )}</ul>`;
 }
