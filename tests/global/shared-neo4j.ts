@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import type { Connection } from '../../graph/connection';
@@ -8,6 +8,17 @@ import { resetToSeededPlan } from '../support/shared-database';
 import { throwawayNeo4jConfig } from '../support/throwaway-neo4j';
 import { clientBuild } from './client-build';
 import { once } from './once';
+
+/** User and system CPU seconds a process has used, where /proc tells (Linux); else undefined. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in clock ticks: 100 a second on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,12 +54,20 @@ export default async function setup(project: TestProject) {
     const consoleStart = start(consoleConfig, 'neo4j', consoleLog);
     consoleStart.catch(() => {});
     const stopAll = async () => {
+      // What each server cost over the run, for bench/test-suite.ts and whoever reads the log.
+      for (const [server, say] of [
+        [running, log],
+        [consoleRunning, consoleLog],
+      ] as const) {
+        const seconds = server && cpuSeconds(server.pid);
+        if (seconds !== undefined) say(`CPU used over the run: ${seconds.toFixed(1)} s`);
+      }
       await Promise.all([stop(config, log), stop(consoleConfig, consoleLog)]);
       for (const home of [config.home, consoleConfig.home])
         rmSync(home, { recursive: true, force: true });
     };
-    let running: Awaited<typeof consoleStart>;
-    let consoleRunning: Awaited<typeof consoleStart>;
+    let running: Awaited<typeof consoleStart> | undefined;
+    let consoleRunning: Awaited<typeof consoleStart> | undefined;
     let seededState: string;
     try {
       running = await start(config, 'neo4j', log);

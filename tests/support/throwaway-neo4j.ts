@@ -30,6 +30,11 @@ export async function throwawayNeo4jConfig(): Promise<BundledNeo4jConfig> {
     // A test's Neo4j lives for minutes, not months: the client compiler alone and the serial
     // collector halve what a start costs (measured: 22.6 s of CPU to Bolt with the defaults,
     // 10.6 s with these, on 2 busy cores), and the tests' small queries never need C2's code.
-    jvmOptions: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+    // KIZUNA_TEST_NEO4J_JVM replaces them, to measure others (bench/test-suite.ts prints what
+    // each shared server used).
+    jvmOptions: process.env.KIZUNA_TEST_NEO4J_JVM?.split(' ').filter(Boolean) ?? [
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
+    ],
   };
 }
