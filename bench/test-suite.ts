@@ -67,6 +67,17 @@ function setUpTimes(output: string): Record<string, number> {
   return times;
 }
 
+/** "[lane] [test neo4j] [console] CPU used over the run: 68.8 s" (shared-neo4j.ts), in ms of CPU. */
+function neo4jCpu(output: string): Record<string, number> {
+  const times: Record<string, number> = {};
+  for (const [, lane, which, s] of output.matchAll(
+    /^\[([^\]]+?)\s*\] \[test neo4j\] (\[console\] )?CPU used over the run: ([\d.]+) s/gm,
+  )) {
+    times[`Neo4j CPU: ${which ? 'console' : 'main'} (${lane})`] = Number(s) * 1000;
+  }
+  return times;
+}
+
 /** test-lanes.ts's closing "<lane>  passed in 512 s" lines, in ms by lane. */
 function laneTimes(output: string): Record<string, number> {
   const times: Record<string, number> = {};
@@ -93,6 +104,7 @@ function once(): Run {
       phases: {
         'npm test (wall, all lanes)': tests.ms,
         ...laneTimes(tests.output),
+        ...neo4jCpu(tests.output),
         ...setUpTimes(tests.output),
         ...byProject,
       },
