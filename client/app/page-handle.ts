@@ -1,6 +1,12 @@
 import { EXPORT_FORMATS } from '../../core/formats/export-formats';
 import type { Canvas } from '../canvas/canvas';
-import { briefOutput, exportDiagram, exportGraphOf, svgToPng } from '../export/diagram-export';
+import {
+  base64,
+  briefOutput,
+  exportDiagram,
+  exportGraphOf,
+  svgToPng,
+} from '../export/diagram-export';
 import { defaultTitle } from '../views/export-dialog';
 import type { Store } from './store';
 
@@ -22,12 +28,8 @@ export function offerPageHandle(canvas: Canvas, store: Store): void {
         ...request,
       }),
     png: async (diagram, scale, background) => {
-      const bytes = new Uint8Array(
-        await (await svgToPng(diagram, scale, background)).arrayBuffer(),
-      );
-      let binary = '';
-      for (const b of bytes) binary += String.fromCharCode(b);
-      return btoa(binary);
+      const png = await svgToPng(diagram, scale, background);
+      return base64(new Uint8Array(await png.arrayBuffer()));
     },
     brief: (request) => briefOutput(canvas.cy, store.state, request),
     data: (format) =>
