@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { Session } from '../../core/api/auth';
+import { hasRole } from '../../core/model/roles';
 import type { SearchResult } from '../api';
 import type { AppState, Lang } from '../model/state';
 import { t } from '../views/labels';
@@ -44,8 +45,6 @@ export interface EventsHost {
   rerender(): void;
 }
 
-const EDITORS = ['editor', 'admin'];
-
 /**
  * Events in the explorer: the timeline strip, the event panel, sign-in, and the editor's
  * form. The explorer calls into it at a few points of its render (client/app/render-app.ts);
@@ -61,7 +60,7 @@ export function mountEvents(
   let signInError: string | null = null;
   let panelMessage: string | null = null;
   const lang = () => host.state().lang;
-  const canEdit = () => EDITORS.includes(session.account?.role ?? '');
+  const canEdit = () => hasRole(session.account?.role, 'editor');
 
   const timeline = mountTimeline(els.timeline, {
     setRange: (r) => host.setRange(r),

@@ -4,3 +4,9 @@
  */
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Whether an account with this role may at least do what `needed` may (roles rank as listed). */
+export function hasRole(role: string | undefined, needed: Role): boolean {
+  const rank = ROLES.indexOf(role as Role);
+  return rank >= 0 && rank >= ROLES.indexOf(needed);
+}

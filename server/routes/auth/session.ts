@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { ROLES, type Role } from '../../../core/model/roles';
+import { hasRole, type Role } from '../../../core/model/roles';
 import { type Account, readSession } from '../../../graph/events/accounts';
 import type { Graph } from '../../../graph/graph';
 import { isUnavailable } from '../../../graph/graph';
@@ -104,8 +104,6 @@ export function clearSessionCookie(req: Request, res: Response) {
   });
 }
 
-const rank = (role: Role) => ROLES.indexOf(role);
-
 /** 401 without an account, 403 with one whose role is below `role`. */
 export function requireRole(role: Role): RequestHandler {
   return (_req, res, next) => {
@@ -118,7 +116,7 @@ export function requireRole(role: Role): RequestHandler {
       next(new HttpProblem(401, 'Sign-in required', 'Sign in with an account to do this.'));
       return;
     }
-    if (rank(account.role) < rank(role)) {
+    if (!hasRole(account.role, role)) {
       next(
         new HttpProblem(
           403,

@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { auditQuery, eventBody, eventParams, eventsQuery } from '../../../core/api/events';
 import type { EventFields, StoredEvent } from '../../../core/model/event-fields';
+import { hasRole } from '../../../core/model/roles';
 import { listAudit } from '../../../graph/events/audit-log';
 import {
   createEvent,
@@ -68,7 +69,7 @@ export function eventsRouter(graph: Graph): Router {
 
   router.get('/', validate('query', eventsQuery), async (_req, res) => {
     const q = validated(res, 'query', eventsQuery);
-    const canSeeDeleted = ['editor', 'admin'].includes(sessionOf(res).account?.role ?? '');
+    const canSeeDeleted = hasRole(sessionOf(res).account?.role, 'editor');
     const events = await listEvents(graph, {
       from: q.from,
       to: q.to,
@@ -107,7 +108,7 @@ export function eventsRouter(graph: Graph): Router {
   router.get('/:id', validate('params', eventParams), async (_req, res) => {
     const { id } = validated(res, 'params', eventParams);
     const event = await readEvent(graph, id);
-    const canSeeDeleted = ['editor', 'admin'].includes(sessionOf(res).account?.role ?? '');
+    const canSeeDeleted = hasRole(sessionOf(res).account?.role, 'editor');
     if (!event || (event.deleted && !canSeeDeleted)) throw unknownEvent(id);
     res.set('ETag', etagOf(event)).set('Cache-Control', 'no-cache').json(event);
   });
