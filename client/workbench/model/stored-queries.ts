@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSOLE_LIMITS } from '../../../core/model/console-limits';
 import type { Params } from './cypher-types';
 
 /**
@@ -15,7 +16,11 @@ const query = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(20_000, 'is over 20,000 characters');
+  // A saved query longer than the console accepts could never run again.
+  .max(
+    CONSOLE_LIMITS.maxQueryChars,
+    `is over ${CONSOLE_LIMITS.maxQueryChars.toLocaleString('en')} characters`,
+  );
 
 export const savedQuerySchema = z.object({
   id: z.string().min(1),
