@@ -4,26 +4,19 @@ import {
   THEMES,
   type ThemeId,
 } from '../core/model/curation-vocabulary';
-import type {
-  GraphModel,
-  GraphNode,
-  GraphRelationship,
-  NodeLabel,
-  NodeRef,
-  Properties,
-  RelationshipType,
-} from '../core/model/graph-model';
-import { searchKeyOf } from '../core/search-terms';
+import type { GraphModel, NodeRef, Properties } from '../core/model/graph-model';
 import type { CommitmentCuration, Curation } from './curation';
-import {
-  checkAgainstSource,
-  checkCuration,
-  checkRoleCuration,
-  checkUnique,
-} from './curation-checks';
+import { checkAgainstSource, checkCuration, checkRoleCuration } from './curation-checks';
 import { CurationError, type Entity, type Gazetteer } from './gazetteer';
-import { buildAliasIndex, findMentions, type Link, linkText, type Role } from './link-mentions';
-import { mergeEvidence } from './merge-evidence';
+import { GraphBuilder, ref } from './graph-builder';
+import {
+  type AliasIndex,
+  buildAliasIndex,
+  findMentions,
+  type Link,
+  linkText,
+  type Role,
+} from './link-mentions';
 import { allCommitments, type Commitment, type Plan } from './plan-model';
 
 export interface BuildInput {
@@ -45,60 +38,66 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
   const commitments = allCommitments(plan);
   checkAgainstSource(source, gazetteer);
   const curated = checkCuration(commitments, curation);
+  const graph = new GraphBuilder();
+  const planRef = addPlan(graph, plan, curation.english);
+  addPillarsAndAreas(graph, plan, curation.english, planRef);
+  addCommitments(graph, plan, commitments, curated);
+  addThemes(graph);
+  addTargets(graph, plan, commitments, curation.targets);
+  addEntities(graph, gazetteer);
+  const index = buildAliasIndex(gazetteer);
+  addMentions(graph, commitments, curated, index);
+  addAnnex(graph, plan, gazetteer, index, planRef);
+  return graph.finish();
+}
 
-  const nodes: GraphNode[] = [];
-  const relationships: GraphRelationship[] = [];
-  const ref = (label: NodeLabel, id: string): NodeRef => ({ label, id });
-  // Every piece of evidence is collected first; mergeEvidence then makes one relationship
-  // per (start, type, end) holding them all.
-  const relate = (type: RelationshipType, from: NodeRef, to: NodeRef, properties: Properties) => {
-    relationships.push({ type, from, to, key: `${type}|${from.id}|${to.id}`, properties });
-  };
+type Curated = ReturnType<typeof checkCuration>;
+type English = Curation['english'];
 
-  const planRef = ref('Plan', plan.id);
-  const english = curation.english;
-  nodes.push({
-    label: 'Plan',
-    id: plan.id,
-    properties: {
-      title_ja: plan.title_ja,
-      title_en: english.plan.title_en,
-      name_ja: plan.title_ja,
-      name_en: english.plan.title_en,
-      annex_label_ja: plan.annex_label_ja,
-      annex_label_en: english.plan.annex_label_en,
-      period_start: plan.period.start,
-      period_end: plan.period.end,
-      period_evidence: `${plan.period.start}年～${plan.period.end}年`,
-      adopted: plan.adopted,
-      adopted_precision: 'day',
-      adopted_evidence: adoptedEvidence(plan.adopted),
-      preamble_ja: plan.preamble_ja,
-      preamble_en: english.plan.preamble_en,
-    },
+/** The plan itself: its titles, period, adoption day and preamble. */
+function addPlan(graph: GraphBuilder, plan: Plan, english: English): NodeRef {
+  return graph.node('Plan', plan.id, {
+    title_ja: plan.title_ja,
+    title_en: english.plan.title_en,
+    name_ja: plan.title_ja,
+    name_en: english.plan.title_en,
+    annex_label_ja: plan.annex_label_ja,
+    annex_label_en: english.plan.annex_label_en,
+    period_start: plan.period.start,
+    period_end: plan.period.end,
+    period_evidence: `${plan.period.start}年～${plan.period.end}年`,
+    adopted: plan.adopted,
+    adopted_precision: 'day',
+    adopted_evidence: adoptedEvidence(plan.adopted),
+    preamble_ja: plan.preamble_ja,
+    preamble_en: english.plan.preamble_en,
   });
+}
 
+/** The four pillars and eleven areas, each part of the one above it, with their headings as evidence. */
+function addPillarsAndAreas(
+  graph: GraphBuilder,
+  plan: Plan,
+  english: English,
+  planRef: NodeRef,
+): void {
   for (const pillar of plan.pillars) {
     const titleEn = english.pillars.find((p) => p.ref === pillar.ref)?.title_en;
     if (!titleEn)
       throw new CurationError(
         `seed/data/plan-en.json: pillars: no English title for pillar ${pillar.ref}.`,
       );
-    nodes.push({
-      label: 'Pillar',
-      id: pillar.id,
-      properties: {
-        ref: pillar.ref,
-        ordinal: pillar.ordinal,
-        title_ja: pillar.title_ja,
-        title_en: titleEn,
-        name_ja: pillar.title_ja,
-        name_en: titleEn,
-        line_start: pillar.line,
-        line_end: pillar.line,
-      },
+    const pillarRef = graph.node('Pillar', pillar.id, {
+      ref: pillar.ref,
+      ordinal: pillar.ordinal,
+      title_ja: pillar.title_ja,
+      title_en: titleEn,
+      name_ja: pillar.title_ja,
+      name_en: titleEn,
+      line_start: pillar.line,
+      line_end: pillar.line,
     });
-    relate('PART_OF', ref('Pillar', pillar.id), planRef, {
+    graph.relate('PART_OF', pillarRef, planRef, {
       evidence: `${pillar.ref} ${pillar.title_ja}`,
       evidence_line: pillar.line,
     });
@@ -108,77 +107,75 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
         throw new CurationError(
           `seed/data/plan-en.json: areas: no English title for area ${area.ref}.`,
         );
-      nodes.push({
-        label: 'Area',
-        id: area.id,
-        properties: {
-          ref: area.ref,
-          ordinal: area.ordinal,
-          pillar_ref: pillar.ref,
-          title_ja: area.title_ja,
-          title_en: areaEn,
-          name_ja: area.title_ja,
-          name_en: areaEn,
-          line_start: area.line,
-          line_end: area.line,
-        },
+      const areaRef = graph.node('Area', area.id, {
+        ref: area.ref,
+        ordinal: area.ordinal,
+        pillar_ref: pillar.ref,
+        title_ja: area.title_ja,
+        title_en: areaEn,
+        name_ja: area.title_ja,
+        name_en: areaEn,
+        line_start: area.line,
+        line_end: area.line,
       });
-      relate('PART_OF', ref('Area', area.id), ref('Pillar', pillar.id), {
+      graph.relate('PART_OF', areaRef, pillarRef, {
         evidence: `${area.ordinal} ${area.title_ja}`,
         evidence_line: area.line,
       });
     }
   }
+}
 
+/** Every commitment with its curated English, verb and times, part of its area or parent, tagged with its themes. */
+function addCommitments(
+  graph: GraphBuilder,
+  plan: Plan,
+  commitments: Commitment[],
+  curated: Curated,
+): void {
   const byRef = new Map(commitments.map((c) => [c.ref, c]));
   for (const commitment of commitments) {
     const c = curated.get(commitment.ref)!;
-    const pillarRef = commitment.ref.split('.')[0]!;
-    nodes.push({
-      label: 'Commitment',
-      id: commitment.id,
-      properties: {
-        ref: commitment.ref,
-        plan_id: plan.id,
-        pillar_ref: pillarRef,
-        area_ref: commitment.area_ref,
-        parent_ref: commitment.parent_ref,
-        level: commitment.parent_ref ? 'sub-commitment' : 'commitment',
-        text_ja: commitment.text_ja,
-        text_en: c.text_en,
-        title_ja: c.title_ja,
-        title_en: c.title_en,
-        name_ja: c.title_ja,
-        name_en: c.title_en,
-        action: c.action,
-        action_ja: c.action_ja,
-        ...spanProperties('action', commitment.text_ja, c.action_ja, 'text'),
-        soft: c.soft,
-        // soft is read from the same verb: 検討, 意見交換 … make a commitment soft.
-        ...spanProperties('soft', commitment.text_ja, c.action_ja, 'text'),
-        ...directionProperties(commitment, c),
-        ...timeProperties(commitment, c),
-        line_start: commitment.line_start,
-        line_end: commitment.line_end,
-      },
+    const self = graph.node('Commitment', commitment.id, {
+      ref: commitment.ref,
+      plan_id: plan.id,
+      pillar_ref: commitment.ref.split('.')[0]!,
+      area_ref: commitment.area_ref,
+      parent_ref: commitment.parent_ref,
+      level: commitment.parent_ref ? 'sub-commitment' : 'commitment',
+      text_ja: commitment.text_ja,
+      text_en: c.text_en,
+      title_ja: c.title_ja,
+      title_en: c.title_en,
+      name_ja: c.title_ja,
+      name_en: c.title_en,
+      action: c.action,
+      action_ja: c.action_ja,
+      ...spanProperties('action', commitment.text_ja, c.action_ja, 'text'),
+      soft: c.soft,
+      // soft is read from the same verb: 検討, 意見交換 … make a commitment soft.
+      ...spanProperties('soft', commitment.text_ja, c.action_ja, 'text'),
+      ...directionProperties(commitment, c),
+      ...timeProperties(commitment, c),
+      line_start: commitment.line_start,
+      line_end: commitment.line_end,
     });
-    const self = ref('Commitment', commitment.id);
     if (commitment.parent_ref) {
       const parent = byRef.get(commitment.parent_ref)!;
-      relate('PART_OF', self, ref('Commitment', parent.id), {
+      graph.relate('PART_OF', self, ref('Commitment', parent.id), {
         evidence: parent.text_ja,
         evidence_line: parent.line_start,
       });
     } else {
       const area = plan.pillars.flatMap((p) => p.areas).find((a) => a.ref === commitment.area_ref)!;
-      relate('PART_OF', self, ref('Area', area.id), {
+      graph.relate('PART_OF', self, ref('Area', area.id), {
         evidence: `${area.ordinal} ${area.title_ja}`,
         evidence_line: area.line,
       });
     }
     for (const theme of c.themes) {
       const start = commitment.text_ja.indexOf(theme.evidence);
-      relate('TAGGED', self, ref('Theme', themeId(theme.theme)), {
+      graph.relate('TAGGED', self, ref('Theme', themeId(theme.theme)), {
         evidence: theme.evidence,
         evidence_start: start,
         evidence_end: start + theme.evidence.length,
@@ -186,42 +183,53 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
       });
     }
   }
+}
 
+/** The curated themes the commitments are tagged with. */
+function addThemes(graph: GraphBuilder): void {
   for (const [theme, nameJa] of Object.entries(THEMES)) {
-    nodes.push({
-      label: 'Theme',
-      id: themeId(theme as ThemeId),
-      properties: { name_en: theme.replace(/_/g, ' '), name_ja: nameJa, aliases: [] },
+    graph.node('Theme', themeId(theme as ThemeId), {
+      name_en: theme.replace(/_/g, ' '),
+      name_ja: nameJa,
+      aliases: [],
     });
   }
+}
 
-  for (const target of curation.targets) {
+/** The numbers the plan sets (people trained, years), each quoted from its commitment. */
+function addTargets(
+  graph: GraphBuilder,
+  plan: Plan,
+  commitments: Commitment[],
+  targets: Curation['targets'],
+): void {
+  const byRef = new Map(commitments.map((c) => [c.ref, c]));
+  for (const target of targets) {
     const commitment = byRef.get(target.ref)!;
     const start = commitment.text_ja.indexOf(target.evidence);
     const id = `${plan.id}/target/${target.id}`;
-    nodes.push({
-      label: 'Target',
-      id,
-      properties: {
-        quantity: target.quantity,
-        approximate: target.approximate,
-        unit: target.unit,
-        unit_ja: target.unit_ja,
-        period_years: target.period_years,
-        evidence: target.evidence,
-        name_ja: target.evidence,
-        name_en: `${target.approximate ? 'about ' : ''}${target.quantity.toLocaleString('en')} ${target.unit}${target.period_years ? ` in ${target.period_years} years` : ''}`,
-      },
+    const targetRef = graph.node('Target', id, {
+      quantity: target.quantity,
+      approximate: target.approximate,
+      unit: target.unit,
+      unit_ja: target.unit_ja,
+      period_years: target.period_years,
+      evidence: target.evidence,
+      name_ja: target.evidence,
+      name_en: `${target.approximate ? 'about ' : ''}${target.quantity.toLocaleString('en')} ${target.unit}${target.period_years ? ` in ${target.period_years} years` : ''}`,
     });
-    relate('SETS', ref('Commitment', commitment.id), ref('Target', id), {
+    graph.relate('SETS', ref('Commitment', commitment.id), targetRef, {
       evidence: target.evidence,
       evidence_start: start,
       evidence_end: start + target.evidence.length,
     });
   }
+}
 
+/** The gazetteer's entities, the bodies they belong to, and the parties to each agreement. */
+function addEntities(graph: GraphBuilder, gazetteer: Gazetteer): void {
   for (const entity of gazetteer.entities) {
-    nodes.push({ label: entity.kind, id: entity.id, properties: entityProperties(entity) });
+    graph.node(entity.kind, entity.id, entityProperties(entity));
   }
   const entityRef = (id: string): NodeRef => {
     const entity = gazetteer.entities.find((e) => e.id === id)!;
@@ -229,14 +237,14 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
   };
   for (const entity of gazetteer.entities) {
     if (entity.parent) {
-      relate('BELONGS_TO', ref(entity.kind, entity.id), entityRef(entity.parent.id), {
+      graph.relate('BELONGS_TO', ref(entity.kind, entity.id), entityRef(entity.parent.id), {
         evidence: entity.parent.evidence,
         basis: entity.parent.basis,
       });
     }
     if (entity.kind === 'Agreement') {
       for (const party of entity.parties) {
-        relate('PARTY_TO', entityRef(party.id), ref('Agreement', entity.id), {
+        graph.relate('PARTY_TO', entityRef(party.id), ref('Agreement', entity.id), {
           evidence: party.evidence,
           asserted_by: party.asserted_by,
           source: party.source ?? null,
@@ -244,8 +252,15 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
       }
     }
   }
+}
 
-  const index = buildAliasIndex(gazetteer);
+/** Each entity a commitment's text names, linked with the words that name it and its role. */
+function addMentions(
+  graph: GraphBuilder,
+  commitments: Commitment[],
+  curated: Curated,
+  index: AliasIndex,
+): void {
   for (const commitment of commitments) {
     const self = ref('Commitment', commitment.id);
     const c = curated.get(commitment.ref)!;
@@ -260,18 +275,26 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
       if (link.role) Object.assign(properties, roleProperties(commitment, c, link, link.role));
       if (link.cue) properties.cue = link.cue;
       const other = ref(link.entity.kind, link.entity.id);
-      if (link.type === 'UNDERPINS') relate('UNDERPINS', other, self, properties);
-      else relate(link.type, self, other, properties);
+      if (link.type === 'UNDERPINS') graph.relate('UNDERPINS', other, self, properties);
+      else graph.relate(link.type, self, other, properties);
     }
   }
+}
 
-  // The plan is the annex of the joint statement its heading and preamble name.
+/** The plan is the annex of the joint statement its heading and preamble name. */
+function addAnnex(
+  graph: GraphBuilder,
+  plan: Plan,
+  gazetteer: Gazetteer,
+  index: AliasIndex,
+  planRef: NodeRef,
+): void {
   const annexOf = gazetteer.entities.filter(
     (e) => e.kind === 'Agreement' && e.agreement_type === JOINT_STATEMENT_TYPE,
   );
   for (const mention of findMentions(plan.preamble_ja, index)) {
     for (const statement of mention.entities.filter((e) => annexOf.includes(e))) {
-      relate('ANNEX_OF', planRef, ref('Agreement', statement.id), {
+      graph.relate('ANNEX_OF', planRef, ref('Agreement', statement.id), {
         evidence: mention.alias,
         evidence_field: 'preamble_ja',
         evidence_start: mention.start,
@@ -280,11 +303,6 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
       });
     }
   }
-
-  const merged = mergeEvidence(relationships);
-  checkUnique(nodes, merged);
-  for (const node of nodes) node.properties.search_key = searchKeyOf(node.properties);
-  return { nodes, relationships: merged };
 }
 
 /** The semantic role read from the particle, where no curated role overrides it. */
