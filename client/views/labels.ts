@@ -422,8 +422,9 @@ export function themeName(id: string, dataName: { name_ja: string; name_en: stri
   return pair ? pair[lang] : lang === 'ja' ? dataName.name_ja : dataName.name_en;
 }
 
+/** A kind in the reader's language; events are not plan kinds (no palette entry) but have a word. */
 export const kindName = (kind: string, lang: Lang): string =>
-  isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind;
+  isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind === 'Event' ? t(lang, 'event') : kind;
 
 export const relName = (type: string, lang: Lang): string =>
   isRelType(type) ? REL_STYLES[type][lang] : type;

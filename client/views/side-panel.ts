@@ -2,9 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { NodeDetails } from '../../core/api/nodes';
 import { agreementMilestones, type Milestone } from '../model/agreement-milestones';
 import { segmentText } from '../model/evidence-marks';
-import { isNodeKind, isRelType, KIND_STYLES, REL_STYLES } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
-import { propertyName, propertyValue, t } from './labels';
+import { kindName, propertyName, propertyValue, relName, t } from './labels';
 
 export interface PanelActions {
   select(id: string): void;
@@ -41,11 +40,6 @@ const SHOWN_PROPERTIES = [
   'period_end',
 ];
 
-const relLabel = (type: string, lang: Lang) => (isRelType(type) ? REL_STYLES[type][lang] : type);
-/** A kind in the reader's language; events are not plan kinds (no palette entry) but have a word. */
-const kindLabel = (kind: string, lang: Lang) =>
-  isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind === 'Event' ? t(lang, 'event') : kind;
-
 /** The details of the selected node: both languages, the source with its evidence marked, and its connections. */
 export function sidePanelTemplate(
   details: NodeDetails | null,
@@ -78,7 +72,7 @@ export function sidePanelTemplate(
       start: Number(r.properties.evidence_start),
       end: Number(r.properties.evidence_end),
       type: r.type,
-      label: `${relLabel(r.type, lang)}: ${otherNameOf(r.other)}`,
+      label: `${relName(r.type, lang)}: ${otherNameOf(r.other)}`,
     }));
   const sourceText = details.provenance.text_ja
     ? html`<p class="source-text" lang="ja" data-test="source-text">${segmentText(
@@ -108,7 +102,7 @@ export function sidePanelTemplate(
   const connections = [...groups.entries()].map(([key, rels]) => {
     const [type = '', direction] = key.split('|');
     return html`<section class="rel-group">
-      <h4>${direction === 'in' ? '← ' : '→ '}${relLabel(type, lang)} (${rels.length})</h4>
+      <h4>${direction === 'in' ? '← ' : '→ '}${relName(type, lang)} (${rels.length})</h4>
       <ul>
         ${rels.map(
           (r) => html`<li>
@@ -127,7 +121,7 @@ export function sidePanelTemplate(
                 )}
               @blur=${() => act.edgeFocus?.(null)}
             >${otherNameOf(r.other)}</button
-            ><span class="kind-tag">${kindLabel(r.other.kind, lang)}</span>
+            ><span class="kind-tag">${kindName(r.other.kind, lang)}</span>
             ${typeof r.properties.evidence === 'string' ? html`<q lang="ja">${r.properties.evidence}</q>` : nothing}
             ${roleOf(r)}
           </li>`,
@@ -142,7 +136,7 @@ export function sidePanelTemplate(
   const props = SHOWN_PROPERTIES.filter((k) => p[k] !== undefined && p[k] !== null);
   return html`
     <header>
-      <span class="kind-tag" data-test="panel-kind">${kindLabel(details.kind, lang)}</span>
+      <span class="kind-tag" data-test="panel-kind">${kindName(details.kind, lang)}</span>
       <h2 id="panel-title" data-test="panel-title" tabindex="-1">${name}</h2>
       ${otherName ? html`<p class="other-name" lang=${other}>${otherName}</p>` : nothing}
       <button type="button" class="close" aria-label=${t(lang, 'close')} @click=${act.close}>×</button>

@@ -2,9 +2,8 @@ import { html, render as renderInto } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { NodeData } from '../api';
 import type { Scores } from '../canvas/canvas';
-import { isNodeKind, KIND_STYLES } from '../model/palette';
 import type { Lang } from '../model/state';
-import { propertyValue, t } from './labels';
+import { kindName, propertyValue, t } from './labels';
 
 type Column = 'kind' | 'name' | 'ref' | 'country' | 'degree' | 'betweenness' | 'pagerank';
 const COLUMNS: Column[] = ['kind', 'name', 'ref', 'country', 'degree', 'betweenness', 'pagerank'];
@@ -35,7 +34,7 @@ export function mountTable(el: HTMLElement, onSelect: (id: string) => void) {
     const s = scores.get(n.id);
     switch (column) {
       case 'kind':
-        return isNodeKind(n.kind) ? KIND_STYLES[n.kind][lang] : n.kind;
+        return kindName(n.kind, lang);
       case 'name':
         return String(lang === 'ja' ? n.name_ja : n.name_en);
       case 'ref':

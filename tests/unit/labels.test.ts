@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NODE_KINDS, REL_STYLES, REL_TYPES } from '../../client/model/palette';
 import { COUNTRIES } from '../../client/model/state';
 import {
+  kindName,
   PROPERTY_NAMES,
   PROPERTY_VALUES,
   propertyValue,
@@ -23,6 +24,12 @@ const tables = {
 } as Record<string, Record<string, { en: string; ja: string }>>;
 
 describe('the interface’s labels', () => {
+  it('names an event’s kind in both languages, as the panel, table, tooltip and search box show it', () => {
+    expect(kindName('Event', 'en')).toBe('Event');
+    expect(kindName('Event', 'ja')).toBe('出来事');
+    expect(kindName('Commitment', 'ja')).toBe('取組');
+  });
+
   it('has every entry in both languages, never empty', () => {
     for (const [table, entries] of Object.entries(tables)) {
       for (const [key, pair] of Object.entries(entries)) {
