@@ -10,9 +10,11 @@ import {
   isPoint,
   isRelationship,
   isTime,
+  type Node,
+  type Relationship,
 } from 'neo4j-driver';
 
-import type { Plain } from '../core/plain';
+import type { Plain, PlainNode, PlainPath, PlainRelationship } from '../core/plain';
 
 export type { Plain };
 
@@ -38,35 +40,19 @@ export function toPlain(value: unknown): Plain {
   ) {
     return value.toString();
   }
-  if (isNode(value)) {
-    return {
-      $type: 'node',
-      elementId: value.elementId,
-      labels: [...value.labels],
-      properties: toPlain(value.properties),
-    };
-  }
-  if (isRelationship(value)) {
-    return {
-      $type: 'relationship',
-      elementId: value.elementId,
-      type: value.type,
-      start: value.startNodeElementId,
-      end: value.endNodeElementId,
-      properties: toPlain(value.properties),
-    };
-  }
+  if (isNode(value)) return plainNode(value);
+  if (isRelationship(value)) return plainRelationship(value);
   if (isPath(value)) {
     return {
       $type: 'path',
-      start: toPlain(value.start),
-      end: toPlain(value.end),
+      start: plainNode(value.start),
+      end: plainNode(value.end),
       segments: value.segments.map((segment) => ({
-        start: toPlain(segment.start),
-        relationship: toPlain(segment.relationship),
-        end: toPlain(segment.end),
+        start: plainNode(segment.start),
+        relationship: plainRelationship(segment.relationship),
+        end: plainNode(segment.end),
       })),
-    };
+    } satisfies PlainPath;
   }
   if (Array.isArray(value)) return value.map(toPlain);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
@@ -76,4 +62,27 @@ export function toPlain(value: unknown): Plain {
     return out;
   }
   return String(value);
+}
+
+/** Properties as plain values: an object in, an object out. */
+const plainProperties = (properties: object) => toPlain(properties) as { [key: string]: Plain };
+
+function plainNode(node: Node): PlainNode {
+  return {
+    $type: 'node',
+    elementId: node.elementId,
+    labels: [...node.labels],
+    properties: plainProperties(node.properties),
+  };
+}
+
+function plainRelationship(relationship: Relationship): PlainRelationship {
+  return {
+    $type: 'relationship',
+    elementId: relationship.elementId,
+    type: relationship.type,
+    start: relationship.startNodeElementId,
+    end: relationship.endNodeElementId,
+    properties: plainProperties(relationship.properties),
+  };
 }

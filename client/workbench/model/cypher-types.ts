@@ -7,7 +7,13 @@ import type {
 } from '../../../core/api/console-result';
 import type { ResearchQuery } from '../../../core/api/cypher';
 import type { GraphSchema } from '../../../core/api/schema';
-import type { Plain } from '../../../core/plain';
+import type {
+  Plain,
+  PlainNode,
+  PlainPath,
+  PlainPathSegment,
+  PlainRelationship,
+} from '../../../core/plain';
 
 /**
  * What POST /api/cypher, GET /api/cypher/library and GET /api/schema send, as the browser sees
@@ -28,32 +34,11 @@ export type {
 /** Named query parameters: a JSON object. */
 export type Params = { [name: string]: Plain };
 
-// Type aliases, not interfaces: an alias of an object type is a Plain object too, so the
-// guards below can narrow a Plain value to it.
-export type GraphNode = {
-  $type: 'node';
-  elementId: string;
-  labels: string[];
-  properties: { [key: string]: Plain };
-};
-
-export type GraphRelationship = {
-  $type: 'relationship';
-  elementId: string;
-  type: string;
-  start: string;
-  end: string;
-  properties: { [key: string]: Plain };
-};
-
-export type PathSegment = { start: GraphNode; relationship: GraphRelationship; end: GraphNode };
-
-export type GraphPath = {
-  $type: 'path';
-  start: GraphNode;
-  end: GraphNode;
-  segments: PathSegment[];
-};
+// The plain shapes of Neo4j's graph values, as the server builds them (core/plain.ts).
+export type GraphNode = PlainNode;
+export type GraphRelationship = PlainRelationship;
+export type PathSegment = PlainPathSegment;
+export type GraphPath = PlainPath;
 
 /**
  * A statement's result as the workbench keeps it: the console's, where results stored by an
