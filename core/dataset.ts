@@ -46,6 +46,10 @@ export const DATASET_SOURCE = {
   publisher: 'Ministry of Foreign Affairs of Japan',
   date: '2022-11-29',
   url: 'https://tokyo.embassy.mn/post/1354',
+  /** The day the embassy posted the text (the page's own date). */
+  published: '2022-11-30',
+  /** The day this project last checked that page against seed/source (a stored copy of it). */
+  accessed: '2026-12-07',
   /** The joint statement the plan is annexed to, in a research database that names MOFA as its source. */
   statementUrl: 'https://worldjpn.net/documents/texts/JPMN/20221129.D1J.html',
   /** MOFA's legal notices: its content is under the Public Data License 1.0 unless marked otherwise. */
@@ -106,6 +110,37 @@ export function datasetStamp(fingerprint: string = DATASET_FINGERPRINT): Dataset
     citation: citationText(version, fingerprint),
     sourceUrl: DATASET_SOURCE.url,
     license: DATASET_LICENSE.data.spdx,
+  };
+}
+
+/** The label of the one node that says, in the database itself, which data it holds. */
+export const DATASET_LABEL = 'Dataset';
+
+/**
+ * The properties of the :Dataset node the loader writes beside the plan (graph/load-graph.ts;
+ * `built_at` is the load's own time, added there): version, fingerprint, licence, citation
+ * and source, so that a query's answer can say which release it came from.
+ */
+export function datasetNodeProperties(fingerprint: string): Record<string, string> {
+  const stamp = datasetStamp(fingerprint);
+  return {
+    id: DATASET_ID,
+    plan_id: PLAN_ID,
+    title: DATASET_TITLE,
+    version: stamp.version,
+    fingerprint,
+    released: DATASET_RELEASED,
+    license: DATASET_LICENSE.data.spdx,
+    license_url: DATASET_LICENSE.data.url,
+    citation: stamp.citation,
+    source_title_ja: DATASET_SOURCE.title_ja,
+    source_title_en: DATASET_SOURCE.title_en,
+    source_publisher: DATASET_SOURCE.publisher,
+    source_date: DATASET_SOURCE.date,
+    source_url: DATASET_SOURCE.url,
+    source_published: DATASET_SOURCE.published,
+    source_accessed: DATASET_SOURCE.accessed,
+    source_terms: DATASET_SOURCE.terms,
   };
 }
 

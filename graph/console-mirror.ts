@@ -1,3 +1,4 @@
+import { DATASET_LABEL } from '../core/dataset';
 import { EVENT_SCHEMA, GRAPH_SCHEMA, schemaCommand } from '../core/formats/graph-schema';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../core/model/graph-model';
 import type { Graph, Row, Statement } from './graph';
@@ -70,6 +71,11 @@ async function readPublicData(main: Graph): Promise<PublicData> {
     { types: [...RELATIONSHIP_TYPES] },
     TIMEOUT,
   );
+  const datasets = await main.read(
+    `MATCH (d:${DATASET_LABEL}) RETURN properties(d) AS props ORDER BY d.id`,
+    {},
+    TIMEOUT,
+  );
   const events = await main.read(
     `MATCH (e:Event) WHERE coalesce(e.deleted, false) = false
      RETURN properties(e) AS props ORDER BY e.id`,
@@ -88,6 +94,7 @@ async function readPublicData(main: Graph): Promise<PublicData> {
     const label = planLabel(row.labels);
     if (label) nodes.push({ label, props: row.props as Row });
   }
+  for (const row of datasets) nodes.push({ label: DATASET_LABEL, props: row.props as Row });
   for (const row of events) {
     const props = { ...(row.props as Row) };
     for (const key of EVENT_INTERNAL_KEYS) delete props[key];
@@ -132,7 +139,8 @@ function replaceStatements(data: PublicData, stamp: string, takenAt: string): St
   const statements: Statement[] = [{ cypher: 'MATCH (n) DETACH DELETE n' }];
   const byLabel = groupBy(data.nodes, (n) => n.label);
   for (const [label, nodes] of byLabel) {
-    const labels = label === 'Event' ? 'Event' : `${label}:${ENTITY}`;
+    // Events and the dataset's own node are not plan data: no Entity label.
+    const labels = label === 'Event' || label === DATASET_LABEL ? label : `${label}:${ENTITY}`;
     for (const batch of batches(nodes)) {
       statements.push({
         cypher: `UNWIND $rows AS row CREATE (n:${labels}) SET n = row`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { versionFor } from '../core/dataset';
+import { DATASET_LABEL, datasetNodeProperties, versionFor } from '../core/dataset';
 import {
   type GraphModel,
   type GraphRelationship,
@@ -76,7 +76,8 @@ export const RETIRED = 'KizunaRetired';
  * the app's queries sees them, since every one is anchored on a plan label or Entity. One
  * short transaction then swaps: the plan nodes in place lose their labels (KizunaRetired),
  * the staging nodes take theirs, and what analysts linked to the old nodes (an Event's
- * ADVANCES, INVOLVES…) is moved to the new node with the same id. A load that fails
+ * ADVANCES, INVOLVES…) is moved to the new node with the same id, and the :Dataset node is
+ * rewritten to name the release and fingerprint now loaded. A load that fails
  * before the swap deletes its staging nodes and leaves the database as it was; one that
  * dies (a kill) leaves staging or retired nodes, which the next load clears first. Loading
  * twice gives the same data. Labels and types are spliced in only from the fixed
@@ -100,7 +101,11 @@ export async function loadGraph(
   try {
     await stageNodes(graph, model, token, options);
     await stageRelationships(graph, model.relationships, token);
-    await graph.write(SWAP, { ...PLAN_SCOPE, token });
+    await graph.write(SWAP, {
+      ...PLAN_SCOPE,
+      token,
+      dataset: datasetNodeProperties(options.fingerprint),
+    });
   } catch (error) {
     await deleteInBatches(graph, STAGING).catch(() => {});
     throw error;
@@ -137,6 +142,10 @@ const SWAP = `
     MATCH (new:${ENTITY} {id: old.id})
     CREATE (new)<-[moved:$(type(r))]-(x) SET moved = properties(r)
     DELETE r
+  }
+  CALL () {
+    MERGE (d:${DATASET_LABEL} {id: $dataset.id})
+    SET d = $dataset, d.built_at = datetime()
   }
   RETURN 1 AS swapped`;
 

@@ -40,9 +40,10 @@ function readJson(file: string, hash: ReturnType<typeof createHash>): unknown {
 
 /**
  * Bumped when the seed's code builds a different graph from the same files (a derived
- * property added, say); part of the fingerprint. 2: every node's `search_key`.
+ * property added, say); part of the fingerprint. 2: every node's `search_key`; 3: the preamble's
+ * parties (UNDERTAKEN_BY).
  */
-export const MODEL_REVISION = 2;
+export const MODEL_REVISION = 3;
 
 /** Reads the source document and curated data, and builds the graph: no database involved. */
 export function readSeedInputs(

@@ -48,6 +48,7 @@ export function buildGraph({ source, plan, gazetteer, curation }: BuildInput): G
   const index = buildAliasIndex(gazetteer);
   addMentions(graph, commitments, curated, index);
   addAnnex(graph, plan, gazetteer, index, planRef);
+  addPreambleParties(graph, plan, commitments, gazetteer);
   return graph.finish();
 }
 
@@ -300,6 +301,58 @@ function addAnnex(
         evidence_start: mention.start,
         evidence_end: mention.end,
         annex_label_ja: plan.annex_label_ja,
+      });
+    }
+  }
+}
+
+/**
+ * The plan's opening names the parties to everything it lists: 「…普遍的価値を共有する日本と
+ * モンゴルは、…。このため、両国は以下の分野における個別の協力を推進していくことを確認する」.
+ * So every commitment is undertaken by both countries, whether or not its own words name who
+ * acts; these relationships say so, asserted by the preamble, apart from the actors a
+ * commitment's text names (INVOLVES with role actor), so that either can be counted.
+ */
+const PREAMBLE_PARTIES = {
+  evidence: '両国は以下の分野における個別の協力を推進していくことを確認する',
+  /** Where the preamble names the two countries 両国 stands for. */
+  named: '日本とモンゴルは',
+  parties: [
+    { id: 'japan', name: '日本' },
+    { id: 'mongolia', name: 'モンゴル' },
+  ],
+} as const;
+
+function addPreambleParties(
+  graph: GraphBuilder,
+  plan: Plan,
+  commitments: Commitment[],
+  gazetteer: Gazetteer,
+): void {
+  const preamble = plan.preamble_ja;
+  const start = preamble.indexOf(PREAMBLE_PARTIES.evidence);
+  const named = preamble.indexOf(PREAMBLE_PARTIES.named);
+  if (start === -1 || named === -1)
+    throw new CurationError(
+      `seed/build-graph.ts: the preamble no longer says "${start === -1 ? PREAMBLE_PARTIES.evidence : PREAMBLE_PARTIES.named}".`,
+    );
+  for (const party of PREAMBLE_PARTIES.parties) {
+    const country = gazetteer.entities.find((e) => e.id === party.id && e.kind === 'Country');
+    if (!country)
+      throw new CurationError(
+        `seed/data/gazetteer.json: no country "${party.id}" for the preamble's parties.`,
+      );
+    const nameStart = preamble.indexOf(party.name, named);
+    for (const commitment of commitments) {
+      graph.relate('UNDERTAKEN_BY', ref('Commitment', commitment.id), ref('Country', country.id), {
+        evidence: PREAMBLE_PARTIES.evidence,
+        evidence_field: 'preamble_ja',
+        evidence_start: start,
+        evidence_end: start + PREAMBLE_PARTIES.evidence.length,
+        party_evidence: party.name,
+        party_evidence_start: nameStart,
+        party_evidence_end: nameStart + party.name.length,
+        asserted_by: 'preamble',
       });
     }
   }

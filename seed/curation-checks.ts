@@ -69,6 +69,16 @@ export function checkAgainstSource(source: string, gazetteer: Gazetteer): void {
         `${file}: stop phrase "${stop.text}" does not occur in the source document.`,
       );
   }
+  for (const side of gazetteer.side_phrases) {
+    if (!inSource(side.text))
+      throw new CurationError(
+        `${file}: side phrase "${side.text}" does not occur in the source document.`,
+      );
+    if (!gazetteer.entities.some((e) => e.id === side.entity && e.kind === 'Country'))
+      throw new CurationError(
+        `${file}: side phrase "${side.text}": "${side.entity}" is not a country in the gazetteer.`,
+      );
+  }
 }
 
 export function checkCuration(commitments: Commitment[], curation: Curation) {

@@ -146,6 +146,14 @@ export const gazetteerSchema = z
   .object({
     entities: z.array(entitySchema).min(1),
     stop_phrases: z.array(z.object({ text: sourceText, why: sourceText }).strict()),
+    /**
+     * Words that name people or companies of one country's side (日本企業, 日本人), not the
+     * State: each links to that country like a name, and a commitment's curated role says
+     * what the side does there (mostly beneficiary).
+     */
+    side_phrases: z.array(
+      z.object({ text: sourceText, entity: z.string().min(1), why: sourceText }).strict(),
+    ),
   })
   .strict();
 

@@ -5,6 +5,7 @@ import type { Entity, Gazetteer } from './gazetteer';
  * stands for. The rules are documented in docs/linking.md; in short:
  * - scanning is longest-match, left to right, non-overlapping, so 国際連合平和維持活動
  *   is UN peacekeeping, not the UN; a stop phrase (日本語) is consumed and links nothing;
+ * - a side phrase (日本企業, 日本人) links the country whose side it names, as a name would;
  * - an alias shared by several entities (外務省 said of both ministries at once) links each;
  * - an agreement UNDERPINS the commitment when a cue follows it (に基づく, の下で, の実施…);
  *   one the plan only works towards (status under consideration or negotiation) gets
@@ -32,6 +33,10 @@ export function buildAliasIndex(gazetteer: Gazetteer): AliasIndex {
     }
   }
   for (const stop of gazetteer.stop_phrases) if (!index.has(stop.text)) index.set(stop.text, []);
+  for (const side of gazetteer.side_phrases) {
+    const entity = gazetteer.entities.find((e) => e.id === side.entity);
+    if (entity && !index.has(side.text)) index.set(side.text, [entity]);
+  }
   return index;
 }
 

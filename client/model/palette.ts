@@ -153,6 +153,14 @@ export const REL_STYLES: Record<RelType, RelStyle> = {
     en: 'party to',
     ja: '当事者',
   },
+  UNDERTAKEN_BY: {
+    colour: '#6B6B9A',
+    line: 'dashed',
+    width: 1,
+    arrow: 'circle',
+    en: 'undertaken by (preamble)',
+    ja: '当事国（前文）',
+  },
   SETS: {
     colour: '#332288',
     line: 'solid',

@@ -55,7 +55,9 @@ export interface AppState {
 
 export const DEFAULT_FILTERS: Filters = {
   kinds: NODE_KINDS.filter((k) => k !== 'Theme'),
-  types: REL_TYPES.filter((t) => t !== 'TAGGED'),
+  // Theme tags and the preamble's parties join nearly every commitment to a few nodes: they
+  // are one click away in the legend, not drawn at first.
+  types: REL_TYPES.filter((t) => t !== 'TAGGED' && t !== 'UNDERTAKEN_BY'),
   pillars: [...PILLARS],
   countries: [...COUNTRIES],
   themes: [],

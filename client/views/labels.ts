@@ -55,8 +55,8 @@ export const WORDS = {
     ja: '（ノードを選び「ここから／ここまで」）',
   },
   avoidHierarchy: {
-    en: 'Ignore the plan’s own hierarchy and themes',
-    ja: '計画の階層とテーマを経由しない',
+    en: 'Ignore the plan’s hierarchy, themes and preamble parties',
+    ja: '計画の階層・テーマ・前文の当事国を経由しない',
   },
   clearPath: { en: 'Clear path', ja: '経路を消去' },
   noPath: { en: 'No path within 6 steps.', ja: '6ステップ以内の経路はありません。' },

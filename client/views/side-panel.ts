@@ -101,9 +101,9 @@ export function sidePanelTemplate(
       : nothing;
   const connections = [...groups.entries()].map(([key, rels]) => {
     const [type = '', direction] = key.split('|');
-    return html`<section class="rel-group">
-      <h4>${direction === 'in' ? '← ' : '→ '}${relName(type, lang)} (${rels.length})</h4>
-      <ul>
+    // The preamble's parties all quote one sentence: say it once, under the heading.
+    const shared = sharedEvidence(rels);
+    const list = html`<ul>
         ${rels.map(
           (r) => html`<li>
             <button
@@ -122,12 +122,17 @@ export function sidePanelTemplate(
               @blur=${() => act.edgeFocus?.(null)}
             >${otherNameOf(r.other)}</button
             ><span class="kind-tag">${kindName(r.other.kind, lang)}</span>
-            ${typeof r.properties.evidence === 'string' ? html`<q lang="ja">${r.properties.evidence}</q>` : nothing}
+            ${shared === null && typeof r.properties.evidence === 'string' ? html`<q lang="ja">${r.properties.evidence}</q>` : nothing}
             ${roleOf(r)}
           </li>`,
         )}
-      </ul>
-    </section>`;
+      </ul>`;
+    const heading = `${direction === 'in' ? '← ' : '→ '}${relName(type, lang)} (${rels.length})`;
+    const quote = shared === null ? nothing : html`<q lang="ja" class="shared">${shared}</q>`;
+    // A long list (a country is a party to all 86 commitments) opens on request.
+    return rels.length > LONG_GROUP
+      ? html`<details class="rel-group"><summary class="rel-group-toggle"><h4>${heading}</h4></summary>${quote}${list}</details>`
+      : html`<section class="rel-group"><h4>${heading}</h4>${quote}${list}</section>`;
   });
   const lines =
     details.provenance.line_end !== details.provenance.line_start
@@ -253,4 +258,14 @@ function datesStrip(p: Record<string, unknown>, lang: Lang) {
     <h3>${t(lang, 'datesHeading')}</h3>
     <ol class="milestones" data-test="milestones">${milestones.map(item)}</ol>
   </section>`;
+}
+
+/** More connections of one type than this are folded until opened. */
+const LONG_GROUP = 24;
+
+/** The evidence every relationship of a group quotes, when they all quote the same (and there are two or more). */
+function sharedEvidence(rels: NodeDetails['provenance']['relationships']): string | null {
+  const first = rels[0]?.properties.evidence;
+  if (rels.length < 2 || typeof first !== 'string') return null;
+  return rels.every((r) => r.properties.evidence === first) ? first : null;
 }

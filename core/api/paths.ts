@@ -10,7 +10,7 @@ export const pathsQuery = z
     maxHops: intParam(1, 6, 6).meta({ description: 'Longest path considered (1–6)' }),
     avoidHierarchy: boolParam.default(false).meta({
       description:
-        'Do not go through PART_OF (the plan → pillar → area → commitment tree) or TAGGED (themes), so paths run through actors and instruments',
+        'Do not go through PART_OF (the plan → pillar → area → commitment tree), TAGGED (themes) or UNDERTAKEN_BY (the preamble’s parties, on every commitment), so paths run through actors and instruments',
     }),
     exclude: listOf(RELATIONSHIP_TYPES, 'relationship type').meta({
       description: 'Further relationship types a path may not use',

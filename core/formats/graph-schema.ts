@@ -1,3 +1,4 @@
+import { DATASET_LABEL } from '../dataset';
 import { NODE_LABELS } from '../model/graph-model';
 import { SEARCH_KEY_FIELDS } from '../search-terms';
 
@@ -84,6 +85,8 @@ export const GRAPH_SCHEMA: readonly SchemaItem[] = [
         property: 'id',
       }) as const,
   ),
+  // The one node that says which release the database holds (not plan data: no Entity label).
+  { kind: 'unique', name: 'dataset_id_unique', label: DATASET_LABEL, property: 'id' },
   // A view filtered by pillar or area starts from its commitments through these.
   { kind: 'range', name: 'commitment_pillar_ref', label: 'Commitment', property: 'pillar_ref' },
   { kind: 'range', name: 'commitment_area_ref', label: 'Commitment', property: 'area_ref' },

@@ -32,6 +32,7 @@ export const RELATIONSHIP_TYPES = [
   'CONCERNS',
   'BELONGS_TO',
   'PARTY_TO',
+  'UNDERTAKEN_BY',
   'SETS',
   'TAGGED',
 ] as const;

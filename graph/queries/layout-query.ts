@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 import { defaultLayout, type Positions } from '../../core/default-layout';
 import type { Elements } from '../../core/elements';
-import { NODE_LABELS } from '../../core/model/graph-model';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../core/model/graph-model';
 import type { Graph } from '../graph';
 import { readView } from './view-query';
 
 /** The client's first view: everything but the theme tags, which would pull every commitment together. */
 export const DEFAULT_VIEW_KINDS = NODE_LABELS.filter((label) => label !== 'Theme');
+
+/**
+ * The relationships the layout is pulled by: not the preamble's parties, which tie every
+ * commitment to Japan and Mongolia alike (the client does not draw them at first either).
+ */
+const LAYOUT_TYPES = RELATIONSHIP_TYPES.filter((type) => type !== 'UNDERTAKEN_BY');
 
 /**
  * The most nodes the stored layout places: the default view's own limit. A bigger graph
@@ -66,7 +72,7 @@ export async function storeDefaultLayout(graph: Graph): Promise<StoredLayout> {
   // Seed time, not a request: a busy or big database may take its time.
   const view = await readView(
     graph,
-    { kinds: [...DEFAULT_VIEW_KINDS], limit: LAYOUT_LIMIT },
+    { kinds: [...DEFAULT_VIEW_KINDS], types: LAYOUT_TYPES, limit: LAYOUT_LIMIT },
     { timeoutMs: 60_000 },
   );
   const viewHash = hashOf(view.elements);

@@ -61,7 +61,7 @@ describe('GET /api/graph', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ truncated: false, total: 210 });
     expect(res.body.elements.nodes).toHaveLength(210);
-    expect(res.body.elements.edges).toHaveLength(437);
+    expect(res.body.elements.edges).toHaveLength(611);
     const edge = res.body.elements.edges.find(
       (e: { data: { type: string } }) => e.data.type === 'UNDERPINS',
     );

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { versionFor } from '../../core/dataset';
 import { createAccount } from '../../graph/events/accounts';
 import type { Graph } from '../../graph/graph';
 import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
@@ -136,6 +137,13 @@ describe("the console's database", () => {
     expect(row.events).toContain(KEPT_TITLE);
     expect(row.events).not.toContain(DELETED_TITLE);
     expect(Date.now() - Date.parse(row.taken)).toBeLessThan(120_000);
+  });
+
+  it('holds the :Dataset node, so a query can say which release it answered from', async () => {
+    const res = await ask('MATCH (d:Dataset) RETURN d.version AS version, d.fingerprint AS fp');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const { fingerprint } = readSeedInputs();
+    expect(res.body.rows).toEqual([{ version: versionFor(fingerprint), fp: fingerprint }]);
   });
 
   it('holds none of the accounts, sessions, throttling, audit labels or bookkeeping keys', async () => {

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { datasetNodeProperties, shortFingerprint } from '../../core/dataset';
+import { VERSION_MENTION_FILES } from '../../core/version-mentions';
 import { type Graph, openGraph } from '../../graph/graph';
 import { loadGraph, RETIRED, reportLoad, STAGING } from '../../graph/load-graph';
 import { FOREIGN_LABELS } from '../../graph/queries/entity';
@@ -75,6 +77,22 @@ describe('loading the plan into the real Neo4j', () => {
     expect(mongolia).toMatchObject({ n: 4, role: 'actor', evidence: 'モンゴル' });
     expect(mongolia!.in_text).toEqual(mongolia!.evidences);
     expect((mongolia!.roles as string[]).length).toBe(4);
+  });
+
+  it('writes one :Dataset node naming the release that README, docs and CITATION.cff cite', async () => {
+    const rows = await graph.read('MATCH (d:Dataset) RETURN properties(d) AS d');
+    expect(rows).toHaveLength(1);
+    const d = rows[0]!.d as Record<string, string>;
+    expect(d).toMatchObject(datasetNodeProperties(inputs.fingerprint));
+    expect(Date.parse(d.built_at!)).toBeGreaterThan(Date.parse('2026-01-01'));
+    // Run with the released data, this ties the database to what the project cites; with
+    // edited data the version carries "+data.<fingerprint>" and so cannot pass for the release.
+    const cff = readFileSync('CITATION.cff', 'utf8');
+    const cited = `(version ${d.version}, data fingerprint sha256:${shortFingerprint(d.fingerprint!)})`;
+    expect(cff).toContain(`version: "${d.version}"`);
+    expect(cff).toContain(`sha256:${d.fingerprint}`);
+    for (const file of VERSION_MENTION_FILES)
+      expect(readFileSync(file, 'utf8'), file).toContain(cited);
   });
 
   it('is idempotent: loading twice leaves an identical graph', async () => {

@@ -21,11 +21,11 @@ export async function dbFingerprint(graph: Graph, alsoIgnore: string[] = []): Pr
             .map(([k, v]) => [k, stable(v)]),
         )
       : value;
-  // seeded_at changes with every load by design; everything else must not.
+  // seeded_at (the Plan's) and built_at (the Dataset's) change with every load by design; everything else must not.
   const scrub = (rows: unknown[]) =>
     rows.map((row) => {
       const r = structuredClone(row) as { props?: Record<string, unknown> };
-      if (r.props) for (const key of ['seeded_at', ...alsoIgnore]) delete r.props[key];
+      if (r.props) for (const key of ['seeded_at', 'built_at', ...alsoIgnore]) delete r.props[key];
       return stable(r);
     });
   return createHash('sha256')

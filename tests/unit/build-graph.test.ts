@@ -78,9 +78,9 @@ describe('buildGraph on the real plan', () => {
     for (const r of offsetRels) {
       const c = r.from.label === 'Commitment' ? r.from : r.to;
       const text =
-        c.label === 'Commitment'
+        c.label === 'Commitment' && r.properties.evidence_field !== 'preamble_ja'
           ? String(nodes.get(c.id)!.properties.text_ja)
-          : String(nodes.get(r.from.id)!.properties.preamble_ja);
+          : String(nodes.get('jp-mn-2022')!.properties.preamble_ja);
       const {
         evidence,
         evidence_start: start,
@@ -110,6 +110,49 @@ describe('buildGraph on the real plan', () => {
       }),
       expect.objectContaining({ quantity: 20000, evidence: 'モンゴルの青少年約2万人' }),
     ]);
+  });
+
+  it('gives every commitment its parties: both countries from the preamble, apart from the actors its text names', () => {
+    const commitments = model.nodes.filter((n) => n.label === 'Commitment');
+    const preamble = String(nodes.get('jp-mn-2022')!.properties.preamble_ja);
+    for (const c of commitments) {
+      const parties = outgoing(c.id, 'UNDERTAKEN_BY');
+      expect(parties.map((r) => r.to.id).sort(), c.id).toEqual(['japan', 'mongolia']);
+      for (const r of parties) {
+        const p = r.properties;
+        expect(p.asserted_by).toBe('preamble');
+        expect(p.evidence_field).toBe('preamble_ja');
+        expect(preamble.slice(Number(p.party_evidence_start), Number(p.party_evidence_end))).toBe(
+          p.party_evidence,
+        );
+      }
+    }
+    const unparty = commitments.filter(
+      (c) =>
+        outgoing(c.id, 'UNDERTAKEN_BY').length === 0 &&
+        !outgoing(c.id, 'INVOLVES').some((r) => r.properties.role === 'actor'),
+    );
+    expect(unparty).toEqual([]);
+    const explicit = new Set(
+      rels('INVOLVES')
+        .filter((r) => r.properties.role === 'actor')
+        .map((r) => r.from.id),
+    );
+    // docs/schema.md gives both counts.
+    expect([explicit.size, rels('UNDERTAKEN_BY').length]).toEqual([20, 172]);
+  });
+
+  it("reads Japan's side where the text names its companies or nationals, not the State", () => {
+    const japanIn = (ref: string) =>
+      outgoing(`jp-mn-2022/${ref}`, 'INVOLVES').find((r) => r.to.id === 'japan')?.properties;
+    expect(japanIn('II.2.8')).toMatchObject({
+      role: 'beneficiary',
+      evidences: ['日本企業', '日系企業'],
+      role_asserted_by: 'curation',
+    });
+    expect(japanIn('IV.1.6')).toMatchObject({ role: 'beneficiary', evidence: '日本人' });
+    // 日本人材開発センター is a centre's name, taken whole before 日本人 could be read.
+    expect(japanIn('III.1.6')).toBeUndefined();
   });
 });
 

@@ -22,6 +22,13 @@ describe('findMentions', () => {
     expect(linkText('日本語教育の支援', index)).toEqual([]);
   });
 
+  it("links a side phrase to the country whose side it names (日本企業 is Japan's side), never inside a longer name", () => {
+    expect(summary('日本企業への支援')).toEqual(['INVOLVES japan recipient']);
+    expect(summary('「モンゴル・日本人材開発センター」の活用')).toEqual([
+      'INVOLVES mongolia-japan-center subject',
+    ]);
+  });
+
   it('links an alias shared by both ministries to each of them', () => {
     expect(summary(text('I.2.2'))).toEqual([
       'IMPLEMENTED_VIA jp-mn-diplomat-exchange ',
@@ -116,6 +123,7 @@ describe('roles of agencies and countries', () => {
         },
       ],
       stop_phrases: [],
+      side_phrases: [],
     };
     const links = linkText('甲市と甲による', buildAliasIndex(tiny));
     expect(links.map((l) => `${l.type} ${l.entity.id} ${l.role ?? ''}`)).toEqual([

@@ -7,8 +7,11 @@ import { seedEtag } from '../../http/seed-etag';
 import { validate, validated } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
 
-/** The plan's own hierarchy, and the theme tags that would otherwise join any two commitments. */
-const HIERARCHY = ['PART_OF', 'TAGGED'];
+/**
+ * The plan's own hierarchy, the theme tags and the preamble's parties (both countries, on
+ * every commitment), each of which would otherwise join any two commitments.
+ */
+const HIERARCHY = ['PART_OF', 'TAGGED', 'UNDERTAKEN_BY'];
 
 export function pathsRouter(graph: Graph): Router {
   const router = Router();
