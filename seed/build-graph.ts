@@ -347,8 +347,9 @@ function addPreambleParties(
       graph.relate('UNDERTAKEN_BY', ref('Commitment', commitment.id), ref('Country', country.id), {
         evidence: PREAMBLE_PARTIES.evidence,
         evidence_field: 'preamble_ja',
-        evidence_start: start,
-        evidence_end: start + PREAMBLE_PARTIES.evidence.length,
+        // Not evidence_start/_end: those count in the commitment's own text_ja everywhere.
+        preamble_evidence_start: start,
+        preamble_evidence_end: start + PREAMBLE_PARTIES.evidence.length,
         party_evidence: party.name,
         party_evidence_start: nameStart,
         party_evidence_end: nameStart + party.name.length,

@@ -145,9 +145,11 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
     expect(rows[2]!.verb_ja).toBe('検討');
   });
 
-  it('jp-mn-actors-meet: 18 commitments, both defence ministries and air forces in I.3.2', async () => {
+  it('jp-mn-actors-meet: 20 commitments, both defence ministries and air forces in I.3.2', async () => {
     const rows = await run('jp-mn-actors-meet');
-    expect(rows).toHaveLength(18);
+    expect(rows).toHaveLength(20);
+    // Japan's side, read from 日本企業/日系企業 and 日本人, meets Mongolia in II.2.8 and IV.1.6.
+    expect(rows.filter((r) => ['II.2.8', 'IV.1.6'].includes(String(r.ref)))).toHaveLength(2);
     const i32 = rows.find((r) => r.ref === 'I.3.2')!;
     expect([...(i32.japanese as string[])].sort()).toEqual([
       'Japan Air Self-Defense Force',
@@ -285,6 +287,14 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
     expect(rows.map((r) => r.ref)).not.toContain('III.2.8');
   });
 
+  it('who-acts: every commitment has its two preamble parties; 20 also name an actor', async () => {
+    const rows = await run('who-acts');
+    expect(rows).toHaveLength(86);
+    for (const row of rows) expect(row.preamble_parties).toEqual(['Japan', 'Mongolia']);
+    expect(rows.filter((r) => (r.named_actors as string[]).length > 0)).toHaveLength(20);
+    expect(rows.find((r) => r.ref === 'IV.1.5')).toMatchObject({ named_actors: ['Japan'] });
+  });
+
   it('provenance: seven links of I.3.2, each evidence the very text at its offsets', async () => {
     const rows = await run('provenance');
     expect(rows).toHaveLength(7);
@@ -310,9 +320,12 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
     for (const row of rows) expect(['Japan', 'Mongolia']).toContain((row.chain as string[]).at(-1));
   });
 
-  it('commitment-neighbourhood: I.3.4 and its seven relationships as nodes and relationships', async () => {
+  it('commitment-neighbourhood: I.3.4 and its nine relationships (two its preamble parties) as nodes and relationships', async () => {
     const rows = await run('commitment-neighbourhood');
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(9);
+    expect(
+      rows.filter((row) => (row.r as unknown as Relationship).type === 'UNDERTAKEN_BY'),
+    ).toHaveLength(2);
     for (const row of rows) {
       const c = row.c as unknown as Node;
       const r = row.r as unknown as Relationship;
@@ -330,7 +343,7 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
     expect((khaanQuest!.n as unknown as Node).labels).toContain('Program');
   });
 
-  it('labels-counted: the twelve labels with the counts of docs/schema.md', async () => {
+  it('labels-counted: the twelve labels with the counts of docs/schema.md, and the one Dataset node', async () => {
     const counts = Object.fromEntries((await run('labels-counted')).map((r) => [r.label, r.nodes]));
     expect(counts).toEqual({
       Agency: 22,
@@ -338,6 +351,7 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
       Area: 11,
       Commitment: 86,
       Country: 4,
+      Dataset: 1,
       Framework: 16,
       Pillar: 4,
       Place: 6,
@@ -367,6 +381,7 @@ const TESTED = [
   'timeline',
   'targets',
   'unlinked-commitments',
+  'who-acts',
   'provenance',
   'fulltext-search',
   'agency-hierarchy',

@@ -235,6 +235,12 @@ describe('the example queries in docs/schema.md', () => {
     }
   });
 
+  it('who-acts: all 86 commitments have their preamble parties, 20 a named actor, none no party', async () => {
+    expect(await run('who-acts')).toEqual([
+      { commitments: 86, with_named_actor: 20, with_preamble_parties: 86, without_party: 0 },
+    ]);
+  });
+
   it('several-evidence: eleven relationships hold several mentions, and no pair is joined twice by a type', async () => {
     const rows = await run('several-evidence');
     expect(rows).toHaveLength(11);
@@ -277,4 +283,5 @@ const TESTED = [
   'timeline',
   'agreement-status',
   'several-evidence',
+  'who-acts',
 ];

@@ -155,7 +155,9 @@ describe('loading the plan into the real Neo4j', () => {
       // Analysts' data (events, accounts, audit) has its own constraints in the same database.
       { foreign: [...FOREIGN_LABELS] },
     );
-    expect(rows.map((r) => r.label).sort()).toEqual(Object.keys(EXPECTED_NODES).sort());
+    expect(rows.map((r) => r.label).sort()).toEqual(
+      [...Object.keys(EXPECTED_NODES), 'Dataset'].sort(),
+    );
     await expect(graph.write(`CREATE (:Agency {id: 'japan'})`)).resolves.toBeDefined();
     await expect(graph.write(`CREATE (:Country {id: 'japan'})`)).rejects.toThrow(/already exists/);
     await graph.write(`MATCH (a:Agency {id: 'japan'}) DELETE a`);

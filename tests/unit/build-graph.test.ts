@@ -78,9 +78,9 @@ describe('buildGraph on the real plan', () => {
     for (const r of offsetRels) {
       const c = r.from.label === 'Commitment' ? r.from : r.to;
       const text =
-        c.label === 'Commitment' && r.properties.evidence_field !== 'preamble_ja'
+        c.label === 'Commitment'
           ? String(nodes.get(c.id)!.properties.text_ja)
-          : String(nodes.get('jp-mn-2022')!.properties.preamble_ja);
+          : String(nodes.get(r.from.id)!.properties.preamble_ja);
       const {
         evidence,
         evidence_start: start,
@@ -122,6 +122,10 @@ describe('buildGraph on the real plan', () => {
         const p = r.properties;
         expect(p.asserted_by).toBe('preamble');
         expect(p.evidence_field).toBe('preamble_ja');
+        expect(p.evidence_start).toBeUndefined();
+        expect(
+          preamble.slice(Number(p.preamble_evidence_start), Number(p.preamble_evidence_end)),
+        ).toBe(p.evidence);
         expect(preamble.slice(Number(p.party_evidence_start), Number(p.party_evidence_end))).toBe(
           p.party_evidence,
         );

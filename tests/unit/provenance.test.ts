@@ -42,9 +42,7 @@ function spans(
   return evidences.map((e, i) => [e, text, starts[i]!, ends[i]!]);
 }
 
-/** The text a relationship's offsets count in: its commitment's, or the preamble it names. */
 function commitmentText(rel: GraphRelationship): string | undefined {
-  if (rel.properties.evidence_field === 'preamble_ja') return freshPlan.preamble_ja;
   return textOf.get(rel.from.id) ?? textOf.get(rel.to.id);
 }
 

@@ -126,13 +126,14 @@ ORDER BY pillar, commitments DESC, theme`,
       'The shortest chains linking two nodes by id (change $from and $to), through commitments, agreements and programmes.',
     description_ja:
       'id で指定した二つのノード（$from と $to を変更）を、取組・合意・プログラムを経由して結ぶ最短経路。',
-    cypher: `// The plan's hierarchy (PART_OF) and theme tags (TAGGED) would join any two nodes,
-// and so would a country (every ministry BELONGS_TO one): paths through them are left out.
+    cypher: `// The plan's hierarchy (PART_OF), theme tags (TAGGED) and the preamble's parties
+// (UNDERTAKEN_BY) would join any two nodes, and so would a country (every ministry
+// BELONGS_TO one): paths through them are left out.
 // Returns the paths themselves, ready to draw.
 MATCH (a {id: $from})
 MATCH (b {id: $to})
 MATCH path = allShortestPaths((a)-[*..6]-(b))
-WHERE none(r IN relationships(path) WHERE type(r) IN ['PART_OF', 'TAGGED'])
+WHERE none(r IN relationships(path) WHERE type(r) IN ['PART_OF', 'TAGGED', 'UNDERTAKEN_BY'])
   AND none(n IN nodes(path)[1..-1] WHERE n:Country)
 RETURN [n IN nodes(path) | coalesce(n.ref, n.id)] AS via, length(path) AS hops, path
 LIMIT 25`,
@@ -259,13 +260,33 @@ ORDER BY quantity DESC`,
     title_en: 'Commitments that name no entity',
     title_ja: '主体や文書を一つも挙げない取組',
     description:
-      'Commitments linked to no agency, country, agreement, programme, framework or place: the plan states them without saying who or under what.',
+      'Commitments whose own words link them to no agency, country, agreement, programme, framework or place: the plan states them without saying who or under what (both countries are still their parties, by the preamble).',
     description_ja:
-      '機関、国、合意、プログラム、枠組、場所のいずれとも結び付かない取組：行動計画は、誰が、何に基づいて行うかを述べずにそれらを掲げている。',
-    cypher: `// Theme tags and the plan's hierarchy do not count as naming an entity.
+      '本文が機関、国、合意、プログラム、枠組、場所のいずれとも結び付けていない取組：行動計画は、誰が、何に基づいて行うかを述べずにそれらを掲げている（前文により、両国は引き続き当事国である）。',
+    cypher: `// Theme tags, the plan's hierarchy and the preamble's parties (UNDERTAKEN_BY, on every
+// commitment) do not count as naming an entity.
 MATCH (c:Commitment)
-WHERE NOT (c)--(:Agency|Agreement|Program|Framework|Country|Place)
+WHERE NOT EXISTS {
+  MATCH (c)-[r]-(:Agency|Agreement|Program|Framework|Country|Place)
+  WHERE type(r) <> 'UNDERTAKEN_BY'
+}
 RETURN c.ref AS ref, c.title_en AS commitment
+ORDER BY c.line_start`,
+  },
+  {
+    id: 'who-acts',
+    title_en: 'Who acts in each commitment: named actors and the preamble’s parties',
+    title_ja: '各取組の主体：本文が挙げる主体と前文の当事国',
+    description:
+      'For every commitment, the actors its own words name (INVOLVES with role actor) beside the parties the preamble makes of both countries (UNDERTAKEN_BY, asserted by the preamble), so either can be counted.',
+    description_ja:
+      '各取組について、本文が挙げる主体（role が actor の INVOLVES）と、前文が両国を当事国とすること（前文による UNDERTAKEN_BY）を並べる。どちらも数えられる。',
+    cypher: `// Named actors come from the commitment's text; the preamble's sentence
+// 両国は以下の分野における個別の協力を推進していくことを確認する makes both countries parties to all.
+MATCH (c:Commitment)
+RETURN c.ref AS ref,
+       COLLECT { MATCH (c)-[:INVOLVES {role: 'actor'}]->(a) RETURN a.name_en ORDER BY a.name_en } AS named_actors,
+       COLLECT { MATCH (c)-[:UNDERTAKEN_BY]->(p:Country) RETURN p.name_en ORDER BY p.name_en } AS preamble_parties
 ORDER BY c.line_start`,
   },
   {
