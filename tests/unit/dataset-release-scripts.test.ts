@@ -1,29 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diff } from '../../core/dataset-diff';
 import { repoRoot } from '../../scripts/neo4j/bundled-paths';
+import { git, historyMissing } from '../support/git-history';
 
 /**
- * npm run dataset:diff and dataset:build, run as a user runs them. The diff checks out old
- * commits into temporary worktrees, so it needs the repository's whole history. (A rebuild
- * with dataset:build takes twice as long, two bundles, and is left to the command itself.)
+ * npm run dataset:diff, run as a user runs it: it checks out old commits into temporary
+ * worktrees, so it needs the repository's whole history. (dataset:build shares its code,
+ * scripts/release/, and takes twice as long, two bundles: it is left to the command itself.)
  */
-
-function historyMissing(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--is-shallow-repository'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    }).trim() === 'true'
-      ? 'a shallow clone: the release commits are not here (git fetch --unshallow to run these)'
-      : undefined;
-  } catch {
-    return 'not a git checkout';
-  }
-}
 
 const missing = historyMissing();
 /** The scripts' temporary worktrees go here, so the test can see that they are gone. */
@@ -40,10 +28,7 @@ function run(script: string, args: string[]) {
 }
 
 function leftBehind(): string[] {
-  const trees = execFileSync('git', ['worktree', 'list', '--porcelain'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
+  const trees = git('worktree', 'list', '--porcelain');
   return [
     ...readdirSync(scratch).filter((name) => name.startsWith('kizuna-')),
     ...trees.split('\n').filter((line) => line.includes(scratch)),
@@ -70,18 +55,13 @@ describe.skipIf(missing !== undefined)(
   },
 );
 
-describe('the release scripts, given what is not a release', () => {
-  it('name the known versions, in one line without a stack', () => {
+describe('dataset:diff, given what is not a release', () => {
+  it('names the known versions, in one line without a stack', () => {
     const diff = run('dataset-diff.ts', ['1.1.0', '9.9.9']);
     expect(diff.status).toBe(1);
     expect(diff.stderr.trim()).toMatch(
       /^dataset:diff: No release 9\.9\.9 in core\/dataset-releases\.json\. Known versions: 1\.0\.0, 1\.1\.0, .*1\.2\.0/,
     );
     expect(diff.stderr).not.toMatch(/\n\s+at /);
-    const build = run('dataset-build.ts', []);
-    expect(build.status).toBe(1);
-    expect(build.stderr.trim()).toMatch(
-      /^dataset:build: Usage: npm run dataset:build -- --version X/,
-    );
   });
 });

@@ -1,22 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { DATASET_FINGERPRINT, DATASET_RELEASED, DATASET_VERSION } from '../../core/dataset';
 import { DATASET_RELEASES, semverParts } from '../../core/dataset-releases';
-import { repoRoot } from '../../scripts/neo4j/bundled-paths';
-
-const git = (...args: string[]) =>
-  execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-/** Why the release commits cannot be read here, or undefined when the history is whole. */
-function historyMissing(): string | undefined {
-  try {
-    return git('rev-parse', '--is-shallow-repository').trim() === 'true'
-      ? 'a shallow clone (git fetch --unshallow to run it)'
-      : undefined;
-  } catch {
-    return 'not a git checkout';
-  }
-}
+import { git, historyMissing } from '../support/git-history';
 
 describe('the release record, core/dataset-releases.json', () => {
   it('ends with the version core/dataset-version.json records (npm run dataset:version appends it)', () => {
