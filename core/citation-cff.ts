@@ -1,5 +1,7 @@
 import {
+  DATASET_ABSTRACT,
   DATASET_AUTHOR,
+  DATASET_KEYWORDS,
   DATASET_LICENSE,
   DATASET_SOURCE,
   DATASET_TITLE,
@@ -25,13 +27,9 @@ export function citationCff(stamp: DatasetStamp): string {
     'authors:',
     `  - name: ${q(DATASET_AUTHOR)}`,
     `license: ${q(DATASET_LICENSE.data.spdx)}`,
-    `abstract: ${q(
-      'The Japanese text of the Japan–Mongolia Action Plan (2022–2031) parsed into a typed property graph of commitments, agencies, agreements, programmes, frameworks, countries, places and themes, in which every node and relationship carries the words of the plan it was read from. The program code is MIT-licensed; the data are CC BY 4.0; the source document is the Government of Japan’s, used under the terms its publisher states.',
-    )}`,
+    `abstract: ${q(DATASET_ABSTRACT)}`,
     'keywords:',
-    ...['Japan', 'Mongolia', 'foreign policy', 'knowledge graph', 'Neo4j'].map(
-      (k) => `  - ${q(k)}`,
-    ),
+    ...DATASET_KEYWORDS.map((k) => `  - ${q(k)}`),
     'identifiers:',
     '  - type: other',
     `    value: ${q(`sha256:${stamp.fingerprint}`)}`,

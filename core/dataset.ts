@@ -25,6 +25,19 @@ export const DATASET_TITLE =
 /** Who the citation names: the project, as an entity (CFF allows institutions and teams). */
 export const DATASET_AUTHOR = 'The Kizuna project';
 
+/** What the dataset is, in a paragraph: CITATION.cff's abstract, Zenodo's description. */
+export const DATASET_ABSTRACT =
+  'The Japanese text of the Japan–Mongolia Action Plan (2022–2031) parsed into a typed property graph of commitments, agencies, agreements, programmes, frameworks, countries, places and themes, in which every node and relationship carries the words of the plan it was read from. The program code is MIT-licensed; the data are CC BY 4.0; the source document is the Government of Japan’s, used under the terms its publisher states.';
+
+/** Subject keywords, as CITATION.cff and .zenodo.json list them. */
+export const DATASET_KEYWORDS = [
+  'Japan',
+  'Mongolia',
+  'foreign policy',
+  'knowledge graph',
+  'Neo4j',
+] as const;
+
 export const DATASET_LICENSE = {
   /** Kizuna's own curation, translation and structure. */
   data: { spdx: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
