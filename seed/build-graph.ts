@@ -244,6 +244,19 @@ function addEntities(graph: GraphBuilder, gazetteer: Gazetteer): void {
       });
     }
     if (entity.kind === 'Agreement') {
+      // A revision or renewal a public record gives points at the instrument it replaces;
+      // the plan's own mentions keep pointing at the instrument the plan names.
+      for (const [type, link] of [
+        ['SUPERSEDES', entity.supersedes],
+        ['RENEWS', entity.renews],
+      ] as const) {
+        if (link)
+          graph.relate(type, ref('Agreement', entity.id), entityRef(link.id), {
+            date: link.date,
+            source: link.source,
+            asserted_by: 'record',
+          });
+      }
       for (const party of entity.parties) {
         graph.relate('PARTY_TO', entityRef(party.id), ref('Agreement', entity.id), {
           evidence: party.evidence,
@@ -478,7 +491,9 @@ function entityProperties(entity: Entity): Properties {
   };
   for (const [key, value] of Object.entries(rest)) {
     if (key === 'parties') properties.party_ids = (value as { id: string }[]).map((p) => p.id);
-    else properties[key] = value as Properties[string];
+    // supersedes and renews become relationships (addEntities), not properties.
+    else if (key !== 'supersedes' && key !== 'renews')
+      properties[key] = value as Properties[string];
   }
   return properties;
 }

@@ -51,7 +51,7 @@ export function checkAgainstSource(source: string, gazetteer: Gazetteer): void {
       );
     }
     if (entity.kind === 'Agreement') {
-      if (!inSource(entity.status_in_plan_evidence))
+      if (entity.status_in_plan_evidence && !inSource(entity.status_in_plan_evidence))
         throw new CurationError(
           `${file}: entity "${entity.id}": status_in_plan_evidence "${entity.status_in_plan_evidence}" does not occur in the source document.`,
         );

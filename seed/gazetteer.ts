@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  AGREEMENT_STATUSES,
+  AGREEMENT_TYPES,
+  ALL_AGREEMENT_STATUSES,
+  statusFitsKind,
+} from '../core/model/curation-vocabulary';
 
 /**
  * The curated gazetteer (seed/data/gazetteer.json): every named actor and instrument
@@ -50,23 +56,28 @@ const agency = z
   })
   .strict();
 
+/** A newer instrument's link to the one it replaces, as a public record dates and states it. */
+const successorOf = z
+  .object({ id, date: isoDate, source: z.url().regex(/^https:\/\//, 'must be an https URL') })
+  .strict();
+
+const agreementStatus = z.enum(ALL_AGREEMENT_STATUSES as [string, ...string[]]);
+
 const agreement = z
   .object({
     ...common,
     kind: z.literal('Agreement'),
-    agreement_type: z.enum([
-      'memorandum',
-      'agreement',
-      'treaty',
-      'joint_statement',
-      'legal_framework',
-    ]),
+    /** false for a revision or renewal a public record gives but the plan does not name. */
+    named_in_plan: z.boolean().default(true),
+    /** Empty (and only then) for an instrument the plan does not name: no text links to it. */
+    aliases: z.array(sourceText),
+    agreement_type: z.enum(AGREEMENT_TYPES),
     year: z.number().int().min(1900).max(2100).nullable(),
     /** The status the plan itself states or implies on 2022-11-29, read from status_in_plan_evidence. */
-    status_in_plan: z.enum(['in_force', 'under_consideration', 'under_negotiation']),
-    status_in_plan_evidence: sourceText,
+    status_in_plan: agreementStatus.optional(),
+    status_in_plan_evidence: sourceText.optional(),
     /** The latest status a public record gives, as of status_as_of, from status_source. */
-    status: z.enum(['in_force', 'signed', 'under_consideration', 'under_negotiation']),
+    status: agreementStatus,
     status_as_of: isoDate,
     status_source: z.url(),
     signed: isoDate.optional(),
@@ -75,6 +86,10 @@ const agreement = z
     in_force_precision: precision.optional(),
     /** Where signed and in_force come from. */
     date_source: z.url().optional(),
+    /** The instrument this one revises and replaces (SUPERSEDES). */
+    supersedes: successorOf.optional(),
+    /** The instrument this one renews (RENEWS). */
+    renews: successorOf.optional(),
     parties: z.array(
       z
         .object({
@@ -87,7 +102,52 @@ const agreement = z
         .strict(),
     ),
   })
-  .strict();
+  .strict()
+  .superRefine((a, ctx) => {
+    const allowed = AGREEMENT_STATUSES[a.agreement_type].join(', ');
+    for (const field of ['status', 'status_in_plan'] as const) {
+      const value = a[field];
+      if (value !== undefined && !statusFitsKind(a.agreement_type, value))
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `"${value}" is not a status of a ${a.agreement_type} (one of: ${allowed})`,
+        });
+    }
+    if (a.named_in_plan) {
+      if (a.aliases.length === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['aliases'],
+          message: 'must list at least one surface form from the document',
+        });
+      if (!a.status_in_plan || !a.status_in_plan_evidence)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['status_in_plan'],
+          message: 'an instrument the plan names needs status_in_plan and its evidence',
+        });
+    } else {
+      if (a.aliases.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['aliases'],
+          message: 'an instrument the plan does not name has no aliases, so no text links to it',
+        });
+      if (a.status_in_plan || a.status_in_plan_evidence)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['status_in_plan'],
+          message: 'an instrument the plan does not name has no status in the plan',
+        });
+      if (!a.supersedes && !a.renews)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['named_in_plan'],
+          message: 'an instrument the plan does not name must supersede or renew one it does',
+        });
+    }
+  });
 
 const program = z
   .object({
@@ -210,6 +270,16 @@ export function parseGazetteer(data: unknown, file = 'seed/data/gazetteer.json')
       );
     }
     if (entity.kind === 'Agreement') {
+      for (const [field, link] of [
+        ['supersedes', entity.supersedes],
+        ['renews', entity.renews],
+      ] as const) {
+        const older = link && gazetteer.entities.find((e) => e.id === link.id);
+        if (link && older?.kind !== 'Agreement')
+          throw new CurationError(
+            `${file}: entity ${JSON.stringify(entity.id)}: ${field} ${JSON.stringify(link.id)} is not an agreement in the gazetteer.`,
+          );
+      }
       for (const party of entity.parties) {
         if (!ids.has(party.id)) {
           throw new CurationError(

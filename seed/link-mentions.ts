@@ -1,3 +1,4 @@
+import { OPERATIVE_STATUSES } from '../core/model/curation-vocabulary';
 import type { Entity, Gazetteer } from './gazetteer';
 
 /**
@@ -160,7 +161,10 @@ export function agreementLinkOf(
 ): AgreementLink {
   const cue = underpinningCue(text, mention, mentions);
   if (cue) return { type: 'UNDERPINS', cue };
-  if (entity.kind === 'Agreement' && entity.status_in_plan !== 'in_force')
+  if (
+    entity.kind === 'Agreement' &&
+    !(OPERATIVE_STATUSES as readonly (string | undefined)[]).includes(entity.status_in_plan)
+  )
     return { type: 'WORKS_TOWARDS', cue: null };
   return { type: 'REFERS_TO', cue: null };
 }

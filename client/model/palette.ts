@@ -177,6 +177,22 @@ export const REL_STYLES: Record<RelType, RelStyle> = {
     en: 'tagged',
     ja: 'テーマ',
   },
+  SUPERSEDES: {
+    colour: '#4B7F52',
+    line: 'dotted',
+    width: 2,
+    arrow: 'triangle-backcurve',
+    en: 'supersedes (revision)',
+    ja: '改訂',
+  },
+  RENEWS: {
+    colour: '#4B7F52',
+    line: 'dotted',
+    width: 2,
+    arrow: 'chevron',
+    en: 'renews',
+    ja: '更新',
+  },
 };
 
 export const isNodeKind = (value: string): value is NodeKind =>

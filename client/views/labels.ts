@@ -313,7 +313,13 @@ export const PROPERTY_VALUES: Record<string, Record<string, Pair>> = {
     treaty: { en: 'treaty', ja: '条約' },
   },
   status: {
+    adopted: { en: 'adopted', ja: '採択済み' },
+    signed: { en: 'signed', ja: '署名済み' },
     in_force: { en: 'in force', ja: '発効済み' },
+    in_effect: { en: 'in effect', ja: '有効' },
+    superseded: { en: 'superseded', ja: '改訂・更新済み' },
+    expired: { en: 'expired', ja: '失効' },
+    terminated: { en: 'terminated', ja: '終了' },
     under_consideration: { en: 'under consideration', ja: '検討中' },
     under_negotiation: { en: 'under negotiation', ja: '交渉中' },
   },

@@ -67,3 +67,53 @@ export type SemanticRole = (typeof SEMANTIC_ROLES)[number];
 /** text: the words themselves say it; curation: a documented judgement on the words. */
 export const ASSERTED_BY = ['text', 'curation'] as const;
 export type AssertedBy = (typeof ASSERTED_BY)[number];
+
+export const AGREEMENT_TYPES = [
+  'memorandum',
+  'agreement',
+  'treaty',
+  'joint_statement',
+  'legal_framework',
+] as const;
+export type AgreementType = (typeof AGREEMENT_TYPES)[number];
+
+/**
+ * The statuses an instrument can have, by its kind (docs/schema.md, Time). A political
+ * declaration is adopted, not brought into force; a memorandum between ministries takes
+ * effect, is superseded (revised or renewed: SUPERSEDES, RENEWS) or expires; an agreement,
+ * a treaty or a legal framework is negotiated, signed, in force or terminated.
+ * under_consideration and under_negotiation are what the plan says of instruments it
+ * only works towards.
+ */
+const BINDING_STATUSES = [
+  'under_consideration',
+  'under_negotiation',
+  'signed',
+  'in_force',
+  'terminated',
+] as const;
+export const AGREEMENT_STATUSES = {
+  joint_statement: ['adopted'],
+  memorandum: [
+    'under_consideration',
+    'under_negotiation',
+    'signed',
+    'in_effect',
+    'superseded',
+    'expired',
+  ],
+  agreement: BINDING_STATUSES,
+  treaty: BINDING_STATUSES,
+  legal_framework: BINDING_STATUSES,
+} as const satisfies Record<AgreementType, readonly string[]>;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[AgreementType][number];
+export const ALL_AGREEMENT_STATUSES = [
+  ...new Set(Object.values(AGREEMENT_STATUSES).flat()),
+] as AgreementStatus[];
+
+/** Statuses under which an instrument operates: what the plan builds on, not works towards. */
+export const OPERATIVE_STATUSES: readonly AgreementStatus[] = ['adopted', 'in_effect', 'in_force'];
+
+export function statusFitsKind(type: AgreementType, status: string): boolean {
+  return (AGREEMENT_STATUSES[type] as readonly string[]).includes(status);
+}

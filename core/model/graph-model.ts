@@ -35,6 +35,8 @@ export const RELATIONSHIP_TYPES = [
   'UNDERTAKEN_BY',
   'SETS',
   'TAGGED',
+  'SUPERSEDES',
+  'RENEWS',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

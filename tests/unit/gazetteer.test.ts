@@ -46,10 +46,13 @@ describe('the curated gazetteer', () => {
       expect(entity(id), id).toBeDefined();
     }
     expect(entity('jp-mn-epa').aliases).toContain('日・モンゴルEPA');
+    // The plan names the 2011 memorandum (line 140); the Ministry of the Environment renewed it
+    // in 2015 (https://www.env.go.jp/press/100972.html), so it is superseded by a renewal.
     expect(entity('environment-moc-2011')).toMatchObject({
       agreement_type: 'memorandum',
       year: 2011,
-      status: 'in_force',
+      status_in_plan: 'in_effect',
+      status: 'superseded',
     });
     // Line 65 only exchanges views towards a convention (締結に向けた意見交換): not a negotiation.
     expect(entity('jp-mn-tax-treaty')).toMatchObject({

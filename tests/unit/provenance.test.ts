@@ -325,17 +325,25 @@ describe('Mongolian names', () => {
 describe('time', () => {
   it('gives every agreement a status with an as-of date and a public source', () => {
     const agreements = model.nodes.filter((n) => n.label === 'Agreement');
-    expect(agreements).toHaveLength(10);
+    // The plan's ten instruments, and four renewals of the 2011 environment memorandum.
+    expect(agreements).toHaveLength(14);
+    expect(agreements.filter((a) => a.properties.named_in_plan)).toHaveLength(10);
     for (const a of agreements) {
-      expect(a.properties.status, a.id).toMatch(/^(in_force|signed|under_\w+)$/);
+      expect(a.properties.status, a.id).toMatch(
+        /^(adopted|in_force|in_effect|signed|superseded|under_\w+)$/,
+      );
       expect(a.properties.status_as_of, a.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(a.properties.status_source, a.id).toMatch(/^https:\/\/\S+$/);
-      expect(a.properties.status_in_plan, a.id).toBeTruthy();
+      if (a.properties.named_in_plan) expect(a.properties.status_in_plan, a.id).toBeTruthy();
+      else expect(a.properties.status_in_plan, a.id).toBeUndefined();
     }
+    // MOFA's EPA page gives the month of signature and the day it came into force.
     expect(nodes.get('jp-mn-epa')!.properties).toMatchObject({
-      signed: '2015-02-10',
+      signed: '2015-02',
+      signed_precision: 'month',
       in_force: '2016-06-07',
-      signed_precision: 'day',
+      in_force_precision: 'day',
+      date_source: 'https://www.mofa.go.jp/mofaj/gaiko/fta/j_mongolia/index.html',
     });
   });
 

@@ -42,7 +42,8 @@ ORDER BY ref, agreement`,
       'Each instrument with the status the plan gives it (2022-11-29) and the latest status a public record gives, with its date and source, and the commitments resting on it.',
     description_ja:
       '各合意について、行動計画が示す状態（2022-11-29）と、公開記録が示す最新の状態およびその日付と出典、ならびにそれに基づく取組。',
-    cypher: `// status_in_plan: what the plan says on 2022-11-29 (in_force, under_consideration …);
+    cypher: `// status_in_plan: what the plan says on 2022-11-29 (adopted, in_effect, in_force,
+// under_consideration …; null for a renewal the plan does not name);
 // status: the latest public record, as of status_as_of, from status_source (a URL).
 // OPTIONAL MATCH keeps agreements that underpin nothing; DISTINCT lists each commitment once.
 MATCH (a:Agreement)
