@@ -48,6 +48,23 @@ export interface ExportMetadata {
    * the database was seeded from; left out, it is the recorded release (core/dataset.ts).
    */
   dataset?: DatasetStamp;
+  /**
+   * Set when the view's node limit cut it short: the file holds the first `kept` of the
+   * `total` nodes the view matched (and the relationships among them).
+   */
+  truncated?: Truncation;
+}
+
+export interface Truncation {
+  kept: number;
+  total: number;
+  /** The limit that cut it (the request's `limit`). */
+  limit: number;
+}
+
+/** The words a truncated file carries: its CSV trailer, its metadata and the HTTP header. */
+export function truncationText(t: Truncation): string {
+  return `truncated: the view matched ${t.total} nodes; this export holds the first ${t.kept} (limit=${t.limit})`;
 }
 
 export interface ExportGraph {
