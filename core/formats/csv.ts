@@ -46,3 +46,14 @@ export function csvRecord(fields: readonly (string | null)[], options?: CsvOptio
 export function csvComment(text: string): string {
   return `${COMMENT_PREFIX} ${text.replace(/[\r\n]+/g, ' ')}\r\n`;
 }
+
+/**
+ * The trailer of a file cut short: its last line, `# truncated: <why>`. Only a comment line
+ * can start with `#` (csvRecord quotes a record's first field that does), so it is found by
+ * its first characters alone.
+ */
+export const truncatedTrailer = (why: string): string => csvComment(`truncated: ${why}`);
+
+export function endsTruncated(text: string): boolean {
+  return /(?:^|\r\n)# truncated: [^\r\n]*\r\n$/.test(text);
+}

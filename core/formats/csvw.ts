@@ -1,12 +1,13 @@
 import { strToU8, zipSync } from 'fflate';
 import { DATASET_LICENSE, DATASET_TITLE } from '../dataset';
 import { type Column, type ColumnType, propertyColumns } from './columns';
-import { csvComment, csvRecord } from './csv';
+import { csvRecord, truncatedTrailer } from './csv';
 import {
   type ExportGraph,
   type PropertyValue,
   type Scalar,
   stampOf,
+  truncationReason,
   truncationText,
 } from './export-graph';
 import { ARRAY_DELIMITER } from './neo4j-csv';
@@ -176,7 +177,7 @@ export function toCsvwTables(graph: ExportGraph): CsvwTables {
   const stamp = stampOf(metadata);
   const nodeColumns = propertyColumnsBeside(graph.nodes, NODE_KEYS, ['id'], 'nodes');
   const edgeColumns = propertyColumnsBeside(graph.edges, RELATIONSHIP_KEYS, [], 'relationships');
-  const trailer = metadata.truncated ? csvComment(truncationText(metadata.truncated)) : '';
+  const trailer = metadata.truncated ? truncatedTrailer(truncationReason(metadata.truncated)) : '';
 
   const nodes = [line([...NODE_KEYS, ...nodeColumns.map((c) => c.name)])];
   for (const node of graph.nodes) {

@@ -62,10 +62,13 @@ export interface Truncation {
   limit: number;
 }
 
-/** The words a truncated file carries: its CSV trailer, its metadata and the HTTP header. */
-export function truncationText(t: Truncation): string {
-  return `truncated: the view matched ${t.total} nodes; this export holds the first ${t.kept} (limit=${t.limit})`;
+/** Why a view's file was cut: the words after "truncated: " in its trailer, metadata and header. */
+export function truncationReason(t: Truncation): string {
+  return `the view matched ${t.total} nodes; this export holds the first ${t.kept} (limit=${t.limit})`;
 }
+
+/** What a truncated file says of itself: its metadata's comment and the HTTP header. */
+export const truncationText = (t: Truncation): string => `truncated: ${truncationReason(t)}`;
 
 export interface ExportGraph {
   metadata: ExportMetadata;
