@@ -62,8 +62,10 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   for (const [name, format] of Object.entries(EXPORT_FORMATS)) {
     let size = 0;
-    for (let i = 0; i < WARM_UP; i++)
-      size = new TextEncoder().encode(format.build(exported)).length;
+    for (let i = 0; i < WARM_UP; i++) {
+      const built = format.build(exported);
+      size = typeof built === 'string' ? new TextEncoder().encode(built).length : built.length;
+    }
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const started = performance.now();

@@ -48,6 +48,12 @@ const json = (description: string, schema: z.ZodType): ZodOpenApiResponseObject 
   content: { 'application/json': { schema } },
 });
 
+/** Present when the view's node limit cut the file short, with the counts in words. */
+const truncatedHeader = z.string().optional().meta({
+  description:
+    'Only when the limit cut the view: "truncated: the view matched <total> nodes; this export holds the first <kept> (limit=<limit>)". The typed CSV tables also end with that line as a # comment',
+});
+
 /** A download: one media type per export format, named by Content-Disposition. */
 const file = (description: string): ZodOpenApiResponseObject => ({
   description,
@@ -56,9 +62,16 @@ const file = (description: string): ZodOpenApiResponseObject => ({
       description:
         'attachment; filename="kizuna-jp-mn-2022-v<dataset version>-<view>-<date>.<extension>"',
     }),
+    'X-Kizuna-Truncated': truncatedHeader,
   }),
   content: Object.fromEntries(
-    Object.values(EXPORT_FORMATS).map((f) => [f.mediaType, { schema: z.string() }]),
+    Object.values(EXPORT_FORMATS).map((f) => [
+      f.mediaType,
+      {
+        schema:
+          f.mediaType === 'application/zip' ? z.string().meta({ format: 'binary' }) : z.string(),
+      },
+    ]),
   ),
 });
 
@@ -212,14 +225,14 @@ export function openApiDocument() {
         },
       },
       '/api/export': get(
-        'A view as a file for other tools: GraphML, GEXF, neo4j-admin import CSV, a Cypher script, Cytoscape .cyjs or plain JSON, stamped with the dataset version, fingerprint, citation and source URL',
+        'A view as a file for other tools: GraphML, GEXF, neo4j-admin import CSV, typed CSV tables with their CSV on the Web metadata (a zip), a Cypher script, Cytoscape .cyjs, plain JSON or JSON-LD, stamped with the dataset version, fingerprint, citation and source URL',
         file('The view with every property of its nodes and relationships, as an attachment'),
         {
           requestParams: { query: exportQuery },
         },
       ),
       '/api/export/bundle': get(
-        'The dataset bundle: a zip of neo4j-admin CSVs, plain JSON, a Cypher script, README, CITATION.cff and manifest.json (counts and SHA-256 of every file); without filters, the whole dataset',
+        'The dataset bundle: a zip of neo4j-admin CSVs, typed CSV tables with their CSV on the Web metadata, plain JSON, JSON-LD, a Cypher script, README, CITATION.cff and manifest.json (counts and SHA-256 of every file); without filters, the whole dataset',
         {
           description: 'The zip, as an attachment',
           headers: z.object({
@@ -227,6 +240,7 @@ export function openApiDocument() {
               description:
                 'attachment; filename="kizuna-jp-mn-2022-v<dataset version>-<view>-bundle-<date>.zip"',
             }),
+            'X-Kizuna-Truncated': truncatedHeader,
           }),
           content: {
             'application/zip': { schema: z.string().meta({ format: 'binary' }) },

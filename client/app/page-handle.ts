@@ -1,4 +1,8 @@
-import { EXPORT_FORMATS } from '../../core/formats/export-formats';
+import {
+  EXPORT_FORMATS,
+  type ExportFormatName,
+  type ExportOutput,
+} from '../../core/formats/export-formats';
 import type { Canvas } from '../canvas/canvas';
 import {
   base64,
@@ -32,9 +36,9 @@ export function offerPageHandle(canvas: Canvas, store: Store): void {
       return base64(new Uint8Array(await png.arrayBuffer()));
     },
     brief: (request) => briefOutput(canvas.cy, store.state, request),
-    data: (format) =>
+    data: <F extends ExportFormatName>(format: F) =>
       EXPORT_FORMATS[format].build(
         exportGraphOf(canvas.cy, 'view', null, defaultTitle(store.state), store.state.lang),
-      ),
+      ) as ExportOutput<F>,
   };
 }

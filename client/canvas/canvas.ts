@@ -1,4 +1,4 @@
-import type { ExportFormatName } from '../../core/formats/export-formats';
+import type { ExportFormatName, ExportOutput } from '../../core/formats/export-formats';
 import type { Elements } from '../api';
 import type { BriefRequest } from '../export/brief';
 import type { BriefOutput, Diagram, DiagramRequest } from '../export/diagram-export';
@@ -28,7 +28,7 @@ export interface KizunaHandle {
   laidOut?(): Promise<void>;
   diagram?(request: Partial<DiagramRequest>): Diagram;
   png?(diagram: Diagram, scale: number, background: 'white' | 'transparent'): Promise<string>;
-  data?(format: ExportFormatName): string;
+  data?<F extends ExportFormatName>(format: F): ExportOutput<F>;
   brief?(request: BriefRequest & { pptx?: boolean }): Promise<BriefOutput>;
 }
 

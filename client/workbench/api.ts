@@ -1,4 +1,5 @@
 import type { CypherDownload, CypherRefusal, ResearchLibrary } from '../../core/api/cypher';
+import { endsTruncated } from '../../core/formats/csv';
 import { getJson } from '../api';
 import type { CypherResult, Failure, GraphSchema, Params, Refusal } from './model/cypher-types';
 
@@ -66,7 +67,8 @@ export const fetchLibrary = () =>
 export const fetchSchema = () => getJson<GraphSchema>('/api/schema');
 
 export type DownloadOutcome =
-  | { ok: true; blob: Blob; name: string; rows: number }
+  /** truncated: the server cut the file at its download limit, and the file says so. */
+  | { ok: true; blob: Blob; name: string; rows: number; truncated: boolean }
   | { ok: false; detail: string };
 
 /**
@@ -99,12 +101,14 @@ export async function downloadQuery(
     const name =
       /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ??
       `kizuna-query.${format}`;
-    const rows =
-      format === 'csv'
-        ? Math.max(0, text.split('\r\n').length - 2)
-        : (JSON.parse(text) as CypherDownload).rows.length;
+    const json = format === 'json' ? (JSON.parse(text) as CypherDownload) : null;
+    // A CSV cut at the limit ends with a "# truncated: …" line, which is not a row.
+    const truncated = json ? json.truncated : endsTruncated(text);
+    const rows = json
+      ? json.rows.length
+      : Math.max(0, text.split('\r\n').length - 2 - (truncated ? 1 : 0));
     const type = format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json';
-    return { ok: true, blob: new Blob([text], { type }), name, rows };
+    return { ok: true, blob: new Blob([text], { type }), name, rows, truncated };
   } catch (error) {
     // The server cuts a file off when the query fails after its first rows.
     return { ok: false, detail: `The download was cut off: ${(error as Error).message}` };

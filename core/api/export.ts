@@ -20,7 +20,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: 
 export const exportQuery = graphQuery.extend({
   format: oneOf(EXPORT_FORMAT_NAMES, 'format').meta({
     description:
-      'graphml (yEd, Gephi, Cytoscape), gexf (Gephi), csv-nodes and csv-relationships (neo4j-admin database import), cypher (a script that recreates the view, its constraints and full-text indexes), cyjs (Cytoscape desktop and Cytoscape.js), json (plain JSON). Every file carries the dataset version, fingerprint, citation and source URL (CSV: in its name only; GET /api/export/bundle has them with a manifest)',
+      'graphml (yEd, Gephi, Cytoscape), gexf (Gephi), csv-nodes and csv-relationships (neo4j-admin database import), csvw (a zip of typed CSV tables, nodes.csv and relationships.csv, with their CSV on the Web metadata csv-metadata.json: datatypes, the null marker \\N, keys, licence), cypher (a script that recreates the view, its constraints and full-text indexes), cyjs (Cytoscape desktop and Cytoscape.js), json (plain JSON), jsonld (JSON-LD, its context inline). Every file carries the dataset version, fingerprint, citation and source URL (neo4j-admin CSV: in its name only; GET /api/export/bundle has them with a manifest)',
   }),
   lang: oneOf(LANGUAGES, 'language')
     .default('en')

@@ -1,15 +1,17 @@
 import { strToU8, zipSync } from 'fflate';
 import { citationCff } from '../citation-cff';
 import { DATASET_LICENSE, DATASET_SOURCE, DATASET_TITLE } from '../dataset';
+import { CSVW_FILES, csvwMetadataText, NULL_MARKER, toCsvwTables } from './csvw';
 import { toCypherScript } from './cypher-script';
 import { type ExportGraph, stampOf } from './export-graph';
 import { EVENTS_LABEL } from './graph-schema';
 import { toJson } from './json';
+import { toJsonLd } from './jsonld';
 import { ARRAY_DELIMITER, toNeo4jNodesCsv, toNeo4jRelationshipsCsv } from './neo4j-csv';
 
 /**
- * The dataset bundle: one zip holding the graph in neo4j-admin CSV, plain JSON and a Cypher
- * script, with a README, CITATION.cff and manifest.json, which lists every other file with
+ * The dataset bundle: one zip holding the graph in neo4j-admin CSV, typed CSV tables with
+ * their CSVW metadata (tables/), plain JSON, JSON-LD and a Cypher script, with a README, CITATION.cff and manifest.json, which lists every other file with
  * its size, SHA-256 and row count, and the graph's counts by label and type. Everything
  * sits in one folder named for the dataset and version, so unzipping two versions side by
  * side keeps them apart. The hash function is passed in (node:crypto on the server), so
@@ -17,6 +19,8 @@ import { ARRAY_DELIMITER, toNeo4jNodesCsv, toNeo4jRelationshipsCsv } from './neo
  */
 
 export const MANIFEST = 'manifest.json';
+/** The folder of the typed tables, apart from the neo4j-admin files of the same names. */
+export const TABLES = 'tables';
 
 export interface ManifestFile {
   path: string;
@@ -73,7 +77,14 @@ Of these, ${events} nodes are dated events and ${eventRelationships} relationshi
   then run the constraint and index statements at the top of \`kizuna.cypher\`.
 - \`kizuna.cypher\`: a script that recreates constraints, full-text indexes, nodes and relationships in an empty Neo4j 5
   database (\`cypher-shell -f kizuna.cypher\`).
+- \`${TABLES}/${CSVW_FILES.nodes}\`, \`${TABLES}/${CSVW_FILES.relationships}\`: the same graph as typed tables for
+  analysis (R, pandas, a spreadsheet), described by \`${TABLES}/${CSVW_FILES.metadata}\` (W3C CSV on the Web): each
+  column's datatype, lists split at \`${ARRAY_DELIMITER}\`, the primary keys and the relationships' start and end as
+  foreign keys to the nodes. A null cell is \`${NULL_MARKER}\`, the empty text is \`""\`, doubles carry a decimal point
+  (\`pandas.read_csv(path, na_values=[r"${NULL_MARKER}"], keep_default_na=False)\` reads them so).
 - \`kizuna.json\`: the same graph as plain JSON.
+- \`kizuna.jsonld\`: the same graph as linked data (JSON-LD, its context inline; docs/dataset.md in the
+  repository documents the vocabulary).
 - \`CITATION.cff\`: how to cite this version (Citation File Format 1.2.0).
 - \`${MANIFEST}\`: every other file's size, SHA-256 and row count, and the graph's counts by label and type.
   Check with \`sha256sum\`.
@@ -116,6 +127,7 @@ export function buildDatasetBundle(
   const folder = `${stamp.id}-v${stamp.version}`;
   const nodesCsv = toNeo4jNodesCsv(graph);
   const relationshipsCsv = toNeo4jRelationshipsCsv(graph);
+  const tables = toCsvwTables(graph);
   const files: { path: string; text: string; rows?: number; description: string }[] = [
     {
       path: 'nodes.csv',
@@ -129,7 +141,29 @@ export function buildDatasetBundle(
       rows: graph.edges.length,
       description: 'relationships, neo4j-admin import format',
     },
+    {
+      path: `${TABLES}/${CSVW_FILES.nodes}`,
+      text: tables.nodes,
+      rows: graph.nodes.length,
+      description: 'nodes, typed table (CSVW)',
+    },
+    {
+      path: `${TABLES}/${CSVW_FILES.relationships}`,
+      text: tables.relationships,
+      rows: graph.edges.length,
+      description: 'relationships, typed table (CSVW)',
+    },
+    {
+      path: `${TABLES}/${CSVW_FILES.metadata}`,
+      text: csvwMetadataText(tables.metadata),
+      description: "the typed tables' CSVW metadata: datatypes, null marker, keys, licence",
+    },
     { path: 'kizuna.json', text: toJson(graph), description: 'the graph as plain JSON' },
+    {
+      path: 'kizuna.jsonld',
+      text: toJsonLd(graph),
+      description: 'the graph as linked data (JSON-LD, context inline)',
+    },
     {
       path: 'kizuna.cypher',
       text: toCypherScript(graph),

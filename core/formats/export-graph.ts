@@ -48,7 +48,27 @@ export interface ExportMetadata {
    * the database was seeded from; left out, it is the recorded release (core/dataset.ts).
    */
   dataset?: DatasetStamp;
+  /**
+   * Set when the view's node limit cut it short: the file holds the first `kept` of the
+   * `total` nodes the view matched (and the relationships among them).
+   */
+  truncated?: Truncation;
 }
+
+export interface Truncation {
+  kept: number;
+  total: number;
+  /** The limit that cut it (the request's `limit`). */
+  limit: number;
+}
+
+/** Why a view's file was cut: the words after "truncated: " in its trailer, metadata and header. */
+export function truncationReason(t: Truncation): string {
+  return `the view matched ${t.total} nodes; this export holds the first ${t.kept} (limit=${t.limit})`;
+}
+
+/** What a truncated file says of itself: its metadata's comment and the HTTP header. */
+export const truncationText = (t: Truncation): string => `truncated: ${truncationReason(t)}`;
 
 export interface ExportGraph {
   metadata: ExportMetadata;

@@ -223,6 +223,7 @@ describe('the Cypher workbench in Chromium', () => {
     expect(lines.slice(0, 3)).toEqual(['x,even', '1,false', '2,true']);
     expect(lines).toHaveLength(5_002);
     expect(lines.at(-1)).toBe('');
+    expect(await w.page.textContent('[data-test="download-status"]')).not.toContain('Cut at');
 
     const json = await w.download('#download-json');
     const body = JSON.parse(json.text);
@@ -230,6 +231,25 @@ describe('the Cypher workbench in Chromium', () => {
     expect(body.rows).toHaveLength(5_000);
     await w.page.close();
   });
+
+  it('says when a download was cut at its 100,000-row limit, in English and Japanese', async () => {
+    const w = await WorkbenchPage.open(browser, `${url}`);
+    await w.page.click('#lang-toggle');
+    await w.typeQuery('UNWIND range(1, 100001) AS x RETURN x');
+    await w.runWithKeyboard();
+    const csv = await w.download('#download-csv');
+    expect(csv.text.endsWith('this file holds the first 100000 rows\r\n')).toBe(true);
+    expect(await w.page.textContent('[data-test="download-status"]')).toMatch(
+      /· 100,000 rows · Cut at the download limit \(the file says so: its last line, "# truncated: …"\)/,
+    );
+    await w.page.click('#lang-toggle');
+    const json = await w.download('#download-json');
+    expect(JSON.parse(json.text)).toMatchObject({ truncated: true });
+    expect(await w.page.textContent('[data-test="download-status"]')).toMatch(
+      /· 100,000 行 · ダウンロードの上限で打ち切られています（ファイルの "truncated": true）/,
+    );
+    await w.page.close();
+  }, 120_000);
 
   it('tells the user when the console is rate-limited or the database is down', async () => {
     const w = await WorkbenchPage.open(browser, `${url}`);

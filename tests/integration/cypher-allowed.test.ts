@@ -175,19 +175,30 @@ describe('downloads', () => {
     expect(body).toMatchObject({ columns: ['x', 'half'], truncated: false, maxRows: 100_000 });
   });
 
-  it('stop at 100,000 rows', async () => {
+  it('stop at 100,000 rows, and the CSV says so in a last "# truncated" line', async () => {
     const res = await post(
       { query: 'UNWIND range(1, 150000) AS x RETURN x', format: 'csv' },
       '/api/cypher/download',
     );
     expect(res.status).toBe(200);
-    expect(
-      res.text
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n'),
-    ).toHaveLength(100_001);
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(100_002);
+    expect(lines.at(-2)).toBe('100000');
+    expect(lines.at(-1)).toBe(
+      '# truncated: the result passed the download limit of 100000 rows; this file holds the first 100000 rows',
+    );
   }, 60_000);
+
+  it('end a CSV that was not cut with its last row, no trailer', async () => {
+    const res = await post(
+      { query: 'UNWIND range(1, 3) AS x RETURN x', format: 'csv' },
+      '/api/cypher/download',
+    );
+    expect(res.text).toBe('\uFEFFx\r\n1\r\n2\r\n3\r\n');
+  });
 
   it('are refused like console queries, before any byte of a file', async () => {
     const res = await post({ query: 'CREATE (:Probe)', format: 'csv' }, '/api/cypher/download');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
+import jsonld from 'jsonld';
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,7 +10,9 @@ import {
   DATASET_VERSION,
   datasetStamp,
 } from '../../core/dataset';
+import type { CsvwTableGroup } from '../../core/formats/csvw';
 import type { BundleManifest } from '../../core/formats/dataset-bundle';
+import { KIZUNA_VOCAB, nodeIri, relationshipIri } from '../../core/formats/jsonld';
 import {
   createEvent,
   ensureEventsSchema,
@@ -20,6 +23,7 @@ import type { Graph } from '../../graph/graph';
 import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
+import { readCsvwTable } from '../support/csvw-reader';
 import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
@@ -91,6 +95,7 @@ async function eventCounts(): Promise<{ events: number; relationships: number }>
 interface JsonFile {
   nodes: { id: string; label: string; properties: Record<string, unknown> }[];
   relationships: {
+    id: string;
     type: string;
     start: string;
     end: string;
@@ -320,6 +325,7 @@ describe('events in the data exports', () => {
       'cyjs',
       'csv-nodes',
       'csv-relationships',
+      'jsonld',
     ]) {
       const res = await download(`format=${format}&events=false`);
       expect(res.status, format).toBe(200);
@@ -391,8 +397,12 @@ describe('GET /api/export/bundle', () => {
       'README.md',
       'kizuna.cypher',
       'kizuna.json',
+      'kizuna.jsonld',
       'nodes.csv',
       'relationships.csv',
+      'tables/csv-metadata.json',
+      'tables/nodes.csv',
+      'tables/relationships.csv',
     ]);
     for (const entry of manifest.files) {
       const data = files[`${folder}/${entry.path}`];
@@ -455,5 +465,146 @@ describe('GET /api/export/bundle', () => {
     const format = await request(app).get('/api/export/bundle?format=json');
     expect(format.status).toBe(400);
     expect(format.body).toMatchObject({ field: 'format' });
+  });
+});
+
+/** The typed tables of a csvw download, unzipped and read by their own metadata. */
+function readTables(zip: Buffer) {
+  const files = unzipSync(new Uint8Array(zip));
+  const folder = `kizuna-jp-mn-2022-v${DATASET_VERSION}-tables`;
+  const text = (name: string) => strFromU8(files[`${folder}/${name}`]!);
+  const metadata = JSON.parse(text('csv-metadata.json')) as CsvwTableGroup;
+  const [nodeTable, relationshipTable] = metadata.tables;
+  return {
+    files: Object.keys(files).sort(),
+    text,
+    metadata,
+    nodes: readCsvwTable(metadata, nodeTable, text('nodes.csv')),
+    relationships: readCsvwTable(metadata, relationshipTable, text('relationships.csv')),
+  };
+}
+
+const countBy = <T>(items: T[], key: (item: T) => string) => {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+};
+
+describe('typed and linked data', () => {
+  it('format=csvw is a zip of typed tables whose metadata reads them back to the JSON export, cell by cell', async () => {
+    const res = await downloadBytes('/api/export?format=csvw');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${PREFIX}-plan-${today()}.csvw.zip"`,
+    );
+    expect(res.headers['x-kizuna-truncated']).toBeUndefined();
+    const { files, metadata, nodes, relationships, text } = readTables(res.body as Buffer);
+    expect(files).toEqual(
+      ['csv-metadata.json', 'nodes.csv', 'relationships.csv'].map(
+        (f) => `kizuna-jp-mn-2022-v${DATASET_VERSION}-tables/${f}`,
+      ),
+    );
+    expect(metadata['schema:version']).toBe(DATASET_VERSION);
+    expect(metadata['dc:identifier']).toBe(`sha256:${DATASET_FINGERPRINT}`);
+    expect(nodes.comments).toEqual([]);
+    expect(text('nodes.csv')).not.toContain('# truncated');
+
+    const json = JSON.parse((await download('format=json')).body) as JsonFile;
+    expect(json.nodes.some((n) => n.label === 'Event')).toBe(true);
+    const byId = new Map(nodes.rows.map((row) => [row.id, row]));
+    expect(byId.size).toBe(json.nodes.length);
+    const nodeColumns = metadata.tables[0].tableSchema.columns.map((c) => c.name).slice(2);
+    for (const node of json.nodes) {
+      const row = byId.get(node.id)!;
+      expect(row.label, node.id).toBe(node.label);
+      for (const name of nodeColumns)
+        expect(row[name], `${node.id} ${name}`).toEqual(node.properties[name] ?? null);
+    }
+    const relationshipColumns = metadata.tables[1].tableSchema.columns.map((c) => c.name).slice(4);
+    const byKey = new Map(relationships.rows.map((row) => [row.id, row]));
+    expect(byKey.size).toBe(json.relationships.length);
+    for (const r of json.relationships) {
+      const row = byKey.get(r.id)!;
+      expect([row.type, row.start, row.end], r.id).toEqual([r.type, r.start, r.end]);
+      for (const name of relationshipColumns)
+        expect(row[name], `${r.id} ${name}`).toEqual(r.properties[name] ?? null);
+    }
+  });
+
+  it('format=jsonld parses offline into one typed subject per node and one statement per relationship', async () => {
+    const res = await download('format=jsonld');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/ld+json; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${PREFIX}-plan-${today()}.jsonld"`,
+    );
+    const noNetwork = async (url: string): Promise<never> => {
+      throw new Error(`the JSON-LD asked to fetch ${url}`);
+    };
+    const options = { documentLoader: noNetwork, safe: true } as Parameters<typeof jsonld.toRDF>[1];
+    const quads = (await jsonld.toRDF(JSON.parse(res.body), options)) as {
+      subject: { value: string };
+      predicate: { value: string };
+      object: { value: string };
+    }[];
+    const json = JSON.parse((await download('format=json')).body) as JsonFile;
+    const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+    const typed = quads.filter(
+      (q) => q.predicate.value === `${RDF}type` && q.object.value.startsWith(KIZUNA_VOCAB),
+    );
+    expect(countBy(typed, (q) => q.object.value.slice(KIZUNA_VOCAB.length))).toEqual(
+      countBy(json.nodes, (n) => n.label),
+    );
+    expect(new Set(typed.map((q) => q.subject.value)).size).toBe(json.nodes.length);
+    const statements = quads.filter((q) => q.predicate.value === `${RDF}predicate`);
+    expect(new Set(statements.map((q) => q.subject.value))).toEqual(
+      new Set(json.relationships.map((r) => relationshipIri(r.id))),
+    );
+    expect(countBy(statements, (q) => q.object.value.slice(KIZUNA_VOCAB.length))).toEqual(
+      countBy(json.relationships, (r) => r.type),
+    );
+    const direct = new Set(
+      quads
+        .filter(
+          (q) =>
+            q.predicate.value.startsWith(KIZUNA_VOCAB) &&
+            q.object.value.startsWith('urn:kizuna:node:'),
+        )
+        .map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`),
+    );
+    expect(direct).toEqual(
+      new Set(
+        json.relationships.map(
+          (r) => `${nodeIri(r.start)} ${KIZUNA_VOCAB}${r.type} ${nodeIri(r.end)}`,
+        ),
+      ),
+    );
+  });
+
+  it('a view cut by the limit says so: the X-Kizuna-Truncated header, and a last # line in each typed table', async () => {
+    const res = await downloadBytes('/api/export?format=csvw&limit=5&events=false');
+    expect(res.status).toBe(200);
+    const said = res.headers['x-kizuna-truncated'];
+    expect(said).toMatch(
+      /^truncated: the view matched \d+ nodes; this export holds the first 5 \(limit=5\)$/,
+    );
+    const { nodes, relationships, text, metadata } = readTables(res.body as Buffer);
+    expect(nodes.rows).toHaveLength(5);
+    expect(nodes.comments).toEqual([said]);
+    expect(relationships.comments).toEqual([said]);
+    expect(text('nodes.csv').endsWith(`# ${said}\r\n`)).toBe(true);
+    expect(metadata['rdfs:comment']).toBe(said);
+
+    for (const url of [
+      '/api/export?format=csv-nodes&limit=5',
+      '/api/export?format=jsonld&limit=5',
+      '/api/export/bundle?limit=5',
+    ]) {
+      const cut = await downloadBytes(url);
+      expect(cut.headers['x-kizuna-truncated'], url).toMatch(/^truncated: the view matched/);
+    }
+    const whole = await downloadBytes('/api/export?format=csv-nodes');
+    expect(whole.headers['x-kizuna-truncated']).toBeUndefined();
   });
 });

@@ -14,12 +14,14 @@ import {
   datasetStamp,
   versionFor,
 } from '../../core/dataset';
+import type { CsvwTableGroup } from '../../core/formats/csvw';
 import { type BundleManifest, buildDatasetBundle } from '../../core/formats/dataset-bundle';
 import { EXPORT_FORMATS } from '../../core/formats/export-formats';
 import type { ExportGraph } from '../../core/formats/export-graph';
 import type { JsonExport } from '../../core/formats/json';
 import { repoRoot } from '../../scripts/neo4j/bundled-paths';
 import { readSeedInputs } from '../../scripts/seed-inputs';
+import { readCsvwTable } from '../support/csvw-reader';
 
 /** A stamp no release has: a database seeded from edited files. */
 const EDITED = 'ab'.repeat(32);
@@ -240,7 +242,7 @@ describe('every export carries the version and citation', () => {
   });
 
   it('without a stamp of its own, a file carries the recorded release', () => {
-    for (const format of ['graphml', 'gexf', 'cypher', 'cyjs', 'json'] as const) {
+    for (const format of ['graphml', 'gexf', 'cypher', 'cyjs', 'json', 'jsonld'] as const) {
       const text = EXPORT_FORMATS[format].build(graph(false));
       expect(text, format).toContain(DATASET_FINGERPRINT);
       expect(text, format).toContain(DATASET_VERSION);
@@ -260,9 +262,13 @@ describe('dataset bundle', () => {
         'README.md',
         'kizuna.cypher',
         'kizuna.json',
+        'kizuna.jsonld',
         'manifest.json',
         'nodes.csv',
         'relationships.csv',
+        'tables/csv-metadata.json',
+        'tables/nodes.csv',
+        'tables/relationships.csv',
       ].map((f) => `${folder}/${f}`),
     );
     const listed = manifest.files.map((f) => f.path).sort();
@@ -302,6 +308,20 @@ describe('dataset bundle', () => {
     expect(row).toBe(
       'jp-mn-2022/I.1.1,mofa-jp,INVOLVES,外務省,12,12;14,外務省;外務省間,INVOLVES|jp-mn-2022/I.1.1|mofa-jp,actor;partner',
     );
+  });
+
+  it('has typed tables that read back by their CSVW metadata, with the version stamp of the bundle', () => {
+    const text = (path: string) => strFromU8(files[`${folder}/tables/${path}`]!);
+    const metadata = JSON.parse(text('csv-metadata.json')) as CsvwTableGroup;
+    expect(metadata['schema:version']).toBe(stamp.version);
+    const [nodeTable, relationshipTable] = metadata.tables;
+    expect(readCsvwTable(metadata, nodeTable, text('nodes.csv')).rows.map((r) => r.id)).toEqual([
+      'jp-mn-2022/I.1.1',
+      'mofa-jp',
+    ]);
+    const [row] = readCsvwTable(metadata, relationshipTable, text('relationships.csv')).rows;
+    expect(row).toMatchObject({ evidence_lines: [12, 14], roles: ['actor', 'partner'] });
+    expect(manifest.files.find((f) => f.path === 'tables/nodes.csv')?.rows).toBe(2);
   });
 
   it('carries the citation in its README and CITATION.cff', () => {

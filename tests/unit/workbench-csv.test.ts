@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resultCsv } from '../../client/workbench/model/csv';
 import type { GraphNode } from '../../client/workbench/model/cypher-types';
-import { csvField, csvRecord } from '../../core/formats/csv';
+import { csvField, csvRecord, endsTruncated, truncatedTrailer } from '../../core/formats/csv';
 
 const agency: GraphNode = {
   $type: 'node',
@@ -26,6 +26,15 @@ describe('CSV of a result (RFC 4180)', () => {
   it('tells an empty value from none only when asked (neo4j-admin reads ,, as none)', () => {
     expect(csvRecord(['', null, 'x'])).toBe(',,x\r\n');
     expect(csvRecord(['', null, 'x'], { quoteEmpty: true })).toBe('"",,x\r\n');
+  });
+
+  it('quotes a record’s first field that starts with #, so only a trailer can be a comment line', () => {
+    expect(csvRecord(['#tag', '#tag'])).toBe('"#tag",#tag\r\n');
+    const cut = `${csvRecord(['x'])}${csvRecord(['#1'])}${truncatedTrailer('the result passed the limit')}`;
+    expect(cut).toBe('x\r\n"#1"\r\n# truncated: the result passed the limit\r\n');
+    expect(endsTruncated(cut)).toBe(true);
+    expect(endsTruncated(`${csvRecord(['x'])}${csvRecord(['#1'])}`)).toBe(false);
+    expect(endsTruncated(`${csvRecord(['x', '# truncated: no'])}`)).toBe(false);
   });
 
   it('writes a header and one CRLF-ended record per row, cells as the table shows them', () => {

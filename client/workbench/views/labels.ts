@@ -200,6 +200,16 @@ export function truncatedNotice(lang: Lang, by: 'rows' | 'size', rows: number, l
     : `Truncated at ${rows.toLocaleString('en')} rows: the result passed ${limitChars.toLocaleString('en')} characters of JSON.`;
 }
 
+/** After a download the server cut at its limit: what was cut, and where the file says so. */
+export const downloadTruncatedNotice = (lang: Lang, format: 'csv' | 'json'): string =>
+  lang === 'ja'
+    ? `ダウンロードの上限で打ち切られています（${
+        format === 'csv' ? 'ファイルの最終行「# truncated: …」' : 'ファイルの "truncated": true'
+      }）。LIMIT や集計で絞り込んでください。`
+    : `Cut at the download limit (the file says so: ${
+        format === 'csv' ? 'its last line, "# truncated: …"' : '"truncated": true'
+      }). Add a LIMIT, or aggregate.`;
+
 export const undrawnNotice = (lang: Lang, n: number): string =>
   lang === 'ja'
     ? `両端のノードが結果にない関係 ${n} 件は描画していません。`

@@ -6,7 +6,7 @@ import { resultGraph } from '../model/result-graph';
 import { nextSort, type Sort } from '../model/sort-rows';
 import type { ResultView, WorkbenchState } from '../model/state';
 import { type KeptEvents, keptResults } from './kept-results';
-import { rowCount, t, truncatedNotice } from './labels';
+import { downloadTruncatedNotice, rowCount, t, truncatedNotice } from './labels';
 import { elementsOf, type GraphElement, inspector, planTree, statementList } from './result-extras';
 import { mountResultGraph, type ResultGraphView } from './results-graph';
 import { mountResultTable } from './results-table';
@@ -204,7 +204,9 @@ export function mountResultsPane(
       downloadStatus.textContent = `${t(lang, 'downloadFailed')}: ${outcome.detail}`;
       return;
     }
-    downloadStatus.textContent = `${outcome.name} · ${rowCount(lang, outcome.rows)}`;
+    downloadStatus.textContent = `${outcome.name} · ${rowCount(lang, outcome.rows)}${
+      outcome.truncated ? ` · ${downloadTruncatedNotice(lang, format)}` : ''
+    }`;
     download(outcome.blob, outcome.name);
   }
 

@@ -4,13 +4,14 @@ import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { cypherBody, downloadBody } from '../../../core/api/cypher';
 import { versionFor } from '../../../core/dataset';
+import { truncatedTrailer } from '../../../core/formats/csv';
 import { CONSOLE_LIMITS, DOWNLOAD_LIMITS } from '../../../core/model/console-limits';
 import { type Graph, isUnavailable } from '../../../graph/graph';
 import { HttpProblem } from '../../http/problem';
 import { validate, validated } from '../../http/validate';
 import { type ConsoleSandbox, consoleRestarting, freshConsole } from './console-sandbox';
 import { ConsoleRunner, refusalProblem } from './cypher.service';
-import { csvLine, csvRow, downloadName } from './download';
+import { csvLine, csvRow, downloadCut, downloadName } from './download';
 import { RESEARCH_QUERIES } from './research-queries';
 
 const QUERIES_PER_MINUTE = 60;
@@ -151,6 +152,9 @@ export function cypherRouter(
       res.write(
         `],"truncated":${outcome.truncatedBy !== null},"maxRows":${DOWNLOAD_LIMITS.maxRows}}`,
       );
+    } else if (outcome.truncatedBy !== null) {
+      // The CSV says it was cut as the JSON does, in its last line (docs/dataset.md).
+      res.write(truncatedTrailer(downloadCut(outcome.truncatedBy, count)));
     }
     res.end();
   });

@@ -1,4 +1,5 @@
 import { csvRecord } from '../../../core/formats/csv';
+import { DOWNLOAD_LIMITS } from '../../../core/model/console-limits';
 import type { Row } from '../../../graph/graph';
 import type { Plain } from '../../../graph/to-plain';
 
@@ -40,3 +41,12 @@ export const csvLine = (cells: Plain[]): string => csvRecord(cells.map(cellText)
 
 export const csvRow = (columns: string[], row: Row): string =>
   csvLine(columns.map((c) => row[c] ?? null));
+
+/** Why a download was cut, for its CSV trailer: the limit it reached, and what it holds. */
+export function downloadCut(by: 'rows' | 'size', rows: number): string {
+  const limit =
+    by === 'rows'
+      ? `${DOWNLOAD_LIMITS.maxRows} rows`
+      : `${DOWNLOAD_LIMITS.maxResultChars} characters`;
+  return `the result passed the download limit of ${limit}; this file holds the first ${rows} rows`;
+}

@@ -4,12 +4,22 @@ import type { Graph } from '../../../graph/graph';
 import { validate, validated } from '../../http/validate';
 import { defaultPositions } from '../graph/default-positions';
 import { seedCached } from '../seed-cache';
-import { type ExportFile, exportBundle, exportView } from './export.service';
+import { type ExportFile, exportBundle, exportView, TRUNCATED_HEADER } from './export.service';
 
-/** The name is [a-z0-9.+_-] only (slug, version, date, extension), so it is quoted as it stands. */
+/**
+ * The download's headers: its name, and whether the node limit cut it. The name is
+ * [a-z0-9.+_-] only (slug, version, date, extension), so it is quoted as it stands.
+ */
+function fileHeaders(file: ExportFile): Record<string, string> {
+  return {
+    'Content-Disposition': `attachment; filename="${file.filename}"`,
+    ...(file.truncated ? { [TRUNCATED_HEADER]: file.truncated } : {}),
+  };
+}
+
 function sendFile(res: Response, file: ExportFile): void {
   res
-    .set('Content-Disposition', `attachment; filename="${file.filename}"`)
+    .set(fileHeaders(file))
     .type(file.mediaType)
     .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
 }
@@ -32,12 +42,7 @@ export function exportRouter(graph: Graph): Router {
           new Date(),
           positions,
         );
-        // The name is [a-z0-9.+_-] only (slug, version, date, extension), so it is quoted as it stands.
-        return {
-          type: file.mediaType,
-          body: file.body,
-          headers: { 'Content-Disposition': `attachment; filename="${file.filename}"` },
-        };
+        return { type: file.mediaType, body: file.body, headers: fileHeaders(file) };
       },
       { size: 32, keyOf: (req) => `${today()}|${req.originalUrl}` },
     ),

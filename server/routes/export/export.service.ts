@@ -4,7 +4,7 @@ import { type DatasetStamp, datasetFilename, datasetStamp, PLAN_ID } from '../..
 import type { Positions } from '../../../core/default-layout';
 import { buildDatasetBundle } from '../../../core/formats/dataset-bundle';
 import { EXPORT_FORMATS, exportFilename } from '../../../core/formats/export-formats';
-import { type ExportGraph, SOURCE_LINE } from '../../../core/formats/export-graph';
+import { type ExportGraph, SOURCE_LINE, truncationText } from '../../../core/formats/export-graph';
 import type { Graph } from '../../../graph/graph';
 import { loadedFingerprint } from '../../../graph/load-graph';
 import { readExportEvents } from '../../../graph/queries/events-export-query';
@@ -15,7 +15,12 @@ export interface ExportFile {
   filename: string;
   mediaType: string;
   body: string | Uint8Array;
+  /** Set when the node limit cut the view: what the X-Kizuna-Truncated header says. */
+  truncated?: string;
 }
+
+/** The header that tells a downloader, whatever the format, that the view was cut. */
+export const TRUNCATED_HEADER = 'X-Kizuna-Truncated';
 
 /**
  * The version and fingerprint of what the database holds: the fingerprint the loader
@@ -89,6 +94,9 @@ async function readGraph(
       exportedAt: now.toISOString().slice(0, 10),
       language: q.lang,
       dataset: await databaseStamp(graph),
+      ...(view.truncated
+        ? { truncated: { kept: view.nodes.length, total: view.total, limit: q.limit } }
+        : {}),
     },
     nodes: [...nodes, ...events.nodes],
     edges: [...view.edges, ...events.edges],
@@ -112,6 +120,7 @@ export async function exportView(
     filename: exportFilename(viewSlug(q), metadata.exportedAt, q.format, metadata.dataset?.version),
     mediaType: format.mediaType,
     body: format.build(exported),
+    ...(metadata.truncated ? { truncated: truncationText(metadata.truncated) } : {}),
   };
 }
 
@@ -139,5 +148,6 @@ export async function exportBundle(
     ),
     mediaType: 'application/zip',
     body: zip,
+    ...(metadata.truncated ? { truncated: truncationText(metadata.truncated) } : {}),
   };
 }
