@@ -123,6 +123,60 @@ describe('plans', () => {
     expect(hits.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
+  it('PROFILE answers its totals, the same as Neo4j’s own for the same query', async () => {
+    const query =
+      'PROFILE MATCH (c:Commitment)-[:INVOLVES]->(a) RETURN c.ref AS ref, a.id AS id ORDER BY ref, id';
+    const res = await post({ query });
+    expect(res.status).toBe(200);
+    const totals = res.body.profileTotals;
+    const hits: number[] = [];
+    const stack = [res.body.plan];
+    while (stack.length) {
+      const op = stack.pop();
+      if (op.dbHits !== null) hits.push(op.dbHits);
+      stack.push(...op.children);
+    }
+    expect(totals.dbHits).toBe(hits.reduce((a, b) => a + b, 0));
+    expect(totals.dbHits).toBeGreaterThan(0);
+    expect(totals.rows).toBe(res.body.rows.length);
+    expect(totals.rows).toBe(res.body.plan.rows);
+    expect(totals.serverTimeMs).toBeGreaterThanOrEqual(0);
+    // The sort holds rows in memory, which Neo4j reports as the plan's GlobalMemory.
+    expect(totals.memoryBytes).toBeGreaterThan(0);
+    expect(totals.pageCacheHits).toBeGreaterThanOrEqual(0);
+    expect(totals.pageCacheMisses).toBeGreaterThanOrEqual(0);
+    // Community's runtimes time no operator: no figure, rather than a 0 it never measured.
+    expect(totals.operatorTimeMs).toBeNull();
+    // Neo4j's own text of the same profile, through the console's door, ends with its totals.
+    const own = await sandbox.graph.consoleRead((tx) => tx.run(query).summary(), {
+      timeoutMs: 5_000,
+      metadata: {},
+      fetchSize: 1_000,
+    });
+    const text = String(
+      (own.profile as { arguments: Record<string, unknown> }).arguments['string-representation'],
+    );
+    const [, accesses, memory] =
+      /Total database accesses: (\d+), total allocated memory: (\d+)/.exec(text) ?? [];
+    expect(totals.dbHits).toBe(Number(accesses));
+    expect(totals.memoryBytes).toBe(Number(memory));
+  });
+
+  it('answers totals only for PROFILE, and each statement of a script its own', async () => {
+    const plain = await post({ query: 'MATCH (c:Commitment) RETURN count(c) AS n' });
+    expect(plain.body.profileTotals).toBeNull();
+    const explained = await post({ query: 'EXPLAIN MATCH (c:Commitment) RETURN c.ref' });
+    expect(explained.body.profileTotals).toBeNull();
+    const script = await post({
+      query: 'PROFILE MATCH (c:Commitment) RETURN c.ref;\nPROFILE MATCH (p:Pillar) RETURN p.id',
+    });
+    expect(script.status).toBe(200);
+    const [commitments, pillars] = script.body.results;
+    expect(commitments.profileTotals.rows).toBe(commitments.rows.length);
+    expect(pillars.profileTotals.rows).toBe(pillars.rows.length);
+    expect(commitments.rows.length).not.toBe(pillars.rows.length);
+  });
+
   it.each([
     ['PROFILE CREATE (:Probe)', 'write'],
     ["PROFILE LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", 'load-csv'],
