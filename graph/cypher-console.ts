@@ -140,7 +140,7 @@ async function explainStatement(
         limits.timeoutMs,
         tag,
       );
-      const refused = planRefusal(summary.queryType, summary.plan);
+      const refused = planRefusal(summary.queryType, summary.plan, mode);
       if (refused) return { ok: false, refusal: refused };
       return {
         ok: true,
@@ -249,8 +249,8 @@ export interface ScriptCheck {
  * the request's size and text (cypher-request-guards), then Neo4j's own EXPLAIN plan of every
  * statement (cypher-plan-guards), then each statement in its own READ transaction, in order,
  * with a server-side timeout shared by the script and a row cap. EXPLAIN answers with the plan
- * alone; PROFILE runs under the same guards and returns the profiled plan and its totals with
- * the rows.
+ * alone and runs nothing, so it may plan a write too; PROFILE runs under the same guards as a
+ * plain query and returns the profiled plan and its totals with the rows.
  * Whatever Neo4j still refuses comes back in plain words (cypher-errors); a database that
  * cannot be reached is thrown, for a 503. Every transaction carries control.tag, so the caller
  * can terminate it and see it gone (cypher-transactions).
