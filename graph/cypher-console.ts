@@ -9,7 +9,7 @@ import { CONSOLE_LIMITS, type ConsoleLimits, DOWNLOAD_LIMITS } from '../core/mod
 import { refusalForFailure } from './cypher-errors';
 import { codeText, planPrefix, splitStatements } from './cypher-lexer';
 import { planRefusal } from './cypher-plan-guards';
-import { toNotification, toPlanNode } from './cypher-plan-summary';
+import { profileTotals, toNotification, toPlanNode } from './cypher-plan-summary';
 import { type Refusal, refuse } from './cypher-policy';
 import { type ResearchRequest, requestRefusal } from './cypher-request-guards';
 import { RUN_TAG_KEY } from './cypher-transactions';
@@ -140,7 +140,7 @@ async function explainStatement(
         limits.timeoutMs,
         tag,
       );
-      const refused = planRefusal(summary.queryType, summary.plan);
+      const refused = planRefusal(summary.queryType, summary.plan, mode);
       if (refused) return { ok: false, refusal: refused };
       return {
         ok: true,
@@ -249,7 +249,8 @@ export interface ScriptCheck {
  * the request's size and text (cypher-request-guards), then Neo4j's own EXPLAIN plan of every
  * statement (cypher-plan-guards), then each statement in its own READ transaction, in order,
  * with a server-side timeout shared by the script and a row cap. EXPLAIN answers with the plan
- * alone; PROFILE runs under the same guards and returns the profiled plan with the rows.
+ * alone and runs nothing, so it may plan a write too; PROFILE runs under the same guards as a
+ * plain query and returns the profiled plan and its totals with the rows.
  * Whatever Neo4j still refuses comes back in plain words (cypher-errors); a database that
  * cannot be reached is thrown, for a 503. Every transaction carries control.tag, so the caller
  * can terminate it and see it gone (cypher-transactions).
@@ -284,6 +285,7 @@ export async function runResearchQuery(
         elapsedMs: 0,
         notifications: planned.notifications,
         plan: planned.plan,
+        profileTotals: null,
       });
       continue;
     }
@@ -326,6 +328,7 @@ export async function runResearchQuery(
       };
     }
     const { summary, truncatedBy } = outcome.read;
+    const profile = planned.mode === 'PROFILE' && summary.profile ? summary.profile : null;
     results.push({
       statement: planned.statement,
       mode: planned.mode ?? null,
@@ -336,7 +339,8 @@ export async function runResearchQuery(
       limits: resultLimits,
       elapsedMs: Math.round(performance.now() - statementStarted),
       notifications: summary.notifications.map(toNotification),
-      plan: planned.mode === 'PROFILE' && summary.profile ? toPlanNode(summary.profile) : null,
+      plan: profile ? toPlanNode(profile) : null,
+      profileTotals: profile ? profileTotals(profile, summary) : null,
     });
   }
   return { ok: true, results };

@@ -1,3 +1,4 @@
+import type { PlanMode } from '../core/api/console-result';
 import {
   ALLOWED_PROCEDURES,
   ALLOWED_SHOW_OPERATORS,
@@ -50,10 +51,14 @@ const commandWords = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').
  * The plan layer: what Neo4j itself parsed and planned, from EXPLAIN (which runs nothing).
  * queryType is the summary's: 'r' read, 'rw' and 'w' writes, 's' schema and administration.
  * TERMINATE TRANSACTIONS and LOAD CSV plan as reads, hence the operator checks before it.
+ * mode is the researcher's own prefix: a statement written as EXPLAIN is only planned, never
+ * run, so a data write (CREATE, MERGE, SET, DELETE) may show its plan; everything else it
+ * refuses, it refuses under EXPLAIN too (LOAD CSV, procedures, IN TRANSACTIONS, commands).
  */
 export function planRefusal(
   queryType: string | undefined,
   plan: PlanOperator | false | undefined,
+  mode?: PlanMode,
 ): Refusal | undefined {
   if (!plan) {
     return refuse(
@@ -84,6 +89,8 @@ export function planRefusal(
     ) &&
     !names.some((n) => /Command$|^(Create|Drop|Alter|Grant|Deny|Revoke|Assert)/.test(n));
   if (dbmsRead) return undefined;
-  if (queryType === 'w' || queryType === 'rw') return writeRefused();
+  if (queryType === 'w' || queryType === 'rw') {
+    return mode === 'EXPLAIN' ? undefined : writeRefused();
+  }
   return adminRefused();
 }

@@ -94,7 +94,7 @@ export const commandRefused = (command: string): Refusal =>
 export const writeRefused = (): Refusal =>
   refuse(
     'write',
-    'This query would change the graph (CREATE, MERGE, SET, DELETE, REMOVE …); the console only reads.',
+    'This query would change the graph (CREATE, MERGE, SET, DELETE, REMOVE …); the console only reads. EXPLAIN it to see its plan without running it.',
   );
 
 export const adminRefused = (): Refusal =>

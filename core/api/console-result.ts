@@ -60,6 +60,34 @@ const planMode = z.enum(['EXPLAIN', 'PROFILE']);
 
 export type PlanMode = z.infer<typeof planMode>;
 
+const measured = (description: string) => z.number().nullable().meta({ description });
+
+/**
+ * A PROFILE's totals, summed over the operator tree from what Neo4j reports per operator.
+ * Each is null where Neo4j gave no such figure (Community's runtimes report no per-operator
+ * time; some operators report no db hits), never a guess.
+ */
+export const profileTotals = z
+  .object({
+    dbHits: measured('The db hits of every operator that reports them, summed'),
+    rows: measured('The rows the plan produced: its root operator’s rows'),
+    serverTimeMs: measured(
+      'Neo4j’s own time for the query, in ms: resultAvailableAfter + resultConsumedAfter',
+    ),
+    operatorTimeMs: measured(
+      'The operators’ Time arguments summed, in ms (only runtimes that time operators report them)',
+    ),
+    pageCacheHits: measured('Page cache hits, summed over the operators that report them'),
+    pageCacheMisses: measured('Page cache misses, summed over the operators that report them'),
+    pageCacheHitRatio: measured('hits / (hits + misses); null when there were neither'),
+    memoryBytes: measured(
+      'The plan’s GlobalMemory: the most memory the query held at once, in bytes',
+    ),
+  })
+  .meta({ id: 'CypherProfileTotals' });
+
+export type ProfileTotals = z.infer<typeof profileTotals>;
+
 /** One statement's result (a script has one per statement). */
 export const statementResult = z
   .object({
@@ -82,6 +110,9 @@ export const statementResult = z
     plan: planNode
       .nullable()
       .meta({ description: 'EXPLAIN: the plan; PROFILE: the plan with rows and db hits' }),
+    profileTotals: profileTotals
+      .nullable()
+      .meta({ description: 'PROFILE: the totals over its plan; otherwise null' }),
   })
   .meta({ id: 'CypherStatementResult' });
 

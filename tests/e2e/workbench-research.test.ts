@@ -33,7 +33,7 @@ async function open(lang: 'en' | 'ja' = 'en', viewport?: { width: number; height
 }
 
 describe('the workbench for research', () => {
-  it('shows a PROFILE as an operator tree with rows and db hits', async () => {
+  it('shows a PROFILE as an operator tree with rows and db hits, and its totals above it', async () => {
     const w = await open();
     await w.typeQuery('PROFILE MATCH (c:Commitment)-[:INVOLVES]->(a) RETURN c.ref, a.id');
     await w.runWithKeyboard();
@@ -44,6 +44,50 @@ describe('the workbench for research', () => {
     expect(operators[0]).toMatch(/^ProduceResults/);
     expect(operators.join('\n')).toMatch(/db hits [1-9]/);
     expect(operators.join('\n')).toMatch(/est\. rows \d/);
+
+    // The totals above the tree (issue 24 item 7): the operators' db hits summed, the rows
+    // the table shows, Neo4j's time, page cache figures and memory, each a number or a dash.
+    const totals = async () =>
+      w.page.$$eval('[data-test="plan-totals"] [data-total]', (items) =>
+        Object.fromEntries(
+          items.map((item) => [
+            (item as HTMLElement).dataset.total,
+            [item.querySelector('dt')?.textContent, item.querySelector('dd')?.textContent],
+          ]),
+        ),
+      );
+    const figure = (text: string | null | undefined) => Number((text ?? '').replace(/[^\d.]/g, ''));
+    const shownHits = operators
+      .map((op) => /db hits ([\d,]+)/.exec(op)?.[1])
+      .filter((hits) => hits !== undefined)
+      .map(figure);
+    const english = await totals();
+    expect(await w.page.textContent('[data-test="plan-totals"] h4')).toBe('Totals');
+    expect(english.dbHits?.[0]).toBe('db hits');
+    expect(figure(english.dbHits?.[1])).toBe(shownHits.reduce((a, b) => a + b, 0));
+    expect(figure(english.dbHits?.[1])).toBeGreaterThan(0);
+    expect(english.rowsReturned).toEqual([
+      'rows returned',
+      (await w.column(0)).length.toLocaleString('en'),
+    ]);
+    expect(english.serverTime?.[1]).toMatch(/^[\d,]+ ms$/);
+    expect(english.pageCacheHits?.[1]).toMatch(/^[\d,]+$/);
+    expect(english.pageCacheMisses?.[1]).toMatch(/^[\d,]+$/);
+    expect(english.pageCacheHitRatio?.[1]).toMatch(/^(—|[\d.]+%)$/);
+    expect(english.memory?.[1]).toMatch(/^[\d,]+ bytes$/);
+    // The bundled Community runtime times no operator: that figure is left out, not made up.
+    expect(english.operatorTime).toBeUndefined();
+
+    await w.page.click('#lang-toggle');
+    expect(await w.page.textContent('[data-test="plan-totals"] h4')).toBe('合計');
+    const japanese = await totals();
+    expect(japanese.dbHits).toEqual(['DB ヒット', english.dbHits?.[1]]);
+    expect(japanese.rowsReturned?.[0]).toBe('返した行数');
+    expect(japanese.memory?.[1]).toMatch(/^[\d,]+ バイト$/);
+
+    await w.typeQuery('MATCH (c:Commitment) RETURN c.ref LIMIT 3');
+    await w.runWithKeyboard();
+    expect(await w.page.$('[data-test="plan-totals"]')).toBeNull();
     expect(w.errors).toEqual([]);
     await w.page.close();
   });

@@ -123,6 +123,60 @@ describe('plans', () => {
     expect(hits.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
+  it('PROFILE answers its totals, the same as Neo4j’s own for the same query', async () => {
+    const query =
+      'PROFILE MATCH (c:Commitment)-[:INVOLVES]->(a) RETURN c.ref AS ref, a.id AS id ORDER BY ref, id';
+    const res = await post({ query });
+    expect(res.status).toBe(200);
+    const totals = res.body.profileTotals;
+    const hits: number[] = [];
+    const stack = [res.body.plan];
+    while (stack.length) {
+      const op = stack.pop();
+      if (op.dbHits !== null) hits.push(op.dbHits);
+      stack.push(...op.children);
+    }
+    expect(totals.dbHits).toBe(hits.reduce((a, b) => a + b, 0));
+    expect(totals.dbHits).toBeGreaterThan(0);
+    expect(totals.rows).toBe(res.body.rows.length);
+    expect(totals.rows).toBe(res.body.plan.rows);
+    expect(totals.serverTimeMs).toBeGreaterThanOrEqual(0);
+    // The sort holds rows in memory, which Neo4j reports as the plan's GlobalMemory.
+    expect(totals.memoryBytes).toBeGreaterThan(0);
+    expect(totals.pageCacheHits).toBeGreaterThanOrEqual(0);
+    expect(totals.pageCacheMisses).toBeGreaterThanOrEqual(0);
+    // Community's runtimes time no operator: no figure, rather than a 0 it never measured.
+    expect(totals.operatorTimeMs).toBeNull();
+    // Neo4j's own text of the same profile, through the console's door, ends with its totals.
+    const own = await sandbox.graph.consoleRead((tx) => tx.run(query).summary(), {
+      timeoutMs: 5_000,
+      metadata: {},
+      fetchSize: 1_000,
+    });
+    const text = String(
+      (own.profile as { arguments: Record<string, unknown> }).arguments['string-representation'],
+    );
+    const [, accesses, memory] =
+      /Total database accesses: (\d+), total allocated memory: (\d+)/.exec(text) ?? [];
+    expect(totals.dbHits).toBe(Number(accesses));
+    expect(totals.memoryBytes).toBe(Number(memory));
+  });
+
+  it('answers totals only for PROFILE, and each statement of a script its own', async () => {
+    const plain = await post({ query: 'MATCH (c:Commitment) RETURN count(c) AS n' });
+    expect(plain.body.profileTotals).toBeNull();
+    const explained = await post({ query: 'EXPLAIN MATCH (c:Commitment) RETURN c.ref' });
+    expect(explained.body.profileTotals).toBeNull();
+    const script = await post({
+      query: 'PROFILE MATCH (c:Commitment) RETURN c.ref;\nPROFILE MATCH (p:Pillar) RETURN p.id',
+    });
+    expect(script.status).toBe(200);
+    const [commitments, pillars] = script.body.results;
+    expect(commitments.profileTotals.rows).toBe(commitments.rows.length);
+    expect(pillars.profileTotals.rows).toBe(pillars.rows.length);
+    expect(commitments.rows.length).not.toBe(pillars.rows.length);
+  });
+
   it.each([
     ['PROFILE CREATE (:Probe)', 'write'],
     ["PROFILE LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", 'load-csv'],
@@ -132,6 +186,108 @@ describe('plans', () => {
     const res = await post({ query });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe(code);
+  });
+});
+
+describe('EXPLAIN of a write (issue 24 item 7)', () => {
+  /** What a write would change: the counts, every node and property, and the token store. */
+  async function state(of: Graph) {
+    const [counts] = await of.read(
+      'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    );
+    const keys = await of.read('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey');
+    const labels = await of.read('CALL db.labels() YIELD label RETURN label');
+    const types = await of.read(
+      'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType',
+    );
+    return {
+      counts,
+      fingerprint: await dbFingerprint(of),
+      tokens: [...keys, ...labels, ...types].map((r) => JSON.stringify(r)).sort(),
+    };
+  }
+
+  const operators = (plan: { operator: string; children: unknown[] }) => {
+    const names: string[] = [];
+    const stack = [plan];
+    while (stack.length) {
+      const op = stack.pop()!;
+      names.push(op.operator);
+      stack.push(...(op.children as (typeof op)[]));
+    }
+    return names;
+  };
+
+  it.each([
+    [
+      "EXPLAIN CREATE (n:ExplainProbe {explain_probe_key: 'x'})-[:EXPLAIN_PROBE]->(m) RETURN n",
+      'Create',
+    ],
+    ["EXPLAIN MERGE (n:Agency {id: 'mofa-jp'}) ON MATCH SET n.name_en = 'changed'", 'Merge'],
+    ['EXPLAIN MERGE (n:ExplainProbe {id: $id})', 'Merge'],
+    ['EXPLAIN MATCH (n) DETACH DELETE n', 'DetachDelete'],
+    ["EXPLAIN MATCH (c:Commitment) SET c.text_en = 'changed'", 'SetProperty'],
+    [
+      "EXPLAIN MATCH (c:Commitment) SET c.text_en = 'changed', c.explain_probe_key = 1",
+      'SetProperties',
+    ],
+    ['EXPLAIN MATCH (c:Commitment) SET c:ExplainProbe', 'SetLabels'],
+    // Neo4j plans REMOVE of a property as setting it to null.
+    ['EXPLAIN MATCH (c:Commitment) REMOVE c.text_ja', 'SetProperty'],
+    ['EXPLAIN MATCH (c:Commitment) REMOVE c:Commitment', 'RemoveLabels'],
+    ['EXPLAIN MATCH ()-[r]->() DELETE r', 'Delete'],
+  ])('%s answers its plan, with %s, and changes nothing', async (query, operator) => {
+    const before = { main: await state(graph), console: await state(sandbox.graph) };
+    const res = await post({ query, params: { id: 'explain-probe' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ mode: 'EXPLAIN', rows: [], columns: [], profileTotals: null });
+    expect(operators(res.body.plan)).toContain(operator);
+    expect(await state(sandbox.graph)).toEqual(before.console);
+    expect(await state(graph)).toEqual(before.main);
+  });
+
+  it('is refused when the write would run: plain, under PROFILE, or in a script, all with code write', async () => {
+    const before = await state(sandbox.graph);
+    const plain = await post({ query: "CREATE (n:ExplainProbe {id: 'x'}) RETURN n" });
+    const profiled = await post({ query: "PROFILE CREATE (n:ExplainProbe {id: 'x'}) RETURN n" });
+    const profiledSet = await post({ query: "PROFILE MATCH (c:Commitment) SET c.text_en = 'x'" });
+    for (const res of [plain, profiled, profiledSet]) {
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ title: 'Query refused', code: 'write' });
+    }
+    expect(profiled.body.detail).toBe(plain.body.detail);
+    const script = await post({ query: 'EXPLAIN CREATE (:ExplainProbe);\nCREATE (:ExplainProbe)' });
+    expect(script.status).toBe(422);
+    expect(script.body).toMatchObject({ code: 'write', statement: 2 });
+    expect(await state(sandbox.graph)).toEqual(before);
+  });
+
+  it.each([
+    [
+      "EXPLAIN LOAD CSV FROM 'file:///etc/passwd' AS l CREATE (:ExplainProbe {l: l[0]})",
+      'load-csv',
+    ],
+    ['EXPLAIN CREATE INDEX explain_probe FOR (n:Agency) ON (n.name_en)', 'admin'],
+    ['EXPLAIN DROP CONSTRAINT agency_id_unique', 'admin'],
+    ["EXPLAIN CALL db.createLabel('ExplainProbe')", 'procedure'],
+    [
+      'EXPLAIN UNWIND range(1, 3) AS x CALL (x) { CREATE (:ExplainProbe {n: x}) } IN TRANSACTIONS',
+      'in-transactions',
+    ],
+    ['EXPLAIN SHOW TRANSACTIONS', 'admin'],
+  ])('%s is still refused (%s)', async (query, code) => {
+    const res = await post({ query });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.code).toBe(code);
+  });
+
+  it('cannot be downloaded: a download holds rows', async () => {
+    const res = await post(
+      { query: 'EXPLAIN CREATE (:ExplainProbe)', format: 'csv' },
+      '/api/cypher/download',
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('script');
   });
 });
 

@@ -40,6 +40,7 @@ describe('POST /api/cypher answers', () => {
         'MATCH (c:Commitment {ref: $ref}) RETURN c.ref AS ref, $n + 1 AS next, c.soft AS soft',
       mode: null,
       plan: null,
+      profileTotals: null,
       columns: ['ref', 'next', 'soft'],
       rows: [{ ref: 'I.3.3', next: 42, soft: true }],
       truncated: false,

@@ -232,6 +232,37 @@ describe('POST /api/cypher against hostile queries', () => {
   });
 });
 
+/**
+ * Under EXPLAIN, which runs nothing, a write answers its plan (issue 24 item 7); everything
+ * else is refused as it is without it, and PROFILE, which runs the query, refuses the writes.
+ * The snapshot after the corpus shows that none of it changed anything.
+ */
+describe('the corpus under EXPLAIN and PROFILE', () => {
+  const writes = CORPUS.filter((h) => h.code === 'write');
+
+  it.each(writes)('answers EXPLAIN $query with its plan alone', async ({ query }) => {
+    const res = await post({ query: `EXPLAIN ${query}` });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ mode: 'EXPLAIN', rows: [] });
+    expect(res.body.plan.operator).toBe('ProduceResults');
+  });
+
+  it.each(CORPUS.filter((h) => h.code !== 'write'))(
+    'refuses EXPLAIN $query ($code)',
+    async ({ query, code }) => {
+      const res = await post({ query: `EXPLAIN ${query}` });
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.body.code).toBe(code);
+    },
+  );
+
+  it.each(writes)('refuses PROFILE $query (write)', async ({ query }) => {
+    const res = await post({ query: `PROFILE ${query}` });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.code).toBe('write');
+  });
+});
+
 describe('POST /api/cypher against runaway queries', () => {
   async function runaway(query: string, consoleTimeoutMs?: number) {
     const started = Date.now();

@@ -140,6 +140,66 @@ describe('planRefusal: the plan layer', () => {
   });
 });
 
+describe('planRefusal of a statement written as EXPLAIN (issue 24 item 7)', () => {
+  // Plans of EXPLAIN CREATE (n:X), EXPLAIN MATCH (n) DETACH DELETE n as Neo4j 5.26 gives them.
+  const create = produce(op('EmptyResult', undefined, op('Create', '(n:X)')));
+  const detachDelete = produce(
+    op('EmptyResult', undefined, op('DetachDelete', 'n', op('AllNodesScan', 'n'))),
+  );
+
+  it('lets a write show its plan, since EXPLAIN runs nothing', () => {
+    expect(planRefusal('w', create, 'EXPLAIN')).toBeUndefined();
+    expect(planRefusal('w', detachDelete, 'EXPLAIN')).toBeUndefined();
+    expect(
+      planRefusal('rw', produce(op('SetProperty', 'n.x = 1', op('AllNodesScan', 'n'))), 'EXPLAIN'),
+    ).toBeUndefined();
+  });
+
+  it('still refuses the write under PROFILE, which runs it, or with no prefix, in the same words', () => {
+    expect(planRefusal('w', create, 'PROFILE')).toEqual(planRefusal('w', create));
+    expect(planRefusal('w', create, 'PROFILE')).toMatchObject({
+      code: 'write',
+      detail: expect.stringContaining('EXPLAIN it to see its plan without running it'),
+    });
+    expect(planRefusal('rw', detachDelete, 'PROFILE')?.code).toBe('write');
+  });
+
+  it('refuses under EXPLAIN everything else it refuses: commands, LOAD CSV, procedures, IN TRANSACTIONS', () => {
+    expect(
+      planRefusal('s', op('CreateIndex', 'RANGE INDEX foo FOR (:X) ON (y)'), 'EXPLAIN')?.code,
+    ).toBe('admin');
+    expect(
+      planRefusal(
+        's',
+        { operatorType: 'AdministrationCommand@system', arguments: {}, children: [] },
+        'EXPLAIN',
+      )?.code,
+    ).toBe('admin');
+    expect(
+      planRefusal('w', produce(op('Create', '(x:X)', op('LoadCSV', 'l'))), 'EXPLAIN')?.code,
+    ).toBe('load-csv');
+    expect(
+      planRefusal(
+        'w',
+        produce(op('ProcedureCall', 'db.createLabel($autostring_0) :: ()')),
+        'EXPLAIN',
+      )?.code,
+    ).toBe('procedure');
+    expect(
+      planRefusal(
+        'w',
+        produce(op('TransactionForeach', 'IN TRANSACTIONS', op('Create', '(x:X)'))),
+        'EXPLAIN',
+      )?.code,
+    ).toBe('in-transactions');
+    expect(
+      planRefusal('r', produce(op('ShowTransactions', 'defaultColumns')), 'EXPLAIN')?.code,
+    ).toBe('admin');
+    expect(planRefusal(undefined, produce(), 'EXPLAIN')?.code).toBe('admin');
+    expect(planRefusal('w', false, 'EXPLAIN')?.code).toBe('failed');
+  });
+});
+
 describe('procedureName', () => {
   it('reads the name at the start of the Details argument', () => {
     expect(procedureName(op('ProcedureCall', 'db.labels() :: (label :: STRING)'))).toBe(

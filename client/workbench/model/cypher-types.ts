@@ -2,6 +2,7 @@ import type {
   ConsoleResult,
   ConsoleNotification as CypherNotification,
   PlanNode,
+  ProfileTotals,
   Row,
   SourcePosition,
 } from '../../../core/api/console-result';
@@ -26,6 +27,7 @@ export type {
   GraphSchema,
   Plain,
   PlanNode,
+  ProfileTotals,
   ResearchQuery,
   Row,
   SourcePosition,
@@ -42,10 +44,12 @@ export type GraphPath = PlainPath;
 
 /**
  * A statement's result as the workbench keeps it: the console's, where results stored by an
- * earlier version (recent results, pinned ones) may lack the statement, its mode and plan.
+ * earlier version (recent results, pinned ones) may lack the statement, its mode, plan and
+ * profile totals.
  */
-export type StatementResult = Omit<ConsoleResult, 'statement' | 'mode' | 'plan'> &
-  Partial<Pick<ConsoleResult, 'statement' | 'mode' | 'plan'>>;
+type AddedLater = 'statement' | 'mode' | 'plan' | 'profileTotals';
+export type StatementResult = Omit<ConsoleResult, AddedLater> &
+  Partial<Pick<ConsoleResult, AddedLater>>;
 
 /** The last statement's result; a script also lists every statement's, in order. */
 export interface CypherResult extends StatementResult {

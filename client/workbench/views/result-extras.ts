@@ -7,17 +7,66 @@ import {
   isGraphRelationship,
   type Plain,
   type PlanNode,
+  type ProfileTotals,
   type Row,
   type StatementResult,
 } from '../model/cypher-types';
 import type { Lang } from '../model/state';
-import { t } from './labels';
+import { t, type Word } from './labels';
 
 const count = (value: number | null, lang: Lang) =>
   value === null ? '—' : value.toLocaleString(lang);
 
-/** An EXPLAIN or PROFILE plan as a nested list, root first, as Neo4j Browser draws it. */
-export function planTree(plan: PlanNode, lang: Lang): TemplateResult {
+const DASH = '—';
+
+/**
+ * A PROFILE's totals as one compact line of figures; a figure Neo4j did not give is a dash
+ * (the operators' own time, which Community's runtimes never report, is left out instead).
+ */
+export function profileTotalsLine(totals: ProfileTotals, lang: Lang): TemplateResult {
+  const ms = (value: number | null) =>
+    value === null ? DASH : `${value.toLocaleString(lang, { maximumFractionDigits: 3 })} ms`;
+  const figures: [Word, string][] = [
+    ['dbHits', count(totals.dbHits, lang)],
+    ['rowsReturned', count(totals.rows, lang)],
+    ['serverTime', ms(totals.serverTimeMs)],
+    ...(totals.operatorTimeMs === null
+      ? []
+      : [['operatorTime', ms(totals.operatorTimeMs)] as [Word, string]]),
+    ['pageCacheHits', count(totals.pageCacheHits, lang)],
+    ['pageCacheMisses', count(totals.pageCacheMisses, lang)],
+    [
+      'pageCacheHitRatio',
+      totals.pageCacheHitRatio === null
+        ? DASH
+        : totals.pageCacheHitRatio.toLocaleString(lang, {
+            style: 'percent',
+            maximumFractionDigits: 1,
+          }),
+    ],
+    [
+      'memory',
+      totals.memoryBytes === null ? DASH : `${count(totals.memoryBytes, lang)} ${t(lang, 'bytes')}`,
+    ],
+  ];
+  return html`<div class="plan-totals" data-test="plan-totals"
+    ><h4>${t(lang, 'profileTotals')}</h4
+    ><dl aria-label=${t(lang, 'profileTotals')}>${figures.map(
+      ([word, value]) =>
+        html`<div data-total=${word}><dt>${t(lang, word)}</dt><dd>${value}</dd></div>`,
+    )}</dl></div
+  >`;
+}
+
+/**
+ * An EXPLAIN or PROFILE plan as a nested list, root first, as Neo4j Browser draws it; a
+ * PROFILE's totals above it.
+ */
+export function planTree(
+  plan: PlanNode,
+  lang: Lang,
+  totals: ProfileTotals | null = null,
+): TemplateResult {
   const item = (node: PlanNode): TemplateResult => {
     const figures = [`${t(lang, 'estimatedRows')} ${count(node.estimatedRows, lang)}`];
     if (node.rows !== null) figures.push(`${t(lang, 'actualRows')} ${count(node.rows, lang)}`);
@@ -30,7 +79,7 @@ export function planTree(plan: PlanNode, lang: Lang): TemplateResult {
   };
   return html`<section class="plan" data-test="plan" aria-label=${t(lang, 'plan')}
     ><h3>${t(lang, 'plan')}</h3
-    ><ul class="plan-tree">${item(plan)}</ul></section
+    >${totals ? profileTotalsLine(totals, lang) : nothing}<ul class="plan-tree">${item(plan)}</ul></section
   >`;
 }
 

@@ -285,7 +285,7 @@ export function mountResultsPane(
         : nothing,
       statements,
     );
-    renderInto(r?.plan ? planTree(r.plan, lang) : nothing, planHost);
+    renderInto(r?.plan ? planTree(r.plan, lang, r.profileTotals ?? null) : nothing, planHost);
     status.textContent =
       run.status === 'running'
         ? t(lang, 'running')
