@@ -163,6 +163,10 @@ export const WORDS = {
   english: { en: 'English rendering', ja: '英訳' },
   nameMn: { en: 'Mongolian name', ja: 'モンゴル語名' },
   datesHeading: { en: 'Dates', ja: '日付' },
+  notInPlan: {
+    en: 'Not named in the plan: a later instrument, from a public record (see its dates).',
+    ja: '行動計画には記載なし：公的記録による後の文書（日付を参照）。',
+  },
   milestoneSigned: { en: 'Signed', ja: '署名' },
   milestoneInForce: { en: 'In force', ja: '発効' },
   milestoneInPlan: { en: 'In the plan', ja: '行動計画での記述' },

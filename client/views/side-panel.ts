@@ -144,6 +144,7 @@ export function sidePanelTemplate(
       <span class="kind-tag" data-test="panel-kind">${kindName(details.kind, lang)}</span>
       <h2 id="panel-title" data-test="panel-title" tabindex="-1">${name}</h2>
       ${otherName ? html`<p class="other-name" lang=${other}>${otherName}</p>` : nothing}
+      ${p.named_in_plan === false ? html`<p class="muted" data-test="not-in-plan">${t(lang, 'notInPlan')}</p>` : nothing}
       <button type="button" class="close" aria-label=${t(lang, 'close')} @click=${act.close}>×</button>
     </header>
     <div class="panel-actions">
