@@ -43,7 +43,7 @@ describe('the curated events in the graph', () => {
     const [row] = await graph.read(
       `MATCH (e:Event) RETURN count(e) AS events,
          COUNT { (:Event)-[:ADVANCES]->(:Commitment) } AS advances,
-         COUNT { (:Event)-[:PART_OF]->(:Program) } AS partOf`,
+         COUNT { (:Event)-[:WITHIN]->(:Program) } AS partOf`,
     );
     expect(row!.events).toBe(curated.length);
     expect(row!.advances).toBe(curated.reduce((n, e) => n + e.advances.length, 0));
