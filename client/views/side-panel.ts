@@ -87,10 +87,11 @@ export function sidePanelTemplate(
       )}</p>`
     : null;
 
-  // One entry per neighbour and relationship type, whatever the graph holds twice.
+  // One entry per neighbour and relationship type, whatever the graph holds twice; the
+  // analysts' records (events) apart from what the plan says.
   const groups = new Map<string, NodeDetails['provenance']['relationships']>();
   for (const r of details.provenance.relationships) {
-    const key = `${r.type}|${r.direction}`;
+    const key = `${r.layer}|${r.type}|${r.direction}`;
     const list = groups.get(key) ?? [];
     if (!list.some((x) => x.other.id === r.other.id)) list.push(r);
     groups.set(key, list);
@@ -99,9 +100,12 @@ export function sidePanelTemplate(
     typeof r.properties.role === 'string'
       ? html`<span class="role">${propertyName('role', lang)}: ${propertyValue('role', r.properties.role, lang)}</span>`
       : nothing;
-  const connections = [...groups.entries()].map(([key, rels]) => {
-    const [type = '', direction] = key.split('|');
-    return html`<section class="rel-group">
+  const connections = (layer: 'plan' | 'analysts') =>
+    [...groups.entries()]
+      .filter(([key]) => key.startsWith(`${layer}|`))
+      .map(([key, rels]) => {
+        const [, type = '', direction] = key.split('|');
+        return html`<section class="rel-group">
       <h4>${direction === 'in' ? '← ' : '→ '}${relName(type, lang)} (${rels.length})</h4>
       <ul>
         ${rels.map(
@@ -128,7 +132,9 @@ export function sidePanelTemplate(
         )}
       </ul>
     </section>`;
-  });
+      });
+  const planConnections = connections('plan');
+  const analystsConnections = connections('analysts');
   const lines =
     details.provenance.line_end !== details.provenance.line_start
       ? `${details.provenance.line_start}–${details.provenance.line_end}`
@@ -198,7 +204,14 @@ export function sidePanelTemplate(
     </section>
     ${datesStrip(p, lang)}
     ${extra}
-    <section><h3>${t(lang, 'neighbours')}</h3>${connections}</section>
+    <section><h3>${t(lang, 'neighbours')}</h3>${planConnections}</section>
+    ${
+      analystsConnections.length
+        ? html`<section data-test="analysts-records">
+          <h3>${t(lang, 'analystsRecords')}</h3>${analystsConnections}
+        </section>`
+        : nothing
+    }
   `;
 }
 
