@@ -31,8 +31,7 @@ export const exportQuery = graphQuery.extend({
     .default('true')
     .transform((v) => v === 'true')
     .meta({
-      description:
-        `false: leave out the dated events (curated and analysts', label Event, not deleted) and their ${EVENT_RELATIONSHIP_TYPES.join(', ')} relationships. Included by default; a filtered view keeps the events linked to its nodes`,
+      description: `false: leave out the dated events (curated and analysts', label Event, not deleted) and their ${EVENT_RELATIONSHIP_TYPES.join(', ')} relationships. Included by default; a filtered view keeps the events linked to its nodes`,
     }),
 });
 

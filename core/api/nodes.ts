@@ -28,7 +28,8 @@ export type NeighboursQuery = z.infer<typeof neighboursQuery>;
 const relationshipEvidence = z.object({
   type: z.string(),
   layer: z.enum(['plan', 'analysts']).meta({
-    description: "plan: what the plan says; analysts: an event's relationship, recorded by analysts",
+    description:
+      "plan: what the plan says; analysts: an event's relationship, recorded by analysts",
   }),
   direction: z.enum(['in', 'out']),
   other: z.object({ id: z.string(), kind: z.string(), name_ja: z.string(), name_en: z.string() }),

@@ -20,9 +20,11 @@ export const pathsQuery = z
       .meta({
         description: `plan (default): paths through what the plan says only; all: also through the analysts' records (Event nodes and their ${EVENT_RELATIONSHIP_TYPES.join(', ')} relationships)`,
       }),
-    exclude: listOf([...RELATIONSHIP_TYPES, ...EVENT_RELATIONSHIP_TYPES], 'relationship type').meta({
-      description: 'Further relationship types a path may not use',
-    }),
+    exclude: listOf([...RELATIONSHIP_TYPES, ...EVENT_RELATIONSHIP_TYPES], 'relationship type').meta(
+      {
+        description: 'Further relationship types a path may not use',
+      },
+    ),
     limit: intParam(1, 50, 10).meta({ description: 'Most paths (all are shortest)' }),
   })
   .strict();

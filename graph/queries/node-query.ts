@@ -44,9 +44,7 @@ export async function readNodeDetails(graph: Graph, id: string): Promise<NodeDet
     { timeoutMs: 5000 },
   );
   if (!row) return null;
-  const relationships = (
-    row.relationships as unknown as Omit<RelationshipEvidence, 'layer'>[]
-  )
+  const relationships = (row.relationships as unknown as Omit<RelationshipEvidence, 'layer'>[])
     .map(
       (r): RelationshipEvidence => ({
         ...r,
@@ -54,11 +52,11 @@ export async function readNodeDetails(graph: Graph, id: string): Promise<NodeDet
       }),
     )
     .sort(
-    (a, b) =>
-      a.type.localeCompare(b.type) ||
-      Number(a.properties.evidence_start ?? 0) - Number(b.properties.evidence_start ?? 0) ||
-      a.other.id.localeCompare(b.other.id),
-  );
+      (a, b) =>
+        a.type.localeCompare(b.type) ||
+        Number(a.properties.evidence_start ?? 0) - Number(b.properties.evidence_start ?? 0) ||
+        a.other.id.localeCompare(b.other.id),
+    );
   const summary = new Map<
     string,
     { type: string; direction: 'in' | 'out'; kind: string; count: number }
