@@ -35,9 +35,7 @@ const eventRelationships = (g: Graph) =>
   );
 
 const onPlanTypes = async (g: Graph) => {
-  const [row] = await g.read(
-    'MATCH (:Event)-[r:INVOLVES|PART_OF]->() RETURN count(r) AS n',
-  );
+  const [row] = await g.read('MATCH (:Event)-[r:INVOLVES|PART_OF]->() RETURN count(r) AS n');
   return Number(row!.n);
 };
 
@@ -250,8 +248,8 @@ describe('paths keep to the plan unless asked', () => {
     });
     const plan = rels.filter((r) => r.layer === 'plan');
     expect(plan.length).toBeGreaterThan(0);
-    expect(plan.every((r) => !(EVENT_RELATIONSHIP_TYPES as readonly string[]).includes(r.type))).toBe(
-      true,
-    );
+    expect(
+      plan.every((r) => !(EVENT_RELATIONSHIP_TYPES as readonly string[]).includes(r.type)),
+    ).toBe(true);
   });
 });
