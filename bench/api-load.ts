@@ -83,6 +83,7 @@ const CASES: Case[] = [
         from: 'mod-jp',
         to: 'un',
         maxHops: 6,
+        layers: 'plan',
         excludeTypes: ['PART_OF', 'TAGGED'],
         limit: 10,
       }),

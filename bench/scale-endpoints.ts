@@ -106,6 +106,7 @@ export const ENDPOINTS: Endpoint[] = [
         from: late('mod-jp', k),
         to: late('un', k),
         maxHops: 6,
+        layers: 'plan',
         excludeTypes: ['PART_OF', 'TAGGED'],
         limit: 10,
       }),

@@ -81,7 +81,14 @@ const ENDPOINTS: Endpoint[] = [
         return {
           path: `/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&avoidHierarchy=true`,
           direct: (g) =>
-            readPaths(g, { from, to, maxHops: 6, excludeTypes: ['PART_OF', 'TAGGED'], limit: 10 }),
+            readPaths(g, {
+              from,
+              to,
+              maxHops: 6,
+              layers: 'plan',
+              excludeTypes: ['PART_OF', 'TAGGED'],
+              limit: 10,
+            }),
         };
       }),
   },

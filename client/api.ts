@@ -3,6 +3,7 @@ import type { HealthResponse } from '../core/api/health';
 import type { Neighbourhood, NodeDetails } from '../core/api/nodes';
 import type { Paths } from '../core/api/paths';
 import type { SearchResult as RankedResult, SearchResponse } from '../core/api/search';
+import type { Layers } from '../core/model/layers';
 
 /** Typed calls to Kizuna's API; problem+json errors become ApiError with the server's words. */
 export class ApiError extends Error {
@@ -47,9 +48,9 @@ export const api = {
   node: (id: string) => getJson<NodeDetails>(`/api/nodes/${enc(id)}`),
   neighbours: (id: string) =>
     getJson<Neighbourhood>(`/api/nodes/${enc(id)}/neighbours?depth=1&limit=200`),
-  paths: (from: string, to: string, avoidHierarchy: boolean) =>
+  paths: (from: string, to: string, avoidHierarchy: boolean, layers: Layers) =>
     getJson<Paths>(
-      `/api/paths?from=${enc(from)}&to=${enc(to)}&avoidHierarchy=${avoidHierarchy}&limit=10`,
+      `/api/paths?from=${enc(from)}&to=${enc(to)}&avoidHierarchy=${avoidHierarchy}&layers=${layers}&limit=10`,
     ),
   search: (q: string, signal?: AbortSignal) =>
     getJson<SearchResponse>(`/api/search?q=${enc(q)}&limit=12`, signal),

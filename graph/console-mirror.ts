@@ -1,9 +1,10 @@
 import { DATASET_LABEL } from '../core/dataset';
 import { EVENT_SCHEMA, GRAPH_SCHEMA, schemaCommand } from '../core/formats/graph-schema';
+import { EVENT_RELATIONSHIP_TYPES } from '../core/model/event-fields';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../core/model/graph-model';
 import type { Graph, Row, Statement } from './graph';
 import { ENTITY } from './queries/entity';
-import { EVENT_INTERNAL_KEYS, EVENT_RELATIONSHIP_TYPES } from './queries/events-export-query';
+import { EVENT_INTERNAL_KEYS } from './queries/events-export-query';
 
 /**
  * The research console's own database holds a copy of the public data only: the plan's

@@ -76,7 +76,7 @@ export const RETIRED = 'KizunaRetired';
  * the app's queries sees them, since every one is anchored on a plan label or Entity. One
  * short transaction then swaps: the plan nodes in place lose their labels (KizunaRetired),
  * the staging nodes take theirs, and what analysts linked to the old nodes (an Event's
- * ADVANCES, INVOLVES…) is moved to the new node with the same id, and the :Dataset node is
+ * ADVANCES, ENGAGES…) is moved to the new node with the same id, and the :Dataset node is
  * rewritten to name the release and fingerprint now loaded. A load that fails
  * before the swap deletes its staging nodes and leaves the database as it was; one that
  * dies (a kill) leaves staging or retired nodes, which the next load clears first. Loading

@@ -27,6 +27,10 @@ export async function seedEvents(
   log: (message: string) => void,
 ): Promise<SyncReport> {
   const report = await syncCuratedEvents(graph, events);
+  if (report.movedFromPlanTypes > 0)
+    log(
+      `Events: ${report.movedFromPlanTypes} relationships moved off the plan's types to the events' own.`,
+    );
   log(
     `Events: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged` +
       (report.keptEdited.length

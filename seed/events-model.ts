@@ -67,9 +67,9 @@ export function linkProblems(
           message: `"${id}" is not ${allowed.length > 1 ? `an ${allowed.join(' or ')}` : `a ${allowed[0]}`} of the plan`,
         });
     });
-  check('involves', EVENT_LINKS.INVOLVES);
-  check('under', [EVENT_LINKS.UNDER]);
-  check('part_of', [EVENT_LINKS.PART_OF]);
+  check('involves', EVENT_LINKS.involves.targets);
+  check('under', EVENT_LINKS.under.targets);
+  check('part_of', EVENT_LINKS.part_of.targets);
   return problems;
 }
 

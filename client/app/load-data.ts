@@ -19,10 +19,10 @@ async function fetchExpansion(app: Explorer, id: string): Promise<void> {
 }
 
 async function fetchPath(app: Explorer): Promise<void> {
-  const { from, to, avoidHierarchy } = app.store.state.path;
+  const { from, to, avoidHierarchy, layers } = app.store.state.path;
   app.store.setPath(null);
   if (!from || !to) return;
-  const result = await api.paths(from, to, avoidHierarchy);
+  const result = await api.paths(from, to, avoidHierarchy, layers);
   addElements(app, result.elements);
   app.store.setPath(result);
 }
@@ -38,7 +38,8 @@ export function fetchForView(app: Explorer, before: AppState | null): Promise<vo
     !before ||
     state.path.from !== before.path.from ||
     state.path.to !== before.path.to ||
-    state.path.avoidHierarchy !== before.path.avoidHierarchy
+    state.path.avoidHierarchy !== before.path.avoidHierarchy ||
+    state.path.layers !== before.path.layers
   ) {
     jobs.push(fetchPath(app));
   }

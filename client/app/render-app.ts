@@ -1,7 +1,7 @@
 import { html, nothing, render as renderInto } from 'lit-html';
 import { computeVisible } from '../model/visibility';
 import { controlsTemplate } from '../views/controls';
-import { t } from '../views/labels';
+import { kindName, t } from '../views/labels';
 import { sidePanelTemplate } from '../views/side-panel';
 import { underpinsListTemplate } from '../views/underpins-list';
 import type { Explorer } from './explorer';
@@ -106,6 +106,11 @@ function renderPaths(app: Explorer): void {
   const { state, pathResult } = store;
   const lang = state.lang;
   const name = (id: string) => nameOf(store, id);
+  // An analysts' record on a path says so: it is not what the plan says.
+  const step = (id: string) =>
+    store.nodeIndex.get(id)?.kind === 'Event'
+      ? `${name(id)} (${kindName('Event', lang)})`
+      : name(id);
   const open = Boolean(pathResult && state.path.from && state.path.to);
   app.page.pathsPane.hidden = !open;
   renderInto(
@@ -115,7 +120,7 @@ function renderPaths(app: Explorer): void {
             pathResult.paths.length === 0
               ? html`<p data-test="no-path">${t(lang, 'noPath')}</p>`
               : html`<ol data-test="path-list">
-                ${pathResult.paths.map((p) => html`<li>${p.nodes.map(name).join(' → ')}</li>`)}
+                ${pathResult.paths.map((p) => html`<li>${p.nodes.map(step).join(' → ')}</li>`)}
               </ol>`
           }`
       : nothing,

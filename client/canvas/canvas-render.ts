@@ -1,6 +1,6 @@
 import type { NodeData } from '../api';
 import { baseSize, clusterSize } from '../model/node-sizes';
-import { REL_STYLES } from '../model/palette';
+import { relStyleOf } from '../model/palette';
 import type { AppState } from '../model/state';
 import type { Visible } from '../model/visibility';
 import type { AgreementLabels } from './agreement-labels';
@@ -82,7 +82,7 @@ export function createCanvasRender(
         // In the structural overview the many cross-links stay in the background.
         if (faint && type !== 'PART_OF') wanted.push('faint');
         classes.set(edge, wanted);
-        const label = `${REL_STYLES[type as keyof typeof REL_STYLES]?.[state.lang] ?? type}`;
+        const label = relStyleOf(type)?.[state.lang] ?? type;
         if (edge.data('label') !== label) edge.data('label', label);
       });
       cy.nodes(':selected')

@@ -1,5 +1,14 @@
 import type cytoscape from 'cytoscape';
-import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
+import {
+  EVENT_REL_STYLES,
+  EVENT_REL_TYPES,
+  EVENT_STYLE,
+  KIND_STYLES,
+  NODE_KINDS,
+  REL_STYLES,
+  REL_TYPES,
+  type RelStyle,
+} from '../model/palette';
 import { UNDERPINS_FONT } from '../model/underpins-layout';
 
 /**
@@ -38,11 +47,14 @@ export function stylesheet(): cytoscape.StylesheetJson {
         height: 'data(size)',
       },
     },
-    ...NODE_KINDS.map((kind) => ({
+    ...[
+      ...NODE_KINDS.map((kind) => [kind, KIND_STYLES[kind]] as const),
+      ['Event', EVENT_STYLE] as const,
+    ].map(([kind, look]) => ({
       selector: `node[kind = "${kind}"]`,
       style: {
-        'background-color': KIND_STYLES[kind].colour,
-        shape: KIND_STYLES[kind].shape as cytoscape.Css.NodeShape,
+        'background-color': look.colour,
+        shape: look.shape as cytoscape.Css.NodeShape,
       },
     })),
     { selector: 'node[kind = "Commitment"]', style: { 'font-size': 9, 'text-max-width': '110px' } },
@@ -144,14 +156,17 @@ export function stylesheet(): cytoscape.StylesheetJson {
       },
     },
     { selector: 'edge[?parallel]', style: { 'curve-style': 'bezier' } },
-    ...REL_TYPES.map((type) => ({
+    ...[
+      ...REL_TYPES.map((type) => [type, REL_STYLES[type]] as const),
+      ...EVENT_REL_TYPES.map((type) => [type, EVENT_REL_STYLES[type]] as const),
+    ].map(([type, look]: readonly [string, RelStyle]) => ({
       selector: `edge[type = "${type}"]`,
       style: {
-        'line-color': REL_STYLES[type].colour,
-        'target-arrow-color': REL_STYLES[type].colour,
-        'line-style': REL_STYLES[type].line,
-        'target-arrow-shape': REL_STYLES[type].arrow as cytoscape.Css.ArrowShape,
-        width: REL_STYLES[type].width,
+        'line-color': look.colour,
+        'target-arrow-color': look.colour,
+        'line-style': look.line,
+        'target-arrow-shape': look.arrow as cytoscape.Css.ArrowShape,
+        width: look.width,
       },
     })),
     { selector: 'edge.underpins-view', style: { 'font-size': 9 } },

@@ -1,6 +1,6 @@
 import { xmlAttr, xmlText } from '../../core/formats/xml';
 import type { LegendEntry } from '../model/compose-diagram';
-import { isNodeKind, isRelType, KIND_STYLES, REL_STYLES } from '../model/palette';
+import { isNodeKind, KIND_STYLES, relStyleOf } from '../model/palette';
 import type { BriefBox, BriefPage, BriefText } from './brief-model';
 import { BRIEF_FONTS } from './brief-text';
 
@@ -24,9 +24,9 @@ export const kindColour = (kind: string) =>
   isNodeKind(kind) ? KIND_STYLES[kind].colour : '#777777';
 
 export function relStyle(type: string) {
-  return isRelType(type)
-    ? REL_STYLES[type]
-    : { colour: '#888888', line: 'solid' as const, width: 1, en: type, ja: type };
+  return (
+    relStyleOf(type) ?? { colour: '#888888', line: 'solid' as const, width: 1, en: type, ja: type }
+  );
 }
 
 const DASH = { solid: '', dashed: ' stroke-dasharray="6 4"', dotted: ' stroke-dasharray="1.5 3"' };

@@ -10,7 +10,7 @@ import type {
 import { SOURCE_LINE } from '../../core/formats/export-graph';
 import { composeDiagram, type LegendEntry } from '../model/compose-diagram';
 import { legendEntries } from '../model/legend-entries';
-import { isNodeKind, isRelType } from '../model/palette';
+import { isNodeKind, relStyleOf } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
 import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
 import type { BriefPage, Orientation, PaperName } from './brief-model';
@@ -184,7 +184,7 @@ export function exportGraphOf(
       id: e.id(),
       source: String(data.source),
       target: String(data.target),
-      type: isRelType(type) ? type : 'RELATED',
+      type: relStyleOf(type) ? type : 'RELATED',
       properties: { ...rest, key: e.id() },
     };
   });

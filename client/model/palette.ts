@@ -1,4 +1,9 @@
 import {
+  EVENT_RELATIONSHIP_TYPES,
+  type EventRelationshipType,
+  isEventRelationshipType,
+} from '../../core/model/event-fields';
+import {
   NODE_LABELS,
   type NodeLabel,
   RELATIONSHIP_TYPES,
@@ -194,6 +199,66 @@ export const REL_STYLES: Record<RelType, RelStyle> = {
     ja: '更新',
   },
 };
+
+/**
+ * The analysts' layer: events and their own relationship types, all in one purple that no
+ * plan kind uses, so a path through analysts' records shows it at a glance; line styles and
+ * arrow heads tell the four types apart.
+ */
+const ANALYSTS = '#6A3D9A';
+
+export const EVENT_STYLE: KindStyle = {
+  colour: ANALYSTS,
+  shape: 'rhomboid',
+  size: 30,
+  en: 'Event',
+  ja: '出来事',
+};
+
+export const EVENT_REL_TYPES = EVENT_RELATIONSHIP_TYPES;
+
+export const EVENT_REL_STYLES: Record<EventRelationshipType, RelStyle> = {
+  ADVANCES: {
+    colour: ANALYSTS,
+    line: 'solid',
+    width: 2,
+    arrow: 'triangle',
+    en: 'advances',
+    ja: '推進',
+  },
+  ENGAGES: {
+    colour: ANALYSTS,
+    line: 'dotted',
+    width: 2,
+    arrow: 'circle',
+    en: 'engages',
+    ja: '参加',
+  },
+  UNDER: {
+    colour: ANALYSTS,
+    line: 'dashed',
+    width: 2,
+    arrow: 'diamond',
+    en: 'under',
+    ja: '協定の下',
+  },
+  WITHIN: {
+    colour: ANALYSTS,
+    line: 'dashed',
+    width: 1.5,
+    arrow: 'square',
+    en: 'within',
+    ja: '事業の一環',
+  },
+};
+
+/** The look of a relationship type of either layer; undefined for a type neither knows. */
+export const relStyleOf = (type: string): RelStyle | undefined =>
+  isRelType(type)
+    ? REL_STYLES[type]
+    : isEventRelationshipType(type)
+      ? EVENT_REL_STYLES[type]
+      : undefined;
 
 export const isNodeKind = (value: string): value is NodeKind =>
   (NODE_KINDS as readonly string[]).includes(value);

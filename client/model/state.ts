@@ -1,3 +1,4 @@
+import type { Layers } from '../../core/model/layers';
 import type { DateRange } from '../timeline/timeline-model';
 import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
 
@@ -31,6 +32,8 @@ export interface PathQuery {
   from: string | null;
   to: string | null;
   avoidHierarchy: boolean;
+  /** plan: paths through what the plan says; all: through analysts' records (events) too. */
+  layers: Layers;
 }
 
 export interface AppState {
@@ -72,7 +75,7 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   expanded: [],
   hidden: [],
   focus: null,
-  path: { from: null, to: null, avoidHierarchy: true },
+  path: { from: null, to: null, avoidHierarchy: true, layers: 'plan' },
   metric: 'none',
   range: null,
   quietSince: null,
@@ -154,6 +157,10 @@ export const actions = {
   setAvoidHierarchy: (s: AppState, avoidHierarchy: boolean): AppState => ({
     ...s,
     path: { ...s.path, avoidHierarchy },
+  }),
+  setPathLayers: (s: AppState, layers: Layers): AppState => ({
+    ...s,
+    path: { ...s.path, layers },
   }),
   clearPath: (s: AppState): AppState => ({ ...s, path: { ...s.path, from: null, to: null } }),
   setMetric: (s: AppState, metric: Metric): AppState => ({ ...s, metric }),

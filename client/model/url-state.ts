@@ -1,3 +1,4 @@
+import { LAYERS, type Layers } from '../../core/model/layers';
 import { encodeRange, parseDay, parseRange } from '../timeline/timeline-model';
 import { isNodeKind, isRelType, type NodeKind, type RelType } from './palette';
 import {
@@ -25,6 +26,7 @@ import {
 
 const METRICS: Metric[] = ['none', 'degree', 'betweenness', 'pagerank'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
+const isLayers = (v: string): v is Layers => (LAYERS as readonly string[]).includes(v);
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
@@ -48,7 +50,8 @@ export function encodeState(state: AppState): string {
   if (state.path.from || state.path.to) {
     p.set(
       'path',
-      `${state.path.from ?? ''}~${state.path.to ?? ''}~${state.path.avoidHierarchy ? 1 : 0}`,
+      `${state.path.from ?? ''}~${state.path.to ?? ''}~${state.path.avoidHierarchy ? 1 : 0}` +
+        (state.path.layers === 'plan' ? '' : `~${state.path.layers}`),
     );
   }
   if (state.metric !== base.metric) p.set('metric', state.metric);
@@ -152,9 +155,16 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
   }
   const path = p.get('path');
   if (path !== null) {
-    const [from = '', to = '', avoid = '1'] = path.split('~');
-    if ((from === '' || id(from)) && (to === '' || id(to)) && ['0', '1'].includes(avoid)) {
-      state.path = { from: from || null, to: to || null, avoidHierarchy: avoid === '1' };
+    // A fourth part names the layers; links made before it had one keep to the plan.
+    const [from = '', to = '', avoid = '1', layers = 'plan', ...rest] = path.split('~');
+    if (
+      (from === '' || id(from)) &&
+      (to === '' || id(to)) &&
+      ['0', '1'].includes(avoid) &&
+      isLayers(layers) &&
+      rest.length === 0
+    ) {
+      state.path = { from: from || null, to: to || null, avoidHierarchy: avoid === '1', layers };
     } else problems.push(`malformed path "${path}"`);
   }
   const range = p.get('range');

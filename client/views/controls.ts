@@ -149,6 +149,12 @@ export function controlsTemplate(state: AppState, ctx: ControlsContext): Templat
           () => d('setAvoidHierarchy', !state.path.avoidHierarchy),
           'avoid-hierarchy',
         )}
+        ${checkbox(
+          t(lang, 'pathWithEvents'),
+          state.path.layers === 'all',
+          () => d('setPathLayers', state.path.layers === 'all' ? 'plan' : 'all'),
+          'path-with-events',
+        )}
         <button
           type="button"
           @click=${() => d('clearPath')}

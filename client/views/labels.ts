@@ -1,4 +1,4 @@
-import { isNodeKind, isRelType, KIND_STYLES, REL_STYLES } from '../model/palette';
+import { EVENT_STYLE, isNodeKind, KIND_STYLES, relStyleOf } from '../model/palette';
 import type { Lang } from '../model/state';
 
 /**
@@ -58,6 +58,11 @@ export const WORDS = {
     en: 'Ignore the plan’s hierarchy, themes and preamble parties',
     ja: '計画の階層・テーマ・前文の当事国を経由しない',
   },
+  pathWithEvents: {
+    en: 'Also through analysts’ records (events)',
+    ja: '分析者の記録（出来事）も経由する',
+  },
+  analystsRecords: { en: 'Analysts’ records', ja: '分析者の記録' },
   clearPath: { en: 'Clear path', ja: '経路を消去' },
   noPath: { en: 'No path within 6 steps.', ja: '6ステップ以内の経路はありません。' },
   timeline: { en: 'Events over time', ja: '出来事の年表' },
@@ -83,7 +88,7 @@ export const WORDS = {
   noEventRecorded: { en: 'no event recorded', ja: '出来事の記録なし' },
   noEvents: { en: 'No events in this period.', ja: 'この期間の出来事はありません。' },
   pillar: { en: 'Pillar', ja: '柱' },
-  event: { en: 'Event', ja: '出来事' },
+  event: { en: EVENT_STYLE.en, ja: EVENT_STYLE.ja },
   workbenchLink: { en: 'Cypher workbench', ja: 'Cypher ワークベンチ' },
   eventsGroup: { en: 'Events', ja: '出来事' },
   eventsOf: { en: 'Events advancing this commitment', ja: 'この取組を進めた出来事' },
@@ -432,12 +437,12 @@ export function themeName(id: string, dataName: { name_ja: string; name_en: stri
   return pair ? pair[lang] : lang === 'ja' ? dataName.name_ja : dataName.name_en;
 }
 
-/** A kind in the reader's language; events are not plan kinds (no palette entry) but have a word. */
+/** A kind in the reader's language; events are not plan kinds but have a look and a word (EVENT_STYLE). */
 export const kindName = (kind: string, lang: Lang): string =>
-  isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind === 'Event' ? t(lang, 'event') : kind;
+  isNodeKind(kind) ? KIND_STYLES[kind][lang] : kind === 'Event' ? EVENT_STYLE[lang] : kind;
 
-export const relName = (type: string, lang: Lang): string =>
-  isRelType(type) ? REL_STYLES[type][lang] : type;
+/** A relationship type of either layer in the reader's language. */
+export const relName = (type: string, lang: Lang): string => relStyleOf(type)?.[lang] ?? type;
 
 /** A status badge with its date: "in force since 2025-01-22", "under negotiation (as of 2026-11-30)". */
 export function datedStatus(

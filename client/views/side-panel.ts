@@ -87,10 +87,11 @@ export function sidePanelTemplate(
       )}</p>`
     : null;
 
-  // One entry per neighbour and relationship type, whatever the graph holds twice.
+  // One entry per neighbour and relationship type, whatever the graph holds twice; the
+  // analysts' records (events) apart from what the plan says.
   const groups = new Map<string, NodeDetails['provenance']['relationships']>();
   for (const r of details.provenance.relationships) {
-    const key = `${r.type}|${r.direction}`;
+    const key = `${r.layer}|${r.type}|${r.direction}`;
     const list = groups.get(key) ?? [];
     if (!list.some((x) => x.other.id === r.other.id)) list.push(r);
     groups.set(key, list);
@@ -99,11 +100,14 @@ export function sidePanelTemplate(
     typeof r.properties.role === 'string'
       ? html`<span class="role">${propertyName('role', lang)}: ${propertyValue('role', r.properties.role, lang)}</span>`
       : nothing;
-  const connections = [...groups.entries()].map(([key, rels]) => {
-    const [type = '', direction] = key.split('|');
-    // The preamble's parties all quote one sentence: say it once, under the heading.
-    const shared = sharedEvidence(rels);
-    const list = html`<ul>
+  const connections = (layer: 'plan' | 'analysts') =>
+    [...groups.entries()]
+      .filter(([key]) => key.startsWith(`${layer}|`))
+      .map(([key, rels]) => {
+        const [, type = '', direction] = key.split('|');
+        // The preamble's parties all quote one sentence: say it once, under the heading.
+        const shared = sharedEvidence(rels);
+        const list = html`<ul>
         ${rels.map(
           (r) => html`<li>
             <button
@@ -127,13 +131,15 @@ export function sidePanelTemplate(
           </li>`,
         )}
       </ul>`;
-    const heading = `${direction === 'in' ? '← ' : '→ '}${relName(type, lang)} (${rels.length})`;
-    const quote = shared === null ? nothing : html`<q lang="ja" class="shared">${shared}</q>`;
-    // A long list (a country is a party to all 86 commitments) opens on request.
-    return rels.length > LONG_GROUP
-      ? html`<details class="rel-group"><summary class="rel-group-toggle"><h4>${heading}</h4></summary>${quote}${list}</details>`
-      : html`<section class="rel-group"><h4>${heading}</h4>${quote}${list}</section>`;
-  });
+        const heading = `${direction === 'in' ? '← ' : '→ '}${relName(type, lang)} (${rels.length})`;
+        const quote = shared === null ? nothing : html`<q lang="ja" class="shared">${shared}</q>`;
+        // A long list (a country is a party to all 86 commitments) opens on request.
+        return rels.length > LONG_GROUP
+          ? html`<details class="rel-group"><summary class="rel-group-toggle"><h4>${heading}</h4></summary>${quote}${list}</details>`
+          : html`<section class="rel-group"><h4>${heading}</h4>${quote}${list}</section>`;
+      });
+  const planConnections = connections('plan');
+  const analystsConnections = connections('analysts');
   const lines =
     details.provenance.line_end !== details.provenance.line_start
       ? `${details.provenance.line_start}–${details.provenance.line_end}`
@@ -204,7 +210,14 @@ export function sidePanelTemplate(
     </section>
     ${datesStrip(p, lang)}
     ${extra}
-    <section><h3>${t(lang, 'neighbours')}</h3>${connections}</section>
+    <section><h3>${t(lang, 'neighbours')}</h3>${planConnections}</section>
+    ${
+      analystsConnections.length
+        ? html`<section data-test="analysts-records">
+          <h3>${t(lang, 'analystsRecords')}</h3>${analystsConnections}
+        </section>`
+        : nothing
+    }
   `;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES } from '../formats/export-formats';
+import { EVENT_RELATIONSHIP_TYPES } from '../model/event-fields';
 import { graphQuery } from './graph';
 
 const LANGUAGES = ['ja', 'en'] as const;
@@ -30,8 +31,7 @@ export const exportQuery = graphQuery.extend({
     .default('true')
     .transform((v) => v === 'true')
     .meta({
-      description:
-        "false: leave out the dated events (curated and analysts', label Event, not deleted) and their ADVANCES, INVOLVES, UNDER and PART_OF relationships. Included by default; a filtered view keeps the events linked to its nodes",
+      description: `false: leave out the dated events (curated and analysts', label Event, not deleted) and their ${EVENT_RELATIONSHIP_TYPES.join(', ')} relationships. Included by default; a filtered view keeps the events linked to its nodes`,
     }),
 });
 

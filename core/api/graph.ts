@@ -33,7 +33,8 @@ export const graphQuery = z
       description: 'Only commitments tagged with these themes (theme/defence …)',
     }),
     rel: listOf(RELATIONSHIP_TYPES, 'relationship type').meta({
-      description: 'Relationship types to include (default: all)',
+      description:
+        "The plan's relationship types to include (default: all). A view is the plan's: analysts' records (events) are served by /api/events",
     }),
     limit: intParam(1, 5000, 2000).meta({
       description: 'Most nodes to return; truncated says whether more matched',

@@ -11,7 +11,8 @@ export const neighboursQuery = z
   .object({
     depth: intParam(1, 3, 1).meta({ description: 'Hops from the node (1–3)' }),
     rel: listOf(RELATIONSHIP_TYPES, 'relationship type').meta({
-      description: 'Relationship types to follow (default: all)',
+      description:
+        "The plan's relationship types to follow (default: all). A neighbourhood is the plan's: analysts' records (events) are listed in the node's details and by /api/events",
     }),
     kinds: listOf(NODE_LABELS, 'kind').meta({
       description: 'Kinds of neighbour to include (default: all)',
@@ -26,6 +27,10 @@ export type NeighboursQuery = z.infer<typeof neighboursQuery>;
 
 const relationshipEvidence = z.object({
   type: z.string(),
+  layer: z.enum(['plan', 'analysts']).meta({
+    description:
+      "plan: what the plan says; analysts: an event's relationship, recorded by analysts",
+  }),
   direction: z.enum(['in', 'out']),
   other: z.object({ id: z.string(), kind: z.string(), name_ja: z.string(), name_en: z.string() }),
   properties: z.record(z.string(), plain),
@@ -43,9 +48,10 @@ export const nodeResponse = z
       text_ja: z.string().nullable(),
       line_start: z.number().int().nullable(),
       line_end: z.number().int().nullable(),
-      relationships: z
-        .array(relationshipEvidence)
-        .meta({ description: 'Each relationship with its evidence' }),
+      relationships: z.array(relationshipEvidence).meta({
+        description:
+          "Each relationship with its evidence, the plan's and the analysts' records (events) both, told apart by layer",
+      }),
     }),
     neighbours: z.array(
       z.object({

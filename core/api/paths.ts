@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { EVENT_RELATIONSHIP_TYPES } from '../model/event-fields';
 import { RELATIONSHIP_TYPES } from '../model/graph-model';
+import { LAYERS } from '../model/layers';
 import { boolParam, intParam, listOf, nodeId } from './params';
 import { elements } from './shared';
 
@@ -12,9 +14,17 @@ export const pathsQuery = z
       description:
         'Do not go through PART_OF (the plan → pillar → area → commitment tree), TAGGED (themes) or UNDERTAKEN_BY (the preamble’s parties, on every commitment), so paths run through actors and instruments',
     }),
-    exclude: listOf(RELATIONSHIP_TYPES, 'relationship type').meta({
-      description: 'Further relationship types a path may not use',
-    }),
+    layers: z
+      .enum(LAYERS, { error: `must be one of ${LAYERS.join(', ')}` })
+      .default('plan')
+      .meta({
+        description: `plan (default): paths through what the plan says only; all: also through the analysts' records (Event nodes and their ${EVENT_RELATIONSHIP_TYPES.join(', ')} relationships)`,
+      }),
+    exclude: listOf([...RELATIONSHIP_TYPES, ...EVENT_RELATIONSHIP_TYPES], 'relationship type').meta(
+      {
+        description: 'Further relationship types a path may not use',
+      },
+    ),
     limit: intParam(1, 50, 10).meta({ description: 'Most paths (all are shortest)' }),
   })
   .strict();

@@ -1,3 +1,4 @@
+import { EVENT_RELATIONSHIP_TYPES, type EventRelationshipType } from '../model/event-fields';
 import {
   NODE_LABELS,
   type NodeLabel,
@@ -26,7 +27,7 @@ import {
  * or Neo4j Browser). A script is code, so nothing from the data reaches it unescaped:
  * values are Cypher literals, property keys are backquoted, and labels and types are
  * spliced in only when they are on the fixed lists of core/model/graph-model.ts (plus the
- * events' Event label and ADVANCES and UNDER types).
+ * events' Event label and their own relationship types, core/model/event-fields.ts).
  * Every statement ends with ";" at the end of a line, and no literal holds a raw line
  * break, so the script splits into statements at /;$/m.
  */
@@ -75,10 +76,10 @@ function map(properties: Properties): string {
 }
 
 type ScriptLabel = NodeLabel | typeof EVENTS_LABEL;
-type ScriptType = RelationshipType | 'ADVANCES' | 'UNDER';
+type ScriptType = RelationshipType | EventRelationshipType;
 
 const LABELS: readonly string[] = [...NODE_LABELS, EVENTS_LABEL];
-const TYPES: readonly string[] = [...RELATIONSHIP_TYPES, 'ADVANCES', 'UNDER'];
+const TYPES: readonly string[] = [...RELATIONSHIP_TYPES, ...EVENT_RELATIONSHIP_TYPES];
 
 function label(kind: string): ScriptLabel {
   if (!LABELS.includes(kind))

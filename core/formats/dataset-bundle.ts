@@ -96,8 +96,9 @@ Nodes labelled \`Event\` are not part of the 2022 plan: they are dated occurrenc
 (\`origin: "analyst"\`). Each carries the public page it comes from (\`source_url\`, \`source_publisher\`,
 \`source_accessed\`), a \`certainty\` (confirmed or uncertain, with \`certainty_note\`) and its \`date\` with
 \`date_precision\`; its kind (visit, meeting …) is \`event_kind\`. They point at plan nodes with \`ADVANCES\`
-(a commitment, with the \`reason\`), \`INVOLVES\` (an agency or country), \`UNDER\` (an agreement) and
-\`PART_OF\` (a programme). Events do not carry the plan's \`Entity\` label. Deleted events are not exported.
+(a commitment, with the \`reason\`), \`ENGAGES\` (an agency or country), \`UNDER\` (an agreement) and
+\`WITHIN\` (a programme): types of their own, which no plan relationship has. Events do not carry the
+plan's \`Entity\` label. Deleted events are not exported.
 
 ## How to cite
 

@@ -7,12 +7,40 @@ import { type DatePrecision, EVENT_KINDS } from '../event-kinds';
  * API validates requests with and the event store writes from.
  */
 
-/** The labels an event may point at, per relationship. */
+/**
+ * The analysts' layer's relationship types, one per link field of an event: the type it is
+ * drawn as and the labels it may point at. They are the events' own, never a plan type
+ * (core/model/graph-model.ts), so "what the plan says" and "what analysts recorded" part by
+ * type alone; the store, the exports, the console's copy, the backup and the client name
+ * them from here.
+ */
 export const EVENT_LINKS = {
-  ADVANCES: 'Commitment',
-  INVOLVES: ['Agency', 'Country'],
-  UNDER: 'Agreement',
-  PART_OF: 'Program',
+  advances: { type: 'ADVANCES', targets: ['Commitment'] },
+  involves: { type: 'ENGAGES', targets: ['Agency', 'Country'] },
+  under: { type: 'UNDER', targets: ['Agreement'] },
+  part_of: { type: 'WITHIN', targets: ['Program'] },
+} as const;
+
+export type EventLinkField = keyof typeof EVENT_LINKS;
+export type EventRelationshipType = (typeof EVENT_LINKS)[EventLinkField]['type'];
+
+export const EVENT_RELATIONSHIP_TYPES = [
+  EVENT_LINKS.advances.type,
+  EVENT_LINKS.involves.type,
+  EVENT_LINKS.under.type,
+  EVENT_LINKS.part_of.type,
+] as const satisfies readonly EventRelationshipType[];
+
+export const isEventRelationshipType = (type: string): type is EventRelationshipType =>
+  (EVENT_RELATIONSHIP_TYPES as readonly string[]).includes(type);
+
+/**
+ * The plan's types events were drawn with before they had their own (issue 24 item 6), and
+ * the event type each became: what graph/events/event-layer-migration.ts rewrites.
+ */
+export const FORMER_EVENT_TYPES = {
+  INVOLVES: EVENT_LINKS.involves.type,
+  PART_OF: EVENT_LINKS.part_of.type,
 } as const;
 
 const FIRST_YEAR = 1990;

@@ -4,6 +4,8 @@ import {
   type CuratedEvent,
   dateEnd,
   dateStart,
+  EVENT_LINKS,
+  EVENT_RELATIONSHIP_TYPES,
   type EventFields,
   pillarOf,
   precisionOf,
@@ -13,16 +15,16 @@ import type { Graph, GraphTx } from '../graph';
 
 import type { Plain } from '../to-plain';
 import { type Actor, filterParams, now, writeAudit } from './audit-log';
+import { moveFormerEventTypes } from './event-layer-migration';
 
 /**
  * Events, analysts' data. They live beside the plan under their own label and are never
  * touched by the plan loader. An event's links are stored on the node (`links`, JSON) and
- * its ADVANCES / INVOLVES / UNDER / PART_OF relationships are drawn from them, so a plan
- * reload (which may recreate commitments) is followed by relinkEvents and nothing is lost.
+ * its relationships (the analysts' layer's own types, EVENT_LINKS) are drawn from them, so a
+ * plan reload (which may recreate commitments) is followed by relinkEvents and nothing is lost.
  */
 
 export const ANALYST_LABELS = ['Event', 'User', 'Session', 'Audit', 'SignInThrottle'] as const;
-const EVENT_REL_TYPES = ['ADVANCES', 'INVOLVES', 'UNDER', 'PART_OF'];
 
 export interface EventLinks {
   advances: { ref: string; reason: string }[];
@@ -34,9 +36,10 @@ export interface EventLinks {
 /**
  * The events' schema as core/formats/graph-schema.ts declares it (exports and the console's
  * copy make the same), and the constraints of what only this database holds (accounts,
- * sessions, the audit trail); idempotent, run before any write.
+ * sessions, the audit trail); then events still drawn with the plan's types are moved to
+ * their own. Idempotent, run before any write; says how many relationships it moved.
  */
-export async function ensureEventsSchema(graph: Graph): Promise<void> {
+export async function ensureEventsSchema(graph: Graph): Promise<number> {
   const statements = [
     ...EVENT_SCHEMA.map(schemaCommand),
     'CREATE CONSTRAINT user_id_unique IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE',
@@ -47,6 +50,7 @@ export async function ensureEventsSchema(graph: Graph): Promise<void> {
     'CREATE INDEX audit_at IF NOT EXISTS FOR (n:Audit) ON (n.at)',
   ];
   for (const statement of statements) await graph.write(statement);
+  return moveFormerEventTypes(graph);
 }
 
 function linksOf(fields: EventLinks): EventLinks {
@@ -130,11 +134,17 @@ async function storedEvent(tx: GraphTx, id: string): Promise<StoredEvent> {
   return toStoredEvent(row!.p as Record<string, Plain>);
 }
 
+/** The relationship types an event's links are drawn as (from the fixed vocabulary, never input). */
+const ADVANCES = EVENT_LINKS.advances.type;
+const ENGAGES = EVENT_LINKS.involves.type;
+const UNDER = EVENT_LINKS.under.type;
+const WITHIN = EVENT_LINKS.part_of.type;
+
 /** Draws one event's relationships from its stored links, replacing what was there. */
 async function linkEvent(tx: GraphTx, id: string, links: EventLinks): Promise<void> {
   await run(tx, `MATCH (e:Event {id: $id})-[r]->() WHERE type(r) IN $types DELETE r`, {
     id,
-    types: EVENT_REL_TYPES,
+    types: [...EVENT_RELATIONSHIP_TYPES],
   });
   await run(
     tx,
@@ -142,22 +152,22 @@ async function linkEvent(tx: GraphTx, id: string, links: EventLinks): Promise<vo
      CALL (e) {
        UNWIND $advances AS a
        MATCH (c:Commitment {ref: a.ref})
-       CREATE (e)-[:ADVANCES {reason: a.reason, key: 'ADVANCES|' + e.id + '|' + c.id}]->(c)
+       CREATE (e)-[:${ADVANCES} {reason: a.reason, key: '${ADVANCES}|' + e.id + '|' + c.id}]->(c)
      }
      CALL (e) {
        UNWIND $involves AS x
        MATCH (n:Entity {id: x}) WHERE n:Agency OR n:Country
-       CREATE (e)-[:INVOLVES {key: 'INVOLVES|' + e.id + '|' + n.id}]->(n)
+       CREATE (e)-[:${ENGAGES} {key: '${ENGAGES}|' + e.id + '|' + n.id}]->(n)
      }
      CALL (e) {
        UNWIND $under AS x
        MATCH (n:Agreement {id: x})
-       CREATE (e)-[:UNDER {key: 'UNDER|' + e.id + '|' + n.id}]->(n)
+       CREATE (e)-[:${UNDER} {key: '${UNDER}|' + e.id + '|' + n.id}]->(n)
      }
      CALL (e) {
        UNWIND $part_of AS x
        MATCH (n:Program {id: x})
-       CREATE (e)-[:PART_OF {key: 'PART_OF|' + e.id + '|' + n.id}]->(n)
+       CREATE (e)-[:${WITHIN} {key: '${WITHIN}|' + e.id + '|' + n.id}]->(n)
      }`,
     { id, ...links },
   );
@@ -179,6 +189,8 @@ export interface SyncReport {
   unchanged: number;
   /** Curated events an analyst has edited: the seed leaves them as they are. */
   keptEdited: string[];
+  /** Event relationships a database from an older release held under the plan's types, moved to the events' own. */
+  movedFromPlanTypes: number;
 }
 
 /**
@@ -188,9 +200,15 @@ export interface SyncReport {
  * An unchanged file changes nothing. Then every event's relationships are redrawn.
  */
 export async function syncCuratedEvents(graph: Graph, events: CuratedEvent[]): Promise<SyncReport> {
-  await ensureEventsSchema(graph);
+  const movedFromPlanTypes = await ensureEventsSchema(graph);
   return graph.transaction('WRITE', async (tx) => {
-    const report: SyncReport = { created: 0, updated: 0, unchanged: 0, keptEdited: [] };
+    const report: SyncReport = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      keptEdited: [],
+      movedFromPlanTypes,
+    };
     const existing = new Map(
       (
         await run(tx, 'MATCH (e:Event) WHERE e.id IN $ids RETURN properties(e) AS p', {
@@ -269,7 +287,7 @@ export async function listEvents(graph: Graph, filter: EventFilter): Promise<Sto
        AND ($to IS NULL OR e.date_start <= $to)
        AND ($commitment IS NULL OR $commitment IN e.commitment_refs)
        AND ($pillar IS NULL OR $pillar IN e.pillars)
-       AND ($agency IS NULL OR EXISTS { (e)-[:INVOLVES]->(n) WHERE n.id = $agency })
+       AND ($agency IS NULL OR EXISTS { (e)-[:${ENGAGES}]->(n) WHERE n.id = $agency })
        AND ($q IS NULL OR toLower(e.title_en + ' ' + e.title_ja + ' ' + e.summary_en + ' ' + e.source_publisher) CONTAINS toLower($q))
      RETURN properties(e) AS p
      ORDER BY e.date_start, e.id

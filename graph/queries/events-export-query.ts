@@ -1,19 +1,19 @@
 import type { ExportEdge, ExportNode } from '../../core/formats/export-graph';
+import { EVENT_RELATIONSHIP_TYPES } from '../../core/model/event-fields';
 import type { Graph } from '../graph';
 import { ENTITY } from './entity';
 import { toProperties } from './export-query';
 
 /**
  * Events (curated and analysts', graph/events/event-store.ts) for the data exports: the
- * non-deleted Event nodes with their ADVANCES, INVOLVES, UNDER and PART_OF relationships
- * to plan nodes. Read-only. Only what a reader of the data needs travels: the event's
+ * non-deleted Event nodes with their relationships to plan nodes (the analysts' layer's own
+ * types, EVENT_RELATIONSHIP_TYPES). Read-only. Only what a reader of the data needs travels: the event's
  * date, texts, source (source_url, source_publisher, source_accessed), certainty and
  * origin (curated or analyst), and its version; the bookkeeping (who edited it, its stored
  * link list, deletion marks, lock tokens) stays in the database.
  */
 
 export const EVENT_LABEL = 'Event';
-export const EVENT_RELATIONSHIP_TYPES = ['ADVANCES', 'INVOLVES', 'UNDER', 'PART_OF'] as const;
 
 /** Stored keys an export leaves out: bookkeeping, not data (and account names). */
 export const EVENT_INTERNAL_KEYS = [

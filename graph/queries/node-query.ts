@@ -1,9 +1,12 @@
+import { isEventRelationshipType } from '../../core/model/event-fields';
 import type { Graph } from '../graph';
 import type { Plain } from '../to-plain';
 import { ENTITY, kindOf } from './entity';
 
 export interface RelationshipEvidence {
   type: string;
+  /** What the plan says, or what analysts recorded (an event's relationship). */
+  layer: 'plan' | 'analysts';
   direction: 'in' | 'out';
   other: { id: string; kind: string; name_ja: string; name_en: string };
   properties: Record<string, Plain>;
@@ -18,7 +21,10 @@ export interface NodeDetails {
   neighbours: { type: string; direction: 'in' | 'out'; kind: string; count: number }[];
 }
 
-/** One node by its stable id, with every relationship's evidence; null when there is none. */
+/**
+ * One node by its stable id, with every relationship's evidence, the analysts' records among
+ * them marked as such; null when there is none.
+ */
 export async function readNodeDetails(graph: Graph, id: string): Promise<NodeDetails | null> {
   const [row] = await graph.read(
     `MATCH (n:${ENTITY} {id: $id})
@@ -38,12 +44,19 @@ export async function readNodeDetails(graph: Graph, id: string): Promise<NodeDet
     { timeoutMs: 5000 },
   );
   if (!row) return null;
-  const relationships = (row.relationships as unknown as RelationshipEvidence[]).sort(
-    (a, b) =>
-      a.type.localeCompare(b.type) ||
-      Number(a.properties.evidence_start ?? 0) - Number(b.properties.evidence_start ?? 0) ||
-      a.other.id.localeCompare(b.other.id),
-  );
+  const relationships = (row.relationships as unknown as Omit<RelationshipEvidence, 'layer'>[])
+    .map(
+      (r): RelationshipEvidence => ({
+        ...r,
+        layer: isEventRelationshipType(r.type) ? 'analysts' : 'plan',
+      }),
+    )
+    .sort(
+      (a, b) =>
+        a.type.localeCompare(b.type) ||
+        Number(a.properties.evidence_start ?? 0) - Number(b.properties.evidence_start ?? 0) ||
+        a.other.id.localeCompare(b.other.id),
+    );
   const summary = new Map<
     string,
     { type: string; direction: 'in' | 'out'; kind: string; count: number }

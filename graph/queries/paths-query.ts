@@ -1,4 +1,5 @@
 import { type EdgeRow, type Elements, type NodeRow, toElements } from '../../core/elements';
+import { LAYER_TYPES, type Layers } from '../../core/model/layers';
 import type { Graph } from '../graph';
 import { ENTITY, kindOf } from './entity';
 
@@ -6,6 +7,11 @@ export interface PathsRequest {
   from: string;
   to: string;
   maxHops: number;
+  /**
+   * The layers a path may cross: `plan` keeps analysts' records out (events are reached only
+   * through the events' own relationship types, which it leaves out); `all` lets them in.
+   */
+  layers: Layers;
   /** Relationship types a path may not use (PART_OF to avoid the plan's own hierarchy). */
   excludeTypes: string[];
   limit: number;
@@ -48,7 +54,7 @@ export async function readPaths(graph: Graph, request: PathsRequest): Promise<Pa
      CALL (a) {
        MATCH (b:${ENTITY} {id: $to})
        MATCH p = allShortestPaths((a)-${pattern}-(b))
-       WHERE none(r IN relationships(p) WHERE type(r) IN $exclude)
+       WHERE all(r IN relationships(p) WHERE type(r) IN $types)
        RETURN p LIMIT $take
      }
      RETURN [n IN nodes(p) | { id: n.id, kind: ${kindOf('n')}, props: properties(n) }] AS nodes,
@@ -56,7 +62,7 @@ export async function readPaths(graph: Graph, request: PathsRequest): Promise<Pa
     {
       from: request.from,
       to: request.to,
-      exclude: request.excludeTypes,
+      types: LAYER_TYPES[request.layers].filter((t) => !request.excludeTypes.includes(t)),
       take: request.limit * 4 + 1,
     },
     { timeoutMs: 5000 },

@@ -9,8 +9,10 @@
  *
  * The model is the seed's GraphModel (scripts/seed-inputs.ts readSeedInputs) with the
  * curated events of seed/data/events.json (scripts/seed-events.ts readCuratedEvents) as
- * Event nodes and their ADVANCES, INVOLVES, UNDER and PART_OF relationships, drawn as the
- * database draws them (graph/events/event-store.ts). The bundle is that graph through the
+ * Event nodes and their relationships, drawn as the database draws them (graph/events/
+ * event-store.ts): with the checkout's own types where it declares them (EVENT_LINKS in
+ * core/model/event-fields.ts, ENGAGES and WITHIN since 1.3.0), else the plan's types that
+ * events were drawn with before (ADVANCES, INVOLVES, UNDER, PART_OF). The bundle is that graph through the
  * checkout's core/formats/dataset-bundle.ts, dated --date so the same data give the same zip.
  * The bundle holds the events only where the checkout's export did (see exportsEvents).
  * It prints a one-line JSON summary (fingerprint, version, counts) on stdout; on failure,
@@ -77,9 +79,19 @@ function withoutNulls(props: Props): Record<string, Exclude<Value, null>> {
   );
 }
 
+/** The relationship type each link field of an event is drawn as, before EVENT_LINKS named them. */
+const OLDER_EVENT_TYPES: EventTypes = {
+  advances: 'ADVANCES',
+  involves: 'INVOLVES',
+  under: 'UNDER',
+  part_of: 'PART_OF',
+};
+type EventTypes = Record<'advances' | 'involves' | 'under' | 'part_of', string>;
+
 function eventsAsGraph(
   events: CuratedEvent[],
   nodes: BuiltNode[],
+  types: EventTypes,
 ): { nodes: BuiltNode[]; relationships: BuiltRelationship[] } {
   const commitmentByRef = new Map(
     nodes.filter((n) => n.label === 'Commitment').map((n) => [String(n.properties.ref), n]),
@@ -104,10 +116,10 @@ function eventsAsGraph(
       });
     };
     for (const a of event.advances)
-      link('ADVANCES', commitmentByRef.get(a.ref), { reason: a.reason });
-    for (const id of event.involves) link('INVOLVES', byId.get(id));
-    for (const id of event.under) link('UNDER', byId.get(id));
-    for (const id of event.part_of) link('PART_OF', byId.get(id));
+      link(types.advances, commitmentByRef.get(a.ref), { reason: a.reason });
+    for (const id of event.involves) link(types.involves, byId.get(id));
+    for (const id of event.under) link(types.under, byId.get(id));
+    for (const id of event.part_of) link(types.part_of, byId.get(id));
   }
   return { nodes: eventNodes, relationships };
 }
@@ -126,7 +138,22 @@ async function main(): Promise<void> {
     root,
     'scripts/seed-events.ts',
   );
-  const events = eventsAsGraph(seedEvents?.readCuratedEvents(model) ?? [], model.nodes);
+  const fields = await load<{
+    EVENT_LINKS?: Partial<Record<keyof EventTypes, { type?: string }>>;
+  }>(root, 'core/model/event-fields.ts');
+  const links = fields?.EVENT_LINKS;
+  // Older checkouts keyed EVENT_LINKS by the plan type itself, with no `type` per field.
+  const typed =
+    links?.advances?.type && links.involves?.type && links.under?.type && links.part_of?.type;
+  const types: EventTypes = typed
+    ? {
+        advances: links.advances!.type!,
+        involves: links.involves!.type!,
+        under: links.under!.type!,
+        part_of: links.part_of!.type!,
+      }
+    : OLDER_EVENT_TYPES;
+  const events = eventsAsGraph(seedEvents?.readCuratedEvents(model) ?? [], model.nodes, types);
   const nodes = [...model.nodes, ...events.nodes];
   const relationships = [...model.relationships, ...events.relationships];
   const versionFile = path.join(root, 'core', 'dataset-version.json');

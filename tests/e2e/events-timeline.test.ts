@@ -292,3 +292,70 @@ describe('the timeline narrows the graph to a period', () => {
     await x.page.close();
   }, 120_000);
 });
+
+describe('paths through analysts’ records', () => {
+  // Japan's Ministry of Defense and the ZAM road training are four steps apart in the plan;
+  // the curated Road-2024 event engages the one and falls within the other.
+  const road = 'ev-2024-05-13-road-2024-pko-engineering';
+
+  it('leaves them out until asked, with one control that Back undoes, in both languages and on a phone', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&path=mod-jp~zam-road-training~1`, {
+      width: 1280,
+      height: 720,
+    });
+    const page = x.page;
+    const pathList = () => page.textContent('[data-test="path-list"]');
+    await page.waitForSelector('[data-test="path-list"] li');
+    expect(await pathList()).not.toContain('(Event)');
+    expect(await x.visibleNodes('Event')).toEqual([]);
+
+    await page.click('[data-group="connect"] summary');
+    const control = page.locator('[data-test="path-with-events"]');
+    expect(await control.isChecked()).toBe(false);
+    expect(await page.locator('label.check', { has: control }).textContent()).toContain(
+      'Also through analysts’ records (events)',
+    );
+    await control.check();
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('~all'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-test="path-list"]')?.textContent?.includes('(Event)'),
+    );
+    const list = await pathList();
+    expect(list).toContain('Road-2024');
+    expect(list!.split('→')).toHaveLength(3);
+    expect(await x.visibleNodes('Event')).toEqual([road]);
+
+    await page.goBack();
+    await page.waitForFunction(() => !decodeURIComponent(location.hash).includes('~all'));
+    await page.waitForFunction(
+      () => !document.querySelector('[data-test="path-list"]')?.textContent?.includes('(Event)'),
+    );
+    expect(await control.isChecked()).toBe(false);
+    expect(x.errors).toEqual([]);
+    await page.close();
+
+    const phone = await ExplorerPage.open(
+      browser,
+      `${url}/#lang=ja&path=mod-jp~zam-road-training~1~all`,
+      { width: 390, height: 844 },
+    );
+    await phone.page.click('#controls-summary');
+    await phone.page.click('[data-group="connect"] summary');
+    const phoneControl = phone.page.locator('[data-test="path-with-events"]');
+    await phoneControl.scrollIntoViewIfNeeded();
+    expect(await phoneControl.isChecked()).toBe(true);
+    expect(await phone.page.locator('label.check', { has: phoneControl }).textContent()).toContain(
+      '分析者の記録（出来事）も経由する',
+    );
+    await expectInsideWidth(
+      phone.page,
+      'label.check:has([data-test="path-with-events"])',
+      'the control on a phone',
+    );
+    await phone.page.waitForFunction(() =>
+      document.querySelector('[data-test="path-list"]')?.textContent?.includes('(出来事)'),
+    );
+    expect(phone.errors).toEqual([]);
+    await phone.page.close();
+  }, 180_000);
+});

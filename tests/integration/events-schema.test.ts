@@ -43,7 +43,7 @@ describe('the curated events in the graph', () => {
     const [row] = await graph.read(
       `MATCH (e:Event) RETURN count(e) AS events,
          COUNT { (:Event)-[:ADVANCES]->(:Commitment) } AS advances,
-         COUNT { (:Event)-[:PART_OF]->(:Program) } AS partOf`,
+         COUNT { (:Event)-[:WITHIN]->(:Program) } AS partOf`,
     );
     expect(row!.events).toBe(curated.length);
     expect(row!.advances).toBe(curated.reduce((n, e) => n + e.advances.length, 0));
@@ -56,6 +56,7 @@ describe('the curated events in the graph', () => {
       'defence-equipment',
       'quiet-since-2024',
       'activity-per-pillar',
+      'layer-counts',
     ]);
     const defence = await graph.read(examples.get('defence-equipment')!);
     expect(defence.map((r) => r.date)).toContain('2024-09-22');
@@ -67,6 +68,23 @@ describe('the curated events in the graph', () => {
     expect(total).toBeLessThan(86);
     const activity = await graph.read(examples.get('activity-per-pillar')!);
     expect(new Set(activity.map((r) => r.pillar))).toEqual(new Set(['I', 'II', 'III', 'IV']));
+    const counts = await graph.read(examples.get('layer-counts')!);
+    const linked = (field: 'advances' | 'involves' | 'under' | 'part_of') =>
+      curated.filter((e) => e[field].length > 0);
+    expect(counts).toEqual(
+      (
+        [
+          ['ADVANCES', 'advances'],
+          ['ENGAGES', 'involves'],
+          ['UNDER', 'under'],
+          ['WITHIN', 'part_of'],
+        ] as const
+      ).map(([type, field]) => ({
+        type,
+        relationships: linked(field).reduce((n, e) => n + e[field].length, 0),
+        events: linked(field).length,
+      })),
+    );
   });
 
   it('filter by date range, commitment, agency and pillar', async () => {

@@ -86,7 +86,7 @@ beforeAll(async () => {
 async function eventCounts(): Promise<{ events: number; relationships: number }> {
   const [row] = await graph.read(
     `MATCH (e:Event) WHERE coalesce(e.deleted, false) = false
-     OPTIONAL MATCH (e)-[r:ADVANCES|INVOLVES|UNDER|PART_OF]->(:Entity)
+     OPTIONAL MATCH (e)-[r:ADVANCES|ENGAGES|UNDER|WITHIN]->(:Entity)
      RETURN count(DISTINCT e) AS events, count(r) AS relationships`,
   );
   return { events: Number(row!.events), relationships: Number(row!.relationships) };

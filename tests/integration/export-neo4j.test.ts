@@ -257,7 +257,7 @@ describe('the Cypher script', { shuffle: false }, () => {
               e.source_accessed AS accessed, e.certainty AS certainty, e.origin AS origin,
               e.date AS date, e:Entity AS entity,
               COUNT { (e)-[:ADVANCES]->(:Commitment) } AS advances,
-              COUNT { (e)-[:INVOLVES|UNDER|PART_OF]->() } AS others
+              COUNT { (e)-[:ENGAGES|UNDER|WITHIN]->() } AS others
        ORDER BY id`,
     );
   const advances = (graph: Graph) =>

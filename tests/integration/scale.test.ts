@@ -101,6 +101,7 @@ describe('every query the app builds uses an index', () => {
       from: 'jp-mn-epa',
       to: 'mod-jp',
       maxHops: 4,
+      layers: 'plan',
       excludeTypes: ['PART_OF'],
       limit: 5,
     });
@@ -108,6 +109,7 @@ describe('every query the app builds uses an index', () => {
       from: 'jp-mn-epa',
       to: 'nowhere',
       maxHops: 4,
+      layers: 'plan',
       excludeTypes: [],
       limit: 5,
     });

@@ -28,6 +28,25 @@ describe('the view in the URL', () => {
     expect(decoded.state).toEqual(s);
   });
 
+  it('keeps a path through analysts’ records in the link, and opens older path links on the plan alone', () => {
+    let s = actions.pathTo(actions.pathFrom(initialState('en'), 'mod-jp'), 'zam-road-training');
+    expect(encodeState(s)).toBe('lang=en&path=mod-jp%7Ezam-road-training%7E1');
+    s = actions.setPathLayers(s, 'all');
+    expect(encodeState(s)).toBe('lang=en&path=mod-jp%7Ezam-road-training%7E1%7Eall');
+    expect(decodeState(`#${encodeState(s)}`, 'ja')).toEqual({ state: s, problems: [] });
+    const older = decodeState('#lang=en&path=mod-jp~un~0', 'ja');
+    expect(older.problems).toEqual([]);
+    expect(older.state.path).toEqual({
+      from: 'mod-jp',
+      to: 'un',
+      avoidHierarchy: false,
+      layers: 'plan',
+    });
+    const bad = decodeState('#lang=en&path=mod-jp~un~1~events', 'ja');
+    expect(bad.problems).toEqual(['malformed path "mod-jp~un~1~events"']);
+    expect(bad.state.path.layers).toBe('plan');
+  });
+
   it('opens old links to the underpins layout in the underpins view', () => {
     const { state, problems } = decodeState('#lang=en&layout=underpins', 'ja');
     expect(problems).toEqual([]);

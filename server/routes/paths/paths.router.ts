@@ -28,6 +28,7 @@ export function pathsRouter(graph: Graph): Router {
           from: q.from,
           to: q.to,
           maxHops: q.maxHops,
+          layers: q.layers,
           excludeTypes: [...(q.avoidHierarchy ? HIERARCHY : []), ...(q.exclude ?? [])],
           limit: q.limit,
         });
