@@ -1,3 +1,4 @@
+import { SOFT_ACTIONS } from '../core/model/curation-vocabulary';
 import type { GraphNode, GraphRelationship } from '../core/model/graph-model';
 import type { CommitmentCuration, Curation } from './curation';
 import { CurationError, type Gazetteer } from './gazetteer';
@@ -100,6 +101,11 @@ export function checkCuration(commitments: Commitment[], curation: Curation) {
     if (!commitment.text_ja.includes(c.action_ja)) {
       throw new CurationError(
         `${file}: commitment "${c.ref}": action_ja "${c.action_ja}" is not in its Japanese text.`,
+      );
+    }
+    if (c.soft !== SOFT_ACTIONS.includes(c.action)) {
+      throw new CurationError(
+        `${file}: commitment "${c.ref}": soft is ${c.soft}, but its action "${c.action}" makes it ${!c.soft} (soft exactly when the action is ${SOFT_ACTIONS.join(', ')}).`,
       );
     }
     for (const quoted of [...c.direction, ...c.time]) {

@@ -309,6 +309,7 @@ export const PROPERTY_VALUES: Record<string, Record<string, Pair>> = {
     cooperate: { en: 'cooperate', ja: '協力' },
     expand: { en: 'expand', ja: '拡大' },
     exchange_views: { en: 'exchange views', ja: '意見交換' },
+    study: { en: 'study', ja: '調査' },
     ensure: { en: 'ensure', ja: '確保' },
     reaffirm: { en: 'reaffirm', ja: '再確認' },
     emphasise: { en: 'emphasise', ja: '強調' },

@@ -13,6 +13,7 @@ export const ACTIONS = [
   'continue',
   'implement',
   'consider',
+  'study',
   'realise',
   'cooperate',
   'expand',
@@ -22,6 +23,17 @@ export const ACTIONS = [
   'emphasise',
   'establish',
 ] as const;
+
+/**
+ * The one rule for `soft`: a commitment is soft when the verb it commits to only considers,
+ * studies or exchanges views, whatever else the bullet names; the seed refuses a curated
+ * `soft` that disagrees (seed/curation-checks.ts).
+ */
+export const SOFT_ACTIONS: readonly (typeof ACTIONS)[number][] = [
+  'consider',
+  'study',
+  'exchange_views',
+];
 
 export const THEMES = {
   diplomacy: '外交',

@@ -41,7 +41,7 @@ describe('GET /api/schema', () => {
     const labels = Object.fromEntries(
       res.body.labels.map((l: { label: string; count: number }) => [l.label, l.count]),
     );
-    expect(labels).toMatchObject({ Commitment: 86, Agency: 22, Agreement: 10, Theme: 26 });
+    expect(labels).toMatchObject({ Commitment: 86, Agency: 22, Agreement: 14, Theme: 26 });
     const underpins = res.body.relationshipTypes.find(
       (t: { type: string }) => t.type === 'UNDERPINS',
     );

@@ -139,13 +139,15 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
     expect(rows.find((r) => r.agency === 'JGSDF Fuji School')?.roles).toEqual(['actor']);
   });
 
-  it('soft-commitments: I.3.3, II.2.5, III.2.8 and III.2.9', async () => {
+  it('soft-commitments: I.3.3, II.2.5, III.2.8, III.2.9 and the two studies of IV.2', async () => {
     const rows = await run('soft-commitments');
     expect(rows.map((r) => [r.ref, r.action])).toEqual([
       ['I.3.3', 'exchange_views'],
       ['II.2.5', 'exchange_views'],
       ['III.2.8', 'consider'],
       ['III.2.9', 'consider'],
+      ['IV.2.5', 'study'],
+      ['IV.2.6', 'study'],
     ]);
     expect(rows[2]!.verb_ja).toBe('検討');
   });
@@ -352,7 +354,7 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
     const counts = Object.fromEntries((await run('labels-counted')).map((r) => [r.label, r.nodes]));
     expect(counts).toEqual({
       Agency: 22,
-      Agreement: 10,
+      Agreement: 14,
       Area: 11,
       Commitment: 86,
       Country: 4,

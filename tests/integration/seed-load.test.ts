@@ -17,7 +17,7 @@ let graph: Graph;
 
 const EXPECTED_NODES = {
   Agency: 22,
-  Agreement: 10,
+  Agreement: 14,
   Area: 11,
   Commitment: 86,
   Country: 4,

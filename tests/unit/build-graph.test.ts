@@ -152,6 +152,21 @@ describe('buildGraph on the real plan', () => {
     expect([explicit.size, rels('UNDERTAKEN_BY').length]).toEqual([20, 172]);
   });
 
+  it('applies one rule for soft: exactly the commitments whose action only considers, studies or exchanges views', () => {
+    const soft = model.nodes
+      .filter((n) => n.label === 'Commitment' && n.properties.soft === true)
+      .map((n) => [n.properties.ref, n.properties.action, n.properties.action_ja]);
+    expect(soft).toEqual([
+      ['I.3.3', 'exchange_views', '意見交換'],
+      ['II.2.5', 'exchange_views', '意見交換'],
+      ['III.2.8', 'consider', '検討'],
+      ['III.2.9', 'consider', '検討の開始'],
+      // Changed by the rule (issue 24): both were "implement", though what they implement is a study.
+      ['IV.2.5', 'study', '実現可能性調査の実施'],
+      ['IV.2.6', 'study', '調査事業の実施'],
+    ]);
+  });
+
   it("reads Japan's side where the text names its companies or nationals, not the State", () => {
     const japanIn = (ref: string) =>
       outgoing(`jp-mn-2022/${ref}`, 'INVOLVES').find((r) => r.to.id === 'japan')?.properties;
@@ -197,6 +212,16 @@ describe('buildGraph refuses curation that does not match the document', () => {
     expect(() => buildGraph({ source, plan, gazetteer: bad, curation })).toThrow(CurationError);
     expect(() => buildGraph({ source, plan, gazetteer: bad, curation })).toThrow(
       'alias "大日本帝国" does not occur',
+    );
+  });
+
+  it('refuses a soft flag the rule does not give, naming the commitment', () => {
+    expect(
+      build((j) => {
+        j.commitments.commitments[0]!.soft = true;
+      }),
+    ).toThrow(
+      /commitments\.json: commitment "I\.1\.1": soft is true, but its action "maintain" makes it false/,
     );
   });
 

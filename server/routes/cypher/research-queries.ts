@@ -89,7 +89,7 @@ ORDER BY commitments DESC, agency`,
     description:
       'Commitments whose verb only promises to consider, study or exchange views (soft = true).',
     description_ja: '動詞が検討・研究・意見交換を約束するにとどまる取組（soft = true）。',
-    cypher: `// soft is true where the plan only promises to consider (検討), study or exchange views.
+    cypher: `// soft is true where the plan only promises to consider (検討), study (調査) or exchange views.
 // action_ja is the Japanese verb it was read from.
 MATCH (c:Commitment {soft: true})
 RETURN c.ref AS ref, c.action AS action, c.action_ja AS verb_ja, c.title_en AS commitment
