@@ -121,15 +121,18 @@ describe('the Cypher workbench in Chromium', () => {
       '[:PART_OF]',
       '[:TAGGED]',
       '[:TAGGED]',
+      // The preamble's parties: Japan, and Mongolia, which the text also names.
+      '[:UNDERTAKEN_BY]',
+      '[:UNDERTAKEN_BY]',
     ]);
     expect(await w.column(2)).toContain('(:Program {Khaan Quest})');
 
     await w.page.click('#view-graph');
-    await w.page.waitForFunction(() => window.kizunaWorkbench!.cy.nodes().length === 8);
+    await w.page.waitForFunction(() => window.kizunaWorkbench!.cy.nodes().length === 9);
     const drawn = await w.drawn();
-    expect(drawn.edges).toHaveLength(7);
+    expect(drawn.edges).toHaveLength(9);
     expect(drawn.nodes.map((n) => n.label)).toEqual(
-      expect.arrayContaining(['Khaan Quest', 'Mongolia', 'Japan Ground Self-Defense Force']),
+      expect.arrayContaining(['Khaan Quest', 'Mongolia', 'Japan', 'Japan Ground Self-Defense Force']),
     );
     expect(new Set(drawn.nodes.map((n) => n.kind))).toEqual(
       new Set(['Commitment', 'Framework', 'Program', 'Agency', 'Country', 'Area', 'Theme']),

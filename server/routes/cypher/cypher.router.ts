@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
@@ -84,17 +84,23 @@ export function cypherRouter(
   const runner = sandbox && new ConsoleRunner(sandbox.graph, logger);
   const limits = { ...CONSOLE_LIMITS, timeoutMs: consoleTimeoutMs };
   const limiter = consoleRateLimit();
+  // A client whose slots are all taken is told so before the limiter counts the request:
+  // a burst of such requests would otherwise be counted all at once, before the first 503
+  // could give its count back, and run past the quota that busy answers must not cost.
+  const busyFirst: RequestHandler = (req, _res, next) => {
+    next(runner?.busy(clientOf(req)));
+  };
   router.get('/library', (_req, res) => {
     res.json({ queries: RESEARCH_QUERIES });
   });
-  router.post('/', limiter, validate('body', cypherBody), async (req, res) => {
+  router.post('/', busyFirst, limiter, validate('body', cypherBody), async (req, res) => {
     await freshConsole(sandbox);
     const result = await asConsole(() =>
       runner!.run(validated(res, 'body', cypherBody), clientOf(req), clientGone(res), limits),
     );
     res.set('Cache-Control', 'no-store').json(result);
   });
-  router.post('/download', limiter, validate('body', downloadBody), async (req, res) => {
+  router.post('/download', busyFirst, limiter, validate('body', downloadBody), async (req, res) => {
     const graph = await freshConsole(sandbox);
     const body = validated(res, 'body', downloadBody);
     const name = downloadName(await asConsole(() => datasetVersion(graph)), body.format);
