@@ -132,7 +132,12 @@ describe('the Cypher workbench in Chromium', () => {
     const drawn = await w.drawn();
     expect(drawn.edges).toHaveLength(9);
     expect(drawn.nodes.map((n) => n.label)).toEqual(
-      expect.arrayContaining(['Khaan Quest', 'Mongolia', 'Japan', 'Japan Ground Self-Defense Force']),
+      expect.arrayContaining([
+        'Khaan Quest',
+        'Mongolia',
+        'Japan',
+        'Japan Ground Self-Defense Force',
+      ]),
     );
     expect(new Set(drawn.nodes.map((n) => n.kind))).toEqual(
       new Set(['Commitment', 'Framework', 'Program', 'Agency', 'Country', 'Area', 'Theme']),
