@@ -279,6 +279,35 @@ describe('the explorer speaks the reader’s language', () => {
     expect(await mn.locator('a').getAttribute('rel')).toBe('noopener noreferrer');
     await x.page.close();
   });
+
+  it("says who acts: a commitment quotes the preamble's parties once, a country folds its 86, a renewal says the plan does not name it", async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
+    await x.searchAndChoose('III.1.1', 'jp-mn-2022/III.1.1');
+    const parties = x.page.locator('.rel-group', { hasText: 'undertaken by (preamble)' });
+    expect(await parties.locator('li').allTextContents()).toEqual([
+      expect.stringContaining('Japan'),
+      expect.stringContaining('Mongolia'),
+    ]);
+    // One quote of the preamble's sentence for the group, not one per country.
+    expect(await parties.locator('q').allTextContents()).toEqual([
+      '両国は以下の分野における個別の協力を推進していくことを確認する',
+    ]);
+    await x.searchAndChoose('Mongolia', 'mongolia');
+    const folded = x.page.locator('details.rel-group', {
+      hasText: 'undertaken by (preamble) (86)',
+    });
+    expect(await folded.getAttribute('open')).toBeNull();
+    await folded.locator('summary').click();
+    expect(await folded.locator('li').count()).toBe(86);
+    await x.screenshot('panel-country-parties');
+    await x.searchAndChoose('2018 renewal', 'environment-moc-2018');
+    expect(await x.page.textContent('[data-test="not-in-plan"]')).toContain(
+      'Not named in the plan',
+    );
+    await x.screenshot('panel-renewal');
+    expect(x.errors).toEqual([]);
+    await x.page.close();
+  });
 });
 
 describe('the explorer loads cleanly and is accessible', () => {

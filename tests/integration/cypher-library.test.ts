@@ -207,9 +207,14 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
     expect(vias).toContain(PATH_THROUGH_KHAAN_QUEST);
   });
 
-  it('programmes-implement: 22 programmes; Khaan Quest is an exercise carried out under I.3.4', async () => {
+  it('programmes-implement: 23 programmes; Khaan Quest is an exercise carried out under I.3.4', async () => {
     const rows = await run('programmes-implement');
-    expect(rows).toHaveLength(22);
+    expect(rows).toHaveLength(23);
+    // A named system is a programme wherever the plan names it, even inside a memorandum's title.
+    expect(rows.find((r) => r.programme === 'Technical Intern Training Program')).toMatchObject({
+      type: 'scheme',
+      commitments: ['III.1.7'],
+    });
     expect(
       rows.find((r) => r.programme === 'Japan–Mongolia Diplomat Exchange Programme'),
     ).toMatchObject({ commitments: ['I.2.2'] });
@@ -363,7 +368,7 @@ describe('the research library on the seeded plan, through POST /api/cypher', ()
       Pillar: 4,
       Place: 6,
       Plan: 1,
-      Program: 22,
+      Program: 23,
       Target: 2,
       Theme: 26,
     });

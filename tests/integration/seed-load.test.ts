@@ -25,7 +25,7 @@ const EXPECTED_NODES = {
   Pillar: 4,
   Place: 6,
   Plan: 1,
-  Program: 22,
+  Program: 23,
   Target: 2,
   Theme: 26,
 };

@@ -167,6 +167,24 @@ describe('buildGraph on the real plan', () => {
     ]);
   });
 
+  it('models every named system as a programme, even one named inside a memorandum’s title', () => {
+    for (const [system, commitment] of [
+      ['技能実習制度', 'jp-mn-2022/III.1.7'],
+      ['ワーキング・ホリデー制度', 'jp-mn-2022/III.2.9'],
+      ['二国間クレジット制度(JCM)', 'jp-mn-2022/IV.2.4'],
+    ] as const) {
+      const via = outgoing(commitment, 'IMPLEMENTED_VIA').find(
+        (r) => r.properties.evidence === system,
+      );
+      expect(via, system).toBeDefined();
+      expect(nodes.get(via!.to.id)!.label).toBe('Program');
+    }
+    // The memorandum on the first is still what underpins III.1.7.
+    expect(rels('UNDERPINS').find((r) => r.to.id === 'jp-mn-2022/III.1.7')?.from.id).toBe(
+      'titp-moc',
+    );
+  });
+
   it("reads Japan's side where the text names its companies or nationals, not the State", () => {
     const japanIn = (ref: string) =>
       outgoing(`jp-mn-2022/${ref}`, 'INVOLVES').find((r) => r.to.id === 'japan')?.properties;
