@@ -274,8 +274,11 @@ function datesStrip(p: Record<string, unknown>, lang: Lang) {
   </section>`;
 }
 
-/** More connections of one type than this are folded until opened. */
-const LONG_GROUP = 24;
+/**
+ * More connections of one type than this are folded until opened: a country's 86 preamble
+ * parties, not the 31 commitments that involve Mongolia, which a reader of its panel wants.
+ */
+const LONG_GROUP = 40;
 
 /** The evidence every relationship of a group quotes, when they all quote the same (and there are two or more). */
 function sharedEvidence(rels: NodeDetails['provenance']['relationships']): string | null {

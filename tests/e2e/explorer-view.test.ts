@@ -297,6 +297,8 @@ describe('the explorer speaks the reader’s language', () => {
       hasText: 'undertaken by (preamble) (86)',
     });
     expect(await folded.getAttribute('open')).toBeNull();
+    // The 31 commitments that involve Mongolia stay open: they are what its panel is read for.
+    expect(await x.page.locator('section.rel-group', { hasText: 'involves (31)' }).count()).toBe(1);
     await folded.locator('summary').click();
     expect(await folded.locator('li').count()).toBe(86);
     await x.screenshot('panel-country-parties');
