@@ -1,3 +1,4 @@
+import { HUB_RELATIONSHIP_TYPES } from '../../core/model/graph-model';
 import type { Layers } from '../../core/model/layers';
 import type { DateRange } from '../timeline/timeline-model';
 import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
@@ -58,9 +59,8 @@ export interface AppState {
 
 export const DEFAULT_FILTERS: Filters = {
   kinds: NODE_KINDS.filter((k) => k !== 'Theme'),
-  // Theme tags and the preamble's parties join nearly every commitment to a few nodes: they
-  // are one click away in the legend, not drawn at first.
-  types: REL_TYPES.filter((t) => t !== 'TAGGED' && t !== 'UNDERTAKEN_BY'),
+  // One click away in the legend, not drawn at first (HUB_RELATIONSHIP_TYPES says why).
+  types: REL_TYPES.filter((t) => !HUB_RELATIONSHIP_TYPES.includes(t)),
   pillars: [...PILLARS],
   countries: [...COUNTRIES],
   themes: [],

@@ -40,6 +40,13 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
+/**
+ * Types that tie nearly every commitment to a few nodes (a theme; both countries, by the
+ * preamble): the explorer does not draw them at first, the stored layout is not pulled by
+ * them, and paths that avoid the plan's hierarchy avoid them too.
+ */
+export const HUB_RELATIONSHIP_TYPES: readonly RelationshipType[] = ['TAGGED', 'UNDERTAKEN_BY'];
+
 export type Scalar = string | number | boolean | null;
 export type Properties = Record<string, Scalar | string[] | number[]>;
 

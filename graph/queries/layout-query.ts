@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { defaultLayout, type Positions } from '../../core/default-layout';
 import type { Elements } from '../../core/elements';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../core/model/graph-model';
+import {
+  HUB_RELATIONSHIP_TYPES,
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
+} from '../../core/model/graph-model';
 import type { Graph } from '../graph';
 import { readView } from './view-query';
 
 /** The client's first view: everything but the theme tags, which would pull every commitment together. */
 export const DEFAULT_VIEW_KINDS = NODE_LABELS.filter((label) => label !== 'Theme');
 
-/**
- * The relationships the layout is pulled by: not the preamble's parties, which tie every
- * commitment to Japan and Mongolia alike (the client does not draw them at first either).
- */
-const LAYOUT_TYPES = RELATIONSHIP_TYPES.filter((type) => type !== 'UNDERTAKEN_BY');
+/** The relationships the layout is pulled by: not those that tie every commitment to a few hubs. */
+const LAYOUT_TYPES = RELATIONSHIP_TYPES.filter((type) => !HUB_RELATIONSHIP_TYPES.includes(type));
 
 /**
  * The most nodes the stored layout places: the default view's own limit. A bigger graph

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { pathsQuery } from '../../../core/api/paths';
+import { HUB_RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
 import type { Graph } from '../../../graph/graph';
 import { readPaths } from '../../../graph/queries/paths-query';
 import { HttpProblem } from '../../http/problem';
@@ -7,11 +8,8 @@ import { seedEtag } from '../../http/seed-etag';
 import { validate, validated } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
 
-/**
- * The plan's own hierarchy, the theme tags and the preamble's parties (both countries, on
- * every commitment), each of which would otherwise join any two commitments.
- */
-const HIERARCHY = ['PART_OF', 'TAGGED', 'UNDERTAKEN_BY'];
+/** The plan's own hierarchy and the hub types, each of which would otherwise join any two commitments. */
+const HIERARCHY = ['PART_OF', ...HUB_RELATIONSHIP_TYPES];
 
 export function pathsRouter(graph: Graph): Router {
   const router = Router();
