@@ -36,7 +36,19 @@ export const searchResult = z
   .meta({ id: 'SearchResult' });
 
 export const searchResponse = z
-  .object({ query: z.string(), variants: z.array(z.string()), results: z.array(searchResult) })
+  .object({
+    query: z.string(),
+    variants: z
+      .array(z.string())
+      .meta({
+        description: 'Other spellings and synonyms of the query’s words that were also looked for',
+      }),
+    notNamedInPlan: z.boolean().meta({
+      description:
+        'The query names something (JICA, World Bank, 国際協力機構) that nothing in the plan names: the results are then only the closest matches, not answers',
+    }),
+    results: z.array(searchResult),
+  })
   .meta({ id: 'SearchResults' });
 
 export type SearchResponse = z.infer<typeof searchResponse>;

@@ -1,9 +1,12 @@
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSearchIndex, searchPlan } from '../../core/search/plan-search';
 import type { Graph } from '../../graph/graph';
+import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
 import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
+import { SEARCH_CASES } from '../fixtures/search-queries';
 import { testConsole } from '../support/console-database';
 import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
@@ -275,6 +278,29 @@ describe('GET /api/search', () => {
   it('finds both defence memoranda for "defence MoU", though their names spell Defense and Memorandum', async () => {
     const ids = (await top('defence MoU')).slice(0, 5).map((r: { id: string }) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['jp-mn-defence-mou', 'jasdf-mn-air-force-mou']));
+  });
+
+  it('says when the plan names no such thing, and gives only the closest matches', async () => {
+    const res = await get('/api/search?q=JICA');
+    expect(res.body.notNamedInPlan).toBe(true);
+    expect(res.body.results.map((r: { id: string }) => r.id)).toEqual(['senior-volunteers']);
+    expect((await get('/api/search?q=EPA')).body.notNamedInPlan).toBe(false);
+  });
+
+  it('answers as core/search/plan-search does over the seed model: the server ranks with it', async () => {
+    const index = buildSearchIndex(
+      readSeedInputs().model.nodes.map((n) => ({ id: n.id, kind: n.label, props: n.properties })),
+    );
+    // Every seventh analyst's query, both languages and both kinds of answer among them.
+    for (const c of SEARCH_CASES.filter((_, i) => i % 7 === 0)) {
+      const expected = searchPlan(index, c.q, { limit: 20 });
+      const body = (await get(`/api/search?q=${encodeURIComponent(c.q)}`)).body;
+      expect(body.notNamedInPlan, c.q).toBe(expected.notNamedInPlan);
+      expect(
+        body.results.map((r: { id: string }) => r.id),
+        c.q,
+      ).toEqual(expected.results.map((r) => r.id));
+    }
   });
 
   it('treats Lucene syntax in the query as text', async () => {

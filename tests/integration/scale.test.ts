@@ -11,7 +11,7 @@ import { readNeighbours } from '../../graph/queries/neighbours-query';
 import { readNodeDetails } from '../../graph/queries/node-query';
 import { readPaths } from '../../graph/queries/paths-query';
 import { readSchema, readSeedVersion } from '../../graph/queries/schema-query';
-import { searchCandidates } from '../../graph/queries/search-query';
+import { readSearchDocs } from '../../graph/queries/search-query';
 import { readView } from '../../graph/queries/view-query';
 import { type Plain, toPlain } from '../../graph/to-plain';
 import { ensureSeeded } from '../../scripts/ensure-seeded';
@@ -113,27 +113,13 @@ describe('every query the app builds uses an index', () => {
       excludeTypes: [],
       limit: 5,
     });
-    await searchCandidates(g, { fulltext: '"EPA"', variants: ['EPA'], limit: 100, enough: 12 });
-    await searchCandidates(g, { fulltext: '"zzqx"', variants: ['zzqx'], limit: 100, enough: 12 });
-    await searchCandidates(g, {
-      fulltext: '"カーンクエスト"',
-      variants: ['カーンクエスト'],
-      limit: 100,
-      enough: 12,
-    });
+    await readSearchDocs(g);
     await readSchema(g);
     await readSeedVersion(g);
     await readDefaultLayout(g);
     await loadedFingerprint(g, inputs.plan.id);
-    // Every kind of query above ran (substring search included) and was profiled.
-    expect(seen.length).toBeGreaterThan(30);
-    // A search that the full-text indexes miss reads the search_key TEXT index, never a label scan.
-    const substring = seen.filter((p) => p.cypher.includes('search_key CONTAINS'));
-    expect(substring.length).toBeGreaterThanOrEqual(2);
-    for (const p of substring) {
-      expect(p.operators).toContain('NodeIndexContainsScan');
-      expect(p.operators).not.toContain('NodeByLabelScan');
-    }
+    // Every kind of query above ran and was profiled.
+    expect(seen.length).toBeGreaterThan(25);
     const offending = seen.filter((p) =>
       p.operators.some((op) => op === 'AllNodesScan' || op === 'CartesianProduct'),
     );
