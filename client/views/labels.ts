@@ -225,6 +225,15 @@ export const WORDS = {
   },
   noResults: { en: 'No results for', ja: '該当なし：' },
   triedAlso: { en: 'also tried', ja: '次も検索しました' },
+  // Search: a name the plan never uses (JICA) is said to be so, above its closest matches.
+  notNamedInPlan: {
+    en: '“{q}” is not named in the plan; closest matches:',
+    ja: '「{q}」は計画に記載がありません。近い候補：',
+  },
+  notNamedNothingClose: {
+    en: '“{q}” is not named in the plan, and nothing in it comes close',
+    ja: '「{q}」は計画に記載がなく、近い候補もありません',
+  },
   filters: { en: 'Filters and legend', ja: 'フィルターと凡例' },
   selection: { en: 'Selection', ja: '選択' },
   selectedCount: { en: 'selected', ja: '件選択' },

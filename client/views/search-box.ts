@@ -42,7 +42,7 @@ export function mountSearchBox(
   fitPlaceholder(getLang());
   new ResizeObserver(() => fitPlaceholder(getLang())).observe(input);
   let results: SearchResult[] = [];
-  let tried: { query: string; variants: string[] } | null = null;
+  let tried: { query: string; variants: string[]; notNamed: boolean } | null = null;
   let active = -1;
   let controller: AbortController | undefined;
   let timer: number | undefined;
@@ -56,8 +56,21 @@ export function mountSearchBox(
   const render = () => {
     const lang = getLang();
     const firstLocal = results.findIndex((r) => r.field === 'event');
+    // A name the plan never uses: said so above the closest matches, so none reads as an
+    // answer (or, with nothing close, in place of them).
+    const fromPlan = firstLocal >= 0 ? firstLocal : results.length;
+    const note = tried?.notNamed
+      ? t(lang, fromPlan > 0 ? 'notNamedInPlan' : 'notNamedNothingClose').replace(
+          '{q}',
+          tried.query,
+        )
+      : null;
     renderInto(
-      results.map(
+      html`${
+        note !== null && results.length > 0
+          ? html`<li role="presentation" id="search-note" class="note" data-test="not-named">${note}</li>`
+          : nothing
+      }${results.map(
         (r, i) =>
           html`${
             i === firstLocal
@@ -78,16 +91,20 @@ export function mountSearchBox(
           >${r.ref ? html`<span class="ref">${r.ref}</span>` : nothing}<span class="snippet"
             >${r.snippet}</span
           ></li>`,
-      ),
+      )}`,
       list,
     );
     if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`);
     else input.removeAttribute('aria-activedescendant');
     list.hidden = results.length === 0;
     input.setAttribute('aria-expanded', String(results.length > 0));
+    if (note !== null && results.length > 0) input.setAttribute('aria-describedby', 'search-note');
+    else input.removeAttribute('aria-describedby');
     // Nothing found: say so, and what was looked for besides the words typed.
     none.hidden = !(tried && results.length === 0);
-    if (tried && results.length === 0) {
+    if (note !== null && results.length === 0) {
+      none.textContent = note;
+    } else if (tried && results.length === 0) {
       const others = tried.variants.filter((v) => v !== tried!.query);
       none.textContent = `${t(lang, 'noResults')} “${tried.query}”${others.length ? ` (${t(lang, 'triedAlso')}: ${others.join(', ')})` : ''}`;
     }
@@ -114,7 +131,7 @@ export function mountSearchBox(
       try {
         const answer = await api.search(q, controller.signal);
         results = [...answer.results, ...local(q, getLang())];
-        tried = { query: q, variants: answer.variants ?? [] };
+        tried = { query: q, variants: answer.variants, notNamed: answer.notNamedInPlan };
         active = results.length ? 0 : -1;
         render();
       } catch (error) {
