@@ -220,8 +220,8 @@ export const WORDS = {
     ja: '行動計画の関係図。矢印キーで移動、＋と−で拡大縮小、0で全体表示。表でも同じノードを一覧できます',
   },
   hint: {
-    en: 'Try: click a pillar or commitment · open “What underpins what” · search “JICA” or “renewable”',
-    ja: '試してみる：柱や取組をクリック ·「何が何を支えるか」を開く ·「JICA」「再生可能」を検索',
+    en: 'Try: click a pillar or commitment · open “What underpins what” · search “MoU” or “renewable”',
+    ja: '試してみる：柱や取組をクリック ·「何が何を支えるか」を開く ·「覚書」「再生可能」を検索',
   },
   noResults: { en: 'No results for', ja: '該当なし：' },
   triedAlso: { en: 'also tried', ja: '次も検索しました' },
