@@ -165,6 +165,12 @@ const SYNONYM_WORDS: Map<string, number[]> = (() => {
 
 /** The longest run of words a synonym spans ("memorandum of understanding"). */
 const LONGEST_SYNONYM = Math.max(...SYNONYMS.flat().map((w) => w.split(/\s+/).length));
+/** The first words of synonyms of several words: only these can start one. */
+const FIRST_WORDS = new Set(
+  SYNONYMS.flat()
+    .filter((w) => /\s/.test(w.trim()))
+    .map((w) => compactOf(w.trim().split(/\s+/)[0]!)),
+);
 
 /** English words that join others: a query needs them in a phrase, not as words on their own. */
 const STOPWORDS = new Set([
@@ -259,6 +265,8 @@ interface Query {
 }
 
 const MAX_PHRASES = 32;
+/** The most words a query is read as: enough for any name, a bound on the work a query makes. */
+const MAX_TERMS = 12;
 
 function alternative(display: string, literal: boolean): Alternative {
   const compact = compactOf(display);
@@ -287,17 +295,24 @@ function term(raw: string): Term {
   return { raw, alternatives, nameLike: looksLikeName(raw) };
 }
 
+/** The longest unspaced Japanese a query has cut into words, and the longest word it looks for. */
+const MAX_SEGMENTED = 40;
+const MAX_PIECE = 16;
+
 /**
  * A Japanese word the plan does not use as typed, cut into words it does, longest first:
  * 防衛覚書 is 防衛 and 覚書. Pieces are two characters or more; a stretch the plan never uses
  * stays one word (and so finds nothing).
  */
 function segment(word: string, corpus: string): string[] {
+  // Bounded, so that a long string of nonsense costs a few lookups a character, not a scan of
+  // the corpus for every stretch of it.
+  if (word.length > MAX_SEGMENTED) return [word];
   const pieces: string[] = [];
   let unknown = '';
   let i = 0;
   while (i < word.length) {
-    let j = word.length;
+    let j = Math.min(word.length, i + MAX_PIECE);
     while (j > i + 1 && !corpus.includes(word.slice(i, j))) j--;
     if (j === i + 1) {
       unknown += word[i];
@@ -330,7 +345,9 @@ export function readQuery(index: SearchIndex, q: string): Query {
   const terms: Term[] = [];
   const absentNames: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    let span = Math.min(LONGEST_SYNONYM, tokens.length - i);
+    let span = FIRST_WORDS.has(compactOf(tokens[i]!))
+      ? Math.min(LONGEST_SYNONYM, tokens.length - i)
+      : 1;
     while (span > 1 && !SYNONYM_WORDS.has(compactOf(tokens.slice(i, i + span).join(' ')))) span--;
     const raw = tokens.slice(i, i + span).join(' ');
     i += span;
@@ -343,7 +360,12 @@ export function readQuery(index: SearchIndex, q: string): Query {
       terms.push(term(raw));
     }
   }
-  const content = terms.filter((t) => !STOPWORDS.has(t.alternatives[0]!.compact));
+  // A word said twice asks for nothing more; the phrases still hold it as typed.
+  const distinct = [...new Map(terms.map((t) => [t.alternatives[0]!.compact, t])).values()].slice(
+    0,
+    MAX_TERMS,
+  );
+  const content = distinct.filter((t) => !STOPWORDS.has(t.alternatives[0]!.compact));
   let combinations: Alternative[][] = [[]];
   for (const t of terms) {
     combinations = combinations
@@ -366,7 +388,7 @@ export function readQuery(index: SearchIndex, q: string): Query {
   }
   return {
     text: q,
-    terms: content.length > 0 ? content : terms,
+    terms: content.length > 0 ? content : distinct,
     phrases: [...phrases.values()],
     refKey: refKey(q),
     absentNames,
