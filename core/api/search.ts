@@ -38,11 +38,9 @@ export const searchResult = z
 export const searchResponse = z
   .object({
     query: z.string(),
-    variants: z
-      .array(z.string())
-      .meta({
-        description: 'Other spellings and synonyms of the query’s words that were also looked for',
-      }),
+    variants: z.array(z.string()).meta({
+      description: 'Other spellings and synonyms of the query’s words that were also looked for',
+    }),
     notNamedInPlan: z.boolean().meta({
       description:
         'The query names something (JICA, World Bank, 国際協力機構) that nothing in the plan names: the results are then only the closest matches, not answers',
