@@ -50,7 +50,7 @@ export const api = {
     getJson<Neighbourhood>(`/api/nodes/${enc(id)}/neighbours?depth=1&limit=200`),
   paths: (from: string, to: string, avoidHierarchy: boolean, layers: Layers) =>
     getJson<Paths>(
-      `/api/paths?from=${enc(from)}&to=${enc(to)}&avoidHierarchy=${avoidHierarchy}&layers=${layers}&limit=10`,
+      `/api/paths?from=${enc(from)}&to=${enc(to)}&avoidHierarchy=${avoidHierarchy}&layers=${layers}&k=5`,
     ),
   search: (q: string, signal?: AbortSignal) =>
     getJson<SearchResponse>(`/api/search?q=${enc(q)}&limit=12`, signal),
