@@ -85,7 +85,8 @@ const CASES: Case[] = [
         maxHops: 6,
         layers: 'plan',
         excludeTypes: ['PART_OF', 'TAGGED'],
-        limit: 10,
+        avoid: [],
+        k: 3,
       }),
   },
   {

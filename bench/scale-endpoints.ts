@@ -108,7 +108,8 @@ export const ENDPOINTS: Endpoint[] = [
         maxHops: 6,
         layers: 'plan',
         excludeTypes: ['PART_OF', 'TAGGED'],
-        limit: 10,
+        avoid: [],
+        k: 3,
       }),
   },
   {

@@ -87,7 +87,8 @@ const ENDPOINTS: Endpoint[] = [
               maxHops: 6,
               layers: 'plan',
               excludeTypes: ['PART_OF', 'TAGGED'],
-              limit: 10,
+              avoid: [],
+              k: 3,
             }),
         };
       }),

@@ -3,7 +3,7 @@ import type { HealthResponse } from '../core/api/health';
 import type { Neighbourhood, NodeDetails } from '../core/api/nodes';
 import type { Paths } from '../core/api/paths';
 import type { SearchResult as RankedResult, SearchResponse } from '../core/api/search';
-import type { Layers } from '../core/model/layers';
+import type { PathVia } from '../core/model/path-options';
 
 /** Typed calls to Kizuna's API; problem+json errors become ApiError with the server's words. */
 export class ApiError extends Error {
@@ -42,16 +42,33 @@ export type SearchResult = Omit<RankedResult, 'score'>;
 
 const enc = encodeURIComponent;
 
+/** What the path finder asks for besides the ends (model/state.ts's PathQuery). */
+export interface PathOptions {
+  via: readonly PathVia[];
+  avoid: readonly string[];
+  k: number;
+}
+
 export const api = {
   health: () => getJson<HealthResponse>('/api/health'),
   wholePlan: () => getJson<GraphView>('/api/graph?positions=default'),
   node: (id: string) => getJson<NodeDetails>(`/api/nodes/${enc(id)}`),
   neighbours: (id: string) =>
     getJson<Neighbourhood>(`/api/nodes/${enc(id)}/neighbours?depth=1&limit=200`),
-  paths: (from: string, to: string, avoidHierarchy: boolean, layers: Layers) =>
-    getJson<Paths>(
-      `/api/paths?from=${enc(from)}&to=${enc(to)}&avoidHierarchy=${avoidHierarchy}&layers=${layers}&limit=10`,
-    ),
+  paths: (from: string, to: string, options: PathOptions) => {
+    const p = new URLSearchParams({
+      from,
+      to,
+      k: String(options.k),
+      structure: String(options.via.includes('structure')),
+      themes: String(options.via.includes('themes')),
+      layers: options.via.includes('events') ? 'all' : 'plan',
+    });
+    // The ends are never avoided: a path from Japan may still be asked for.
+    const avoid = options.avoid.filter((id) => id !== from && id !== to);
+    if (avoid.length) p.set('avoid', avoid.join(','));
+    return getJson<Paths>(`/api/paths?${p}`);
+  },
   search: (q: string, signal?: AbortSignal) =>
     getJson<SearchResponse>(`/api/search?q=${enc(q)}&limit=12`, signal),
 };

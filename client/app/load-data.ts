@@ -18,11 +18,18 @@ async function fetchExpansion(app: Explorer, id: string): Promise<void> {
   );
 }
 
+/** The path finder's question: its ends and options, as a key to tell one from another. */
+const pathKey = (path: AppState['path']) =>
+  JSON.stringify([path.from, path.to, path.via, path.avoid, path.k]);
+
 async function fetchPath(app: Explorer): Promise<void> {
-  const { from, to, avoidHierarchy, layers } = app.store.state.path;
+  const path = app.store.state.path;
   app.store.setPath(null);
-  if (!from || !to) return;
-  const result = await api.paths(from, to, avoidHierarchy, layers);
+  if (!path.from || !path.to) return;
+  const asked = pathKey(path);
+  const result = await api.paths(path.from, path.to, path);
+  // A quicker answer to a later question may have come first: this one is kept only if current.
+  if (pathKey(app.store.state.path) !== asked) return;
   addElements(app, result.elements);
   app.store.setPath(result);
 }
@@ -34,15 +41,7 @@ export function fetchForView(app: Explorer, before: AppState | null): Promise<vo
   const jobs: Promise<void>[] = [];
   for (const id of state.expanded)
     if (!store.loaded.expansions[id]) jobs.push(fetchExpansion(app, id));
-  if (
-    !before ||
-    state.path.from !== before.path.from ||
-    state.path.to !== before.path.to ||
-    state.path.avoidHierarchy !== before.path.avoidHierarchy ||
-    state.path.layers !== before.path.layers
-  ) {
-    jobs.push(fetchPath(app));
-  }
+  if (!before || pathKey(state.path) !== pathKey(before.path)) jobs.push(fetchPath(app));
   if (state.selected !== before?.selected) {
     store.forgetDetails();
     if (state.selected) {

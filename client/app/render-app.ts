@@ -1,7 +1,8 @@
-import { html, nothing, render as renderInto } from 'lit-html';
+import { nothing, render as renderInto } from 'lit-html';
 import { computeVisible } from '../model/visibility';
 import { controlsTemplate } from '../views/controls';
-import { kindName, t } from '../views/labels';
+import { t } from '../views/labels';
+import { pathResultsTemplate } from '../views/path-finder';
 import { sidePanelTemplate } from '../views/side-panel';
 import { underpinsListTemplate } from '../views/underpins-list';
 import type { Explorer } from './explorer';
@@ -42,6 +43,7 @@ export function render(app: Explorer): void {
       dispatch: store.dispatch,
       themes,
       nameOf: (id) => nameOf(store, id),
+      node: (id) => store.nodeIndex.get(id),
       pillarNames,
     }),
     page.controls,
@@ -104,25 +106,14 @@ export function render(app: Explorer): void {
 function renderPaths(app: Explorer): void {
   const { store } = app;
   const { state, pathResult } = store;
-  const lang = state.lang;
-  const name = (id: string) => nameOf(store, id);
-  // An analysts' record on a path says so: it is not what the plan says.
-  const step = (id: string) =>
-    store.nodeIndex.get(id)?.kind === 'Event'
-      ? `${name(id)} (${kindName('Event', lang)})`
-      : name(id);
   const open = Boolean(pathResult && state.path.from && state.path.to);
   app.page.pathsPane.hidden = !open;
   renderInto(
-    open && pathResult && state.path.from && state.path.to
-      ? html`<h2>${t(lang, 'paths')}: ${name(state.path.from)} → ${name(state.path.to)}</h2>
-          ${
-            pathResult.paths.length === 0
-              ? html`<p data-test="no-path">${t(lang, 'noPath')}</p>`
-              : html`<ol data-test="path-list">
-                ${pathResult.paths.map((p) => html`<li>${p.nodes.map(step).join(' → ')}</li>`)}
-              </ol>`
-          }`
+    open && pathResult
+      ? pathResultsTemplate(state, pathResult, {
+          dispatch: store.dispatch,
+          node: (id) => store.nodeIndex.get(id),
+        })
       : nothing,
     app.page.pathsPane,
   );

@@ -24,6 +24,7 @@ export interface ExplorerState {
   nodeIndex: Map<string, NodeData>;
   details: NodeDetails | null;
   detailsLoading: boolean;
+  /** The path finder's answer; its nodes, each once, are `loaded.path.nodes`. */
   pathResult: Paths | null;
   /** The node the search box found last, marked on the canvas. */
   hit: string | null;
@@ -151,9 +152,10 @@ export function createStore(decoded: Decoded): Store {
     },
     setPath: (result) => {
       s.pathResult = result;
+      // Each id once, in the order the paths meet them: what "open as list" lists.
       s.loaded.path = {
-        nodes: result ? result.paths.flatMap((p) => p.nodes) : [],
-        edges: result ? result.paths.flatMap((p) => p.edges) : [],
+        nodes: [...new Set(result ? result.paths.flatMap((p) => p.nodes) : [])],
+        edges: [...new Set(result ? result.paths.flatMap((p) => p.edges) : [])],
       };
     },
     forgetDetails: () => {

@@ -20,9 +20,11 @@ export function createLevelOfDetail(ctx: CanvasContext, classes: ElementClasses)
     const zoom = cy.zoom();
     cy.batch(() => {
       cy.elements().forEach((ele) => {
+        // A path's nodes are always named, wherever the path runs.
         const hide =
-          ctx.cluttered.has(ele.id()) ||
-          ele.numericStyle('font-size') * zoom < MIN_ZOOMED_FONT_SIZE - 1e-6;
+          !(ele.isNode() && ele.hasClass('on-path')) &&
+          (ctx.cluttered.has(ele.id()) ||
+            ele.numericStyle('font-size') * zoom < MIN_ZOOMED_FONT_SIZE - 1e-6);
         classes.hideForDetail(ele, hide);
       });
     });

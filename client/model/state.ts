@@ -1,5 +1,12 @@
 import { HUB_RELATIONSHIP_TYPES } from '../../core/model/graph-model';
-import type { Layers } from '../../core/model/layers';
+import {
+  DEFAULT_PATHS,
+  MAX_AVOIDED,
+  MAX_PATHS,
+  PATH_HUBS,
+  PATH_VIA,
+  type PathVia,
+} from '../../core/model/path-options';
 import type { DateRange } from '../timeline/timeline-model';
 import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
 
@@ -32,10 +39,23 @@ export interface Filters {
 export interface PathQuery {
   from: string | null;
   to: string | null;
-  avoidHierarchy: boolean;
-  /** plan: paths through what the plan says; all: through analysts' records (events) too. */
-  layers: Layers;
+  /**
+   * What a path may go through beyond the plan's actors and instruments: its structure
+   * (pillars and areas), its themes, analysts' records (events). None at first.
+   */
+  via: PathVia[];
+  /** Nodes no path may go through: the two country hubs at first (PATH_HUBS). */
+  avoid: string[];
+  /** How many paths, shortest first (1–MAX_PATHS). */
+  k: number;
 }
+
+/** The path finder's options at first: paths through actors and instruments, around the hubs. */
+export const DEFAULT_PATH_OPTIONS: Omit<PathQuery, 'from' | 'to'> = {
+  via: [],
+  avoid: [...PATH_HUBS],
+  k: DEFAULT_PATHS,
+};
 
 export interface AppState {
   lang: Lang;
@@ -75,7 +95,7 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   expanded: [],
   hidden: [],
   focus: null,
-  path: { from: null, to: null, avoidHierarchy: true, layers: 'plan' },
+  path: { from: null, to: null, ...DEFAULT_PATH_OPTIONS },
   metric: 'none',
   range: null,
   quietSince: null,
@@ -154,14 +174,36 @@ export const actions = {
   clearFocus: (s: AppState): AppState => ({ ...s, focus: null }),
   pathFrom: (s: AppState, id: string): AppState => ({ ...s, path: { ...s.path, from: id } }),
   pathTo: (s: AppState, id: string): AppState => ({ ...s, path: { ...s.path, to: id } }),
-  setAvoidHierarchy: (s: AppState, avoidHierarchy: boolean): AppState => ({
+  /** Lets paths go through (or keeps them from) the plan's structure, its themes or events. */
+  setPathVia: (s: AppState, via: PathVia, allowed: boolean): AppState =>
+    s.path.via.includes(via) === allowed
+      ? s
+      : {
+          ...s,
+          path: {
+            ...s.path,
+            // In PATH_VIA's order, so that a link says the same however it was clicked.
+            via: PATH_VIA.filter((v) => (v === via ? allowed : s.path.via.includes(v))),
+          },
+        },
+  /** Finds paths around this node (a hub, or one clicked on a path found). */
+  avoidNode: (s: AppState, id: string): AppState =>
+    s.path.avoid.includes(id) || s.path.avoid.length >= MAX_AVOIDED
+      ? s
+      : { ...s, path: { ...s.path, avoid: [...s.path.avoid, id] } },
+  allowNode: (s: AppState, id: string): AppState =>
+    s.path.avoid.includes(id)
+      ? { ...s, path: { ...s.path, avoid: s.path.avoid.filter((a) => a !== id) } }
+      : s,
+  /** Lifts every exclusion: any connection, no node avoided. */
+  liftPathExclusions: (s: AppState): AppState => ({
     ...s,
-    path: { ...s.path, avoidHierarchy },
+    path: { ...s.path, via: [...PATH_VIA], avoid: [] },
   }),
-  setPathLayers: (s: AppState, layers: Layers): AppState => ({
-    ...s,
-    path: { ...s.path, layers },
-  }),
+  setPathCount: (s: AppState, k: number): AppState =>
+    Number.isInteger(k) && k >= 1 && k <= MAX_PATHS && k !== s.path.k
+      ? { ...s, path: { ...s.path, k } }
+      : s,
   clearPath: (s: AppState): AppState => ({ ...s, path: { ...s.path, from: null, to: null } }),
   setMetric: (s: AppState, metric: Metric): AppState => ({ ...s, metric }),
   setRange: (s: AppState, range: DateRange | null): AppState =>

@@ -1,4 +1,5 @@
-import { LAYERS, type Layers } from '../../core/model/layers';
+import { LAYERS } from '../../core/model/layers';
+import { MAX_AVOIDED, MAX_PATHS, PATH_VIA, type PathVia } from '../../core/model/path-options';
 import { encodeRange, parseDay, parseRange } from '../timeline/timeline-model';
 import { isNodeKind, isRelType, type NodeKind, type RelType } from './palette';
 import {
@@ -6,6 +7,7 @@ import {
   COUNTRIES,
   type Country,
   DEFAULT_FILTERS,
+  DEFAULT_PATH_OPTIONS,
   initialState,
   LAYOUTS,
   type Lang,
@@ -26,7 +28,8 @@ import {
 
 const METRICS: Metric[] = ['none', 'degree', 'betweenness', 'pagerank'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
-const isLayers = (v: string): v is Layers => (LAYERS as readonly string[]).includes(v);
+const isLayers = (v: string) => (LAYERS as readonly string[]).includes(v);
+const isVia = (v: string): v is PathVia => (PATH_VIA as readonly string[]).includes(v);
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
@@ -47,13 +50,13 @@ export function encodeState(state: AppState): string {
   if (state.expanded.length) p.set('exp', state.expanded.join(','));
   if (state.hidden.length) p.set('hidden', state.hidden.join(','));
   if (state.focus) p.set('focus', `${state.focus.id}~${state.focus.hops}`);
-  if (state.path.from || state.path.to) {
-    p.set(
-      'path',
-      `${state.path.from ?? ''}~${state.path.to ?? ''}~${state.path.avoidHierarchy ? 1 : 0}` +
-        (state.path.layers === 'plan' ? '' : `~${state.path.layers}`),
-    );
-  }
+  const path = state.path;
+  if (path.from || path.to) p.set('path', `${path.from ?? ''}~${path.to ?? ''}`);
+  // The path finder's options, kept without ends too, so that Back undoes a click on them.
+  if (path.via.length) p.set('via', path.via.join(','));
+  if (path.avoid.join(',') !== DEFAULT_PATH_OPTIONS.avoid.join(','))
+    p.set('avoid', path.avoid.join(','));
+  if (path.k !== DEFAULT_PATH_OPTIONS.k) p.set('paths', String(path.k));
   if (state.metric !== base.metric) p.set('metric', state.metric);
   if (state.range) p.set('range', encodeRange(state.range));
   if (state.quietSince) p.set('quiet', state.quietSince);
@@ -155,17 +158,47 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
   }
   const path = p.get('path');
   if (path !== null) {
-    // A fourth part names the layers; links made before it had one keep to the plan.
-    const [from = '', to = '', avoid = '1', layers = 'plan', ...rest] = path.split('~');
+    // Links made before the options had a third part (1: away from the hierarchy, themes and
+    // the countries' links; 0: through anything) and a fourth naming the layers.
+    const [from = '', to = '', legacy, layers = 'plan', ...rest] = path.split('~');
     if (
       (from === '' || id(from)) &&
       (to === '' || id(to)) &&
-      ['0', '1'].includes(avoid) &&
+      (legacy === undefined || ['0', '1'].includes(legacy)) &&
       isLayers(layers) &&
       rest.length === 0
     ) {
-      state.path = { from: from || null, to: to || null, avoidHierarchy: avoid === '1', layers };
+      const via: PathVia[] = legacy === '0' ? ['structure', 'themes'] : [];
+      if (layers === 'all') via.push('events');
+      state.path = {
+        ...state.path,
+        from: from || null,
+        to: to || null,
+        ...(legacy === undefined
+          ? {}
+          : { via, avoid: legacy === '0' ? [] : [...DEFAULT_PATH_OPTIONS.avoid] }),
+      };
     } else problems.push(`malformed path "${path}"`);
+  }
+  list<PathVia>('via', isVia, (v) => {
+    state.path = { ...state.path, via: PATH_VIA.filter((x) => v.includes(x)) };
+  });
+  const avoid = p.get('avoid');
+  if (avoid !== null) {
+    const items = [...new Set(avoid.split(',').filter(Boolean))];
+    const bad = items.filter((i) => !id(i));
+    if (bad.length) problems.push(`unknown avoid ${bad.map((b) => `"${b}"`).join(', ')}`);
+    const good = items.filter(id);
+    if (good.length > MAX_AVOIDED) problems.push(`more than ${MAX_AVOIDED} nodes to avoid`);
+    // Nothing understood is not "avoid nothing": the hubs stay avoided.
+    if (good.length || !bad.length)
+      state.path = { ...state.path, avoid: good.slice(0, MAX_AVOIDED) };
+  }
+  const k = p.get('paths');
+  if (k !== null) {
+    const n = Number(k);
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_PATHS) state.path = { ...state.path, k: n };
+    else problems.push(`malformed number of paths "${k}"`);
   }
   const range = p.get('range');
   if (range !== null) {

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { NodeData } from '../api';
 import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
 import { type Actions, type AppState, COUNTRIES, type Metric, PILLARS } from '../model/state';
 import { propertyValue, t, themeName } from './labels';
+import { pathOptionsTemplate } from './path-finder';
 
 export type Dispatch = <K extends keyof Actions>(
   name: K,
@@ -14,6 +16,8 @@ export interface ControlsContext {
   /** Pillar refs with their names in the chosen language. */
   pillarNames: Record<string, string>;
   nameOf(id: string): string;
+  /** A loaded node by id. */
+  node(id: string): NodeData | undefined;
 }
 
 const swatch = (colour: string, shape: string) =>
@@ -46,7 +50,6 @@ const group = (title: string, body: unknown, id: string, open = true) =>
 export function controlsTemplate(state: AppState, ctx: ControlsContext): TemplateResult {
   const { lang, filters } = state;
   const d = ctx.dispatch;
-  const endName = (id: string | null) => (id ? ctx.nameOf(id) : t(lang, 'notChosen'));
   return html`
     ${group(
       t(lang, 'pillars'),
@@ -135,35 +138,10 @@ export function controlsTemplate(state: AppState, ctx: ControlsContext): Templat
     )}
     ${group(
       t(lang, 'connect'),
-      html`<p class="path-end-row">
-          <strong>${t(lang, 'from')}: </strong
-          ><span data-test="path-from-name">${endName(state.path.from)}</span>
-        </p>
-        <p class="path-end-row">
-          <strong>${t(lang, 'to')}: </strong
-          ><span data-test="path-to-name">${endName(state.path.to)}</span>
-        </p>
-        ${checkbox(
-          t(lang, 'avoidHierarchy'),
-          state.path.avoidHierarchy,
-          () => d('setAvoidHierarchy', !state.path.avoidHierarchy),
-          'avoid-hierarchy',
-        )}
-        ${checkbox(
-          t(lang, 'pathWithEvents'),
-          state.path.layers === 'all',
-          () => d('setPathLayers', state.path.layers === 'all' ? 'plan' : 'all'),
-          'path-with-events',
-        )}
-        <button
-          type="button"
-          @click=${() => d('clearPath')}
-          ?disabled=${!state.path.from && !state.path.to}
-        >
-          ${t(lang, 'clearPath')}
-        </button>`,
+      pathOptionsTemplate(state, { dispatch: d, node: ctx.node }, checkbox),
       'connect',
-      false,
+      // Opens when an end is chosen; left as the user leaves it otherwise.
+      Boolean(state.path.from || state.path.to),
     )}
     <div class="control-buttons">
       ${

@@ -54,17 +54,30 @@ export const WORDS = {
     en: '(pick a node, then “Path from/to here”)',
     ja: '（ノードを選び「ここから／ここまで」）',
   },
-  avoidHierarchy: {
-    en: 'Ignore the plan’s hierarchy, themes and preamble parties',
-    ja: '計画の階層・テーマ・前文の当事国を経由しない',
-  },
-  pathWithEvents: {
-    en: 'Also through analysts’ records (events)',
-    ja: '分析者の記録（出来事）も経由する',
-  },
   analystsRecords: { en: 'Analysts’ records', ja: '分析者の記録' },
   clearPath: { en: 'Clear path', ja: '経路を消去' },
+  // Path finder (issue 25 item 2): what paths may go through, what they avoid, the paths found.
+  pathVia: { en: 'Paths may go through', ja: '経路が経由してよいもの' },
+  viaStructure: {
+    en: 'the plan’s structure (pillars and areas)',
+    ja: '計画の構成（柱・分野）',
+  },
+  viaThemes: { en: 'themes', ja: 'テーマ' },
+  viaEvents: { en: 'analysts’ records (events)', ja: '分析者の記録（出来事）' },
+  pathAvoid: { en: 'Paths avoid', ja: '経由しないノード' },
+  pathCount: { en: 'Paths to show', ja: '表示する経路の数' },
+  pathSteps: { en: '{n} steps', ja: '{n}ステップ' },
+  pathOneStep: { en: '1 step', ja: '1ステップ' },
+  avoidNode: { en: 'Avoid {name} and search again', ja: '{name}を経由せずに再検索' },
   noPath: { en: 'No path within 6 steps.', ja: '6ステップ以内の経路はありません。' },
+  noPathLeftOut: { en: 'Left out of the search:', ja: '検索から除外しているもの：' },
+  noPathNothingLeftOut: {
+    en: 'Nothing is left out: the two are not connected within 6 steps.',
+    ja: '除外はありません。この2つは6ステップ以内ではつながっていません。',
+  },
+  liftOne: { en: 'Allow {what}', ja: '{what}を経由する' },
+  liftAll: { en: 'Lift all', ja: 'すべて解除' },
+  morePaths: { en: 'Show up to {n} paths', ja: '最大{n}件の経路を表示' },
   timeline: { en: 'Events over time', ja: '出来事の年表' },
   timelineChart: {
     en: 'Events per month and pillar; drag to choose a period',

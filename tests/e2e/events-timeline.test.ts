@@ -299,36 +299,38 @@ describe('paths through analysts’ records', () => {
   const road = 'ev-2024-05-13-road-2024-pko-engineering';
 
   it('leaves them out until asked, with one control that Back undoes, in both languages and on a phone', async () => {
+    // A link from before the path finder's options: ~1 keeps to the plan, around the hubs.
     const x = await ExplorerPage.open(browser, `${url}/#lang=en&path=mod-jp~zam-road-training~1`, {
       width: 1280,
       height: 720,
     });
     const page = x.page;
-    const pathList = () => page.textContent('[data-test="path-list"]');
+    const eventSteps = () => page.locator('[data-test="path-list"] .path-step[data-kind="Event"]');
     await page.waitForSelector('[data-test="path-list"] li');
-    expect(await pathList()).not.toContain('(Event)');
+    expect(await eventSteps().count()).toBe(0);
     expect(await x.visibleNodes('Event')).toEqual([]);
 
-    await page.click('[data-group="connect"] summary');
-    const control = page.locator('[data-test="path-with-events"]');
+    // Choosing the ends opened the path finder's options.
+    const control = page.locator('[data-test="path-via-events"]');
     expect(await control.isChecked()).toBe(false);
     expect(await page.locator('label.check', { has: control }).textContent()).toContain(
-      'Also through analysts’ records (events)',
+      'analysts’ records (events)',
     );
     await control.check();
-    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('~all'));
-    await page.waitForFunction(() =>
-      document.querySelector('[data-test="path-list"]')?.textContent?.includes('(Event)'),
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('via=events'));
+    await page.waitForSelector('[data-test="path-list"] .path-step[data-kind="Event"]');
+    const first = page.locator('[data-test="path"]').first();
+    expect(await first.textContent()).toContain('Road-2024');
+    expect(await first.locator('.path-step').count()).toBe(3);
+    expect(await first.locator('.path-step[data-kind="Event"] .step-kind').textContent()).toBe(
+      'Event',
     );
-    const list = await pathList();
-    expect(list).toContain('Road-2024');
-    expect(list!.split('→')).toHaveLength(3);
     expect(await x.visibleNodes('Event')).toEqual([road]);
 
     await page.goBack();
-    await page.waitForFunction(() => !decodeURIComponent(location.hash).includes('~all'));
+    await page.waitForFunction(() => !decodeURIComponent(location.hash).includes('via=events'));
     await page.waitForFunction(
-      () => !document.querySelector('[data-test="path-list"]')?.textContent?.includes('(Event)'),
+      () => !document.querySelector('[data-test="path-list"] .path-step[data-kind="Event"]'),
     );
     expect(await control.isChecked()).toBe(false);
     expect(x.errors).toEqual([]);
@@ -336,25 +338,28 @@ describe('paths through analysts’ records', () => {
 
     const phone = await ExplorerPage.open(
       browser,
-      `${url}/#lang=ja&path=mod-jp~zam-road-training~1~all`,
+      `${url}/#lang=ja&path=mod-jp~zam-road-training&via=events`,
       { width: 390, height: 844 },
     );
     await phone.page.click('#controls-summary');
-    await phone.page.click('[data-group="connect"] summary');
-    const phoneControl = phone.page.locator('[data-test="path-with-events"]');
+    const phoneControl = phone.page.locator('[data-test="path-via-events"]');
     await phoneControl.scrollIntoViewIfNeeded();
     expect(await phoneControl.isChecked()).toBe(true);
     expect(await phone.page.locator('label.check', { has: phoneControl }).textContent()).toContain(
-      '分析者の記録（出来事）も経由する',
+      '分析者の記録（出来事）',
     );
     await expectInsideWidth(
       phone.page,
-      'label.check:has([data-test="path-with-events"])',
+      'label.check:has([data-test="path-via-events"])',
       'the control on a phone',
     );
-    await phone.page.waitForFunction(() =>
-      document.querySelector('[data-test="path-list"]')?.textContent?.includes('(出来事)'),
-    );
+    await phone.page.waitForSelector('[data-test="path-list"] .path-step[data-kind="Event"]');
+    expect(
+      await phone.page
+        .locator('[data-test="path-list"] .path-step[data-kind="Event"] .step-kind')
+        .first()
+        .textContent(),
+    ).toBe('出来事');
     expect(phone.errors).toEqual([]);
     await phone.page.close();
   }, 180_000);

@@ -114,29 +114,111 @@ describe('the explorer in Chromium', () => {
     await x.page.close();
   });
 
-  it('highlights the shortest paths between two named nodes, ignoring the hierarchy', async () => {
-    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
-    await x.searchAndChoose('Ministry of Defense', 'mod-jp');
-    await x.page.click('[data-test="path-from"]');
-    await x.searchAndChoose('国際連合', 'un');
-    await x.page.click('[data-test="path-to"]');
-    await x.page.waitForSelector('[data-test="path-list"] li');
-    const paths = await x.page.$$eval('[data-test="path-list"] li', (els) =>
-      els.map((e) => e.textContent ?? ''),
+  it('finds paths that mean something: around the hubs, through the structure when allowed, every node named', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    const page = x.page;
+    const I32 = 'jp-mn-2022/I.3.2';
+    const IV22 = 'jp-mn-2022/IV.2.2';
+    await x.searchAndChoose('I.3.2', I32);
+    await page.click('[data-test="path-from"]');
+    await x.searchAndChoose('IV.2.2', IV22);
+    await page.click('[data-test="path-to"]');
+
+    // At first paths keep to actors and instruments, around Japan and Mongolia: none joins these
+    // two, and the answer says what was left out, each with a way to let it back in.
+    await page.waitForSelector('[data-test="no-path"]');
+    const lifts = await page.$$eval('[data-test="path-exclusions"] button', (els) =>
+      els.map((e) => `${e.getAttribute('data-test')}: ${e.textContent?.trim()}`),
     );
-    expect(paths.length).toBeGreaterThan(0);
-    for (const p of paths) {
-      expect(p.startsWith('Ministry of Defense →')).toBe(true);
-      expect(p.endsWith('→ United Nations')).toBe(true);
-    }
-    expect(await x.nodeClasses('mod-jp')).toEqual(expect.arrayContaining(['on-path', 'path-end']));
-    const pathEdgeTypes = await x.page.evaluate(() =>
-      window.kizuna!.cy.edges('.on-path').map((e) => e.data('type')),
+    expect(lifts).toEqual([
+      'lift-structure: Allow the plan’s structure (pillars and areas)',
+      'lift-themes: Allow themes',
+      'lift-events: Allow analysts’ records (events)',
+      'lift-node-japan: Allow Japan',
+      'lift-node-mongolia: Allow Mongolia',
+      'lift-all: Lift all',
+    ]);
+    await x.screenshot('path-none');
+
+    // Lifting one, the structure: found through pillars and areas, still around the hubs.
+    await page.click('[data-test="lift-structure"]');
+    await page.waitForSelector('[data-test="path-list"]');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('via=structure'));
+    const steps = () =>
+      page.$$eval('[data-test="path"]', (paths) =>
+        paths.map((p) =>
+          [...p.querySelectorAll('.path-step')].map((s) =>
+            [s.querySelector('.step-kind')?.textContent, s.querySelector('.step-name')?.textContent]
+              .map((t) => t?.trim())
+              .join(' '),
+          ),
+        ),
+      );
+    const [structural] = await steps();
+    expect(structural).toEqual([
+      'Commitment I.3.2 Defence visits and exchanges under the defence MoUs',
+      'Area I.3 Security and Defence',
+      'Pillar I Politics and Security',
+      expect.stringMatching(/^Plan Japan-Mongolia Action Plan/),
+      expect.stringMatching(/^Pillar IV /),
+      expect.stringMatching(/^Area IV\.2 /),
+      expect.stringMatching(/^Commitment IV\.2\.2 /),
+    ]);
+    const pathIds = [
+      I32,
+      'jp-mn-2022/I.3',
+      'jp-mn-2022/I',
+      'jp-mn-2022',
+      'jp-mn-2022/IV',
+      'jp-mn-2022/IV.2',
+      IV22,
+    ];
+    expect(await x.nodeClasses(I32)).toEqual(expect.arrayContaining(['on-path', 'path-end']));
+    // Drawn on the canvas, each of its nodes with its label, however small the zoom.
+    await x.settled();
+    const drawn = new Map((await x.drawnLabels()).map((l) => [l.id, l.text]));
+    for (const id of pathIds) expect(drawn.get(id), id).toBeTruthy();
+    await x.screenshot('path-structure');
+
+    // Through Japan when allowed (one click in the options); one click on Japan in the path
+    // found avoids it again and searches again; Back undoes that.
+    await page.click('[data-test="path-avoid-japan"]');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-test="path"] .path-step[data-id="japan"]'),
     );
-    expect(pathEdgeTypes).not.toContain('PART_OF');
-    await x.screenshot('path-mod-to-un');
-    await x.page.close();
-  });
+    expect((await steps())[0]).toHaveLength(3);
+    await page.click('[data-test="path"] .path-step[data-id="japan"] [data-test="avoid-node"]');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-test="path-list"]') &&
+        !document.querySelector('[data-test="path"] .path-step[data-id="japan"]'),
+    );
+    expect(await page.locator('[data-test="path-avoid-japan"]').isChecked()).toBe(true);
+    expect((await steps())[0]).toHaveLength(7);
+    await page.goBack();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-test="path"] .path-step[data-id="japan"]'),
+    );
+
+    // Five paths when asked, each a different route; in Japanese, every word too.
+    await page.selectOption('[data-test="path-count"]', '5');
+    await page.waitForFunction(() => document.querySelectorAll('[data-test="path"]').length === 5);
+    const routes = (await steps()).map((r) => r.join(' > '));
+    expect(new Set(routes).size).toBe(5);
+    await page.click('#lang-toggle');
+    await page.waitForFunction(
+      () => document.querySelector('[data-test="path"] .step-kind')?.textContent === '取組',
+    );
+    expect(await page.textContent('[data-group="connect"] .path-options legend')).toBe(
+      '経路が経由してよいもの',
+    );
+    await x.screenshot('path-list-ja');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await x.settled();
+    await x.screenshot('path-list-phone');
+    expect(x.errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 
   it('lists each MOU with the commitments it underpins in the underpins view', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`);

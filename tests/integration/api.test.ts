@@ -198,10 +198,10 @@ describe('GET /api/paths', () => {
     const res = await get('/api/paths?from=mod-jp&to=mod-mn');
     expect(res.status).toBe(200);
     expect(res.body.paths.length).toBeGreaterThan(0);
+    expect(res.body.paths[0].hops).toBe(2);
     for (const path of res.body.paths) {
       expect(path.nodes[0]).toBe('mod-jp');
       expect(path.nodes.at(-1)).toBe('mod-mn');
-      expect(path.hops).toBe(2);
     }
   });
 
@@ -215,10 +215,106 @@ describe('GET /api/paths', () => {
     expect(new Set(routes).size).toBe(routes.length);
   });
 
-  it('404s an unknown end and 400s a bad hop count', async () => {
+  const I32 = 'jp-mn-2022/I.3.2';
+  const IV22 = 'jp-mn-2022/IV.2.2';
+  const between = (from: string, to: string, options = '') =>
+    get(`/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${options}`);
+  const routes = (body: { paths: { nodes: string[] }[] }) =>
+    body.paths.map((p) => p.nodes.join(' > '));
+
+  it('joins I.3.2 and IV.2.2 through the plan’s structure when Japan and Mongolia are avoided', async () => {
+    // Through anything, each is one step from the country hubs, which say nothing of them.
+    const anything = await between(I32, IV22);
+    expect(anything.body.paths[0].nodes).toEqual([
+      I32,
+      expect.stringMatching(/^(japan|mongolia)$/),
+      IV22,
+    ]);
+    const res = await between(I32, IV22, '&themes=false&avoid=japan,mongolia');
+    expect(res.status).toBe(200);
+    expect(routes(res.body)[0]).toBe(
+      [
+        I32,
+        'jp-mn-2022/I.3',
+        'jp-mn-2022/I',
+        'jp-mn-2022',
+        'jp-mn-2022/IV',
+        'jp-mn-2022/IV.2',
+        IV22,
+      ].join(' > '),
+    );
+    const types = res.body.elements.edges.map((e: { data: { type: string } }) => e.data.type);
+    expect(new Set(types)).toEqual(new Set(['PART_OF']));
+    expect(res.body.exclusions).toEqual({
+      via: ['themes', 'events'],
+      nodes: [
+        { id: 'japan', kind: 'Country', name_ja: '日本国', name_en: 'Japan' },
+        { id: 'mongolia', kind: 'Country', name_ja: expect.any(String), name_en: 'Mongolia' },
+      ],
+      types: ['TAGGED'],
+    });
+  });
+
+  it('gives the k shortest paths around the hubs: distinct, shortest first, no node twice', async () => {
+    const res = await get('/api/paths?from=mod-jp&to=un&k=5&avoid=japan,mongolia');
+    expect(res.status).toBe(200);
+    expect(res.body.paths).toHaveLength(5);
+    expect(new Set(routes(res.body)).size).toBe(5);
+    const hops = res.body.paths.map((p: { hops: number }) => p.hops);
+    expect(hops).toEqual([...hops].sort((a, b) => a - b));
+    for (const path of res.body.paths) {
+      expect(path.nodes[0]).toBe('mod-jp');
+      expect(path.nodes.at(-1)).toBe('un');
+      expect(path.nodes).not.toContain('japan');
+      expect(path.nodes).not.toContain('mongolia');
+      expect(new Set(path.nodes).size).toBe(path.nodes.length);
+      expect(path.edges).toHaveLength(path.hops);
+    }
+    // Every node and edge of every path comes with the answer, to be drawn.
+    const drawn = new Set(ids(res.body));
+    for (const id of res.body.paths.flatMap((p: { nodes: string[] }) => p.nodes))
+      expect(drawn.has(id)).toBe(true);
+    // Three by default; one more than asked is said.
+    const three = await get('/api/paths?from=mod-jp&to=un&avoid=japan,mongolia');
+    expect(three.body.paths).toEqual(res.body.paths.slice(0, 3));
+    expect(three.body.truncated).toBe(true);
+  });
+
+  it('says what it left out when it finds no path', async () => {
+    const res = await between(I32, IV22, '&structure=false&themes=false&avoid=japan,mongolia');
+    expect(res.status).toBe(200);
+    expect(res.body.paths).toEqual([]);
+    expect(res.body.exclusions.via).toEqual(['structure', 'themes', 'events']);
+    expect(res.body.exclusions.nodes.map((n: { name_en: string }) => n.name_en)).toEqual([
+      'Japan',
+      'Mongolia',
+    ]);
+    expect(res.body.exclusions.types).toEqual(['PART_OF', 'TAGGED']);
+    // Lifting one of them (the structure) finds the way.
+    const lifted = await between(I32, IV22, '&themes=false&avoid=japan,mongolia');
+    expect(lifted.body.paths.length).toBeGreaterThan(0);
+  });
+
+  it('never avoids a path’s own ends', async () => {
+    const res = await get('/api/paths?from=japan&to=mod-mn&avoid=japan,mongolia');
+    expect(res.status).toBe(200);
+    expect(res.body.paths[0].nodes[0]).toBe('japan');
+    expect(res.body.exclusions.nodes.map((n: { id: string }) => n.id)).toEqual(['mongolia']);
+  });
+
+  it('404s an unknown end and 400s bad options, naming the field', async () => {
     expectProblem(await get('/api/paths?from=mod-jp&to=atlantis'), 404, 'to');
     expectProblem(await get('/api/paths?from=mod-jp&to=un&maxHops=7'), 400, 'maxHops');
     expectProblem(await get('/api/paths?to=un'), 400, 'from');
+    expectProblem(await get('/api/paths?from=mod-jp&to=un&k=0'), 400, 'k');
+    expectProblem(await get('/api/paths?from=mod-jp&to=un&k=6'), 400, 'k');
+    expectProblem(await get('/api/paths?from=mod-jp&to=un&structure=perhaps'), 400, 'structure');
+    const unknown = await get('/api/paths?from=mod-jp&to=un&avoid=japan,atlantis');
+    expectProblem(unknown, 400, 'avoid');
+    expect(unknown.body.detail).toContain('"atlantis"');
+    expectProblem(await get('/api/paths?from=mod-jp&to=un&avoid=%3Cx%3E'), 400, 'avoid.0');
+    const many = Array.from({ length: 21 }, (_, i) => `n${i}`).join(',');
+    expectProblem(await get(`/api/paths?from=mod-jp&to=un&avoid=${many}`), 400, 'avoid');
   });
 });
 

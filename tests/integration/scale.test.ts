@@ -103,7 +103,8 @@ describe('every query the app builds uses an index', () => {
       maxHops: 4,
       layers: 'plan',
       excludeTypes: ['PART_OF'],
-      limit: 5,
+      avoid: ['japan', 'mongolia'],
+      k: 5,
     });
     await readPaths(g, {
       from: 'jp-mn-epa',
@@ -111,7 +112,8 @@ describe('every query the app builds uses an index', () => {
       maxHops: 4,
       layers: 'plan',
       excludeTypes: [],
-      limit: 5,
+      avoid: [],
+      k: 3,
     });
     await readSearchDocs(g);
     await readSchema(g);

@@ -28,23 +28,57 @@ describe('the view in the URL', () => {
     expect(decoded.state).toEqual(s);
   });
 
-  it('keeps a path through analysts’ records in the link, and opens older path links on the plan alone', () => {
+  it('keeps the path finder’s options in the link, each step of them undoable, and opens older path links', () => {
     let s = actions.pathTo(actions.pathFrom(initialState('en'), 'mod-jp'), 'zam-road-training');
-    expect(encodeState(s)).toBe('lang=en&path=mod-jp%7Ezam-road-training%7E1');
-    s = actions.setPathLayers(s, 'all');
-    expect(encodeState(s)).toBe('lang=en&path=mod-jp%7Ezam-road-training%7E1%7Eall');
+    // At first: not through structure, themes or events, around Japan and Mongolia, 3 paths.
+    expect(encodeState(s)).toBe('lang=en&path=mod-jp%7Ezam-road-training');
+    s = actions.setPathVia(s, 'events', true);
+    expect(encodeState(s)).toBe('lang=en&path=mod-jp%7Ezam-road-training&via=events');
+    s = actions.setPathVia(s, 'structure', true);
+    s = actions.allowNode(s, 'japan');
+    s = actions.avoidNode(s, 'mod-mn');
+    s = actions.setPathCount(s, 5);
+    expect(s.path).toEqual({
+      from: 'mod-jp',
+      to: 'zam-road-training',
+      via: ['structure', 'events'],
+      avoid: ['mongolia', 'mod-mn'],
+      k: 5,
+    });
     expect(decodeState(`#${encodeState(s)}`, 'ja')).toEqual({ state: s, problems: [] });
+    // Every option without ends, too: Back undoes a click on one before the ends are chosen.
+    const lifted = actions.liftPathExclusions(actions.clearPath(s));
+    expect(encodeState(lifted)).toBe('lang=en&via=structure%2Cthemes%2Cevents&avoid=&paths=5');
+    expect(decodeState(`#${encodeState(lifted)}`, 'ja')).toEqual({ state: lifted, problems: [] });
+    // Out of range, or changing nothing: the same state.
+    expect(actions.setPathCount(s, 6)).toBe(s);
+    expect(actions.avoidNode(s, 'mod-mn')).toBe(s);
+
+    // Links from before: ~1 kept away from the hierarchy, themes and the countries; ~0 did not.
     const older = decodeState('#lang=en&path=mod-jp~un~0', 'ja');
     expect(older.problems).toEqual([]);
     expect(older.state.path).toEqual({
       from: 'mod-jp',
       to: 'un',
-      avoidHierarchy: false,
-      layers: 'plan',
+      via: ['structure', 'themes'],
+      avoid: [],
+      k: 3,
     });
-    const bad = decodeState('#lang=en&path=mod-jp~un~1~events', 'ja');
-    expect(bad.problems).toEqual(['malformed path "mod-jp~un~1~events"']);
-    expect(bad.state.path.layers).toBe('plan');
+    expect(decodeState('#lang=en&path=mod-jp~un~1~all', 'ja').state.path).toEqual({
+      from: 'mod-jp',
+      to: 'un',
+      via: ['events'],
+      avoid: ['japan', 'mongolia'],
+      k: 3,
+    });
+    const bad = decodeState('#lang=en&path=mod-jp~un~1~events&via=roads&avoid=<x>&paths=9', 'ja');
+    expect(bad.problems).toEqual([
+      'malformed path "mod-jp~un~1~events"',
+      'unknown via "roads"',
+      'unknown avoid "<x>"',
+      'malformed number of paths "9"',
+    ]);
+    expect(bad.state.path).toEqual(initialState('ja').path);
   });
 
   it('opens old links to the underpins layout in the underpins view', () => {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { pathsQuery } from '../../../core/api/paths';
-import { HUB_RELATIONSHIP_TYPES } from '../../../core/model/graph-model';
+import { type PathsQuery, pathsQuery } from '../../../core/api/paths';
+import { HIERARCHY_TYPES, type PathVia, VIA_TYPES } from '../../../core/model/path-options';
 import type { Graph } from '../../../graph/graph';
 import { readPaths } from '../../../graph/queries/paths-query';
 import { HttpProblem } from '../../http/problem';
@@ -8,8 +8,20 @@ import { seedEtag } from '../../http/seed-etag';
 import { validate, validated } from '../../http/validate';
 import { json, seedCached } from '../seed-cache';
 
-/** The plan's own hierarchy and the hub types, each of which would otherwise join any two commitments. */
-const HIERARCHY = ['PART_OF', ...HUB_RELATIONSHIP_TYPES];
+/** What the request leaves out: the kinds of connection, then every plan type not walked. */
+function exclusionsOf(q: PathsQuery): { via: PathVia[]; types: string[] } {
+  const via: PathVia[] = [];
+  if (!q.structure) via.push('structure');
+  if (!q.themes) via.push('themes');
+  if (q.layers === 'plan') via.push('events');
+  const types = [
+    ...(q.structure ? [] : VIA_TYPES.structure),
+    ...(q.themes ? [] : VIA_TYPES.themes),
+    ...(q.avoidHierarchy ? HIERARCHY_TYPES : []),
+    ...(q.exclude ?? []),
+  ];
+  return { via, types: [...new Set(types)] };
+}
 
 export function pathsRouter(graph: Graph): Router {
   const router = Router();
@@ -22,13 +34,15 @@ export function pathsRouter(graph: Graph): Router {
       graph,
       async (_req, res) => {
         const q = validated(res, 'query', pathsQuery);
+        const { via, types } = exclusionsOf(q);
         const outcome = await readPaths(graph, {
           from: q.from,
           to: q.to,
           maxHops: q.maxHops,
           layers: q.layers,
-          excludeTypes: [...(q.avoidHierarchy ? HIERARCHY : []), ...(q.exclude ?? [])],
-          limit: q.limit,
+          excludeTypes: types,
+          avoid: q.avoid ?? [],
+          k: q.k,
         });
         if ('missing' in outcome) {
           throw new HttpProblem(
@@ -40,7 +54,16 @@ export function pathsRouter(graph: Graph): Router {
             },
           );
         }
-        return json(outcome);
+        if ('unknown' in outcome) {
+          throw new HttpProblem(
+            400,
+            'Invalid request',
+            `Parameter 'avoid': no node has the id ${outcome.unknown.map((id) => `"${id}"`).join(', ')}.`,
+            { field: 'avoid' },
+          );
+        }
+        const { avoided, ...found } = outcome;
+        return json({ ...found, exclusions: { via, nodes: avoided, types } });
       },
       { size: 256 },
     ),
