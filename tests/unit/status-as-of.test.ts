@@ -1,4 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  briefNode,
+  briefTitle,
+  deckPages,
+  footerLine,
+  pageSetup,
+  viewPages,
+} from '../../client/export/brief';
+import { footerLines } from '../../client/export/brief-pages';
 import { PLAN_ADOPTED } from '../../client/model/agreement-milestones';
 import {
   asOfDay,
@@ -8,10 +17,11 @@ import {
   standingSections,
   statusOn,
 } from '../../client/model/status-as-of';
-import { planAndDay, planAndDayText } from '../../client/views/status-words';
+import { asOfText, planAndDay, planAndDayText, titleAsOf } from '../../client/views/status-words';
 import { DATASET_SOURCE } from '../../core/dataset';
 import { toNodeElement } from '../../core/elements';
 import { ALL_AGREEMENT_STATUSES } from '../../core/model/curation-vocabulary';
+import { paperSize } from '../../core/model/paper';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 
 const { model } = readSeedInputs();
@@ -185,5 +195,75 @@ describe('“what underpins what” grouped by standing, for every agreement on 
     expect(planAndDayText(planAndDay(then, '2024-12-20', TODAY, 'en'), 'en')).toBe(
       'worked towards in the plan (2022) → signed since 2024-12-12: not in force on 2024-12-20',
     );
+  });
+});
+
+describe('briefings carry the as-of in their titles and footers', () => {
+  const nodes = [...clientNodes.values()].filter(
+    (n) => n.kind === 'Agreement' || n.kind === 'Commitment',
+  );
+  const graph = {
+    nodes: nodes.map((n) => briefNode(n as never, 'en')),
+    edges: edges.filter((e) => ['UNDERPINS', 'WORKS_TOWARDS', 'REFERS_TO'].includes(e.type)),
+  };
+  const asOf = (when: 'plan' | 'today', lang: 'en' | 'ja') => ({
+    text: asOfText(when, asOfDay(when, TODAY), lang),
+    day: asOfDay(when, TODAY),
+    today: TODAY,
+    propertiesOf: (id: string) => clientNodes.get(id),
+  });
+
+  it('says “as of 2022-11-29 (the plan)” or “as of <today>” in words', () => {
+    expect(asOfText('plan', PLAN_ADOPTED, 'en')).toBe(`as of ${PLAN_ADOPTED} (the plan)`);
+    expect(asOfText('today', TODAY, 'en')).toBe(`as of ${TODAY}`);
+    expect(asOfText('plan', PLAN_ADOPTED, 'ja')).toBe(`${PLAN_ADOPTED}時点（行動計画）`);
+    expect(briefTitle('underpins', 'en', asOfText('today', TODAY, 'en'))).toBe(
+      `Japan–Mongolia Action Plan 2022–2031 — What underpins what, as of ${TODAY}`,
+    );
+    expect(titleAsOf('何が何を支えるか', asOfText('today', TODAY, 'ja'), 'ja')).toBe(
+      `何が何を支えるか・${TODAY}時点`,
+    );
+    // Other views show no statuses, so their titles carry none.
+    expect(briefTitle('preset', 'en', 'as of 2026-12-07')).not.toContain('as of');
+  });
+
+  it('puts it on every page of the underpins view and the deck, the footer still on two lines of any sheet', () => {
+    for (const lang of ['en', 'ja'] as const)
+      for (const when of ['plan', 'today'] as const)
+        for (const paper of ['slide', 'a4', 'letter'] as const)
+          for (const orientation of ['portrait', 'landscape'] as const) {
+            const a = asOf(when, lang);
+            const setup = pageSetup(paper, orientation, lang, TODAY, undefined, a);
+            // The day it was made and the as-of, or on a sheet too narrow for both, the as-of.
+            expect([
+              footerLine(lang, TODAY, undefined, a.text),
+              footerLine(lang, a.text),
+            ]).toContain(setup.footer);
+            if (paper !== 'slide' || orientation !== 'portrait')
+              expect(setup.footer).toBe(footerLine(lang, TODAY, undefined, a.text));
+            const { width } = paperSize(paper, orientation);
+            expect(footerLines(setup.footer, width, lang).length).toBeLessThanOrEqual(2);
+            const pages = viewPages(graph, 'underpins', setup);
+            for (const page of pages) {
+              expect(page.title).toContain(a.text);
+              expect(page.footer).toContain(a.text);
+            }
+            const deck = deckPages(graph, setup, { date: TODAY, filters: null });
+            expect(deck[0]!.texts.some((t) => t.lines.join(' ').includes(a.text))).toBe(true);
+            for (const page of deck) expect(page.footer).toContain(a.text);
+          }
+  });
+
+  it('labels each agreement on the underpins pages with what the plan said and its status that day', () => {
+    const setup = pageSetup('slide', 'landscape', 'en', TODAY, undefined, asOf('plan', 'en'));
+    const boxes = viewPages(graph, 'underpins', setup).flatMap((p) => p.boxes);
+    const label = (id: string) => boxes.find((b) => b.id === id)?.label;
+    expect(label('jp-mn-defence-equipment-framework')).toMatch(
+      / — worked towards in the plan \(2022\) → under consideration \(as of 2022-11-29\): not in force on 2022-11-29$/,
+    );
+    expect(label('environment-moc-2011')).toMatch(
+      / — underpins in the plan \(2022\) → superseded \(as of 2015-05-12\): no longer in force on 2022-11-29$/,
+    );
+    expect(label('jp-mn-epa')).toMatch(/→ in force since 2016-06-07: underpins on 2022-11-29$/);
   });
 });
