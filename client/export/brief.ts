@@ -189,8 +189,9 @@ export function filteredGraph(cy: cytoscape.Core, state: AppState): BriefGraph {
 
 /**
  * The footer for this sheet: citation, the day the pages were made and the day their facts
- * are as of; where that needs more than the footer's two lines (Japanese on a portrait
- * slide), the as-of alone, which the page cannot do without (the file's name keeps the day).
+ * are as of. As of that same day, the as-of says both; where both need more than the
+ * footer's two lines (Japanese on a portrait slide), the as-of alone, which the page cannot
+ * do without (the file's name keeps the day it was made).
  */
 function fittedFooter(
   paper: PaperName,
@@ -198,15 +199,17 @@ function fittedFooter(
   lang: BriefLang,
   date: string,
   stamp: DatasetStamp,
-  asOf?: string,
+  asOf?: PageSetup['asOf'],
 ): string {
-  const full = footerLine(lang, date, stamp, asOf);
-  if (!asOf) return full;
+  if (!asOf) return footerLine(lang, date, stamp);
+  const short = footerLine(lang, asOf.text, stamp);
+  if (asOf.day === date) return short;
+  const full = footerLine(lang, date, stamp, asOf.text);
   try {
     footerLines(full, paperSize(paper, orientation).width, lang);
     return full;
   } catch {
-    return footerLine(lang, asOf, stamp);
+    return short;
   }
 }
 
@@ -223,7 +226,7 @@ export function pageSetup(
     orientation,
     lang,
     stamp,
-    footer: fittedFooter(paper, orientation, lang, date, stamp, asOf?.text),
+    footer: fittedFooter(paper, orientation, lang, date, stamp, asOf),
     legendFor: (kinds, types) => legendEntries(kinds, types, lang),
     ...(asOf ? { asOf } : {}),
   };
