@@ -54,8 +54,10 @@ function asOfSwitch(c: UnderpinsListContext, day: string): TemplateResult {
       .value=${day}
       aria-label=${t(lang, 'asOfDateLabel')}
       @change=${(e: Event) => {
-        const value = (e.target as HTMLInputElement).value;
-        if (isAsOf(value)) c.onAsOf(value);
+        const input = e.target as HTMLInputElement;
+        // A day before the plan (typed past the input's min) is not taken: the day shown stays.
+        if (isAsOf(input.value)) c.onAsOf(input.value);
+        else if (input.value) input.value = day;
       }}
     />
   </fieldset>`;
