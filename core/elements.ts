@@ -39,9 +39,12 @@ export const COMPACT_NODE_KEYS = [
   'direction',
   'action',
   'status',
-  // Dates that go with status: the badge says since when, or as of when, it holds.
+  // Dates that go with status: the badge says since when, or as of when, it holds; and what
+  // the plan said and when it was signed, for its status as of an earlier day.
   'in_force',
   'status_as_of',
+  'status_in_plan',
+  'signed',
   'agreement_type',
   'program_type',
   'scope',

@@ -11,7 +11,7 @@ import {
   exportGraphOf,
   svgToPng,
 } from '../export/diagram-export';
-import { defaultTitle } from '../views/export-dialog';
+import { defaultTitle, diagramAsOf } from '../views/export-dialog';
 import type { Store } from './store';
 
 /** Offers the page's canvas and its exports to the end-to-end tests, the benchmarks and `npm run export`. */
@@ -27,6 +27,7 @@ export function offerPageHandle(canvas: Canvas, store: Store): void {
         legend: true,
         source: true,
         date: true,
+        asOf: diagramAsOf(store.state),
         lang: store.state.lang,
         background: 'white',
         ...request,

@@ -1,4 +1,5 @@
 import { nothing, render as renderInto } from 'lit-html';
+import { today } from '../model/clock';
 import { computeVisible } from '../model/visibility';
 import { controlsTemplate } from '../views/controls';
 import { t } from '../views/labels';
@@ -75,13 +76,16 @@ export function render(app: Explorer): void {
   page.underpinsPane.hidden = state.tab !== 'underpins';
   renderInto(
     state.tab === 'underpins'
-      ? underpinsListTemplate(
-          loaded.edges,
-          visible.nodes,
-          (id) => store.nodeIndex.get(id),
+      ? underpinsListTemplate({
+          edges: loaded.edges,
+          shown: visible.nodes,
+          nodeOf: (id) => store.nodeIndex.get(id),
           lang,
-          (id) => choose(app, id),
-        )
+          asOf: state.asOf,
+          today: today(),
+          onSelect: (id) => choose(app, id),
+          onAsOf: (asOf) => store.dispatch('setAsOf', asOf),
+        })
       : nothing,
     page.underpinsPane,
   );

@@ -90,4 +90,15 @@ export interface PageSetup {
   legendFor: (kinds: Set<string>, types: Set<string>) => LegendEntry[];
   /** A timeline strip for every page but the title page: its height, and how to draw it. */
   strip?: { height: number; draw: (box: { x: number; y: number; width: number }) => string };
+  /**
+   * The day statuses are taken as of, where pages show them (the underpins view, the deck):
+   * in words for titles and footers, the day itself, the reader's today, and where an
+   * agreement's properties (status, dates) are read.
+   */
+  asOf?: {
+    text: string;
+    day: string;
+    today: string;
+    propertiesOf: (id: string) => Record<string, unknown> | undefined;
+  };
 }

@@ -6,19 +6,24 @@ import {
   datasetStamp,
 } from '../../core/dataset';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
+import { today } from '../model/clock';
 import { legendEntries } from '../model/legend-entries';
 import { KIND_STYLES } from '../model/palette';
 import { type AppState, DEFAULT_FILTERS, type LayoutName } from '../model/state';
+import { asOfDay, standingSections } from '../model/status-as-of';
 import { computeVisible, type VEdge, type VNode } from '../model/visibility';
-import type {
-  BriefGraph,
-  BriefNode,
-  BriefPage,
-  Orientation,
-  PageSetup,
-  PaperName,
+import { fill, t } from '../views/labels';
+import { asOfText, planAndDay, planAndDayText, titleAsOf } from '../views/status-words';
+import {
+  type BriefGraph,
+  type BriefNode,
+  type BriefPage,
+  type Orientation,
+  type PageSetup,
+  type PaperName,
+  paperSize,
 } from './brief-model';
-import { indexPages, pillarPages, titlePage, underpinsPages } from './brief-pages';
+import { footerLines, indexPages, pillarPages, titlePage, underpinsPages } from './brief-pages';
 import { BRIEF_FONTS, type BriefLang } from './brief-text';
 import { STRIP_HEIGHT, type StripEvent, timelineStripSvg } from './timeline-strip';
 
@@ -43,8 +48,10 @@ export function footerLine(
   lang: BriefLang,
   date: string,
   stamp: DatasetStamp = datasetStamp(),
+  asOf?: string,
 ): string {
-  return `${citationFooter(stamp, lang)}${lang === 'ja' ? '　·　' : '  ·  '}${date}`;
+  const dot = lang === 'ja' ? '　·　' : '  ·  ';
+  return `${citationFooter(stamp, lang)}${dot}${date}${asOf ? `${dot}${asOf}` : ''}`;
 }
 
 /**
@@ -86,8 +93,43 @@ export function viewName(layout: BriefView, lang: BriefLang): string {
   return names[layout][lang];
 }
 
-export function briefTitle(layout: BriefView, lang: BriefLang): string {
-  return `${PLAN_NAME[lang]} — ${viewName(layout, lang)}`;
+/** A view's title; the underpins view's says the day its statuses are taken as of. */
+export function briefTitle(layout: BriefView, lang: BriefLang, asOf?: string): string {
+  const title = `${PLAN_NAME[lang]} — ${viewName(layout, lang)}`;
+  return layout === 'underpins' && asOf ? titleAsOf(title, asOf, lang) : title;
+}
+
+/** The as-of of the explorer's view in words ("as of 2026-12-07"), for its titles and footers. */
+export function viewAsOf(state: Pick<AppState, 'asOf' | 'lang'>, date: string): string {
+  return asOfText(state.asOf, asOfDay(state.asOf, date), state.lang);
+}
+
+/**
+ * The graph with each agreement the plan links to a commitment labelled with what the plan
+ * said and its status as of the day (brief's underpins pages; status-words.ts words it).
+ */
+function withStatusAsOf(graph: BriefGraph, setup: PageSetup): BriefGraph {
+  const asOf = setup.asOf;
+  if (!asOf) return graph;
+  const lines = new Map(
+    standingSections(
+      graph.edges,
+      new Set(graph.nodes.map((n) => n.id)),
+      asOf.propertiesOf,
+      asOf.day,
+    )
+      .flatMap((s) => s.entries)
+      .map((e) => [
+        e.agreement,
+        planAndDayText(planAndDay(e, asOf.day, asOf.today, setup.lang), setup.lang),
+      ]),
+  );
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) =>
+      lines.has(n.id) ? { ...n, label: `${n.label} — ${lines.get(n.id)}` } : n,
+    ),
+  };
 }
 
 /** Kinds whose label starts with the plan's own reference number (I.3.2 …). */
@@ -145,20 +187,48 @@ export function filteredGraph(cy: cytoscape.Core, state: AppState): BriefGraph {
   };
 }
 
+/**
+ * The footer for this sheet: citation, the day the pages were made and the day their facts
+ * are as of. As of that same day, the as-of says both; where both need more than the
+ * footer's two lines (Japanese on a portrait slide), the as-of alone, which the page cannot
+ * do without (the file's name keeps the day it was made).
+ */
+function fittedFooter(
+  paper: PaperName,
+  orientation: Orientation,
+  lang: BriefLang,
+  date: string,
+  stamp: DatasetStamp,
+  asOf?: PageSetup['asOf'],
+): string {
+  if (!asOf) return footerLine(lang, date, stamp);
+  const short = footerLine(lang, asOf.text, stamp);
+  if (asOf.day === date) return short;
+  const full = footerLine(lang, date, stamp, asOf.text);
+  try {
+    footerLines(full, paperSize(paper, orientation).width, lang);
+    return full;
+  } catch {
+    return short;
+  }
+}
+
 export function pageSetup(
   paper: PaperName,
   orientation: Orientation,
   lang: BriefLang,
   date: string,
   stamp: DatasetStamp = datasetStamp(),
+  asOf?: PageSetup['asOf'],
 ): PageSetup {
   return {
     paper,
     orientation,
     lang,
     stamp,
-    footer: footerLine(lang, date, stamp),
+    footer: fittedFooter(paper, orientation, lang, date, stamp, asOf),
     legendFor: (kinds, types) => legendEntries(kinds, types, lang),
+    ...(asOf ? { asOf } : {}),
   };
 }
 
@@ -182,8 +252,8 @@ function pillarTitle(pillar: BriefNode, lang: BriefLang): string {
  * whole network does not stay readable at 9 pt on one sheet.
  */
 export function viewPages(graph: BriefGraph, layout: BriefView, setup: PageSetup): BriefPage[] {
-  const title = briefTitle(layout, setup.lang);
-  if (layout === 'underpins') return underpinsPages(graph, setup, title);
+  const title = briefTitle(layout, setup.lang, setup.asOf?.text);
+  if (layout === 'underpins') return underpinsPages(withStatusAsOf(graph, setup), setup, title);
   const view = `${viewName(layout, setup.lang)} — `;
   return pillarsOf(graph).flatMap((p) =>
     pillarPages(graph, setup, p, `${view}${pillarTitle(p, setup.lang)}`).map((page) => ({
@@ -221,13 +291,18 @@ export function deckPages(graph: BriefGraph, setup: PageSetup, info: DeckInfo): 
         ? '概要資料：何が何を支えるか、柱ごとの協定・機関・事業、取組一覧'
         : 'Briefing: what underpins what, each pillar’s agreements, agencies and programmes, and the index of commitments',
       `${ja ? '作成日' : 'Date'}: ${info.date}`,
+      ...(setup.asOf ? [fill(t(setup.lang, 'asOfRow'), { asOf: setup.asOf.text })] : []),
       `Kizuna ${KIZUNA_VERSION}`,
       ja ? SOURCE_LINE_JA : SOURCE_LINE,
       `${ja ? '引用' : 'Cite as'}: ${setup.stamp.citation}`,
       ...(info.filters ? [`${ja ? '絞り込み' : 'Filters'}: ${info.filters}`] : []),
     ],
   });
-  const underpins = underpinsPages(graph, setup, briefTitle('underpins', setup.lang));
+  const underpins = underpinsPages(
+    withStatusAsOf(graph, setup),
+    setup,
+    briefTitle('underpins', setup.lang, setup.asOf?.text),
+  );
   const pillars = pillarsOf(graph).flatMap((p) =>
     pillarPages(graph, setup, p, pillarTitle(p, setup.lang)),
   );
@@ -275,8 +350,21 @@ export function briefPages(
   state: AppState,
   request: BriefRequest,
 ): { title: string; pages: BriefPage[] } {
-  const date = new Date().toISOString().slice(0, 10);
-  const setup = pageSetup(request.paper, request.orientation, state.lang, date, stampOf(cy));
+  const date = today();
+  // Statuses as of a day are shown where the underpins view is: its own pages, and the deck.
+  const asOf =
+    request.deck || briefViewOf(state) === 'underpins'
+      ? {
+          text: viewAsOf(state, date),
+          day: asOfDay(state.asOf, date),
+          today: date,
+          propertiesOf: (id: string) => {
+            const node = cy.getElementById(id);
+            return node.empty() ? undefined : (node.data() as Record<string, unknown>);
+          },
+        }
+      : undefined;
+  const setup = pageSetup(request.paper, request.orientation, state.lang, date, stampOf(cy), asOf);
   const graph = request.deck ? filteredGraph(cy, state) : shownGraph(cy, state.lang);
   const events = request.timeline;
   if (events) {
@@ -293,13 +381,14 @@ export function briefPages(
     };
   }
   if (request.deck) {
+    const deckTitle = `${PLAN_NAME[state.lang]} — ${state.lang === 'ja' ? '概要資料' : 'briefing'}`;
     return {
-      title: `${PLAN_NAME[state.lang]} — ${state.lang === 'ja' ? '概要資料' : 'briefing'}`,
+      title: asOf ? titleAsOf(deckTitle, asOf.text, state.lang) : deckTitle,
       pages: deckPages(graph, setup, { date, filters: filtersInWords(state) }),
     };
   }
   return {
-    title: briefTitle(briefViewOf(state), state.lang),
+    title: briefTitle(briefViewOf(state), state.lang, asOf?.text),
     pages: viewPages(graph, briefViewOf(state), setup),
   };
 }

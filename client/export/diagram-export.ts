@@ -8,6 +8,7 @@ import type {
   Properties,
 } from '../../core/formats/export-graph';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
+import { today } from '../model/clock';
 import { composeDiagram, type LegendEntry } from '../model/compose-diagram';
 import { legendEntries } from '../model/legend-entries';
 import { isNodeKind, relStyleOf } from '../model/palette';
@@ -26,6 +27,8 @@ export interface DiagramRequest {
   legend: boolean;
   source: boolean;
   date: boolean;
+  /** The day the view's statuses are taken as of, in words, for the footer (the underpins view). */
+  asOf?: string | null;
   lang: Lang;
   /** The selected node, for scope 'selection': it and its shown neighbours. */
   selected: string | null;
@@ -89,7 +92,9 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
         title: request.title,
         legend: request.legend ? legendFor(inScope, request.lang) : null,
         source: request.source ? citationFooter(stampOf(cy), request.lang) : null,
-        date: request.date ? new Date().toISOString().slice(0, 10) : null,
+        date:
+          [request.date ? today() : null, request.asOf ?? null].filter(Boolean).join('  ·  ') ||
+          null,
         lang: request.lang,
         timeline: request.timeline
           ? {

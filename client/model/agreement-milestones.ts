@@ -1,3 +1,5 @@
+import { DATASET_SOURCE } from '../../core/dataset';
+
 /**
  * An agreement's or framework's dates, in order, for the side panel's strip: what the plan
  * said of it on its adoption day, when it was signed and came into force, and its status as
@@ -14,8 +16,11 @@ export interface Milestone {
   evidence?: string;
 }
 
-/** The plan's adoption day: what status_in_plan describes. */
-export const PLAN_ADOPTED = '2022-11-29';
+/**
+ * The plan's adoption day, the date of the source document (core/dataset.ts): what
+ * status_in_plan describes, and the day every relationship read from the plan's words holds.
+ */
+export const PLAN_ADOPTED: string = DATASET_SOURCE.date;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 

@@ -9,6 +9,7 @@ import {
 } from '../../core/model/path-options';
 import type { DateRange } from '../timeline/timeline-model';
 import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
+import type { AsOf } from './status-as-of';
 
 /**
  * The explorer's one typed state. Actions below are pure: they take a state and return
@@ -75,6 +76,8 @@ export interface AppState {
   quietSince: string | null;
   /** The event whose details the side panel shows. */
   event: string | null;
+  /** The day instruments' statuses are taken as of: the plan's adoption, today, or a chosen day. */
+  asOf: AsOf;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -100,6 +103,7 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   range: null,
   quietSince: null,
   event: null,
+  asOf: 'today',
 });
 
 const toggle = <T>(list: readonly T[], item: T): T[] =>
@@ -210,6 +214,7 @@ export const actions = {
     range?.from === s.range?.from && range?.to === s.range?.to ? s : { ...s, range },
   setQuietSince: (s: AppState, quietSince: string | null): AppState =>
     quietSince === s.quietSince ? s : { ...s, quietSince },
+  setAsOf: (s: AppState, asOf: AsOf): AppState => (asOf === s.asOf ? s : { ...s, asOf }),
   selectEvent: (s: AppState, event: string | null): AppState => ({
     ...s,
     event,

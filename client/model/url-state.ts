@@ -1,6 +1,7 @@
 import { LAYERS } from '../../core/model/layers';
 import { MAX_AVOIDED, MAX_PATHS, PATH_VIA, type PathVia } from '../../core/model/path-options';
 import { encodeRange, parseDay, parseRange } from '../timeline/timeline-model';
+import { PLAN_ADOPTED } from './agreement-milestones';
 import { isNodeKind, isRelType, type NodeKind, type RelType } from './palette';
 import {
   type AppState,
@@ -18,10 +19,12 @@ import {
   TABS,
   type Tab,
 } from './state';
+import { isAsOf } from './status-as-of';
 
 /**
  * The view as a URL fragment, so a link reopens the same view: layout, filters,
- * selection, language, expanded and hidden nodes, focus, path and metric. Only what
+ * selection, language, expanded and hidden nodes, focus, path, metric and the day facts
+ * are taken as of. Only what
  * differs from the defaults is written. Reading a link never throws: whatever is not
  * understood is dropped and named in `problems`, so the user can be told.
  */
@@ -61,6 +64,7 @@ export function encodeState(state: AppState): string {
   if (state.range) p.set('range', encodeRange(state.range));
   if (state.quietSince) p.set('quiet', state.quietSince);
   if (state.event) p.set('ev', state.event);
+  if (state.asOf !== base.asOf) p.set('asof', state.asOf);
   return p.toString();
 }
 
@@ -214,6 +218,11 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
   if (ev !== null) {
     if (/^ev-[a-z0-9-]{1,80}$/.test(ev)) state.event = ev;
     else problems.push(`malformed event "${ev}"`);
+  }
+  const asOf = p.get('asof');
+  if (asOf !== null) {
+    if (isAsOf(asOf)) state.asOf = asOf;
+    else problems.push(`malformed as-of "${asOf}" (plan, today, or a day from ${PLAN_ADOPTED})`);
   }
   return { state, problems };
 }

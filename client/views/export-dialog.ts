@@ -6,7 +6,7 @@ import {
   type ExportFormatName,
   exportFilename,
 } from '../../core/formats/export-formats';
-import { briefPages, briefTitle, briefViewOf, splitNotice } from '../export/brief';
+import { briefPages, briefTitle, briefViewOf, splitNotice, viewAsOf } from '../export/brief';
 import type { Orientation, PaperName } from '../export/brief-model';
 import { pageToSvg } from '../export/brief-svg';
 import {
@@ -19,6 +19,7 @@ import {
   svgToPng,
 } from '../export/diagram-export';
 import { pptxOf } from '../export/pptx-on-demand';
+import { today } from '../model/clock';
 import { largestPngScale } from '../model/compose-diagram';
 import type { AppState } from '../model/state';
 import { eventsApi, type KizunaEvent } from '../timeline/events-api';
@@ -34,8 +35,6 @@ const FORMAT_NAMES: Record<DiagramFormat, string> = {
   pptx: 'PowerPoint (.pptx)',
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Downloads what the server writes at this address, as a link the user clicked would. */
 function follow(href: string): void {
   const a = document.createElement('a');
@@ -47,8 +46,12 @@ function follow(href: string): void {
 
 /** The title a briefing diagram gets unless the user writes one. */
 export function defaultTitle(state: AppState): string {
-  return briefTitle(briefViewOf(state), state.lang);
+  return briefTitle(briefViewOf(state), state.lang, viewAsOf(state, today()));
 }
+
+/** The as-of a picture of the view carries in its footer: the underpins view's, else none. */
+export const diagramAsOf = (state: AppState): string | null =>
+  briefViewOf(state) === 'underpins' ? viewAsOf(state, today()) : null;
 
 /**
  * Export the picture (SVG, PNG at 1–4×, PDF on A4 or a 16:9 slide) or the data behind it
@@ -246,6 +249,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             legend: legend.checked,
             source: source.checked,
             date: date.checked,
+            asOf: diagramAsOf(state),
             lang,
             background: background.value as 'white' | 'transparent',
             timeline: strip ? { events: strip, range: state.range } : null,

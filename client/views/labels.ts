@@ -206,16 +206,35 @@ export const WORDS = {
   country: { en: 'Country', ja: '国' },
   shown: { en: 'shown', ja: '件表示' },
   underpinsTitle: { en: 'What underpins what', ja: '何が何を支えるか' },
-  // The plan's words are facts as of its adoption (2022-11-29); the badges say what holds now.
-  underpinsInForce: {
-    en: 'In force when the plan was adopted (29 Nov 2022), and the commitments they underpin',
-    ja: '計画採択時（2022年11月29日）に発効済みの協定と、それに基づく取組',
+  // Time-aware facts (issue 25 item 1): the plan's words hold as of its adoption, an
+  // instrument's status as of the day chosen; headings are statuses as of that day.
+  asOfLegend: { en: 'Facts as of', ja: '状況の基準日' },
+  asOfPlan: { en: 'the plan ({date})', ja: '行動計画（{date}）' },
+  asOfToday: { en: 'today', ja: '今日' },
+  asOfChosen: { en: 'a date', ja: '日付を指定' },
+  asOfDateLabel: { en: 'Facts as of this date', ja: 'この日付時点の状況' },
+  asOfText: { en: 'as of {date}', ja: '{date}時点' },
+  asOfTextPlan: { en: 'as of {date} (the plan)', ja: '{date}時点（行動計画）' },
+  asOfRow: { en: 'Agreements’ statuses {asOf}', ja: '協定の状況：{asOf}' },
+  standingOperative: { en: 'In force or in effect {asOf}', ja: '{asOf}で発効・有効' },
+  standingPending: { en: 'Not yet in force {asOf}', ja: '{asOf}で未発効' },
+  standingEnded: {
+    en: 'No longer in force {asOf}: superseded, expired or ended',
+    ja: '{asOf}で効力なし（改訂・失効・終了）',
   },
-  worksTowards: {
-    en: 'Worked towards in the plan (29 Nov 2022), not yet in force then',
-    ja: '計画採択時（2022年11月29日）に締結・発効を目指していたもの',
+  standingUnknown: { en: 'No status on record {asOf}', ja: '{asOf}の状況は記録なし' },
+  planUnderpins: { en: 'underpins in the plan ({year})', ja: '計画（{year}年）では取組の基盤' },
+  planWorksTowards: {
+    en: 'worked towards in the plan ({year})',
+    ja: '計画（{year}年）では締結・発効を目指す',
   },
-  refersTo: { en: 'Referred to', ja: '言及されるもの' },
+  planRefersTo: { en: 'referred to in the plan ({year})', ja: '計画（{year}年）では言及のみ' },
+  nowOperative: { en: 'underpins {when}', ja: '{when}、取組を支える' },
+  nowPending: { en: 'not in force {when}', ja: '{when}、未発効' },
+  nowEnded: { en: 'no longer in force {when}', ja: '{when}、効力なし' },
+  nowUnknown: { en: 'no status on record {when}', ja: '{when}の状況は記録なし' },
+  whenNow: { en: 'now', ja: '現在' },
+  whenOn: { en: 'on {date}', ja: '{date}時点' },
   paths: { en: 'Paths', ja: '経路' },
   badLink: {
     en: 'Parts of this link were not understood and were ignored',
@@ -284,6 +303,10 @@ export const WORDS = {
 export type Word = keyof typeof WORDS;
 
 export const t = (lang: Lang, word: Word): string => WORDS[word][lang];
+
+/** A word with its {placeholders} filled: t(lang, 'asOfText') with { date }. */
+export const fill = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** Names of the node properties the side panel shows. */
 export const PROPERTY_NAMES = {

@@ -1,90 +1,115 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { EdgeData, NodeData } from '../api';
-import { currentStatus } from '../model/agreement-milestones';
+import { PLAN_ADOPTED } from '../model/agreement-milestones';
 import type { Lang } from '../model/state';
-import { datedStatus, propertyValue, t, type Word } from './labels';
+import { type AsOf, asOfDay, isAsOf, type Standing, standingSections } from '../model/status-as-of';
+import { fill, t } from './labels';
+import { asOfText, planAndDay, standingHeading, titleAsOf } from './status-words';
 
-export interface UnderpinsGroup {
-  agreement: string;
-  links: { commitment: string; evidence: string | null }[];
+/** Each heading's list, as the tests and the styles name it. */
+const LIST_TEST: Record<Standing, string> = {
+  operative: 'underpins-list',
+  pending: 'works-towards-list',
+  ended: 'ended-list',
+  unknown: 'unknown-list',
+};
+
+export interface UnderpinsListContext {
+  edges: EdgeData[];
+  /** The nodes the view shows: only they are listed. */
+  shown: Set<string>;
+  nodeOf: (id: string) => NodeData | undefined;
+  lang: Lang;
+  asOf: AsOf;
+  /** The reader's today (ISO day), for "today" and the date input's end. */
+  today: string;
+  onSelect: (id: string) => void;
+  onAsOf: (asOf: AsOf) => void;
 }
 
-const SECTIONS: { type: string; title: Word; test: string }[] = [
-  { type: 'UNDERPINS', title: 'underpinsInForce', test: 'underpins-list' },
-  { type: 'WORKS_TOWARDS', title: 'worksTowards', test: 'works-towards-list' },
-  { type: 'REFERS_TO', title: 'refersTo', test: 'refers-to-list' },
-];
+/** The switch between the plan's day, today and a chosen day. */
+function asOfSwitch(c: UnderpinsListContext, day: string): TemplateResult {
+  const { lang, asOf } = c;
+  const choice = (value: 'plan' | 'today' | 'date', label: string, to: AsOf) =>
+    html`<label
+      ><input
+        type="radio"
+        name="as-of"
+        value=${value}
+        data-test=${`as-of-${value}`}
+        .checked=${value === 'date' ? asOf !== 'plan' && asOf !== 'today' : asOf === value}
+        @change=${() => c.onAsOf(to)}
+      />
+      ${label}</label
+    >`;
+  return html`<fieldset class="as-of" data-test="as-of">
+    <legend>${t(lang, 'asOfLegend')}</legend>
+    ${choice('plan', fill(t(lang, 'asOfPlan'), { date: PLAN_ADOPTED }), 'plan')}
+    ${choice('today', t(lang, 'asOfToday'), 'today')} ${choice('date', t(lang, 'asOfChosen'), day)}
+    <input
+      type="date"
+      data-test="as-of-day"
+      min=${PLAN_ADOPTED}
+      max=${c.today > day ? c.today : day}
+      .value=${day}
+      aria-label=${t(lang, 'asOfDateLabel')}
+      @change=${(e: Event) => {
+        const input = e.target as HTMLInputElement;
+        // A day before the plan (typed past the input's min) is not taken: the day shown stays.
+        if (isAsOf(input.value)) c.onAsOf(input.value);
+        else if (input.value) input.value = day;
+      }}
+    />
+  </fieldset>`;
+}
 
 /**
- * Each agreement with the commitments it underpins (UNDERPINS: agreement → commitment),
- * or that work towards it or refer to it (commitment → agreement), one entry per pair,
- * commitments in the plan's order. Only nodes the view shows are listed.
+ * "What underpins what" as a list beside its diagram, as of the day chosen: under each
+ * heading (in force or in effect, not yet in force, no longer in force as of that day) the
+ * instruments whose own status that day says so, each with what the plan said of it (2022)
+ * and the commitments it is linked to, with the plan's words.
  */
-export function groupAgreementLinks(
-  edges: EdgeData[],
-  type: string,
-  shown: Set<string>,
-  refOf: (id: string) => string,
-): UnderpinsGroup[] {
-  const groups = new Map<string, Map<string, string | null>>();
-  for (const e of edges) {
-    if (e.type !== type) continue;
-    const [agreement, commitment] =
-      type === 'UNDERPINS' ? [e.source, e.target] : [e.target, e.source];
-    if (!shown.has(agreement) || !shown.has(commitment)) continue;
-    const links = groups.get(agreement) ?? new Map<string, string | null>();
-    if (!links.has(commitment))
-      links.set(commitment, typeof e.evidence === 'string' ? e.evidence : null);
-    groups.set(agreement, links);
-  }
-  const byRef = (a: string, b: string) => refOf(a).localeCompare(refOf(b), 'en', { numeric: true });
-  return [...groups.entries()]
-    .map(([agreement, links]) => ({
-      agreement,
-      links: [...links.entries()]
-        .map(([commitment, evidence]) => ({ commitment, evidence }))
-        .sort((a, b) => byRef(a.commitment, b.commitment)),
-    }))
-    .sort((a, b) => byRef(a.links[0]!.commitment, b.links[0]!.commitment));
-}
-
-/** "What underpins what" as a list beside its diagram: in force, worked towards, referred to, each kept apart. */
-export function underpinsListTemplate(
-  edges: EdgeData[],
-  shown: Set<string>,
-  nodeOf: (id: string) => NodeData | undefined,
-  lang: Lang,
-  onSelect: (id: string) => void,
-): TemplateResult {
+export function underpinsListTemplate(c: UnderpinsListContext): TemplateResult {
+  const { lang } = c;
+  const day = asOfDay(c.asOf, c.today);
+  const asOf = asOfText(c.asOf, day, lang);
   const name = (id: string) => {
-    const n = nodeOf(id);
+    const n = c.nodeOf(id);
     return n ? String(lang === 'ja' ? n.name_ja : n.name_en) : id;
   };
-  const refOf = (id: string) => String(nodeOf(id)?.ref ?? id);
-  return html`<h2>${t(lang, 'underpinsTitle')}</h2>
-    ${SECTIONS.map(({ type, title, test }) => {
-      const groups = groupAgreementLinks(edges, type, shown, refOf);
-      if (!groups.length) return nothing;
-      return html`<section class="agreement-links ${type}">
-        <h3>${t(lang, title)}</h3>
-        <ul data-test=${test}>
-          ${groups.map((g) => {
-            const node = nodeOf(g.agreement);
-            const now = node ? currentStatus(node as Record<string, unknown>) : undefined;
-            return html`<li data-agreement=${g.agreement}>
-              <button type="button" class="link agreement" @click=${() => onSelect(g.agreement)}>
-                ${name(g.agreement)}</button
-              >${
-                now
-                  ? html`<span class="status-tag" data-status=${now.status}
-                    >${datedStatus(propertyValue('status', now.status, lang), now, lang)}</span
-                  >`
-                  : nothing
-              }
+  const refOf = (id: string) => String(c.nodeOf(id)?.ref ?? id);
+  const sections = standingSections(
+    c.edges,
+    c.shown,
+    (id) => c.nodeOf(id) as Record<string, unknown> | undefined,
+    day,
+  );
+  return html`<h2 data-test="underpins-title">${titleAsOf(t(lang, 'underpinsTitle'), asOf, lang)}</h2>
+    ${asOfSwitch(c, day)}
+    ${sections.map(
+      ({ standing, entries }) => html`<section class="agreement-links" data-standing=${standing}>
+        <h3>${standingHeading(standing, asOf, lang)}</h3>
+        <ul data-test=${LIST_TEST[standing]}>
+          ${entries.map((entry) => {
+            const line = planAndDay(entry, day, c.today, lang);
+            return html`<li data-agreement=${entry.agreement} data-standing=${entry.standing}>
+              <button type="button" class="link agreement" @click=${() => c.onSelect(entry.agreement)}>
+                ${name(entry.agreement)}
+              </button>
+              <p class="plan-and-day" data-test="plan-and-day">
+                <span class="in-plan">${line.plan}</span> →
+                ${
+                  line.badge
+                    ? html`<span class="status-tag" data-status=${entry.status?.status ?? nothing}
+                        >${line.badge}</span
+                      >`
+                    : nothing
+                }${line.badge && line.now ? (lang === 'ja' ? '：' : ': ') : nothing}${line.now ?? nothing}
+              </p>
               <ul>
-                ${g.links.map(
-                  (l) => html`<li data-commitment=${l.commitment}>
-                    <button type="button" class="link" @click=${() => onSelect(l.commitment)}>
+                ${entry.links.map(
+                  (l) => html`<li data-commitment=${l.commitment} data-relation=${l.relation}>
+                    <button type="button" class="link" @click=${() => c.onSelect(l.commitment)}>
                       <span class="ref">${refOf(l.commitment)}</span> ${name(l.commitment)}
                     </button>
                     ${l.evidence ? html`<q lang="ja">${l.evidence}</q>` : nothing}
@@ -94,6 +119,6 @@ export function underpinsListTemplate(
             </li>`;
           })}
         </ul>
-      </section>`;
-    })}`;
+      </section>`,
+    )}`;
 }

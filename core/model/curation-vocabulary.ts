@@ -125,6 +125,11 @@ export const ALL_AGREEMENT_STATUSES = [
 
 /** Statuses under which an instrument operates: what the plan builds on, not works towards. */
 export const OPERATIVE_STATUSES: readonly AgreementStatus[] = ['adopted', 'in_effect', 'in_force'];
+/**
+ * Statuses of an instrument that no longer operates: replaced by a revision or renewal, run
+ * out, or ended. The rest (under consideration or negotiation, signed) are not yet in force.
+ */
+export const ENDED_STATUSES: readonly AgreementStatus[] = ['superseded', 'expired', 'terminated'];
 
 export function statusFitsKind(type: AgreementType, status: string): boolean {
   return (AGREEMENT_STATUSES[type] as readonly string[]).includes(status);

@@ -5,6 +5,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PLAN_ADOPTED } from '../../client/model/agreement-milestones';
+import { standingOf } from '../../client/model/status-as-of';
 import { citationFooter, DATASET_VERSION, datasetStamp } from '../../core/dataset';
 import { launchChromium } from '../support/browser';
 import { ExplorerPage } from './explorer-page';
@@ -384,4 +386,128 @@ describe('diagram exports', () => {
       expect(squash(runs.replace(/&amp;/g, '&')), name).toContain(citation);
     }
   }, 600_000);
+});
+
+describe('the underpins view as of a day (issue 25 item 1)', () => {
+  it('puts every agreement under the heading its own badge says, as of the plan, today and a chosen day, and says which in its title, its PDF and its briefing', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&tab=underpins`, {
+      width: 1280,
+      height: 720,
+    });
+    await x.page.waitForSelector('[data-test="underpins-list"]');
+    const today = new Date().toISOString().slice(0, 10);
+    const shownAgreements = (await x.visibleNodes('Agreement')).sort();
+    expect(shownAgreements.length).toBeGreaterThanOrEqual(9);
+    const title = () => x.page.textContent('[data-test="underpins-title"]');
+    /** Every listed agreement: the standing of its heading, the heading's words, its badge and line. */
+    const listed = () =>
+      x.page.$$eval('.underpins-pane li[data-agreement]', (items) =>
+        items.map((li) => {
+          const section = li.closest('section')!;
+          return {
+            id: li.getAttribute('data-agreement')!,
+            standing: section.getAttribute('data-standing')!,
+            heading: section.querySelector('h3')!.textContent!,
+            status: li.querySelector('.status-tag')?.getAttribute('data-status') ?? undefined,
+            line: li.querySelector('[data-test="plan-and-day"]')!.textContent!.replace(/\s+/g, ' '),
+          };
+        }),
+      );
+    const agreeing = async (asOf: string) => {
+      const rows = await listed();
+      // Every agreement the view shows, once, under a heading of the day that its badge agrees with.
+      expect(rows.map((r) => r.id).sort()).toEqual(shownAgreements);
+      for (const r of rows) {
+        expect(standingOf(r.status), `${r.id}, ${asOf}: heading vs badge`).toBe(r.standing);
+        expect(r.heading).toContain(asOf);
+      }
+      return Object.fromEntries(rows.map((r) => [r.id, r]));
+    };
+
+    expect(await title()).toBe(`What underpins what, as of ${today}`);
+    const now = await agreeing(`as of ${today}`);
+    expect(now['jp-mn-epa']!.standing).toBe('operative');
+    expect(now['jp-mn-epa']!.line).toContain(
+      'underpins in the plan (2022) → in force since 2016-06-07: underpins now',
+    );
+    expect(now['environment-moc-2011']!.standing).toBe('ended');
+    expect(now['jp-mn-defence-equipment-framework']!.line).toContain(
+      'worked towards in the plan (2022) →',
+    );
+    await x.screenshot('underpins-as-of-today-1280x720');
+
+    // The plan's day: in the URL, so Back returns to it.
+    const plan = `as of ${PLAN_ADOPTED} (the plan)`;
+    await x.page.click('[data-test="as-of-plan"]');
+    await x.page.waitForFunction(() => location.hash.includes('asof=plan'));
+    expect(await title()).toBe(`What underpins what, ${plan}`);
+    expect((await agreeing(plan))['jp-mn-epa']!.line).toContain(
+      `in force since 2016-06-07: underpins on ${PLAN_ADOPTED}`,
+    );
+    await x.page.fill('[data-test="as-of-day"]', '2024-06-01');
+    await x.page.waitForFunction(() => location.hash.includes('asof=2024-06-01'));
+    expect(await title()).toBe('What underpins what, as of 2024-06-01');
+    expect(await x.page.isChecked('[data-test="as-of-date"]')).toBe(true);
+    await agreeing('as of 2024-06-01');
+    await x.page.goBack();
+    await x.page.waitForFunction(() => location.hash.includes('asof=plan'));
+    expect(await title()).toBe(`What underpins what, ${plan}`);
+    expect(await x.page.isChecked('[data-test="as-of-plan"]')).toBe(true);
+
+    // The view's pages and the deck carry it in their titles and on every page.
+    const view = await x.page.evaluate(() =>
+      window.kizuna!.brief!({ deck: false, paper: 'slide', orientation: 'landscape' }),
+    );
+    expect(view.title).toBe(`Japan–Mongolia Action Plan 2022–2031 — What underpins what, ${plan}`);
+    /** How often a page's text says `words`, spaces aside (a footer wraps where it must). */
+    const times = (svg: string, words: string) =>
+      squash([...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('')).split(
+        squash(words),
+      ).length - 1;
+    for (const svg of view.svgs) expect(times(svg, plan), 'title and footer').toBe(2);
+    const deck = await x.page.evaluate(() =>
+      window.kizuna!.brief!({ deck: true, paper: 'a4', orientation: 'portrait' }),
+    );
+    expect(deck.title).toContain(plan);
+    // The title page says it in a line of its own and its footer; every other page in its footer.
+    expect(times(deck.svgs[0]!, plan)).toBe(2);
+    for (const svg of deck.svgs) expect(times(svg, plan)).toBeGreaterThanOrEqual(1);
+
+    // The PDF from the export dialog: its title and footer say the day.
+    await x.page.click('#export');
+    expect(await x.page.inputValue('#export-title')).toContain(plan);
+    await x.page.selectOption('#export-format', 'pdf');
+    const [download] = await Promise.all([
+      x.page.waitForEvent('download', { timeout: 120_000 }),
+      x.page.click('#export-go'),
+    ]);
+    const file = path.join(dir, 'underpins-as-of-plan.pdf');
+    await download.saveAs(file);
+    const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+    expect(squash(text)).toContain(squash(`What underpins what, ${plan}`));
+    expect(squash(text).split(squash(plan)).length).toBeGreaterThan(2);
+    await x.page.keyboard.press('Escape');
+
+    // In Japanese, the same facts under the same headings.
+    await x.page.click('#lang-toggle');
+    await x.page.waitForFunction(() => location.hash.includes('lang=ja'));
+    expect(await title()).toBe(`何が何を支えるか・${PLAN_ADOPTED}時点（行動計画）`);
+    const ja = await agreeing(`${PLAN_ADOPTED}時点（行動計画）`);
+    expect(ja['jp-mn-defence-equipment-framework']!.line).toContain(
+      '計画（2022年）では締結・発効を目指す →',
+    );
+    expect(x.errors).toEqual([]);
+    await x.page.close();
+
+    const phone = await ExplorerPage.open(browser, `${url}/#lang=en&tab=underpins`, {
+      width: 390,
+      height: 844,
+    });
+    await phone.page.waitForSelector('[data-test="underpins-list"]');
+    const box = await phone.page.locator('[data-test="as-of"]').boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await phone.screenshot('underpins-as-of-today-390x844');
+    await phone.page.close();
+  }, 300_000);
 });

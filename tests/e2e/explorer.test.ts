@@ -224,9 +224,10 @@ describe('the explorer in Chromium', () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
     await x.page.click('#tab-underpins');
     await x.page.waitForSelector('[data-test="underpins-list"]');
-    const rows = await x.page.$$eval('[data-test="underpins-list"] > li', (els) =>
+    const rows = await x.page.$$eval('.underpins-pane li[data-agreement]', (els) =>
       els.map((li) => ({
         agreement: li.getAttribute('data-agreement'),
+        list: li.closest('ul')?.getAttribute('data-test'),
         commitments: [...li.querySelectorAll('[data-commitment]')].map((c) =>
           c.getAttribute('data-commitment'),
         ),
@@ -241,6 +242,10 @@ describe('the explorer in Chromium', () => {
       'environment-moc-2011': ['jp-mn-2022/IV.2.1'],
       'jp-mn-epa': ['jp-mn-2022/II.2.1', 'jp-mn-2022/II.2.2', 'jp-mn-2022/II.2.4'],
     });
+    // Listed under what each is today: the EPA in force, the 2011 memorandum superseded since 2015.
+    const listOf = Object.fromEntries(rows.map((r) => [r.agreement, r.list]));
+    expect(listOf['jp-mn-epa']).toBe('underpins-list');
+    expect(listOf['environment-moc-2011']).toBe('ended-list');
     const shownKinds = new Set(
       await x.page.evaluate(() =>
         window

@@ -88,6 +88,27 @@ describe('the view in the URL', () => {
     expect(state.layout).toBe('clusters');
   });
 
+  it('keeps the day facts are taken as of: the plan, a chosen day, or (unwritten) today', () => {
+    const base = initialState('en');
+    expect(base.asOf).toBe('today');
+    expect(encodeState(base)).not.toContain('asof');
+    for (const asOf of ['plan', '2025-01-22'] as const) {
+      const s = actions.setAsOf(base, asOf);
+      expect(encodeState(s)).toContain(`asof=${asOf}`);
+      const decoded = decodeState(`#${encodeState(s)}`, 'ja');
+      expect(decoded.problems).toEqual([]);
+      expect(decoded.state).toEqual(s);
+    }
+    expect(actions.setAsOf(base, 'today')).toBe(base);
+    // Before the plan its words did not exist; a day that is not one is not read either.
+    for (const bad of ['2020-01-01', '2025-02-30', 'yesterday']) {
+      const { state, problems } = decodeState(`#lang=en&asof=${bad}`, 'en');
+      expect(state.asOf).toBe('today');
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(`malformed as-of "${bad}"`);
+    }
+  });
+
   it('drops what it does not understand and says what', () => {
     const { state, problems } = decodeState(
       '#lang=fr&layout=spiral&kinds=Agency,Person&sel=<script>&focus=x~9',
