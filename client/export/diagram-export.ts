@@ -14,7 +14,7 @@ import { isNodeKind, relStyleOf } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
 import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
 import type { BriefPage, Orientation, PaperName } from './brief-model';
-import { pageToSvg } from './brief-svg';
+import { pageToSvg, stackedPagesSvg } from './brief-svg';
 import { pptxOf } from './pptx-on-demand';
 import type { StripEvent } from './timeline-strip';
 
@@ -222,6 +222,8 @@ export interface BriefOutput {
   notice: string | null;
   /** The .pptx file, base64, when asked for. */
   pptx?: string;
+  /** The pages one under the other as one picture, when asked for. */
+  tall?: Diagram;
 }
 
 /** Bytes as base64, in chunks: one String.fromCharCode per byte was the other way, and slower. */
@@ -236,7 +238,7 @@ export function base64(bytes: Uint8Array): string {
 export async function briefOutput(
   cy: cytoscape.Core,
   state: AppState,
-  request: BriefRequest & { pptx?: boolean },
+  request: BriefRequest & { pptx?: boolean; tall?: boolean },
 ): Promise<BriefOutput> {
   const { title, pages } = briefPages(cy, state, request);
   return {
@@ -246,13 +248,19 @@ export async function briefOutput(
     height: pages[0]?.height ?? 0,
     notice: request.deck ? null : splitNotice(pages, state.lang),
     ...(request.pptx ? { pptx: base64(await pptxOf(pages, title)) } : {}),
+    ...(request.tall ? { tall: stackedPagesSvg(pages) } : {}),
   };
 }
+
+/** How several pages become pictures: a file each (in a zip), or one tall picture of them all. */
+export type PictureArrangement = 'pages' | 'tall';
 
 /**
  * Pages as pictures: one SVG or PNG file for a single page; for several, one zip with a
  * file per page, numbered in order, since each page is meant for its own slide and a
- * briefer should not find half a view silently missing.
+ * briefer should not find half a view silently missing; or, asked for, one tall picture
+ * of the pages one under the other. A tall PNG too large for the browser's canvas at
+ * this scale is the caller's to refuse first (largestPngScale of stackedPagesSvg's size).
  */
 export async function pagePictures(
   pages: BriefPage[],
@@ -260,7 +268,15 @@ export async function pagePictures(
   scale: number,
   background: 'white' | 'transparent',
   basename: string,
+  arrangement: PictureArrangement = 'pages',
 ): Promise<{ blob: Blob; filename: string }> {
+  if (arrangement === 'tall' && pages.length > 1) {
+    const tall = stackedPagesSvg(pages);
+    const name = `${basename}-${pages.length}-pages`;
+    return format === 'svg'
+      ? { blob: new Blob([tall.svg], { type: 'image/svg+xml' }), filename: `${name}.svg` }
+      : { blob: await svgToPng(tall, scale, background), filename: `${name}@${scale}x.png` };
+  }
   const files: Array<{ name: string; blob: Blob }> = [];
   for (const [i, page] of pages.entries()) {
     const svg = pageToSvg(page);
