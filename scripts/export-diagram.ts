@@ -7,8 +7,7 @@
  * --hash adds any state a shared link can hold (e.g. "pillars=I,II&themes=theme/defence").
  * Formats: svg, png (--scale 1-4), pdf and pptx, all laid out for --page slide|a4|letter
  * and --orientation landscape|portrait and split over pages where a view needs it (the
- * split is printed first; pictures of several pages are written as <out>-p01, -p02 …, or
- * with --pictures tall as one tall picture of the pages one under the other);
+ * split is printed first; pictures of several pages are written as <out>-p01, -p02 …);
  * --page screen gives svg or png of the drawing as on screen, in one picture. And the data
  * of the view: graphml, gexf, csv-nodes, csv-relationships, cypher, cyjs. --deck makes the
  * briefing deck (title page, what underpins what, each pillar, index of commitments) as
@@ -53,7 +52,6 @@ const argsSchema = z.object({
   orientation: z.enum(['landscape', 'portrait'], {
     error: '--orientation must be landscape or portrait',
   }),
-  pictures: z.enum(['pages', 'tall'], { error: '--pictures must be pages or tall' }),
   title: z.string().optional(),
   hash: z
     .string()
@@ -74,7 +72,6 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: '2' },
       page: { type: 'string', default: 'slide' },
       orientation: { type: 'string', default: 'landscape' },
-      pictures: { type: 'string', default: 'pages' },
       title: { type: 'string' },
       hash: { type: 'string', default: '' },
     },
@@ -118,24 +115,10 @@ async function main(): Promise<void> {
         paper,
         orientation: args.orientation,
         pptx: args.format === 'pptx',
-        tall: pictures && args.pictures === 'tall',
       });
       // Said before the files are written, as the export dialog says it before exporting.
       if (brief.notice) log(brief.notice);
-      if (pictures && brief.tall && brief.svgs.length > 1) {
-        const tall = brief.tall;
-        if (args.format === 'svg') writeFileSync(args.out, tall.svg);
-        else {
-          const base64 = await page.evaluate(({ d, s }) => window.kizuna!.png!(d, s, 'white'), {
-            d: tall,
-            s: args.scale,
-          });
-          writeFileSync(args.out, Buffer.from(base64, 'base64'));
-        }
-        log(
-          `Wrote ${args.out}: ${args.format.toUpperCase()} of ${args.deck ? 'the briefing deck' : `the ${args.view} view`} laid out for the ${paper} ${args.orientation}, ${brief.svgs.length} pages in one tall picture (${tall.width}×${tall.height} pt), in ${Date.now() - started} ms.`,
-        );
-      } else if (pictures) {
+      if (pictures) {
         // One file per page: <out> for one page, <out>-p01, -p02 … beside it for several.
         const written: string[] = [];
         for (const [i, svg] of brief.svgs.entries()) {

@@ -29,7 +29,7 @@ export interface KizunaHandle {
   diagram?(request: Partial<DiagramRequest>): Diagram;
   png?(diagram: Diagram, scale: number, background: 'white' | 'transparent'): Promise<string>;
   data?<F extends ExportFormatName>(format: F): ExportOutput<F>;
-  brief?(request: BriefRequest & { pptx?: boolean; tall?: boolean }): Promise<BriefOutput>;
+  brief?(request: BriefRequest & { pptx?: boolean }): Promise<BriefOutput>;
 }
 
 declare global {

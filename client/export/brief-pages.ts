@@ -353,7 +353,8 @@ const PILLAR_COLUMNS = [
 /**
  * One pillar: its areas in the second column, the agreements its commitments rest on to
  * their left, the agencies and programmes that carry them out to their right, each linked
- * to the areas it serves. Columns too long for one sheet continue on the next page.
+ * to the areas it serves. A pillar too large for one sheet continues on more, its columns
+ * shared evenly over them and the areas repeated where a page's boxes serve them.
  */
 export function pillarPages(
   graph: BriefGraph,

@@ -222,8 +222,6 @@ export interface BriefOutput {
   notice: string | null;
   /** The .pptx file, base64, when asked for. */
   pptx?: string;
-  /** The pages one under the other as one picture, when asked for. */
-  tall?: Diagram;
 }
 
 /** Bytes as base64, in chunks: one String.fromCharCode per byte was the other way, and slower. */
@@ -238,7 +236,7 @@ export function base64(bytes: Uint8Array): string {
 export async function briefOutput(
   cy: cytoscape.Core,
   state: AppState,
-  request: BriefRequest & { pptx?: boolean; tall?: boolean },
+  request: BriefRequest & { pptx?: boolean },
 ): Promise<BriefOutput> {
   const { title, pages } = briefPages(cy, state, request);
   return {
@@ -248,7 +246,6 @@ export async function briefOutput(
     height: pages[0]?.height ?? 0,
     notice: request.deck ? null : splitNotice(pages, state.lang),
     ...(request.pptx ? { pptx: base64(await pptxOf(pages, title)) } : {}),
-    ...(request.tall ? { tall: stackedPagesSvg(pages) } : {}),
   };
 }
 
