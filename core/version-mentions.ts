@@ -29,3 +29,17 @@ export function restampVersionMentions(
 export function restampPackageVersion(packageJson: string, version: string): string {
   return packageJson.replace(/^(\s*"version":\s*")[^"]*(")/m, `$1${version}$2`);
 }
+
+/**
+ * package-lock.json states the project's own version twice, at its top and as the root
+ * package (""); npm copies it from package.json only when it next installs, so a bump
+ * rewrites both here. Dependencies' versions are left alone.
+ */
+export function restampLockVersion(packageLock: string, version: string): string {
+  return packageLock
+    .replace(/^(\{\s*"name":\s*"[^"]*",\s*"version":\s*")[^"]*(")/, `$1${version}$2`)
+    .replace(
+      /("packages":\s*\{\s*"":\s*\{\s*"name":\s*"[^"]*",\s*"version":\s*")[^"]*(")/,
+      `$1${version}$2`,
+    );
+}

@@ -9,6 +9,7 @@ import {
 } from '../core/dataset';
 import { type DatasetRelease, semverParts } from '../core/dataset-releases';
 import {
+  restampLockVersion,
   restampPackageVersion,
   restampVersionMentions,
   VERSION_MENTION_FILES,
@@ -23,8 +24,8 @@ import { readSeedInputs } from './seed-inputs';
  * npm run dataset:version -- minor   bumps it (major | minor | patch), records the data's
  *                                     fingerprint and today's date, appends the release to
  *                                     core/dataset-releases.json, and rewrites CITATION.cff,
- *                                     .zenodo.json, package.json's version and the docs'
- *                                     mentions of it
+ *                                     .zenodo.json, package.json's and package-lock.json's
+ *                                     version and the docs' mentions of it
  *
  * Run the bump whenever seed/source or seed/data change (the unit test
  * tests/unit/dataset-version.test.ts fails until then); core/dataset.ts says which part to bump.
@@ -104,6 +105,7 @@ function main(): void {
   const rewrite = (file: string, change: (text: string) => string) =>
     writeFileSync(file, change(readFileSync(file, 'utf8')));
   rewrite(path.join(repoRoot, 'package.json'), (t) => restampPackageVersion(t, next.version));
+  rewrite(path.join(repoRoot, 'package-lock.json'), (t) => restampLockVersion(t, next.version));
   for (const file of VERSION_MENTION_FILES)
     rewrite(path.join(repoRoot, file), (t) =>
       restampVersionMentions(t, next.version, shortFingerprint(fingerprint)),

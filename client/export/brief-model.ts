@@ -60,6 +60,8 @@ export interface BriefText {
   bold?: boolean;
   colour?: string;
   width: number;
+  /** Set against the right edge of its width (a page number), not its left. */
+  align?: 'end';
 }
 
 export interface BriefPage {

@@ -1,3 +1,4 @@
+import { t } from '../views/labels';
 import {
   type BriefBox,
   type BriefGraph,
@@ -15,7 +16,10 @@ import { type BriefLang, textWidth, wrapText } from './brief-text';
  * = 1 pt on paper), labels never under MIN_FONT, the diagram spread over the space left
  * by the title, legend and footer. A view that does not fit one sheet at that size is
  * split (the underpins view by agreement, the others by pillar), each page with its own
- * title, legend and footer. Pure: the same pages become SVG (then PDF) and PowerPoint.
+ * title, legend and footer; what runs on is shared evenly over its pages (11 rows go
+ * 6 + 5, not 9 + 2), the pages after the first say "continued", and every page of a
+ * document of several carries its number ("3 / 7"). Pure: the same pages become SVG
+ * (then PDF) and PowerPoint.
  */
 
 /** The smallest text on any page, in points. */
@@ -26,6 +30,9 @@ const TITLE_FONT = 18;
 const FOOTER_FONT = 9;
 const LINE = 1.22;
 const BOX_PAD = 5;
+const NUMBER_FONT = 10;
+/** The room the page number takes at the top right, beside the title. */
+const NUMBER_W = 64;
 
 /** Where the footer's two lines start on a sheet of this height; what sits above ends 6 pt higher. */
 const footerTop = (height: number) => height - MARGIN - FOOTER_FONT * LINE * 2;
@@ -91,7 +98,10 @@ function page(
   const { width, height } = paperSize(setup.paper, setup.orientation);
   const kinds = new Set(boxes.map((b) => b.kind));
   const types = new Set(links.map((l) => l.type));
-  const titleLines = wrapText(title, width - 2 * MARGIN, TITLE_FONT, setup.lang).slice(0, 2);
+  const titleLines = wrapText(title, width - 2 * MARGIN - NUMBER_W, TITLE_FONT, setup.lang).slice(
+    0,
+    2,
+  );
   return {
     width,
     height,
@@ -106,7 +116,7 @@ function page(
         fontSize: TITLE_FONT,
         bold: true,
         colour: '#12263a',
-        width: width - 2 * MARGIN,
+        width: width - 2 * MARGIN - NUMBER_W,
       },
       ...texts,
       {
@@ -154,6 +164,105 @@ function spread(groups: BriefBox[][], top: number, height: number): void {
   }
 }
 
+/** The runs `heights` (`gap` apart) make when each page is filled in turn up to `limit`. */
+function fillRuns(heights: number[], limit: number, gap: number): number[] {
+  const runs: number[] = [];
+  let used = 0;
+  let count = 0;
+  for (const h of heights) {
+    if (count && used + gap + h > limit) {
+      runs.push(count);
+      used = 0;
+      count = 0;
+    }
+    used += (count ? gap : 0) + h;
+    count++;
+  }
+  if (count) runs.push(count);
+  return runs;
+}
+
+/**
+ * Cuts a list (its items' heights, `gap` apart) into consecutive runs, one a page of
+ * `capacity`: into `pages` runs at most, by default as few as filling each page in turn
+ * takes, shared evenly (11 rows of a page that holds 9 go 6 + 5, not 9 + 2; 22 go 8, 7, 7).
+ * No run is taller than it must be for that many pages; an item taller than a page has a
+ * page to itself. Returns how many items each run holds.
+ */
+export function balancedRuns(
+  heights: number[],
+  capacity: number,
+  gap: number,
+  pages = fillRuns(heights, capacity, gap).length,
+): number[] {
+  let low = 0;
+  let high = Math.max(capacity, ...heights);
+  if (fillRuns(heights, high, gap).length > pages) {
+    // Fewer pages than the sheet allows were asked for: the runs grow past a page.
+    high = heights.reduce((sum, h) => sum + h + gap, 0);
+  }
+  // The shortest limit that still takes no more pages than that.
+  while (high - low > 0.5) {
+    const mid = (low + high) / 2;
+    if (fillRuns(heights, mid, gap).length <= pages) high = mid;
+    else low = mid;
+  }
+  // Each page then takes the fewest items that reach its share of what is left, or more
+  // when the rest would not fit the pages after it.
+  const runs: number[] = [];
+  let at = 0;
+  for (let left = pages; at < heights.length; left--) {
+    const rest = heights.slice(at);
+    const most = fillRuns(rest, high, gap)[0]!;
+    const share = rest.reduce((sum, h) => sum + h + gap, 0) / Math.max(1, left);
+    let take = 1;
+    let reached = rest[0]! + gap;
+    while (take < most && reached < share - 1e-6) reached += rest[take++]! + gap;
+    while (take < most && fillRuns(rest.slice(take), high, gap).length > left - 1) take++;
+    runs.push(take);
+    at += take;
+  }
+  return runs;
+}
+
+/** The items of `list`, cut into runs of the given lengths. */
+function cut<T>(list: T[], runs: number[]): T[][] {
+  const starts = runs.map((_, i) => runs.slice(0, i).reduce((sum, n) => sum + n, 0));
+  return runs.map((n, i) => list.slice(starts[i], starts[i]! + n));
+}
+
+/** A title as the pages after the first of its part say it: "… (continued)", "…（続き）". */
+export function continuedTitle(title: string, lang: BriefLang): string {
+  const word = t(lang, 'briefContinued');
+  return lang === 'ja' ? `${title}（${word}）` : `${title} (${word})`;
+}
+
+/**
+ * Numbers the pages of a document of several at their top right, "3 / 7" (a single page
+ * needs none). Done once the document is whole, since only then is the count known.
+ */
+export function numberPages(pages: BriefPage[]): BriefPage[] {
+  if (pages.length < 2) return pages;
+  // Before the footer, which stays the page's last text.
+  return pages.map((p, i) => ({
+    ...p,
+    texts: [
+      ...p.texts.slice(0, -1),
+      {
+        x: p.width - MARGIN - NUMBER_W,
+        // On the title's first baseline.
+        y: MARGIN + (TITLE_FONT - NUMBER_FONT) * 0.9,
+        lines: [`${i + 1} / ${pages.length}`],
+        fontSize: NUMBER_FONT,
+        colour: '#4a525c',
+        width: NUMBER_W,
+        align: 'end',
+      },
+      ...p.texts.slice(-1),
+    ],
+  }));
+}
+
 /**
  * "What underpins what": each agreement on the left, the commitments it underpins (or
  * that work towards it) on the right, as many agreements to a page as fit.
@@ -185,32 +294,7 @@ export function underpinsPages(graph: BriefGraph, setup: PageSetup, title: strin
   const leftW = Math.round(area.width * 0.42);
   const rightW = Math.round(area.width * 0.44);
   const rightX = area.x + area.width - rightW;
-  const pages: BriefPage[] = [];
-  let groups: BriefBox[][] = [];
-  let links: BriefLink[] = [];
-  let height = 0;
-  const flush = () => {
-    if (!groups.length) return;
-    spread(groups, area.y, area.height);
-    const refs = groups
-      .flat()
-      .filter((b) => b.kind === 'Commitment')
-      .map((b) => refOf(b.id))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    const agreements = groups.length;
-    const range = refs.length > 1 ? `${refs[0]}–${refs.at(-1)}` : (refs[0] ?? '');
-    pages.push({
-      ...page(setup, title, groups.flat(), links),
-      part:
-        setup.lang === 'ja'
-          ? `協定${agreements}件（${range}）`
-          : `${agreements} agreement${agreements === 1 ? '' : 's'} (${range})`,
-    });
-    groups = [];
-    links = [];
-    height = 0;
-  };
-  for (const row of ordered) {
+  const laid = ordered.map((row) => {
     const left = box(byId.get(row.agreement)!, area.x, 0, leftW, setup.lang);
     const right: BriefBox[] = [];
     let y = 0;
@@ -219,22 +303,44 @@ export function underpinsPages(graph: BriefGraph, setup: PageSetup, title: strin
       right.push(b);
       y += b.h + 6;
     }
-    const rowH = Math.max(left.h, y - 6);
-    left.y = (rowH - left.h) / 2;
-    if (height && height + rowH > area.height) flush();
-    const placed = new Set(groups.flat().map((b) => b.id));
-    const fresh = right.filter((b) => !placed.has(b.id));
-    groups.push([left, ...fresh]);
-    for (const c of row.commitments)
-      links.push({
-        from: row.agreement,
-        to: c,
-        type: linkType.get(`${row.agreement}|${c}`) ?? 'UNDERPINS',
-      });
-    height += rowH + 14;
-  }
-  flush();
-  return pages;
+    const height = Math.max(left.h, y - 6);
+    left.y = (height - left.h) / 2;
+    return { ...row, left, right, height };
+  });
+  const runs = balancedRuns(
+    laid.map((r) => r.height),
+    area.height,
+    14,
+  );
+  return cut(laid, runs).map((rows, i) => {
+    const groups: BriefBox[][] = [];
+    const links: BriefLink[] = [];
+    for (const row of rows) {
+      const placed = new Set(groups.flat().map((b) => b.id));
+      groups.push([row.left, ...row.right.filter((b) => !placed.has(b.id))]);
+      for (const c of row.commitments)
+        links.push({
+          from: row.agreement,
+          to: c,
+          type: linkType.get(`${row.agreement}|${c}`) ?? 'UNDERPINS',
+        });
+    }
+    spread(groups, area.y, area.height);
+    const refs = groups
+      .flat()
+      .filter((b) => b.kind === 'Commitment')
+      .map((b) => refOf(b.id))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const agreements = groups.length;
+    const range = refs.length > 1 ? `${refs[0]}–${refs.at(-1)}` : (refs[0] ?? '');
+    return {
+      ...page(setup, i ? continuedTitle(title, setup.lang) : title, groups.flat(), links),
+      part:
+        setup.lang === 'ja'
+          ? `協定${agreements}件（${range}）`
+          : `${agreements} agreement${agreements === 1 ? '' : 's'} (${range})`,
+    };
+  });
 }
 
 const PILLAR_COLUMNS = [
@@ -247,7 +353,8 @@ const PILLAR_COLUMNS = [
 /**
  * One pillar: its areas in the second column, the agreements its commitments rest on to
  * their left, the agencies and programmes that carry them out to their right, each linked
- * to the areas it serves. Columns too long for one sheet continue on the next page.
+ * to the areas it serves. A pillar too large for one sheet continues on more, its columns
+ * shared evenly over them and the areas repeated where a page's boxes serve them.
  */
 export function pillarPages(
   graph: BriefGraph,
@@ -304,14 +411,45 @@ export function pillarPages(
   const gap = 24;
   const colW = (area.width - gap * 3) / 4;
   const headerH = LABEL_FONT * LINE + 8;
-  const pages: BriefPage[] = [];
-  const queues = columns.map((nodes) => [...nodes]);
-  let part = 0;
-  while (queues.some((q) => q.length) || part === 0) {
-    part++;
+  const room = area.height - headerH;
+  const heights = columns.map((nodes) => nodes.map((n) => box(n, 0, 0, colW, setup.lang).h));
+  const others = PILLAR_COLUMNS.flatMap((col, i) => (col.kind === 'Area' ? [] : [i]));
+  // The agreements, agencies and programmes are shared evenly over as many pages as the
+  // longest column needs; each page repeats the areas its boxes serve, so every line is
+  // drawn on every page. Should those areas not fit beside them, one more page is taken.
+  const fewest = Math.max(1, ...others.map((i) => fillRuns(heights[i]!, room, 8).length));
+  const most = Math.max(fewest, ...others.map((i) => columns[i]!.length));
+  const served = new Set([...linked.values()].flatMap((ids) => [...ids]));
+  let sheets: BriefNode[][][] = [];
+  for (let count = fewest; count <= most; count++) {
+    const parts = columns.map((nodes, i) =>
+      others.includes(i) ? cut(nodes, balancedRuns(heights[i]!, room, 8, count)) : [],
+    );
+    sheets = Array.from({ length: count }, (_, p) =>
+      columns.map((_nodes, i) => {
+        if (others.includes(i)) return parts[i]![p] ?? [];
+        const needed = new Set(
+          others.flatMap((o) => (parts[o]![p] ?? []).flatMap((n) => [...(linked.get(n.id) ?? [])])),
+        );
+        // An area nothing links to is still the pillar's: it stands on the first page.
+        return areas.filter((a) => needed.has(a.id) || (p === 0 && !served.has(a.id)));
+      }),
+    );
+    const areaColumn = PILLAR_COLUMNS.findIndex((col) => col.kind === 'Area');
+    const fits = sheets.every(
+      (sheet) =>
+        fillRuns(
+          sheet[areaColumn]!.map((a) => box(a, 0, 0, colW, setup.lang).h),
+          room,
+          8,
+        ).length <= 1,
+    );
+    if (fits) break;
+  }
+  return sheets.map((sheet, p) => {
     const boxes: BriefBox[] = [];
     const texts: BriefText[] = [];
-    queues.forEach((queue, i) => {
+    sheet.forEach((nodes, i) => {
       const x = area.x + i * (colW + gap);
       const col = PILLAR_COLUMNS[i]!;
       texts.push({
@@ -323,17 +461,10 @@ export function pillarPages(
         colour: '#12263a',
         width: colW,
       });
-      const placed: BriefBox[] = [];
-      let y = 0;
-      while (queue.length) {
-        const b = box(queue[0]!, x, y, colW, setup.lang);
-        if (y + b.h > area.height - headerH && placed.length) break;
-        queue.shift();
-        placed.push(b);
-        y += b.h + 8;
-      }
+      const placed = nodes.map((n) => box(n, x, 0, colW, setup.lang));
+      const used = placed.reduce((sum, b) => sum + b.h + 8, 0) - 8;
       // The column's boxes share the height's slack, so it fills the page rather than its top.
-      const slack = placed.length > 1 ? (area.height - headerH - (y - 8)) / (placed.length - 1) : 0;
+      const slack = placed.length > 1 ? (room - used) / (placed.length - 1) : 0;
       let top = area.y + headerH;
       for (const b of placed) {
         b.y = top;
@@ -353,43 +484,110 @@ export function pillarPages(
         if (kind === 'Program') links.push({ from: a, to: other, type: 'IMPLEMENTED_VIA' });
       }
     }
-    const more =
-      part > 1 ? (setup.lang === 'ja' ? `（続き ${part}）` : ` (continued, ${part})`) : '';
-    pages.push({ ...page(setup, `${title}${more}`, boxes, links, texts), part: `${title}${more}` });
-    if (!queues.some((q) => q.length)) break;
-  }
-  return pages;
+    const named = p ? continuedTitle(title, setup.lang) : title;
+    return { ...page(setup, named, boxes, links, texts), part: named };
+  });
 }
 
-/** The deck's first page: what it is, when, from what. */
-export function titlePage(setup: PageSetup, lines: { heading: string; rows: string[] }): BriefPage {
+/** One line of a deck's contents: a part's name and the pages it takes ("pp. 2–3"). */
+export interface ContentsEntry {
+  name: string;
+  pages: string;
+}
+
+/**
+ * The deck's first page: what it is, its contents (each part and its pages, made from the
+ * pages themselves, so it lists what the deck holds and nothing else), when, from what.
+ * On a landscape sheet the contents stand left of the details; on a portrait one, above.
+ */
+export function titlePage(
+  setup: PageSetup,
+  lines: { heading: string; rows: string[]; contents?: ContentsEntry[] },
+): BriefPage {
   const { width, height } = paperSize(setup.paper, setup.orientation);
   const textW = width - 2 * MARGIN - 40;
+  const x0 = MARGIN + 20;
   const headingLines = wrapText(lines.heading, textW, 26, setup.lang);
+  const contents = lines.contents ?? [];
+  const sideBySide = width > height && contents.length > 0;
+  const colGap = 32;
+  const colW = sideBySide ? (textW - colGap) / 2 : textW;
+  const rowFont = 13;
+  const step = (n: number) => n * rowFont * LINE + 8;
+  // The contents: a heading, then each part with its pages set against the right edge.
+  const pagesW = 80;
+  const contentsTexts = (x: number, y0: number): BriefText[] => {
+    if (!contents.length) return [];
+    const out: BriefText[] = [
+      {
+        x,
+        y: y0,
+        lines: [t(setup.lang, 'briefContents')],
+        fontSize: rowFont,
+        bold: true,
+        colour: '#12263a',
+        width: colW,
+      },
+    ];
+    let y = y0 + step(1);
+    for (const entry of contents) {
+      const wrapped = wrapText(entry.name, colW - pagesW - 8, rowFont, setup.lang);
+      out.push({
+        x,
+        y,
+        lines: wrapped,
+        fontSize: rowFont,
+        colour: '#1b1f24',
+        width: colW - pagesW - 8,
+      });
+      out.push({
+        x: x + colW - pagesW,
+        y,
+        lines: [entry.pages],
+        fontSize: rowFont,
+        colour: '#1b1f24',
+        width: pagesW,
+        align: 'end',
+      });
+      y += step(wrapped.length);
+    }
+    return out;
+  };
+  const rowTexts = (x: number, y0: number): BriefText[] => {
+    let y = y0;
+    return lines.rows.map((row) => {
+      const wrapped = wrapText(row, colW, rowFont, setup.lang);
+      const text = { x, y, lines: wrapped, fontSize: rowFont, colour: '#1b1f24', width: colW };
+      y += step(wrapped.length);
+      return text;
+    });
+  };
+  const blockHeight = (texts: BriefText[]) =>
+    texts.length ? Math.max(...texts.map((t) => t.y + step(t.lines.length))) : 0;
+  const contentsH = blockHeight(contentsTexts(x0, 0));
+  const rowsH = blockHeight(rowTexts(x0, 0));
+  const headingH = headingLines.length * 26 * LINE + 24;
+  // Stacked, the contents and the details are parted by a blank line's worth.
+  const parting = contentsH && !sideBySide ? rowFont * LINE : 0;
+  const bodyH = sideBySide ? Math.max(contentsH, rowsH) : contentsH + parting + rowsH;
+  // As high as a third of the way down, but never so low that the last line meets the footer.
+  const top = Math.max(MARGIN, Math.min(height * 0.28, footerTop(height) - 12 - headingH - bodyH));
+  const bodyTop = top + headingH;
   const texts: BriefText[] = [
     {
-      x: MARGIN + 20,
-      y: height * 0.28,
+      x: x0,
+      y: top,
       lines: headingLines,
       fontSize: 26,
       bold: true,
       colour: '#12263a',
       width: textW,
     },
+    ...contentsTexts(x0, bodyTop),
+    ...(sideBySide
+      ? rowTexts(x0 + colW + colGap, bodyTop)
+      : rowTexts(x0, bodyTop + contentsH + parting)),
   ];
-  let y = height * 0.28 + headingLines.length * 26 * LINE + 24;
-  for (const row of lines.rows) {
-    const wrapped = wrapText(row, textW, 13, setup.lang);
-    texts.push({
-      x: MARGIN + 20,
-      y,
-      lines: wrapped,
-      fontSize: 13,
-      colour: '#1b1f24',
-      width: textW,
-    });
-    y += wrapped.length * 13 * LINE + 8;
-  }
   const p = page(setup, lines.heading, [], [], texts);
   // The title page carries its heading large in the middle, not also as a page title,
   // and no timeline strip: its lines run down the page.
@@ -408,31 +606,32 @@ export function indexPages(graph: BriefGraph, setup: PageSetup, title: string): 
   const gap = 24;
   const colW = (area.width - gap * (columns - 1)) / columns;
   const refW = textWidth('III.10.10', LABEL_FONT) + 8;
-  const pages: BriefPage[] = [];
-  let texts: BriefText[] = [];
-  let col = 0;
-  let y = area.y;
-  const flush = () => {
-    if (texts.length) pages.push(page(setup, title, [], [], texts));
-    texts = [];
-    col = 0;
-    y = area.y;
-  };
-  for (const c of commitments) {
+  const entries = commitments.map((c) => {
     const name = c.ref && c.label.startsWith(c.ref) ? c.label.slice(c.ref.length).trim() : c.label;
     const lines = wrapText(name, colW - refW, LABEL_FONT, setup.lang);
-    const h = lines.length * LABEL_FONT * LINE + 4;
-    if (y + h > area.y + area.height) {
-      col++;
-      y = area.y;
-      if (col >= columns) flush();
-    }
-    const x = area.x + col * (colW + gap);
-    texts.push({ x, y, lines: [c.ref ?? ''], fontSize: LABEL_FONT, bold: true, width: refW });
-    texts.push({ x: x + refW, y, lines, fontSize: LABEL_FONT, width: colW - refW });
-    y += h;
+    return { ref: c.ref ?? '', lines, h: lines.length * LABEL_FONT * LINE + 4 };
+  });
+  // As many pages as filling the columns in turn takes, the entries shared evenly over
+  // all their columns: the last page is not left with a few lines at its top.
+  const heights = entries.map((e) => e.h);
+  const pageCount = Math.ceil(fillRuns(heights, area.height, 0).length / columns);
+  const filled = cut(entries, balancedRuns(heights, area.height, 0, pageCount * columns));
+  const pages: BriefPage[] = [];
+  for (let at = 0; at < filled.length; at += columns) {
+    const texts: BriefText[] = [];
+    filled.slice(at, at + columns).forEach((run, col) => {
+      const x = area.x + col * (colW + gap);
+      let y = area.y;
+      for (const e of run) {
+        texts.push({ x, y, lines: [e.ref], fontSize: LABEL_FONT, bold: true, width: refW });
+        texts.push({ x: x + refW, y, lines: e.lines, fontSize: LABEL_FONT, width: colW - refW });
+        y += e.h;
+      }
+    });
+    pages.push(
+      page(setup, pages.length ? continuedTitle(title, setup.lang) : title, [], [], texts),
+    );
   }
-  flush();
   return pages;
 }
 

@@ -89,6 +89,7 @@ export async function pagesToPptx(pages: BriefPage[], title: string): Promise<Ui
         fontSize: t.fontSize,
         bold: t.bold ?? false,
         color: hex(t.colour ?? '#1b1f24'),
+        align: t.align === 'end' ? 'right' : 'left',
         valign: 'top',
         margin: 0,
       });

@@ -38,10 +38,12 @@ const DASH = { solid: '', dashed: ' stroke-dasharray="6 4"', dotted: ' stroke-da
 const boldIn = (lang: BriefPage['lang']) => (lang === 'en' ? ' font-weight="700"' : '');
 
 function textLines(t: BriefText, font: string, lang: BriefPage['lang']): string {
+  const x = t.align === 'end' ? t.x + t.width : t.x;
+  const anchor = t.align === 'end' ? ' text-anchor="end"' : '';
   return t.lines
     .map(
       (line, i) =>
-        `<text x="${t.x.toFixed(1)}" y="${(t.y + t.fontSize * (0.9 + i * LINE)).toFixed(1)}" font-family="${xmlAttr(font)}" font-size="${t.fontSize}"${t.bold ? boldIn(lang) : ''} fill="${t.colour ?? '#1b1f24'}">${xmlText(line)}</text>`,
+        `<text x="${x.toFixed(1)}" y="${(t.y + t.fontSize * (0.9 + i * LINE)).toFixed(1)}"${anchor} font-family="${xmlAttr(font)}" font-size="${t.fontSize}"${t.bold ? boldIn(lang) : ''} fill="${t.colour ?? '#1b1f24'}">${xmlText(line)}</text>`,
     )
     .join('');
 }
@@ -101,7 +103,8 @@ function legendSvg(entries: LegendEntry[], page: BriefPage, font: string): strin
   return parts.join('');
 }
 
-export function pageToSvg(page: BriefPage): string {
+/** A page's drawing, without the <svg> element around it. */
+function pageBody(page: BriefPage): string {
   const font = BRIEF_FONTS[page.lang];
   const byId = new Map(page.boxes.map((b) => [b.id, b]));
   const links = page.links
@@ -116,7 +119,6 @@ export function pageToSvg(page: BriefPage): string {
     })
     .join('');
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${page.width}pt" height="${page.height}pt" viewBox="0 0 ${page.width} ${page.height}" lang="${page.lang}">`,
     `<title>${xmlText(page.title)}</title>`,
     `<rect width="${page.width}" height="${page.height}" fill="#ffffff"/>`,
     `<g class="links">${links}</g>`,
@@ -124,6 +126,42 @@ export function pageToSvg(page: BriefPage): string {
     ...page.texts.map((t) => textLines(t, font, page.lang)),
     legendSvg(page.legend, page, font),
     page.strip?.svg ?? '',
-    '</svg>',
   ].join('');
+}
+
+export function pageToSvg(page: BriefPage): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${page.width}pt" height="${page.height}pt" viewBox="0 0 ${page.width} ${page.height}" lang="${page.lang}">${pageBody(page)}</svg>`;
+}
+
+/** The band between two pages of one tall picture. */
+const PAGE_GAP = 16;
+
+/**
+ * Pages one under the other as one tall picture (a view of several pages to scroll
+ * through or paste whole), each page as it prints, a grey band between them.
+ */
+export function stackedPagesSvg(pages: BriefPage[]): {
+  svg: string;
+  width: number;
+  height: number;
+} {
+  const width = Math.max(...pages.map((p) => p.width));
+  let y = 0;
+  const parts: string[] = [];
+  for (const [i, page] of pages.entries()) {
+    if (i) {
+      parts.push(`<rect y="${y}" width="${width}" height="${PAGE_GAP}" fill="#d5dae1"/>`);
+      y += PAGE_GAP;
+    }
+    parts.push(
+      `<svg x="0" y="${y}" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}">${pageBody(page)}</svg>`,
+    );
+    y += page.height;
+  }
+  const title = pages[0]?.title ?? '';
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}pt" height="${y}pt" viewBox="0 0 ${width} ${y}" lang="${pages[0]?.lang ?? 'en'}"><title>${xmlText(title)}</title>${parts.join('')}</svg>`,
+    width,
+    height: y,
+  };
 }

@@ -1,10 +1,5 @@
 import type cytoscape from 'cytoscape';
-import {
-  citationFooter,
-  DATASET_VERSION,
-  type DatasetStamp,
-  datasetStamp,
-} from '../../core/dataset';
+import { citationFooter, type DatasetStamp, datasetStamp } from '../../core/dataset';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
 import { today } from '../model/clock';
 import { legendEntries } from '../model/legend-entries';
@@ -23,7 +18,15 @@ import {
   type PaperName,
   paperSize,
 } from './brief-model';
-import { footerLines, indexPages, pillarPages, titlePage, underpinsPages } from './brief-pages';
+import {
+  type ContentsEntry,
+  footerLines,
+  indexPages,
+  numberPages,
+  pillarPages,
+  titlePage,
+  underpinsPages,
+} from './brief-pages';
 import { BRIEF_FONTS, type BriefLang } from './brief-text';
 import { STRIP_HEIGHT, type StripEvent, timelineStripSvg } from './timeline-strip';
 
@@ -32,9 +35,6 @@ import { STRIP_HEIGHT, type StripEvent, timelineStripSvg } from './timeline-stri
  * or the whole deck (title page, what underpins what, one page per pillar, an index of
  * commitments), with the explorer's filters applied.
  */
-
-/** The version a deck states: the dataset's, the one version Kizuna has (core/dataset.ts). */
-export const KIZUNA_VERSION: string = DATASET_VERSION;
 
 const SOURCE_LINE_JA =
   '出典：日本とモンゴルの行動計画（2022年～2031年）、2022年11月29日共同声明付属文書';
@@ -171,13 +171,25 @@ export function shownGraph(cy: cytoscape.Core, lang: BriefLang): BriefGraph {
   };
 }
 
-/** Everything the filters let through, whatever the layout, focus or hidden nodes. */
+/**
+ * Everything the filters let through, whatever the tab, layout, focus or hidden nodes: the
+ * deck is the same from every tab (the underpins tab alone shows no pillars or areas, and
+ * a deck made from it had lost the pillar pages its title page promised).
+ */
 export function filteredGraph(cy: cytoscape.Core, state: AppState): BriefGraph {
   const nodes = cy.nodes().map((n) => n.data() as VNode & NodeData);
   const edges = cy.edges().map((e) => e.data() as VEdge);
   const visible = computeVisible(
     { nodes, edges, expansions: {}, path: { nodes: [], edges: [] } },
-    { ...state, layout: 'preset', focus: null, hidden: [], expanded: [], selected: null },
+    {
+      ...state,
+      tab: 'graph',
+      layout: 'preset',
+      focus: null,
+      hidden: [],
+      expanded: [],
+      selected: null,
+    },
   );
   return {
     nodes: nodes.filter((n) => visible.nodes.has(n.id)).map((n) => briefNode(n, state.lang)),
@@ -253,13 +265,17 @@ function pillarTitle(pillar: BriefNode, lang: BriefLang): string {
  */
 export function viewPages(graph: BriefGraph, layout: BriefView, setup: PageSetup): BriefPage[] {
   const title = briefTitle(layout, setup.lang, setup.asOf?.text);
-  if (layout === 'underpins') return underpinsPages(withStatusAsOf(graph, setup), setup, title);
+  if (layout === 'underpins') {
+    return numberPages(underpinsPages(withStatusAsOf(graph, setup), setup, title));
+  }
   const view = `${viewName(layout, setup.lang)} — `;
-  return pillarsOf(graph).flatMap((p) =>
-    pillarPages(graph, setup, p, `${view}${pillarTitle(p, setup.lang)}`).map((page) => ({
-      ...page,
-      part: page.title.slice(view.length),
-    })),
+  return numberPages(
+    pillarsOf(graph).flatMap((p) =>
+      pillarPages(graph, setup, p, `${view}${pillarTitle(p, setup.lang)}`).map((page) => ({
+        ...page,
+        part: page.title.slice(view.length),
+      })),
+    ),
   );
 }
 
@@ -281,33 +297,58 @@ export interface DeckInfo {
   filters: string | null;
 }
 
-/** The briefing deck: title page, what underpins what, one page per pillar, the index of commitments. */
+/** "p. 4", "pp. 2–3" (ja: "4ページ", "2–3ページ"): the pages a part of the deck takes. */
+export function pageRange(first: number, last: number, lang: BriefLang): string {
+  const span = first === last ? `${first}` : `${first}–${last}`;
+  if (lang === 'ja') return `${span}${t(lang, 'briefPage')}`;
+  return `${t(lang, first === last ? 'briefPage' : 'briefPages')} ${span}`;
+}
+
+/**
+ * The briefing deck: title page, what underpins what, one page per pillar, the index of
+ * commitments, each part there when the filters leave it anything to show. The title
+ * page's contents are made from the parts as laid out, with their pages, so it lists
+ * exactly what follows; every page is numbered.
+ */
 export function deckPages(graph: BriefGraph, setup: PageSetup, info: DeckInfo): BriefPage[] {
   const ja = setup.lang === 'ja';
+  const parts = [
+    {
+      name: viewName('underpins', setup.lang),
+      pages: underpinsPages(
+        withStatusAsOf(graph, setup),
+        setup,
+        briefTitle('underpins', setup.lang, setup.asOf?.text),
+      ),
+    },
+    ...pillarsOf(graph).map((p) => {
+      const name = pillarTitle(p, setup.lang);
+      return { name, pages: pillarPages(graph, setup, p, name) };
+    }),
+    (() => {
+      const name = ja ? '取組一覧' : 'Index of commitments';
+      return { name, pages: indexPages(graph, setup, name) };
+    })(),
+  ].filter((part) => part.pages.length);
+  let next = 2;
+  const contents: ContentsEntry[] = parts.map((part) => {
+    const first = next;
+    next += part.pages.length;
+    return { name: part.name, pages: pageRange(first, next - 1, setup.lang) };
+  });
   const title = titlePage(setup, {
     heading: PLAN_NAME[setup.lang],
     rows: [
-      ja
-        ? '概要資料：何が何を支えるか、柱ごとの協定・機関・事業、取組一覧'
-        : 'Briefing: what underpins what, each pillar’s agreements, agencies and programmes, and the index of commitments',
       `${ja ? '作成日' : 'Date'}: ${info.date}`,
       ...(setup.asOf ? [fill(t(setup.lang, 'asOfRow'), { asOf: setup.asOf.text })] : []),
-      `Kizuna ${KIZUNA_VERSION}`,
+      `Kizuna ${setup.stamp.version}`,
       ja ? SOURCE_LINE_JA : SOURCE_LINE,
       `${ja ? '引用' : 'Cite as'}: ${setup.stamp.citation}`,
       ...(info.filters ? [`${ja ? '絞り込み' : 'Filters'}: ${info.filters}`] : []),
     ],
+    contents,
   });
-  const underpins = underpinsPages(
-    withStatusAsOf(graph, setup),
-    setup,
-    briefTitle('underpins', setup.lang, setup.asOf?.text),
-  );
-  const pillars = pillarsOf(graph).flatMap((p) =>
-    pillarPages(graph, setup, p, pillarTitle(p, setup.lang)),
-  );
-  const index = indexPages(graph, setup, ja ? '取組一覧' : 'Index of commitments');
-  return [title, ...underpins, ...pillars, ...index];
+  return numberPages([title, ...parts.flatMap((part) => part.pages)]);
 }
 
 export interface BriefRequest {

@@ -15,7 +15,7 @@ import { isNodeKind, relStyleOf } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
 import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
 import type { BriefPage, Orientation, PaperName } from './brief-model';
-import { pageToSvg } from './brief-svg';
+import { pageToSvg, stackedPagesSvg } from './brief-svg';
 import { pptxOf } from './pptx-on-demand';
 import type { StripEvent } from './timeline-strip';
 
@@ -254,10 +254,15 @@ export async function briefOutput(
   };
 }
 
+/** How several pages become pictures: a file each (in a zip), or one tall picture of them all. */
+export type PictureArrangement = 'pages' | 'tall';
+
 /**
  * Pages as pictures: one SVG or PNG file for a single page; for several, one zip with a
  * file per page, numbered in order, since each page is meant for its own slide and a
- * briefer should not find half a view silently missing.
+ * briefer should not find half a view silently missing; or, asked for, one tall picture
+ * of the pages one under the other. A tall PNG too large for the browser's canvas at
+ * this scale is the caller's to refuse first (largestPngScale of stackedPagesSvg's size).
  */
 export async function pagePictures(
   pages: BriefPage[],
@@ -265,7 +270,15 @@ export async function pagePictures(
   scale: number,
   background: 'white' | 'transparent',
   basename: string,
+  arrangement: PictureArrangement = 'pages',
 ): Promise<{ blob: Blob; filename: string }> {
+  if (arrangement === 'tall' && pages.length > 1) {
+    const tall = stackedPagesSvg(pages);
+    const name = `${basename}-${pages.length}-pages`;
+    return format === 'svg'
+      ? { blob: new Blob([tall.svg], { type: 'image/svg+xml' }), filename: `${name}.svg` }
+      : { blob: await svgToPng(tall, scale, background), filename: `${name}@${scale}x.png` };
+  }
   const files: Array<{ name: string; blob: Blob }> = [];
   for (const [i, page] of pages.entries()) {
     const svg = pageToSvg(page);

@@ -6,13 +6,21 @@ import {
   type ExportFormatName,
   exportFilename,
 } from '../../core/formats/export-formats';
-import { briefPages, briefTitle, briefViewOf, splitNotice, viewAsOf } from '../export/brief';
+import {
+  briefPages,
+  briefTitle,
+  briefViewOf,
+  splitNotice,
+  stampOf,
+  viewAsOf,
+} from '../export/brief';
 import type { Orientation, PaperName } from '../export/brief-model';
-import { pageToSvg } from '../export/brief-svg';
+import { pageToSvg, stackedPagesSvg } from '../export/brief-svg';
 import {
   download,
   exportDiagram,
   exportGraphOf,
+  type PictureArrangement,
   pagePictures,
   printPages,
   type Scope,
@@ -171,6 +179,12 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             ><option value="landscape">${ja ? '横' : 'Landscape'}</option
             ><option value="portrait">${ja ? '縦' : 'Portrait'}</option></select
           >`,
+        )}${field(
+          t(lang, 'picturesAs'),
+          html`<select id="export-pictures" data-test="export-pictures"
+            ><option value="pages">${t(lang, 'picturesSeparate')}</option
+            ><option value="tall">${t(lang, 'picturesTall')}</option></select
+          >`,
         )}<p class="export-split" role="note" data-test="export-split"></p></fieldset
       ><p class="export-message" role="status" data-test="export-message"></p
       ><div class="dialog-buttons"
@@ -196,6 +210,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
   const page = control<HTMLSelectElement>('export-page');
   const orientation = control<HTMLSelectElement>('export-orientation');
   const deck = control<HTMLInputElement>('export-deck');
+  const pictures = control<HTMLSelectElement>('export-pictures');
   const go = control<HTMLButtonElement>('export-go');
   // Told before exporting: how many pages the view will take, and what each holds.
   const split = dialog.querySelector<HTMLElement>('.export-split')!;
@@ -208,6 +223,8 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
   function showSplit(): void {
     const chosen = format.value as Format;
     const pictureOnly = page.value === 'screen';
+    // Separate pages or one tall picture: a choice for SVG and PNG laid out on pages.
+    pictures.disabled = !(chosen === 'svg' || chosen === 'png') || pictureOnly;
     split.textContent = '';
     if (!(DIAGRAMS as string[]).includes(chosen) || deck.checked || scope.value === 'whole') return;
     if (pictureOnly) return;
@@ -254,7 +271,8 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             background: background.value as 'white' | 'transparent',
             timeline: strip ? { events: strip, range: state.range } : null,
           });
-        const name = datasetBasename(briefViewOf(state), today());
+        const version = stampOf(cy).version;
+        const name = datasetBasename(briefViewOf(state), today(), version);
         const onScreen = page.value === 'screen';
         if (onScreen && (chosen === 'pdf' || chosen === 'pptx'))
           throw new Error(
@@ -263,21 +281,32 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
               : 'PDF and PowerPoint need a page: choose 16:9 slide, A4 or Letter.',
           );
         if (!onScreen && (chosen === 'svg' || chosen === 'png')) {
-          // Laid out for the sheet like the PDF: one picture, or a zip of one per page.
+          // Laid out for the sheet like the PDF: one picture, a zip of one per page, or
+          // the pages one under the other in one tall picture.
           const { pages } = briefPages(cy, state, {
             deck: deck.checked,
             paper: page.value as PaperName,
             orientation: orientation.value as Orientation,
             timeline: strip,
           });
-          const pictures = await pagePictures(
+          const arrangement = pictures.value as PictureArrangement;
+          const wanted = Number(scale.value);
+          if (chosen === 'png' && arrangement === 'tall' && pages.length > 1) {
+            const tall = stackedPagesSvg(pages);
+            if (largestPngScale(tall.width, tall.height) < wanted) {
+              message.textContent = t(lang, 'picturesTooTall');
+              return;
+            }
+          }
+          const files = await pagePictures(
             pages,
             chosen,
-            Number(scale.value),
+            wanted,
             background.value as 'white' | 'transparent',
-            deck.checked ? datasetBasename('briefing', today()) : name,
+            deck.checked ? datasetBasename('briefing', today(), version) : name,
+            arrangement,
           );
-          download(pictures.blob, pictures.filename);
+          download(files.blob, files.filename);
         } else if (chosen === 'svg')
           download(new Blob([diagram().svg], { type: 'image/svg+xml' }), `${name}.svg`);
         else if (chosen === 'png') {
@@ -307,7 +336,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
             orientation: turn,
             timeline: strip,
           });
-          const file = deck.checked ? datasetBasename('briefing', today()) : name;
+          const file = deck.checked ? datasetBasename('briefing', today(), version) : name;
           if (chosen === 'pdf')
             download(await printPages(pages.map(pageToSvg), docTitle, paper, turn), `${file}.pdf`);
           else

@@ -298,6 +298,18 @@ export const WORDS = {
   },
   error: { en: 'Error', ja: 'エラー' },
   moreFilters: { en: 'Filters', ja: 'フィルター' },
+  // Briefing pages (issue 25 item 8): the deck's contents, pages that run on, pictures of several pages.
+  briefContents: { en: 'Contents', ja: '目次' },
+  briefContinued: { en: 'continued', ja: '続き' },
+  briefPage: { en: 'p.', ja: 'ページ' },
+  briefPages: { en: 'pp.', ja: 'ページ' },
+  picturesAs: { en: 'Pictures of several pages', ja: '複数ページの画像' },
+  picturesSeparate: { en: 'Separate pages (zip)', ja: 'ページごとの画像（zip）' },
+  picturesTall: { en: 'One tall image', ja: '縦に並べた1枚の画像' },
+  picturesTooTall: {
+    en: 'At this scale the pages as one image exceed the browser’s canvas limit. Choose a smaller scale, separate pages or SVG.',
+    ja: 'この倍率では1枚の画像がブラウザのキャンバス上限を超えます。倍率を下げるか、ページごとの画像かSVGを選んでください。',
+  },
 } as const satisfies Record<string, Pair>;
 
 export type Word = keyof typeof WORDS;

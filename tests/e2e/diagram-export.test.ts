@@ -121,6 +121,19 @@ describe('diagram exports', () => {
     expect(text).toMatch(/underpins/);
     expect(squash(text)).toContain(citation);
     expect(text).toContain('Agreement between');
+    // The rows are shared evenly over the two pages (it was 9 + 2), each page numbered,
+    // the second marked as the first's continuation.
+    const pageText = (n: number) =>
+      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' })
+        .stdout as string;
+    const pages = [pageText(1), pageText(2)];
+    expect(pages[0]).toMatch(/\b1 ?\/ ?2\b/);
+    expect(pages[1]).toMatch(/\b2 ?\/ ?2\b/);
+    expect(pages[0]).not.toContain('(continued)');
+    expect(squash(pages[1]!)).toContain(squash('What underpins what (continued)'));
+    const rows = pages.map((t) => new Set(t.match(/\b(?:I|II|III|IV)\.\d+\.\d+\b/g)).size);
+    expect(rows[0]! + rows[1]!).toBeGreaterThanOrEqual(10);
+    expect(Math.abs(rows[0]! - rows[1]!), `rows per page: ${rows}`).toBeLessThanOrEqual(1);
   }, 360_000);
 
   it('npm run export writes A4 portrait and PNG too, and refuses a bad option by name', () => {
@@ -218,11 +231,14 @@ describe('diagram exports', () => {
       /This view will be split onto (\d+) pages: 1\. \d+ agreements? \(/.exec(notice)?.[1],
     );
     expect(pages, notice).toBeGreaterThanOrEqual(2);
+    // It follows the sheet chosen: none for the picture as on screen, again for A4 portrait.
+    // (The dialog recounts on each change, before selectOption returns.)
+    await x.page.selectOption('#export-page', 'screen');
+    expect(await x.page.textContent('[data-test="export-split"]')).toBe('');
     await x.page.selectOption('#export-page', 'a4');
     await x.page.selectOption('#export-orientation', 'portrait');
-    await x.page.waitForFunction(
-      (before) => document.querySelector('[data-test="export-split"]')?.textContent !== before,
-      notice,
+    expect(await x.page.textContent('[data-test="export-split"]')).toMatch(
+      /^This view will be split onto \d+ pages: 1\. /,
     );
     await x.page.selectOption('#export-page', 'slide');
     await x.page.selectOption('#export-orientation', 'landscape');
@@ -247,8 +263,48 @@ describe('diagram exports', () => {
       const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
       expect(squash(texts), name).toContain(citation);
     }
-    // The picture as on screen stays one file.
+    // Or, chosen in the dialog, the pages one under the other in one tall picture, in order.
+    await x.page.selectOption('#export-pictures', 'tall');
+    for (const [width, height] of [
+      [1280, 720],
+      [390, 844],
+    ] as const) {
+      await x.page.setViewportSize({ width, height });
+      await x.page.locator('#export-pictures').scrollIntoViewIfNeeded();
+      await x.screenshot(`export-dialog-pictures-${width}x${height}`);
+    }
+    await x.page.setViewportSize({ width: 1440, height: 900 });
+    const [tallSvg] = await Promise.all([
+      x.page.waitForEvent('download'),
+      x.page.click('#export-go'),
+    ]);
+    expect(tallSvg.suggestedFilename()).toMatch(new RegExp(`-underpins-.*-${pages}-pages\\.svg$`));
+    const tallFile = path.join(dir, tallSvg.suggestedFilename());
+    await tallSvg.saveAs(tallFile);
+    const tall = readFileSync(tallFile);
+    const tallText = tall.toString('utf8');
+    const height = pages * 540 + (pages - 1) * 16;
+    expect(tallText).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 960 ${height}"`));
+    const numbers = Array.from({ length: pages }, (_, i) =>
+      tallText.indexOf(`>${i + 1} / ${pages}<`),
+    );
+    expect(numbers.every((at) => at > 0)).toBe(true);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
+    await x.page.selectOption('#export-format', 'png');
+    await x.page.selectOption('#export-scale', '1');
+    const [tallPng] = await Promise.all([
+      x.page.waitForEvent('download'),
+      x.page.click('#export-go'),
+    ]);
+    const pngFile = path.join(dir, tallPng.suggestedFilename());
+    await tallPng.saveAs(pngFile);
+    const png = readFileSync(pngFile);
+    expect(pngSize(png)).toEqual({ width: 960, height });
+    writeFileSync(path.join('test-results/e2e', 'underpins-tall@1x.png'), png);
+    await x.page.selectOption('#export-format', 'svg');
+    // The picture as on screen stays one file, and has no pages to arrange.
     await x.page.selectOption('#export-page', 'screen');
+    expect(await x.page.isDisabled('#export-pictures')).toBe(true);
     expect(await x.page.textContent('[data-test="export-split"]')).toBe('');
     const [single] = await Promise.all([
       x.page.waitForEvent('download'),
@@ -272,6 +328,95 @@ describe('diagram exports', () => {
     await x.page.close();
   });
 
+  it('the deck from every tab holds what its title page lists, page for page (PDF from the underpins tab, PowerPoint from the others)', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`);
+    const PART = /^(What underpins what|Pillar (?:I|II|III|IV): |Index of commitments)/;
+    /** The title page's contents, each part's name with its pages, and the deck's page texts. */
+    const check = (titlePage: string, pages: string[], from: string) => {
+      const names = titlePage
+        .split('\n')
+        .map((line) => PART.exec(line.trim())?.[1])
+        .filter((n): n is string => Boolean(n));
+      const ranges = [...titlePage.matchAll(/\bpp?\. (\d+)(?:–(\d+))?/g)].map((m) => ({
+        first: Number(m[1]),
+        last: Number(m[2] ?? m[1]),
+      }));
+      expect(names, from).toEqual([
+        'What underpins what',
+        'Pillar I: ',
+        'Pillar II: ',
+        'Pillar III: ',
+        'Pillar IV: ',
+        'Index of commitments',
+      ]);
+      expect(ranges, from).toHaveLength(names.length);
+      expect(ranges[0]!.first, from).toBe(2);
+      expect(ranges.at(-1)!.last, from).toBe(pages.length);
+      names.forEach((name, i) => {
+        const { first, last } = ranges[i]!;
+        if (i) expect(first, `${from}: ${name}`).toBe(ranges[i - 1]!.last + 1);
+        for (let n = first; n <= last; n++) {
+          const text = pages[n - 1]!;
+          expect(text, `${from}: page ${n}`).toContain(name);
+          expect(text.includes('(continued)'), `${from}: page ${n}`).toBe(n > first);
+        }
+      });
+      for (const [i, text] of pages.entries())
+        expect(text, `${from}: page ${i + 1}`).toContain(`${i + 1} / ${pages.length}`);
+    };
+    const deckFrom = async (tab: string, format: 'pdf' | 'pptx') => {
+      await x.page.click(`#tab-${tab}`);
+      await x.page.waitForFunction(
+        (t) => document.querySelector(`#tab-${t}`)?.getAttribute('aria-selected') === 'true',
+        tab,
+      );
+      await x.page.click('#export');
+      await x.page.selectOption('#export-format', format);
+      await x.page.check('#export-deck');
+      const [download] = await Promise.all([
+        x.page.waitForEvent('download', { timeout: 120_000 }),
+        x.page.click('#export-go'),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`-briefing-.*\\.${format}$`));
+      const saved = path.join(dir, `deck-${tab}.${format}`);
+      await download.saveAs(saved);
+      await x.page.click('.export-dialog button[value="cancel"]');
+      return saved;
+    };
+    // The underpins tab, as a PDF read back with pdftotext.
+    const pdf = await deckFrom('underpins', 'pdf');
+    const count = Number(
+      /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1],
+    );
+    const pdfPages = Array.from(
+      { length: count },
+      (_, i) =>
+        spawnSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], {
+          encoding: 'utf8',
+        }).stdout as string,
+    );
+    check(pdfPages[0]!, pdfPages, 'underpins tab, PDF');
+    // The graph and table tabs, as PowerPoint read with JSZip: each slide's text runs in order.
+    for (const tab of ['graph', 'table']) {
+      const zip = await JSZip.loadAsync(readFileSync(await deckFrom(tab, 'pptx')));
+      const slides = Object.keys(zip.files)
+        .map((f) => /^ppt\/slides\/slide(\d+)\.xml$/.exec(f))
+        .filter((m): m is RegExpExecArray => Boolean(m))
+        .sort((a, b) => Number(a[1]) - Number(b[1]));
+      const texts = await Promise.all(
+        slides.map(async (m) => {
+          const xml = await zip.file(m[0])!.async('string');
+          return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+            .map((r) => r[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"'))
+            .join('\n');
+        }),
+      );
+      check(texts[0]!, texts, `${tab} tab, PowerPoint`);
+    }
+    expect(x.errors).toEqual([]);
+    await x.page.close();
+  }, 600_000);
+
   it('npm run export --deck writes the briefing deck: real fonts, pages in order, text ≥ 9 pt, diagrams filling the page', () => {
     const file = path.join(dir, 'plan-brief.pdf');
     const run = exportCommand(['--deck', '--lang', 'en', '--out', file]);
@@ -288,9 +433,10 @@ describe('diagram exports', () => {
     const texts = Array.from({ length: pages }, (_, i) => pageText(i + 1));
     // Title page, what underpins what, pillars I–IV in order, then the index.
     expect(texts[0]).toContain('Japan–Mongolia Action Plan 2022–2031');
-    expect(texts[0]).toMatch(/Kizuna \d+\.\d+\.\d+/);
+    expect(texts[0]).toContain(`Kizuna ${DATASET_VERSION}`);
     expect(texts[1]).toContain('What underpins what');
-    const firstOf = (re: RegExp) => texts.findIndex((t) => re.test(t));
+    // (The title page lists the parts too: each is looked for after it.)
+    const firstOf = (re: RegExp) => texts.findIndex((t, i) => i > 0 && re.test(t));
     const order = [
       firstOf(/What underpins what/),
       firstOf(/Pillar I: /),

@@ -6,17 +6,20 @@ import {
   footerLine,
   pageSetup,
   splitNotice,
+  viewPages,
 } from '../../client/export/brief';
 import { paperSize } from '../../client/export/brief-model';
 import {
+  balancedRuns,
   crossings,
+  indexPages,
   MIN_FONT,
   pillarPages,
   titlePage,
   underpinsPages,
   usableArea,
 } from '../../client/export/brief-pages';
-import { pageToSvg } from '../../client/export/brief-svg';
+import { pageToSvg, stackedPagesSvg } from '../../client/export/brief-svg';
 import { textWidth, wrapText } from '../../client/export/brief-text';
 import { STRIP_HEIGHT, timelineStripSvg } from '../../client/export/timeline-strip';
 import { citationFooter, DATASET_SOURCE, DATASET_VERSION, datasetStamp } from '../../core/dataset';
@@ -241,5 +244,250 @@ describe('pillar pages on the real plan', () => {
     expect(security.alphabetical).toBeGreaterThanOrEqual(10);
     expect(security.barycentre).toBeLessThan(security.alphabetical / 2);
     for (const c of counts) expect(c.barycentre, c.ref).toBeLessThanOrEqual(c.alphabetical);
+  });
+});
+
+describe('pages that run on', () => {
+  it('shares a list evenly over as few pages as it needs: 11 rows of a page that holds 9 go 6 + 5', () => {
+    const rows = Array.from({ length: 11 }, () => 40);
+    // 9 rows of 40 with 14 between take 9 × 40 + 8 × 14 = 472.
+    expect(balancedRuns(rows, 472, 14)).toEqual([6, 5]);
+    expect(balancedRuns(rows.slice(0, 10), 472, 14)).toEqual([5, 5]);
+    expect(balancedRuns(rows.slice(0, 9), 472, 14)).toEqual([9]);
+    expect(balancedRuns([...rows, ...rows], 472, 14)).toEqual([8, 7, 7]);
+    // Uneven rows: the tallest page as short as it can be, every row placed once.
+    const mixed = [120, 30, 30, 30, 200, 30, 30];
+    const runs = balancedRuns(mixed, 300, 10);
+    expect(runs).toEqual([4, 3]);
+    expect(runs.reduce((a, b) => a + b)).toBe(mixed.length);
+    // A row taller than a page has a page to itself; into a given number of pages, as asked.
+    expect(balancedRuns([50, 500, 50], 300, 0)).toEqual([1, 1, 1]);
+    expect(balancedRuns(rows, 472, 14, 4)).toEqual([3, 3, 3, 2]);
+    expect(balancedRuns([], 472, 14)).toEqual([]);
+  });
+
+  const node = (id: string, kind: string, name: string, ref?: string) =>
+    briefNode(
+      {
+        id,
+        kind,
+        name_en: name,
+        name_ja: name,
+        ref,
+        pillar_ref: ref?.split('.')[0],
+        area_ref: ref?.split('.').slice(0, 2).join('.'),
+      },
+      'en',
+    );
+  /** n agreements, each underpinning one commitment: n rows of one height. */
+  const rows = (n: number) => ({
+    nodes: Array.from({ length: n }, (_, i) => [
+      node(`a${i}`, 'Agreement', `Memorandum ${i}`),
+      node(`c${i}`, 'Commitment', `Commitment ${i}`, `II.1.${i + 1}`),
+    ]).flat(),
+    edges: Array.from({ length: n }, (_, i) => ({
+      source: `a${i}`,
+      target: `c${i}`,
+      type: 'UNDERPINS',
+    })),
+  });
+  const rowsOn = (page: { boxes: { kind: string }[] }) =>
+    page.boxes.filter((b) => b.kind === 'Commitment').length;
+
+  for (const [paper, orientation] of [
+    ['slide', 'landscape'],
+    ['a4', 'portrait'],
+    ['letter', 'landscape'],
+  ] as const) {
+    it(`balances the underpins view on ${paper} ${orientation}: rows differ by at most one a page, later pages say "continued", all numbered`, () => {
+      const setup = pageSetup(paper, orientation, 'en', '2026-01-02');
+      // How many rows this sheet's page holds, then a few and many more than that.
+      let holds = 1;
+      while (underpinsPages(rows(holds + 1), setup, 'U').length === 1) holds++;
+      for (const n of [holds + 2, 2 * holds + 1]) {
+        const pages = viewPages(rows(n), 'underpins', setup);
+        const counts = pages.map(rowsOn);
+        expect(
+          counts.reduce((a, b) => a + b),
+          `${n} rows`,
+        ).toBe(n);
+        expect(pages).toHaveLength(Math.ceil(n / holds));
+        expect(
+          Math.max(...counts) - Math.min(...counts),
+          `${n} rows: ${counts}`,
+        ).toBeLessThanOrEqual(1);
+        pages.forEach((p, i) => {
+          const words = p.texts.flatMap((t) => t.lines);
+          expect(words, `page ${i + 1}`).toContain(`${i + 1} / ${pages.length}`);
+          expect(p.texts[0]!.lines.join(' ').endsWith('(continued)')).toBe(i > 0);
+          const sizes = [...p.boxes.map((b) => b.fontSize), ...p.texts.map((t) => t.fontSize)];
+          expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_FONT);
+        });
+      }
+    });
+  }
+
+  it('says "continued" and numbers pages in Japanese too, and leaves a single page unnumbered', () => {
+    const setup = pageSetup('slide', 'landscape', 'ja', '2026-01-02');
+    const pages = viewPages(rows(20), 'underpins', setup);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[1]!.title).toMatch(/（続き）$/);
+    expect(pages[1]!.texts.flatMap((t) => t.lines)).toContain(`2 / ${pages.length}`);
+    const one = viewPages(rows(2), 'underpins', setup);
+    expect(one).toHaveLength(1);
+    expect(one[0]!.texts.flatMap((t) => t.lines).some((l) => / \/ /.test(l))).toBe(false);
+    // The page number sits at the top right, its text set against the right edge.
+    const svg = pageToSvg(pages[0]!);
+    expect(svg).toMatch(new RegExp(`text-anchor="end"[^>]*>1 / ${pages.length}</text>`));
+  });
+
+  it('shares the index of commitments evenly over its pages and columns', () => {
+    const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
+    const n = 70;
+    const graph = {
+      nodes: Array.from({ length: n }, (_, i) =>
+        node(`c${i}`, 'Commitment', `Commitment ${i}`, `II.1.${i + 1}`),
+      ),
+      edges: [],
+    };
+    const pages = indexPages(graph, setup, 'Index');
+    expect(pages.length).toBe(2);
+    expect(pages[1]!.title).toBe('Index (continued)');
+    // Entries per column: the refs (bold) grouped by their x.
+    const perColumn = pages.flatMap((p) => {
+      const xs = new Map<number, number>();
+      for (const t of p.texts.filter((t) => t.bold && /^II\./.test(t.lines[0] ?? '')))
+        xs.set(t.x, (xs.get(t.x) ?? 0) + 1);
+      return [...xs.values()];
+    });
+    expect(perColumn.reduce((a, b) => a + b)).toBe(n);
+    expect(Math.max(...perColumn) - Math.min(...perColumn)).toBeLessThanOrEqual(1);
+  });
+
+  it('stacks several pages into one tall picture, each page whole, in order', () => {
+    const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
+    const pages = viewPages(rows(20), 'underpins', setup);
+    const tall = stackedPagesSvg(pages);
+    expect(tall.width).toBe(960);
+    expect(tall.height).toBe(pages.length * 540 + (pages.length - 1) * 16);
+    expect(tall.svg).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 960 ${tall.height}"`));
+    const nested = [...tall.svg.matchAll(/<svg x="0" y="(\d+)" width="960" height="540"/g)];
+    expect(nested.map((m) => Number(m[1]))).toEqual(pages.map((_, i) => i * 556));
+    const order = pages.map((_, i) => tall.svg.indexOf(`>${i + 1} / ${pages.length}<`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe('the briefing deck on the real plan', () => {
+  const model = buildGraph({ source, plan, gazetteer, curation });
+  const graphIn = (lang: 'en' | 'ja') => ({
+    nodes: model.nodes.map((n) =>
+      briefNode({ id: n.id, kind: n.label, ...(n.properties as Record<string, string>) }, lang),
+    ),
+    edges: model.relationships.map((r) => ({ source: r.from.id, target: r.to.id, type: r.type })),
+  });
+
+  /** The title page's contents: each part's name and its first and last page. */
+  const contentsOf = (deck: ReturnType<typeof deckPages>, lang: 'en' | 'ja') => {
+    const texts = deck[0]!.texts;
+    const heading = texts.findIndex((t) => t.lines[0] === (lang === 'ja' ? '目次' : 'Contents'));
+    expect(heading).toBeGreaterThanOrEqual(0);
+    const entries: Array<{ name: string; first: number; last: number }> = [];
+    for (let i = heading + 1; i + 1 < texts.length && texts[i + 1]!.align === 'end'; i += 2) {
+      const range = /(\d+)(?:–(\d+))?/.exec(texts[i + 1]!.lines[0]!)!;
+      entries.push({
+        name: texts[i]!.lines.join(lang === 'ja' ? '' : ' '),
+        first: Number(range[1]),
+        last: Number(range[2] ?? range[1]),
+      });
+    }
+    return entries;
+  };
+
+  for (const lang of ['en', 'ja'] as const)
+    for (const [paper, orientation] of [
+      ['slide', 'landscape'],
+      ['a4', 'portrait'],
+    ] as const)
+      it(`lists on its title page exactly the parts that follow, with their pages (${lang}, ${paper} ${orientation})`, () => {
+        const setup = pageSetup(paper, orientation, lang, '2026-01-02');
+        const deck = deckPages(graphIn(lang), setup, { date: '2026-01-02', filters: null });
+        const contents = contentsOf(deck, lang);
+        expect(contents.map((c) => c.name.replace(/：.*|: .*/, ''))).toEqual(
+          lang === 'ja'
+            ? ['何が何を支えるか', '柱I', '柱II', '柱III', '柱IV', '取組一覧']
+            : [
+                'What underpins what',
+                'Pillar I',
+                'Pillar II',
+                'Pillar III',
+                'Pillar IV',
+                'Index of commitments',
+              ],
+        );
+        // The parts follow one another from page 2 to the last page, with nothing between.
+        expect(contents[0]!.first).toBe(2);
+        for (const [i, c] of contents.slice(1).entries())
+          expect(c.first).toBe(contents[i]!.last + 1);
+        expect(contents.at(-1)!.last).toBe(deck.length);
+        for (const c of contents)
+          for (let n = c.first; n <= c.last; n++) {
+            const title = deck[n - 1]!.title;
+            expect(title, `page ${n}`).toContain(c.name.replace(/ \(.*$/, '').slice(0, 12));
+            expect(/continued|続き/.test(title), `page ${n}: ${title}`).toBe(n > c.first);
+          }
+        // Every page numbered, every word at least 9 pt, the title page's lines above its footer.
+        deck.forEach((p, i) => {
+          expect(p.texts.flatMap((t) => t.lines)).toContain(`${i + 1} / ${deck.length}`);
+          expect(Math.min(...p.texts.map((t) => t.fontSize))).toBeGreaterThanOrEqual(MIN_FONT);
+        });
+        const footer = deck[0]!.texts.at(-1)!;
+        for (const t of deck[0]!.texts.slice(0, -1))
+          expect(t.y + t.lines.length * t.fontSize * 1.22).toBeLessThanOrEqual(footer.y);
+      });
+
+  it('leaves out a part the filters leave empty, and its title page says so by not listing it', () => {
+    const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
+    const full = graphIn('en');
+    const ids = new Set(full.nodes.filter((n) => n.kind !== 'Agreement').map((n) => n.id));
+    const graph = {
+      nodes: full.nodes.filter((n) => ids.has(n.id)),
+      edges: full.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+    };
+    const deck = deckPages(graph, setup, {
+      date: '2026-01-02',
+      filters: 'kinds left out Agreement',
+    });
+    const names = contentsOf(deck, 'en').map((c) => c.name);
+    expect(names[0]).toMatch(/^Pillar I: /);
+    expect(deck.some((p) => p.title.includes('What underpins what'))).toBe(false);
+  });
+
+  it('balances a pillar that runs on: the areas each page serves repeated, every line drawn, none of its boxes lost', () => {
+    const graph = graphIn('en');
+    const setup = pageSetup('slide', 'landscape', 'en', '2026-01-02');
+    const pillar = graph.nodes.find((n) => n.kind === 'Pillar' && n.ref === 'I')!;
+    const pages = pillarPages(graph, setup, pillar, 'Pillar I');
+    expect(pages.length).toBe(2);
+    expect(pages[1]!.title).toBe('Pillar I (continued)');
+    const agencies = pages.map((p) => p.boxes.filter((b) => b.kind === 'Agency').length);
+    expect(Math.min(...agencies)).toBeGreaterThanOrEqual(Math.max(...agencies) / 2);
+    // Every box but an area stands on one page only, and every one of its lines is drawn there.
+    const shown = pages.flatMap((p) => p.boxes.filter((b) => b.kind !== 'Area').map((b) => b.id));
+    expect(new Set(shown).size).toBe(shown.length);
+    const whole = pillarPages(graph, pageSetup('a4', 'portrait', 'en', '2026-01-02'), pillar, 'x');
+    expect(whole).toHaveLength(1);
+    expect(new Set(shown)).toEqual(
+      new Set(whole[0]!.boxes.filter((b) => b.kind !== 'Area').map((b) => b.id)),
+    );
+    expect(pages.reduce((n, p) => n + p.links.length, 0)).toBe(whole[0]!.links.length);
+    for (const p of pages) {
+      const here = new Set(p.boxes.map((b) => b.id));
+      for (const l of p.links) expect(here.has(l.from) && here.has(l.to)).toBe(true);
+      expect(Math.max(...p.boxes.map((b) => b.y + b.h))).toBeLessThanOrEqual(
+        usableArea(setup, 8).y + usableArea(setup, 8).height + 0.5,
+      );
+    }
   });
 });
