@@ -1,5 +1,7 @@
 import { afterChange } from './app/after-change';
+import { mountCanvasKeys } from './app/canvas-keys';
 import type { Explorer } from './app/explorer';
+import { sayWhenUnchanged } from './app/feedback';
 import { syncHistory } from './app/history-sync';
 import { firstLang } from './app/language';
 import { byId, pageElements } from './app/page-elements';
@@ -7,7 +9,7 @@ import { offerPageHandle } from './app/page-handle';
 import { choose } from './app/panel-focus';
 import { render } from './app/render-app';
 import { renderSelectionBar } from './app/selection-bar';
-import { listenForShortcuts } from './app/shortcuts';
+import { followSkipLinks, listenForShortcuts } from './app/shortcuts';
 import { openFirstView, preparePage } from './app/start-up';
 import { createStore } from './app/store';
 import { showEdgeTooltip, showTooltip } from './app/tooltip';
@@ -70,6 +72,7 @@ const searchBox = mountSearchBox(
     choose(app, id);
   },
   (q, lang) => events.search(q, lang),
+  () => app.keys.focusNode(null),
 );
 
 const savedViews = mountSavedViews(byId('saved-views'), {
@@ -79,7 +82,8 @@ const savedViews = mountSavedViews(byId('saved-views'), {
   },
 });
 
-listenForShortcuts(store);
+listenForShortcuts(store, (id) => app.keys.focusNode(id));
+followSkipLinks(() => app.keys.focusNode(null));
 preparePage({ store, page });
 syncHistory(store);
 
@@ -96,8 +100,20 @@ byId('zoom-in').addEventListener('click', () => canvas.zoomBy(1.4));
 byId('zoom-out').addEventListener('click', () => canvas.zoomBy(1 / 1.4));
 byId('zoom-fit').addEventListener('click', () => canvas.fitView(true));
 offerPageHandle(canvas, store);
+const keys = mountCanvasKeys(canvas, () => app);
 
-const app: Explorer = { store, page, canvas, events, table, searchBox, savedViews, panelActions };
+const app: Explorer = {
+  store,
+  page,
+  canvas,
+  events,
+  table,
+  searchBox,
+  savedViews,
+  panelActions,
+  keys,
+};
+sayWhenUnchanged(app);
 // After syncHistory's subscriber: the history entry is made before the view is drawn.
 store.subscribe((before) => void afterChange(app, before));
 void openFirstView(app);

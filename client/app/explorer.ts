@@ -4,6 +4,7 @@ import type { mountSavedViews } from '../views/saved-views';
 import type { mountSearchBox } from '../views/search-box';
 import type { PanelActions } from '../views/side-panel';
 import type { mountTable } from '../views/table-view';
+import type { CanvasKeys } from './canvas-keys';
 import type { PageElements } from './page-elements';
 import type { Store } from './store';
 
@@ -17,4 +18,5 @@ export interface Explorer {
   searchBox: ReturnType<typeof mountSearchBox>;
   savedViews: ReturnType<typeof mountSavedViews>;
   panelActions: PanelActions;
+  keys: CanvasKeys;
 }

@@ -4,7 +4,7 @@ import type { Explorer } from './explorer';
 
 const signature = (v: Visible) => [...v.nodes].sort().join('|');
 
-/** Lays the canvas out, frames it or brings the selection into view, as the change asks. */
+/** Lays the canvas out, frames it or frames the node just chosen, as the change asks. */
 export function frameCanvas(app: Explorer, before: AppState | null): void {
   const { store, canvas } = app;
   const { state, visible } = store;
@@ -16,13 +16,19 @@ export function frameCanvas(app: Explorer, before: AppState | null): void {
     (arrangement !== store.laidOut ||
       (state.tab === 'underpins' && before !== null && state.filters !== before.filters));
   const shown = signature(visible);
+  // A node just chosen (a click, a search result, a row of a list) is framed with its neighbours.
+  const chosen =
+    before && state.tab !== 'table' && state.selected && state.selected !== before.selected
+      ? state.selected
+      : null;
   if (relayout) {
     // New places for every node: they are framed at once, without an animation to redraw.
     store.laidOutAs(arrangement, shown);
     canvas.layout(arrangement, visible);
   } else if (state.tab !== 'table' && shown !== store.framed) {
-    // A new set of nodes is framed whole; a new selection is brought into view if it is not.
+    // A new set of nodes is framed whole, unless a node was chosen: then its neighbourhood.
     store.framedAs(shown);
-    canvas.fitView(Boolean(before));
-  } else if (state.selected && state.selected !== before?.selected) canvas.reveal(state.selected);
+    if (chosen) canvas.frameAround(chosen);
+    else canvas.fitView(Boolean(before));
+  } else if (chosen) canvas.frameAround(chosen);
 }

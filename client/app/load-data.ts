@@ -34,7 +34,7 @@ async function fetchPath(app: Explorer): Promise<void> {
   app.store.setPath(result);
 }
 
-/** Starts fetching what the view needs and has not got: expansions, the path, the selected node's details. */
+/** Starts fetching what the view needs and has not got: expansions, the path, the selected node's details; adds a focus's events. */
 export function fetchForView(app: Explorer, before: AppState | null): Promise<void>[] {
   const { store } = app;
   const { state } = store;
@@ -42,6 +42,16 @@ export function fetchForView(app: Explorer, before: AppState | null): Promise<vo
   for (const id of state.expanded)
     if (!store.loaded.expansions[id]) jobs.push(fetchExpansion(app, id));
   if (!before || pathKey(state.path) !== pathKey(before.path)) jobs.push(fetchPath(app));
+  // A focus shows the node's events too, as its panel lists them: the events are in the page.
+  const focus = state.focus;
+  if (focus && (focus.id !== before?.focus?.id || !store.loaded.analysts?.[focus.id])) {
+    const around = app.events.elementsAround(focus.id);
+    addElements(app, around, focus.id);
+    store.analystsLoaded(
+      focus.id,
+      around.nodes.map((n) => n.data.id),
+    );
+  }
   if (state.selected !== before?.selected) {
     store.forgetDetails();
     if (state.selected) {

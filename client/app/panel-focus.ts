@@ -1,5 +1,6 @@
 import type { Explorer } from './explorer';
 import { byId } from './page-elements';
+import { editsText } from './shortcuts';
 
 /** Moves the keyboard to the chosen node's panel once it has loaded, remembering where it came from. */
 export function choose(app: Explorer, id: string): void {
@@ -23,11 +24,17 @@ export function focusPanelIfReady(app: Explorer): void {
   }
 }
 
-/** The panel closed: focus goes back where it was before the panel took it, else to the canvas. */
+/**
+ * The panel closed: focus goes back where it was before the panel took it, else to the canvas.
+ * Never into a text field (the search box that found the node): its text is stale by now, and
+ * Ctrl+Z there would undo the typing rather than the view.
+ */
 export function returnFocusFromPanel(app: Explorer): void {
   if (!app.page.panel.contains(document.activeElement) && document.activeElement !== document.body)
     return;
   const returnTo = app.store.takeReturnFocus();
-  const target = returnTo?.isConnected ? returnTo : byId('cy');
-  window.setTimeout(() => target.focus(), 0);
+  window.setTimeout(() => {
+    if (returnTo?.isConnected && !editsText(returnTo)) returnTo.focus();
+    else app.keys.focusNode(null);
+  }, 0);
 }

@@ -13,6 +13,7 @@ import { renderToolbar } from './render-toolbar';
 import { renderSelectionBar } from './selection-bar';
 import { renderStatus } from './status-bar';
 import { nameOf } from './store';
+import { renderViewBar } from './view-bar';
 
 /** Draws the whole explorer from the store: the canvas, the panels, the toolbar and the footer. */
 export function render(app: Explorer): void {
@@ -92,6 +93,9 @@ export function render(app: Explorer): void {
   renderPaths(app);
   renderToolbar(app);
   renderSelectionBar(app);
+  renderViewBar(app);
+  app.keys.refresh();
+  renderSkipLinks(app);
   app.savedViews.render(lang);
   app.searchBox.setLang(lang);
   byId('cy').setAttribute('aria-label', t(lang, 'canvasLabel'));
@@ -105,6 +109,16 @@ export function render(app: Explorer): void {
     byId(id).title = t(lang, word);
   }
   renderStatus(app);
+}
+
+/** The skip links, in the page's language; the panel's only while a panel is open. */
+function renderSkipLinks(app: Explorer): void {
+  const lang = app.store.state.lang;
+  byId('skip-links').setAttribute('aria-label', t(lang, 'skipLinks'));
+  byId('skip-canvas').textContent = t(lang, 'skipToCanvas');
+  byId('skip-search').textContent = t(lang, 'skipToSearch');
+  byId('skip-panel').textContent = t(lang, 'skipToPanel');
+  byId('skip-panel').hidden = app.page.panel.hidden;
 }
 
 function renderPaths(app: Explorer): void {

@@ -1,7 +1,7 @@
 import type { NodeDetails } from '../../core/api/nodes';
 import type { Paths } from '../../core/api/paths';
 import type { EdgeData, Elements, NodeData } from '../api';
-import { type AppState, actions, type LayoutName } from '../model/state';
+import { type Actions, type AppState, actions, type LayoutName } from '../model/state';
 import type { Decoded } from '../model/url-state';
 import type { Loaded, Visible } from '../model/visibility';
 import type { Dispatch } from '../views/controls';
@@ -44,6 +44,8 @@ export interface ExplorerState {
 /** How the view changed: by an action of the user's, or by the browser's history (Back, Forward, a link). */
 export type ChangeCause = 'action' | 'history';
 export type Subscriber = (before: AppState, cause: ChangeCause) => void;
+/** Told of an action that changed nothing (hiding what is hidden already, say), to say so. */
+export type UnchangedListener = (name: keyof Actions, args: unknown[]) => void;
 
 /** The named changes of the explorer's state; nothing else writes to it. */
 export interface StoreChanges {
@@ -53,10 +55,14 @@ export interface StoreChanges {
   restore(decoded: Decoded, historyIndex: number): void;
   /** Subscribers are told of every change of the view, in the order they subscribed. */
   subscribe(subscriber: Subscriber): void;
+  /** Listeners are told of every action that left the view as it was. */
+  onUnchanged(listener: UnchangedListener): void;
   /** This app's history now ends at entry `index`: there is nothing after it to redo. */
   newHistoryEntry(index: number): void;
   addElements(elements: Elements): void;
   expansionLoaded(id: string, neighbours: string[]): void;
+  /** The analysts' records (events) linked to node `id`, added for its focus. */
+  analystsLoaded(id: string, events: string[]): void;
   setPath(result: Paths | null): void;
   forgetDetails(): void;
   loadingDetails(): void;
@@ -88,7 +94,13 @@ export function createStore(decoded: Decoded): Store {
   const s: ExplorerState = {
     state: decoded.state,
     linkProblems: decoded.problems,
-    loaded: { nodes: [], edges: [], expansions: {}, path: { nodes: [], edges: [] } },
+    loaded: {
+      nodes: [],
+      edges: [],
+      expansions: {},
+      path: { nodes: [], edges: [] },
+      analysts: {},
+    },
     nodeIndex: new Map(),
     details: null,
     detailsLoading: false,
@@ -104,6 +116,7 @@ export function createStore(decoded: Decoded): Store {
     framed: '',
   };
   const subscribers: Subscriber[] = [];
+  const unchangedListeners: UnchangedListener[] = [];
   const tell = (before: AppState, cause: ChangeCause) => {
     for (const subscriber of subscribers) subscriber(before, cause);
   };
@@ -113,7 +126,10 @@ export function createStore(decoded: Decoded): Store {
       const before = s.state;
       const action = actions[name] as (s: AppState, ...a: unknown[]) => AppState;
       s.state = action(s.state, ...args);
-      if (s.state === before) return;
+      if (s.state === before) {
+        for (const listener of unchangedListeners) listener(name, args);
+        return;
+      }
       s.copyResult = null;
       tell(before, 'action');
     },
@@ -127,6 +143,9 @@ export function createStore(decoded: Decoded): Store {
     },
     subscribe: (subscriber) => {
       subscribers.push(subscriber);
+    },
+    onUnchanged: (listener) => {
+      unchangedListeners.push(listener);
     },
     newHistoryEntry: (index) => {
       s.historyIndex = index;
@@ -149,6 +168,9 @@ export function createStore(decoded: Decoded): Store {
     },
     expansionLoaded: (id, neighbours) => {
       s.loaded.expansions[id] = neighbours;
+    },
+    analystsLoaded: (id, events) => {
+      s.loaded.analysts = { ...s.loaded.analysts, [id]: events };
     },
     setPath: (result) => {
       s.pathResult = result;

@@ -39,6 +39,13 @@ export interface CanvasContext {
   events: CanvasEvents;
   /** Whether the user zoomed or panned on purpose since the last fit: then a resize keeps their view. */
   userMoved: boolean;
+  /**
+   * A framing asked for while the canvas was changing size (a panel opening beside it): it
+   * waits for the new size, and replaces what a resize would otherwise do to the view.
+   */
+  afterResize: (() => void) | null;
+  /** Pixels at the canvas's top that a bar over it covers (a focus, hidden nodes): framing leaves them clear. */
+  insetTop: number;
   /** The last arrangement laid out: "what underpins what" is laid out again for a new canvas size. */
   lastLayout: LaidOut | null;
   /** The clustered overview as last laid out (its label sizes), or null when another arrangement is shown. */
@@ -73,6 +80,8 @@ export function createCanvasContext(container: HTMLElement, events: CanvasEvents
     container,
     events,
     userMoved: false,
+    afterResize: null,
+    insetTop: 0,
     lastLayout: null,
     cluster: null,
     lang: 'en',

@@ -49,6 +49,10 @@ export interface Canvas {
   layout(name: LayoutName | 'underpins', visible: Visible): void;
   /** Brings a node into view if it is outside it, without changing the zoom. */
   reveal(id: string): void;
+  /** Frames a chosen node and its shown neighbours (viewport.ts says how the zoom is chosen). */
+  frameAround(id: string): void;
+  /** How much of the canvas's top a bar over it covers: fits leave it clear. */
+  setInsetTop(px: number): void;
   /** Frames everything shown, and forgets that the user had zoomed. */
   fitView(animate: boolean): void;
   /** Frames these nodes (a selection, say). */
@@ -106,6 +110,10 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     render,
     layout,
     reveal: viewport.reveal,
+    frameAround: viewport.frameAround,
+    setInsetTop: (px) => {
+      ctx.insetTop = px;
+    },
     fitView: viewport.fitView,
     fitTo: viewport.fitTo,
     zoomBy: viewport.zoomBy,

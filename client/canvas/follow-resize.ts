@@ -15,8 +15,22 @@ export function followResize(
     window.cancelAnimationFrame(resizeFrame);
     resizeFrame = window.requestAnimationFrame(() => {
       const size = { w: container.clientWidth, h: container.clientHeight };
-      if (!size.w || !size.h || (size.w === lastSize.w && size.h === lastSize.h)) return;
+      const framing = ctx.afterResize;
+      ctx.afterResize = null;
+      if (!size.w || !size.h || (size.w === lastSize.w && size.h === lastSize.h)) {
+        if (framing) {
+          // Back to the size it had: Cytoscape may still hold the one in between.
+          cy.resize();
+          framing();
+        }
+        return;
+      }
       cy.resize();
+      if (framing) {
+        lastSize = size;
+        framing();
+        return;
+      }
       const last = ctx.lastLayout;
       if ((last?.name === 'underpins' || last?.name === 'clusters') && !ctx.userMoved) {
         // Both are laid out for the canvas's size: a new size, a new arrangement.

@@ -11,6 +11,8 @@ export interface Viewport {
   fitTo(ids: string[]): void;
   /** Brings a node into view if it is outside it, without changing the zoom. */
   reveal(id: string): void;
+  /** Frames a chosen node and its shown neighbours, never closer than the user chose to be. */
+  frameAround(id: string): void;
 }
 
 /** Fits never zoom in further than this, so a handful of nodes is not blown up. */
@@ -21,8 +23,11 @@ const PADDING = 24;
 export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewport {
   const { cy, container } = ctx;
 
+  /** The zoom the user chose (wheel, pinch, buttons, keys, or a drag at it); null after a fit. */
+  let userZoom: number | null = null;
   cy.on('scrollzoom pinchzoom dragpan', () => {
     ctx.userMoved = true;
+    userZoom = cy.zoom();
   });
 
   /** Where the zoom animation under way is heading: a click during it steps on from there. */
@@ -34,11 +39,23 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
     const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), from * factor));
     cy.stop();
     zoomGoal = level;
+    userZoom = level;
     cy.animate(
       { zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } },
       { duration: 150 },
     );
   }
+
+  /** The pan that puts `centre` (in the graph's coordinates) in the middle of the canvas at `zoom`, below its top inset. */
+  const panFor = (zoom: number, centre: { x: number; y: number }) => ({
+    x: cy.width() / 2 - zoom * centre.x,
+    y: (cy.height() + ctx.insetTop) / 2 - zoom * centre.y,
+  });
+
+  const inView = (eles: cytoscape.Collection) => {
+    const box = eles.renderedBoundingBox({ includeLabels: false });
+    return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+  };
 
   /**
    * The zoom and pan that frame these elements, never zoomed in beyond MAX_FIT_ZOOM. In the
@@ -53,7 +70,7 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
         Math.min(
           MAX_FIT_ZOOM,
           (w - 2 * PADDING) / Math.max(bw, 1),
-          (h - 2 * PADDING) / Math.max(bh, 1),
+          (h - 2 * PADDING - ctx.insetTop) / Math.max(bh, 1),
         ),
       );
     let zoom: number;
@@ -68,16 +85,18 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
       bb = eles.boundingBox({});
       zoom = zoomFor(bb.x2 - bb.x1, bb.y2 - bb.y1);
     }
-    return {
-      zoom,
-      pan: { x: w / 2 - zoom * ((bb.x1 + bb.x2) / 2), y: h / 2 - zoom * ((bb.y1 + bb.y2) / 2) },
-    };
+    const centre = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+    return { zoom, pan: panFor(zoom, centre), centre };
   }
 
-  function frame(eles: cytoscape.Collection, animate: boolean): void {
+  function frame(
+    eles: cytoscape.Collection,
+    animate: boolean,
+    goal?: { zoom: number; pan: { x: number; y: number } },
+  ): void {
     if (eles.empty() || !cy.width() || !cy.height()) return;
     cy.stop();
-    const target = framing(eles);
+    const target = goal ?? framing(eles);
     // Already framed so: no animation, whose every frame would redraw the whole picture.
     const pan = cy.pan();
     if (
@@ -92,10 +111,38 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
 
   function fitView(animate: boolean): void {
     ctx.userMoved = false;
+    userZoom = null;
     frame(cy.nodes().not('.gone'), animate);
   }
 
-  // Keyboard: arrows pan, + and - zoom, 0 fits.
+  /**
+   * A chosen node is framed with its shown neighbours, so what it connects to is in sight.
+   * The rule for the zoom: the one that fits them (never above MAX_FIT_ZOOM), but never closer
+   * than the user's own zoom when they zoomed or panned on purpose since the last fit; they
+   * zoomed out to see more, and choosing a node does not take that away. It does zoom out
+   * when the neighbourhood would not fit otherwise. When the user's view already shows the
+   * whole neighbourhood at that zoom, the view is left alone rather than moved for nothing.
+   */
+  function frameAround(id: string): void {
+    const node = cy.getElementById(id);
+    if (node.empty() || node.hasClass('gone')) return;
+    // The view is the app's choice now, not a fit of everything: a resize keeps it in the middle.
+    ctx.userMoved = true;
+    // The panel beside or below the canvas may have just opened: frame for the size it leaves.
+    if (container.clientWidth !== cy.width() || container.clientHeight !== cy.height()) {
+      ctx.afterResize = () => frameAround(id);
+      return;
+    }
+    if (!cy.width() || !cy.height()) return;
+    const around = node.closedNeighborhood().filter((e) => !e.hasClass('gone'));
+    const fit = framing(around);
+    const zoom = userZoom === null ? fit.zoom : Math.min(fit.zoom, userZoom);
+    if (userZoom !== null && Math.abs(zoom - cy.zoom()) < 1e-3 * zoom && inView(around)) return;
+    frame(around, true, { zoom, pan: panFor(zoom, fit.centre) });
+  }
+
+  // Keyboard: Shift and an arrow pan (plain arrows move between nodes: client/app/canvas-keys.ts),
+  // + and - zoom, 0 fits.
   container.tabIndex = 0;
   container.addEventListener('keydown', (e) => {
     const step = 60;
@@ -105,9 +152,10 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
       ArrowUp: { x: 0, y: step },
       ArrowDown: { x: 0, y: -step },
     };
-    const pan = pans[e.key];
+    const pan = e.shiftKey ? pans[e.key] : undefined;
     if (pan) {
       ctx.userMoved = true;
+      userZoom = cy.zoom();
       cy.panBy(pan);
     } else if (e.key === '+' || e.key === '=') zoomBy(1.25);
     else if (e.key === '-' || e.key === '_') zoomBy(0.8);
@@ -119,6 +167,7 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
   return {
     zoomBy,
     fitView,
+    frameAround,
     fitTo(ids) {
       const nodes = cy.nodes().filter((n) => ids.includes(n.id()));
       ctx.userMoved = true;

@@ -109,6 +109,15 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
 const toggle = <T>(list: readonly T[], item: T): T[] =>
   list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/** Whether these filters are the first view's, whatever order a link listed them in. */
+const defaultFilters = (f: Filters) =>
+  (Object.keys(DEFAULT_FILTERS) as (keyof Filters)[]).every((key) =>
+    sameItems<string>(f[key], DEFAULT_FILTERS[key]),
+  );
+
 export const actions = {
   setLanguage: (s: AppState, lang: Lang): AppState => ({ ...s, lang }),
   setLayout: (s: AppState, layout: LayoutName): AppState => ({ ...s, layout }),
@@ -138,46 +147,55 @@ export const actions = {
     ...s,
     filters: { ...s.filters, themes },
   }),
-  resetFilters: (s: AppState): AppState => ({
-    ...s,
-    filters: DEFAULT_FILTERS,
-    hidden: [],
-    focus: null,
-  }),
+  // An action that would change nothing returns the state it was given: the store tells the
+  // user so (client/app/feedback.ts) rather than seeming to ignore them.
+  resetFilters: (s: AppState): AppState =>
+    defaultFilters(s.filters) && s.hidden.length === 0 && !s.focus
+      ? s
+      : { ...s, filters: DEFAULT_FILTERS, hidden: [], focus: null },
   expand: (s: AppState, id: string): AppState =>
     s.expanded.includes(id)
       ? s
       : { ...s, expanded: [...s.expanded, id], hidden: s.hidden.filter((h) => h !== id) },
-  collapse: (s: AppState, id: string): AppState => ({
-    ...s,
-    expanded: s.expanded.filter((e) => e !== id),
-  }),
+  collapse: (s: AppState, id: string): AppState =>
+    s.expanded.includes(id) ? { ...s, expanded: s.expanded.filter((e) => e !== id) } : s,
   hide: (s: AppState, id: string): AppState => actions.hideMany(s, [id]),
-  hideMany: (s: AppState, ids: string[]): AppState => ({
-    ...s,
-    hidden: [...s.hidden, ...ids.filter((id) => !s.hidden.includes(id))],
-    selected: s.selected && ids.includes(s.selected) ? null : s.selected,
-  }),
+  hideMany: (s: AppState, ids: string[]): AppState => {
+    const fresh = ids.filter((id, i) => !s.hidden.includes(id) && ids.indexOf(id) === i);
+    if (fresh.length === 0) return s;
+    return {
+      ...s,
+      hidden: [...s.hidden, ...fresh],
+      selected: s.selected && ids.includes(s.selected) ? null : s.selected,
+    };
+  },
   /** Hides every shown node but these: `shown` is what the view shows now. */
   hideOthers: (s: AppState, keep: string[], shown: string[]): AppState =>
     actions.hideMany(
       s,
       shown.filter((id) => !keep.includes(id)),
     ),
-  expandMany: (s: AppState, ids: string[]): AppState => ({
-    ...s,
-    expanded: [...s.expanded, ...ids.filter((id) => !s.expanded.includes(id))],
-    hidden: s.hidden.filter((h) => !ids.includes(h)),
-  }),
-  unhideAll: (s: AppState): AppState => ({ ...s, hidden: [] }),
-  focusOn: (s: AppState, id: string, hops: number): AppState => ({
-    ...s,
-    focus: { id, hops },
-    selected: id,
-  }),
-  clearFocus: (s: AppState): AppState => ({ ...s, focus: null }),
-  pathFrom: (s: AppState, id: string): AppState => ({ ...s, path: { ...s.path, from: id } }),
-  pathTo: (s: AppState, id: string): AppState => ({ ...s, path: { ...s.path, to: id } }),
+  expandMany: (s: AppState, ids: string[]): AppState =>
+    ids.every((id) => s.expanded.includes(id) && !s.hidden.includes(id))
+      ? s
+      : {
+          ...s,
+          expanded: [...s.expanded, ...ids.filter((id) => !s.expanded.includes(id))],
+          hidden: s.hidden.filter((h) => !ids.includes(h)),
+        },
+  unhideAll: (s: AppState): AppState => (s.hidden.length ? { ...s, hidden: [] } : s),
+  /** Shows again the node hidden last (the hidden list keeps the order they were hidden in). */
+  unhideLast: (s: AppState): AppState =>
+    s.hidden.length ? { ...s, hidden: s.hidden.slice(0, -1) } : s,
+  focusOn: (s: AppState, id: string, hops: number): AppState =>
+    s.focus?.id === id && s.focus.hops === hops && s.selected === id
+      ? s
+      : { ...s, focus: { id, hops }, selected: id },
+  clearFocus: (s: AppState): AppState => (s.focus ? { ...s, focus: null } : s),
+  pathFrom: (s: AppState, id: string): AppState =>
+    s.path.from === id ? s : { ...s, path: { ...s.path, from: id } },
+  pathTo: (s: AppState, id: string): AppState =>
+    s.path.to === id ? s : { ...s, path: { ...s.path, to: id } },
   /** Lets paths go through (or keeps them from) the plan's structure, its themes or events. */
   setPathVia: (s: AppState, via: PathVia, allowed: boolean): AppState =>
     s.path.via.includes(via) === allowed

@@ -1,3 +1,4 @@
+import { isEventRelationshipType } from '../../core/model/event-fields';
 import type { AppState } from './state';
 
 /** The few fields visibility needs from a node or an edge's data. */
@@ -25,6 +26,11 @@ export interface Loaded<N extends VNode = VNode, E extends VEdge = VEdge> {
   expansions: Record<string, string[]>;
   /** Nodes and edges of the current path result, always shown. */
   path: { nodes: string[]; edges: string[] };
+  /**
+   * For a node focused on, the analysts' records (events) linked to it: its panel lists them,
+   * so its focus shows them too. Absent until a focus has asked for them.
+   */
+  analysts?: Record<string, string[]>;
 }
 
 export interface Visible {
@@ -92,33 +98,44 @@ export function computeVisible(loaded: Loaded, state: AppState): Visible {
   }
   for (const id of loaded.path.nodes) nodes.add(id);
   if (state.selected && byId.has(state.selected)) nodes.add(state.selected);
+  // A focused node the user hid still holds the focus: its neighbourhood stays shown, without it.
+  const focus = state.focus && nodes.has(state.focus.id) ? state.focus : null;
   for (const id of state.hidden) nodes.delete(id);
 
+  // The analysts' records (events) are no filter's kind or type: they are shown where a focus
+  // or a path brings them, with their links to whatever else is shown.
   const edgeVisible = (e: VEdge) =>
     nodes.has(e.source) &&
     nodes.has(e.target) &&
-    (f.types.includes(e.type as never) || loaded.path.edges.includes(e.id)) &&
+    (f.types.includes(e.type as never) ||
+      isEventRelationshipType(e.type) ||
+      loaded.path.edges.includes(e.id)) &&
     (state.tab !== 'underpins' || AGREEMENT_LINKS.has(e.type));
 
-  if (state.focus && nodes.has(state.focus.id)) {
-    const reach = new Set([state.focus.id]);
-    let frontier = [state.focus.id];
-    for (let hop = 0; hop < state.focus.hops; hop++) {
-      const next: string[] = [];
+  if (focus) {
+    const hidden = new Set(state.hidden);
+    const reach = new Set([focus.id]);
+    let frontier = new Set([focus.id]);
+    // The walk starts at the focused node even when it is hidden, but goes through no other hidden one.
+    nodes.add(focus.id);
+    for (let hop = 0; hop < focus.hops; hop++) {
+      const next = new Set<string>();
       for (const e of loaded.edges) {
         if (!edgeVisible(e)) continue;
         for (const [a, b] of [
           [e.source, e.target],
           [e.target, e.source],
         ] as const) {
-          if (frontier.includes(a) && !reach.has(b)) {
+          if (frontier.has(a) && !reach.has(b)) {
             reach.add(b);
-            next.push(b);
+            next.add(b);
           }
         }
       }
       frontier = next;
     }
+    for (const id of loaded.analysts?.[focus.id] ?? []) if (byId.has(id)) reach.add(id);
+    for (const id of hidden) reach.delete(id);
     nodes = reach;
   }
   return { nodes, edges: new Set(loaded.edges.filter(edgeVisible).map((e) => e.id)) };

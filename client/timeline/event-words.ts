@@ -1,5 +1,5 @@
 import type { Lang } from '../model/state';
-import { t, type Word } from '../views/labels';
+import { fill, t, type Word } from '../views/labels';
 import type { EventKind, KizunaEvent } from './events-api';
 
 /** How events read in the interface: their kind, title and date, in the language shown. */
@@ -31,9 +31,6 @@ export function eventDateText(date: string, lang: Lang): string {
 
 export const precisionName = (p: KizunaEvent['date_precision'], lang: Lang) =>
   t(lang, p === 'day' ? 'precDay' : p === 'month' ? 'precMonth' : 'precYear');
-
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** "23 commitments quiet since 2024-01-01", in the language shown. */
 export const quietCountText = (n: number, since: string, lang: Lang) =>

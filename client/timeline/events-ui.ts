@@ -1,8 +1,9 @@
 import type { Core } from 'cytoscape';
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { Session } from '../../core/api/auth';
+import { EVENT_LINKS } from '../../core/model/event-fields';
 import { hasRole } from '../../core/model/roles';
-import type { SearchResult } from '../api';
+import type { Elements, SearchResult } from '../api';
 import type { AppState, Lang } from '../model/state';
 import { t } from '../views/labels';
 import { mountEventForm } from './event-form';
@@ -299,6 +300,48 @@ export function mountEvents(
         }));
     },
     isEvent: (id: string) => events.some((e) => e.id === id),
+    /**
+     * The events linked to node `id` (the analysts' records its panel lists), as canvas
+     * elements with every link they have; ids as the server gives them, so a path through
+     * one of them (api.paths, layers=all) names the same edges.
+     */
+    elementsAround(id: string): Elements {
+      const commitments = byRef();
+      const nodes: Elements['nodes'] = [];
+      const edges: Elements['edges'] = [];
+      for (const e of events) {
+        if (e.deleted) continue;
+        const links = [
+          ...e.advances.flatMap((a) => {
+            const c = commitments.get(a.ref);
+            return c ? [{ type: EVENT_LINKS.advances.type, target: c.id }] : [];
+          }),
+          ...e.involves.map((target) => ({ type: EVENT_LINKS.involves.type, target })),
+          ...e.under.map((target) => ({ type: EVENT_LINKS.under.type, target })),
+          ...e.part_of.map((target) => ({ type: EVENT_LINKS.part_of.type, target })),
+        ];
+        if (!links.some((l) => l.target === id)) continue;
+        nodes.push({
+          data: {
+            id: e.id,
+            kind: 'Event',
+            name_ja: eventTitle(e, 'ja'),
+            name_en: eventTitle(e, 'en'),
+            date: e.date_start,
+          },
+        });
+        for (const l of links)
+          edges.push({
+            data: {
+              id: `${l.type}|${e.id}|${l.target}`,
+              source: e.id,
+              target: l.target,
+              type: l.type,
+            },
+          });
+      }
+      return { nodes, edges };
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { html, type TemplateResult } from 'lit-html';
 import type { NodeData } from '../api';
 import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
 import { type Actions, type AppState, COUNTRIES, type Metric, PILLARS } from '../model/state';
@@ -143,21 +143,5 @@ export function controlsTemplate(state: AppState, ctx: ControlsContext): Templat
       // Opens when an end is chosen; left as the user leaves it otherwise.
       Boolean(state.path.from || state.path.to),
     )}
-    <div class="control-buttons">
-      ${
-        state.focus
-          ? html`<button type="button" @click=${() => d('clearFocus')}>
-            ${t(lang, 'clearFocus')}
-          </button>`
-          : nothing
-      }
-      ${
-        state.hidden.length
-          ? html`<button type="button" data-test="unhide" @click=${() => d('unhideAll')}>
-            ${t(lang, 'unhide')} (${state.hidden.length})
-          </button>`
-          : nothing
-      }
-    </div>
   `;
 }

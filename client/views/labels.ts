@@ -170,10 +170,7 @@ export const WORDS = {
   expand: { en: 'Expand neighbours', ja: '隣接ノードを展開' },
   collapse: { en: 'Collapse', ja: '折りたたむ' },
   hide: { en: 'Hide', ja: '非表示' },
-  focus: { en: 'Focus', ja: 'フォーカス' },
-  hops: { en: 'hops', ja: 'ホップ' },
   clearFocus: { en: 'Show everything again', ja: 'フォーカス解除' },
-  unhide: { en: 'Show hidden nodes', ja: '非表示を戻す' },
   pathFrom: { en: 'Path from here', ja: 'ここから経路' },
   pathTo: { en: 'Path to here', ja: 'ここまで経路' },
   close: { en: 'Close', ja: '閉じる' },
@@ -248,8 +245,8 @@ export const WORDS = {
   zoomOut: { en: 'Zoom out', ja: '縮小' },
   fit: { en: 'Fit to screen', ja: '全体を表示' },
   canvasLabel: {
-    en: 'Relationship diagram of the Action Plan. Arrow keys pan, + and − zoom, 0 fits; the table view lists the same nodes',
-    ja: '行動計画の関係図。矢印キーで移動、＋と−で拡大縮小、0で全体表示。表でも同じノードを一覧できます',
+    en: 'Relationship diagram of the Action Plan. Arrow keys move between nodes, Enter opens one, Escape comes back here; Shift and an arrow pan, + and − zoom, 0 fits; the table view lists the same nodes',
+    ja: '行動計画の関係図。矢印キーでノード間を移動、Enterで開き、Escapeでここへ戻ります。Shift＋矢印で移動、＋と−で拡大縮小、0で全体表示。表でも同じノードを一覧できます',
   },
   hint: {
     en: 'Try: click a pillar or commitment · open “What underpins what” · search “MoU” or “renewable”',
@@ -310,15 +307,94 @@ export const WORDS = {
     en: 'At this scale the pages as one image exceed the browser’s canvas limit. Choose a smaller scale, separate pages or SVG.',
     ja: 'この倍率では1枚の画像がブラウザのキャンバス上限を超えます。倍率を下げるか、ページごとの画像かSVGを選んでください。',
   },
+
+  // Selection, feedback and the keyboard (issue 25 items 6 and 7): the panel's focus buttons,
+  // the bar of what is hidden or focused on, what an action that changes nothing says, the
+  // skip links, and what the canvas says of the node the arrow keys reach.
+  focusOneHop: { en: 'Focus: 1 hop', ja: 'フォーカス：1ホップ' },
+  focusTwoHops: { en: 'Focus: 2 hops', ja: 'フォーカス：2ホップ' },
+  focusedOn: { en: 'Focus on', ja: 'フォーカス：' },
+  oneHop: { en: '1 hop', ja: '1ホップ' },
+  manyHops: { en: '{n} hops', ja: '{n}ホップ' },
+  focusedHidden: { en: '(hidden)', ja: '（非表示）' },
+  hiddenCount: { en: '{n} hidden', ja: '非表示 {n}件' },
+  showAll: { en: 'Show all', ja: 'すべて表示' },
+  restoreLast: { en: 'Restore last', ja: '最後の1件を戻す' },
+  restoreLastTitle: { en: 'Show {name} again', ja: '{name}を再表示' },
+  skipLinks: { en: 'Skip links', ja: 'スキップリンク' },
+  skipToCanvas: { en: 'Skip to the diagram', ja: '関係図へ移動' },
+  skipToSearch: { en: 'Skip to search', ja: '検索へ移動' },
+  skipToPanel: { en: 'Skip to the details panel', ja: '詳細パネルへ移動' },
+  saidNothingToHide: {
+    en: 'Nothing to hide: that is hidden already',
+    ja: '非表示にするものはありません（すでに非表示です）',
+  },
+  saidNothingElse: {
+    en: 'Nothing else is shown: nothing to hide',
+    ja: 'ほかに表示中のものはないため、非表示にするものはありません',
+  },
+  saidAlreadyExpanded: {
+    en: 'Expanded already: nothing new to show',
+    ja: 'すでに展開済みです。新たに表示するものはありません',
+  },
+  saidNotExpanded: {
+    en: '{name} is not expanded: nothing to collapse',
+    ja: '{name}は展開されていないため、折りたたむものはありません',
+  },
+  saidNothingHidden: { en: 'Nothing is hidden', ja: '非表示のものはありません' },
+  saidAlreadyFocused: {
+    en: 'The focus is on {name} already',
+    ja: 'すでに{name}にフォーカスしています',
+  },
+  saidNoFocus: { en: 'There is no focus to clear', ja: '解除するフォーカスはありません' },
+  saidAlreadyReset: {
+    en: 'Nothing to reset: the filters are as they first were, with no focus and nothing hidden',
+    ja: 'リセットするものはありません：フィルターは初期状態で、フォーカスも非表示もありません',
+  },
+  saidAlreadyFrom: {
+    en: '{name} is the path’s start already',
+    ja: '{name}はすでに経路の起点です',
+  },
+  saidAlreadyTo: { en: '{name} is the path’s end already', ja: '{name}はすでに経路の終点です' },
+  saidExpandNothingNew: {
+    en: 'Nothing new: every neighbour of {name} is shown already',
+    ja: '新たに表示するものはありません：{name}の隣接ノードはすべて表示済みです',
+  },
+  saidExpandNothingNewHidden: {
+    en: 'Nothing new: the neighbours of {name} are shown already or hidden ({n} hidden)',
+    ja: '新たに表示するものはありません：{name}の隣接ノードは表示済みか非表示です（非表示 {n}件）',
+  },
+  saidExpanded: { en: '{name}: {n} more shown', ja: '{name}：{n}件を追加表示' },
+  saidHidden: { en: 'Hidden: {name}', ja: '非表示：{name}' },
+  saidHiddenMany: { en: 'Hidden: {n} nodes', ja: '非表示：{n}件' },
+  saidShownAgain: { en: 'Shown again: {name}', ja: '再表示：{name}' },
+  saidShownAll: { en: 'Shown again: all {n}', ja: '再表示：{n}件すべて' },
+  saidFocus: {
+    en: 'Focus on {name}: {n} shown, {e} of them events',
+    ja: '{name}にフォーカス：{n}件表示（うち出来事 {e}件）',
+  },
+  keyNode: {
+    en: '{kind}: {name} · {n} connections shown · Enter opens its details',
+    ja: '{kind}：{name}・表示中のつながり {n}件・Enterで詳細を開く',
+  },
+  keyNoneThatWay: { en: 'No node further {dir}', ja: '{dir}にはこれ以上ノードがありません' },
+  keyNothingShown: { en: 'No node is shown', ja: '表示中のノードはありません' },
+  dirLeft: { en: 'left', ja: '左' },
+  dirRight: { en: 'right', ja: '右' },
+  dirUp: { en: 'up', ja: '上' },
+  dirDown: { en: 'down', ja: '下' },
 } as const satisfies Record<string, Pair>;
 
 export type Word = keyof typeof WORDS;
 
 export const t = (lang: Lang, word: Word): string => WORDS[word][lang];
 
-/** A word with its {placeholders} filled: t(lang, 'asOfText') with { date }. */
+/** A word with its {placeholders} ({name}, {n}, {date}) filled in. */
 export const fill = (text: string, values: Record<string, string | number>): string =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+
+export const tf = (lang: Lang, word: Word, values: Record<string, string | number>): string =>
+  fill(t(lang, word), values);
 
 /** Names of the node properties the side panel shows. */
 export const PROPERTY_NAMES = {

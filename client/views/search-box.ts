@@ -5,8 +5,8 @@ import { kindName, t } from './labels';
 
 /**
  * The search box: suggestions from /api/search as the user types (Japanese or English,
- * any width or kana), arrow keys to move, Enter to choose, Escape to close. "/" anywhere
- * focuses it.
+ * any width or kana), arrow keys to move, Enter to choose, Escape to close (and again to
+ * clear it and leave). "/" anywhere focuses it.
  */
 export function mountSearchBox(
   el: HTMLElement,
@@ -14,6 +14,8 @@ export function mountSearchBox(
   choose: (id: string) => void,
   /** Results found in the page itself (events), shown as a group of their own after the plan's. */
   local: (q: string, lang: Lang) => SearchResult[] = () => [],
+  /** Escape with no suggestions open: the keyboard leaves the box (for the canvas). */
+  leave: () => void = () => {},
 ): { setLang(lang: Lang): void } {
   renderInto(
     html`<input
@@ -154,7 +156,18 @@ export function mountSearchBox(
     } else if (e.key === 'Enter') {
       pick(Math.max(active, 0));
       e.preventDefault();
-    } else if (e.key === 'Escape') close();
+    } else if (e.key === 'Escape') {
+      // The first Escape closes the suggestions; the next clears what was typed (stale once a
+      // result was chosen) and leaves the box, so Ctrl+Z is the app's undo again.
+      e.preventDefault();
+      if (!list.hidden || !none.hidden) close();
+      else {
+        input.value = '';
+        results = [];
+        tried = null;
+        leave();
+      }
+    }
   });
   input.addEventListener('blur', () => window.setTimeout(close, 150));
   document.addEventListener('keydown', (e) => {

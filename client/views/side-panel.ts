@@ -161,10 +161,10 @@ export function sidePanelTemplate(
       >${expanded ? t(lang, 'collapse') : t(lang, 'expand')}</button>
       <button type="button" data-test="hide" @click=${() => act.hide(details.id)}>${t(lang, 'hide')}</button>
       <button type="button" data-test="focus" @click=${() => act.focus(details.id, 1)}>
-        ${t(lang, 'focus')} 1 ${t(lang, 'hops')}
+        ${t(lang, 'focusOneHop')}
       </button>
       <button type="button" @click=${() => act.focus(details.id, 2)}>
-        ${t(lang, 'focus')} 2 ${t(lang, 'hops')}
+        ${t(lang, 'focusTwoHops')}
       </button>
       <button type="button" data-test="path-from" @click=${() => act.pathFrom(details.id)}>
         ${t(lang, 'pathFrom')}

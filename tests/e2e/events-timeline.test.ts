@@ -364,3 +364,84 @@ describe('paths through analysts’ records', () => {
     await phone.page.close();
   }, 180_000);
 });
+
+describe('a focus and what is hidden', () => {
+  it('focuses with the events the panel lists, keeps the focus when its node is hidden, and counts what is hidden with a way back', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    const page = x.page;
+    const said = (words: string) =>
+      page.waitForFunction(
+        (w) => document.querySelector('[data-test="announcer"]')?.textContent?.includes(w),
+        words,
+      );
+    const id = 'jp-mn-2022/I.3.6';
+    const listed = (await apiEvents('&commitment=I.3.6')).map((e) => e.id).sort();
+    expect(listed.length).toBeGreaterThan(0);
+    await x.searchAndChoose('I.3.6', id);
+    await page.click('[data-test="focus"]');
+    await page.waitForFunction(() => location.hash.includes('focus='));
+    await page.waitForFunction(
+      (n) =>
+        window.kizuna!.cy.nodes('[kind = "Event"]').filter((e) => !e.hasClass('gone')).length === n,
+      listed.length,
+    );
+    expect((await x.visibleNodes('Event')).sort()).toEqual(listed);
+    await said(`${listed.length} of them events`);
+    const focused = await x.visibleNodes();
+
+    // Hiding the focused node keeps its neighbourhood, and says what is hidden.
+    await page.click('[data-test="hide"]');
+    await page.waitForFunction(() => location.hash.includes('hidden='));
+    await page.waitForFunction(
+      (n) => window.kizuna!.cy.nodes().filter((e) => !e.hasClass('gone')).length === n,
+      focused.length - 1,
+    );
+    expect((await x.visibleNodes()).sort()).toEqual(focused.filter((n) => n !== id).sort());
+    expect(await page.textContent('[data-test="focus-bar"]')).toMatch(
+      /Focus on\s+Defence.*\(hidden\)/s,
+    );
+    expect(await page.textContent('[data-test="hidden-count"]')).toBe('1 hidden');
+    // The keyboard is on the canvas, not back in the search box: Ctrl+Z undoes the hide.
+    await page.waitForFunction(() => document.activeElement?.id === 'cy');
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction(() => !location.hash.includes('hidden='));
+    await page.waitForSelector('#view-bar [data-test="hidden-count"]', { state: 'detached' });
+    await said('Shown again: Defence');
+    await page.keyboard.press('Control+Shift+Z');
+    await page.waitForFunction(() => location.hash.includes('hidden='));
+
+    // A second node hidden: two counted; Restore last brings back only that one, Show all the rest.
+    const [neighbour, name] = await page.evaluate((shown) => {
+      const cy = window.kizuna!.cy;
+      const n = shown.map((s) => cy.getElementById(s)).find((e) => e.data('kind') === 'Agency')!;
+      return [n.id(), String(n.data('name_en'))] as const;
+    }, focused);
+    await x.searchAndChoose(name, neighbour);
+    await page.click('[data-test="hide"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-test="hidden-count"]')?.textContent === '2 hidden',
+    );
+    await x.settled();
+    await x.screenshot('focus-hidden-counter-1280');
+    const phone = await ExplorerPage.open(browser, page.url(), { width: 390, height: 844 });
+    await phone.settled();
+    expect(await phone.page.textContent('[data-test="hidden-count"]')).toBe('2 hidden');
+    await expectInsideWidth(phone.page, '#view-bar', 'the hidden counter on a phone');
+    await phone.screenshot('focus-hidden-counter-390');
+    await phone.page.close();
+
+    await page.click('[data-test="restore-last"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-test="hidden-count"]')?.textContent === '1 hidden',
+    );
+    expect(await x.visibleNodes()).toContain(neighbour);
+    expect(await x.visibleNodes()).not.toContain(id);
+    await page.click('[data-test="show-all"]');
+    await page.waitForFunction(() => !location.hash.includes('hidden='));
+    expect(await page.isHidden('#view-bar [data-test="hidden-bar"]')).toBe(true);
+    expect((await x.visibleNodes()).sort()).toEqual(focused.sort());
+    await said('Shown again: Defence');
+    expect(x.errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

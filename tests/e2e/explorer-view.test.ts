@@ -61,6 +61,37 @@ async function expectAllInside(page: Page, what: string): Promise<void> {
   expect(box!.height, what).toBeGreaterThan(100);
 }
 
+/** The node and its shown neighbours whose drawn box is not wholly inside the canvas. */
+function outsideAround(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((nodeId) => {
+    const cy = window.kizuna!.cy;
+    return cy
+      .getElementById(nodeId)
+      .closedNeighborhood()
+      .nodes()
+      .filter((n) => !n.hasClass('gone'))
+      .filter((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return b.x1 < -1 || b.y1 < -1 || b.x2 > cy.width() + 1 || b.y2 > cy.height() + 1;
+      })
+      .map((n) => n.id());
+  }, id);
+}
+
+/** Whether the keyboard's ring is drawn around this node. */
+function ringOn(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((nodeId) => {
+    const ring = document.getElementById('key-ring')!;
+    if (ring.hidden) return false;
+    const r = ring.getBoundingClientRect();
+    const c = document.getElementById('cy')!.getBoundingClientRect();
+    const at = window.kizuna!.cy.getElementById(nodeId).renderedPosition();
+    const x = c.left + at.x;
+    const y = c.top + at.y;
+    return r.left <= x && x <= r.right && r.top <= y && y <= r.bottom;
+  }, id);
+}
+
 /** The smallest label the canvas draws for a shown node, in screen pixels: its font size times the zoom. */
 function smallestLabelPx(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -171,7 +202,20 @@ describe('the explorer keeps the picture in view', () => {
     const canvas = await x.page.locator('#cy').boundingBox();
     expect(panel!.y).toBeGreaterThan(canvas!.y + canvas!.height - 2);
     expect(canvas!.height).toBeGreaterThan(150);
-    await expectAllInside(x.page, 'opening the panel on a phone');
+    // The panel opens scrolled to, its heading and actions on screen, below the chosen node framed.
+    const heading = (await x.page.locator('#panel-title').boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(0);
+    const expand = (await x.page.locator('[data-test="expand"]').boundingBox())!;
+    expect(expand.y + expand.height).toBeLessThanOrEqual(844);
+    await x.settled();
+    expect(await outsideAround(x.page, 'jp-mn-epa')).toEqual([]);
+    // Expanding what brings nothing new says so.
+    await x.page.click('[data-test="expand"]');
+    await x.page.waitForFunction(() =>
+      document.querySelector('[data-test="announcer"]')?.textContent?.startsWith('Nothing new'),
+    );
+    await x.page.click('[data-test="expand"]');
+    await x.page.waitForFunction(() => !location.hash.includes('exp='));
     await x.page.click('#tab-underpins');
     await x.page.waitForSelector('[data-test="underpins-list"]');
     await expectAllInside(x.page, 'underpins view on a phone');
@@ -369,17 +413,97 @@ describe('the explorer loads cleanly and is accessible', () => {
     await x.page.waitForSelector('#search-results li');
     await x.page.keyboard.press('Enter');
     await x.page.waitForFunction(() => document.activeElement?.id === 'panel-title');
-    // Escape closes the panel and gives the focus back.
+    // Escape closes the panel and puts the keyboard on the canvas, not back in the search box.
     await x.page.keyboard.press('Escape');
     await x.page.waitForFunction(() => document.getElementById('side-panel')!.hidden);
     await x.page.waitForFunction(() => document.activeElement !== document.body);
-    expect(await x.page.evaluate(() => document.activeElement?.id)).toBe('search');
+    expect(await x.page.evaluate(() => document.activeElement?.id)).toBe('cy');
+    // From the search box, Escape closes the suggestions, then clears the stale text and leaves.
+    await x.page.keyboard.press('/');
+    await x.page.keyboard.press('Control+A');
+    await x.page.keyboard.type('UN');
+    await x.page.waitForSelector('#search-results li');
+    await x.page.keyboard.press('Escape');
+    expect(await x.page.isHidden('#search-results')).toBe(true);
+    expect(await x.page.inputValue('#search')).not.toBe('');
+    await x.page.keyboard.press('Escape');
+    expect(await x.page.inputValue('#search')).toBe('');
+    expect(await x.page.evaluate(() => document.activeElement?.id)).toBe('cy');
     // The language toggle keeps the focus too.
     await x.page.focus('#lang-toggle');
     await x.page.keyboard.press('Enter');
     await x.page.waitForFunction(() => document.documentElement.lang === 'ja');
     expect(await x.page.evaluate(() => document.activeElement?.id)).toBe('lang-toggle');
     await x.page.close();
+  });
+
+  it('chooses a node on the canvas by keyboard alone: skip link, arrows, Enter, Escape back, Ctrl+Z there', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
+    const page = x.page;
+    const active = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const live = () => page.textContent('[data-test="canvas-live"]').then((t) => t ?? '');
+    // The first Tab reaches the skip links, shown when focused; past the header and filters.
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('skip-canvas');
+    const skip = (await page.locator('#skip-canvas').boundingBox())!;
+    expect(skip.y).toBeGreaterThanOrEqual(0);
+    expect(await page.textContent('#skip-canvas')).toBe('Skip to the diagram');
+    await page.keyboard.press('Enter');
+    expect(await active()).toBe('cy');
+    // Arrows move a ring from node to node, each named in the live region.
+    const said: string[] = [];
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft']) {
+      await page.keyboard.press(key);
+      await page.waitForFunction((last) => {
+        const text = document.querySelector('[data-test="canvas-live"]')?.textContent ?? '';
+        return text !== '' && text !== last;
+      }, said.at(-1) ?? '');
+      said.push(await live());
+    }
+    expect(said.every((s) => s.includes('Enter opens its details'))).toBe(true);
+    expect(await page.isVisible('#key-ring')).toBe(true);
+    // Zoomed out on purpose (the - key), the user stays at least that far out when a node is framed.
+    await page.keyboard.press('-');
+    await x.settled();
+    const zoom = () => page.evaluate(() => window.kizuna!.cy.zoom());
+    const chosenZoom = await zoom();
+    // Enter opens the ringed node's panel; its neighbourhood is framed on the canvas.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'panel-title');
+    const chosen = decodeURIComponent(new URL(page.url()).hash).match(/sel=([^&]+)/)![1]!;
+    expect(said.at(-1)).toContain(await x.panelTitle());
+    await x.settled();
+    expect(await outsideAround(page, chosen)).toEqual([]);
+    expect(await zoom()).toBeLessThanOrEqual(chosenZoom * 1.001);
+    // Escape comes back to the canvas, the ring on the same node.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.getElementById('side-panel')!.hidden);
+    expect(await active()).toBe('cy');
+    expect(await ringOn(page, chosen)).toBe(true);
+    // Hide it from its panel by keyboard: the keyboard comes back to the canvas, where Ctrl+Z undoes it.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'panel-title');
+    for (
+      let guard = 0;
+      (await page.evaluate(() => document.activeElement?.getAttribute('data-test'))) !== 'hide';
+      guard++
+    ) {
+      if (guard > 6) throw new Error('Hide not reachable by Tab from the panel title');
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('hidden='));
+    await page.waitForFunction(() => document.activeElement?.id === 'cy');
+    expect(await x.visibleNodes()).not.toContain(chosen);
+    expect(await page.textContent('[data-test="hidden-count"]')).toBe('1 hidden');
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction(() => !location.hash.includes('hidden='));
+    await page.waitForFunction(
+      (id) => !window.kizuna!.cy.getElementById(id).hasClass('gone'),
+      chosen,
+    );
+    expect(x.errors).toEqual([]);
+    await page.close();
   });
 
   it("offers a relationship's tooltip on keyboard focus, from the panel's list of connections", async () => {
