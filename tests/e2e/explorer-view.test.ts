@@ -150,6 +150,13 @@ describe('the explorer keeps the picture in view', () => {
     await x.searchAndChoose('国際連合', 'un');
     await x.page.click('[data-test="path-to"]');
     await x.page.waitForSelector('[data-test="path-list"] li, [data-test="no-path"]');
+    // Paths go around Japan and Mongolia and not through the plan's structure at first; where
+    // that leaves none, every exclusion is lifted so that a path is drawn. Until a path adds
+    // nodes the view stays framed on the node just chosen (its neighbourhood, not the whole).
+    if (await x.page.isVisible('[data-test="no-path"]')) {
+      await x.page.click('[data-test="lift-all"]');
+      await x.page.waitForSelector('[data-test="path-list"] li');
+    }
     await expectAllInside(x.page, 'opening the paths list');
 
     await x.page.setViewportSize({ width: 390, height: 844 });
