@@ -1,7 +1,8 @@
 import { html, nothing, render as renderInto } from 'lit-html';
+import type { NodeData } from '../api';
 import { computeVisible } from '../model/visibility';
 import { controlsTemplate } from '../views/controls';
-import { kindName, t } from '../views/labels';
+import { kindName, t, tf } from '../views/labels';
 import { sidePanelTemplate } from '../views/side-panel';
 import { underpinsListTemplate } from '../views/underpins-list';
 import type { Explorer } from './explorer';
@@ -64,12 +65,18 @@ export function render(app: Explorer): void {
   page.graphPane.hidden = state.tab === 'table';
   page.tablePane.hidden = state.tab !== 'table';
   document.body.dataset.tab = state.tab;
-  if (state.tab === 'table')
-    app.table.render(
-      loaded.nodes.filter((n) => visible.nodes.has(n.id)),
-      canvas.scores(),
+  if (state.tab === 'table') {
+    const listed = listedNodes(app);
+    app.table.render({
+      nodes: listed.nodes,
+      facts: events.facts(state),
+      scores: canvas.scores(),
       lang,
-    );
+      view: state.table,
+      selected: state.selected,
+      chip: listed.chip,
+    });
+  }
   page.underpinsPane.hidden = state.tab !== 'underpins';
   renderInto(
     state.tab === 'underpins'
@@ -101,6 +108,43 @@ export function render(app: Explorer): void {
   renderStatus(app);
 }
 
+/**
+ * The table's rows: the nodes shown, or the set a list was opened for, named on its chip.
+ * Path result: the node ids of every path found (store.loaded.path.nodes, from pathResult.paths).
+ */
+export function listedNodes(app: Explorer): { nodes: NodeData[]; chip: string | null } {
+  const { store, events } = app;
+  const { state, loaded, visible } = store;
+  const { list, lang } = state;
+  if (!list) return { nodes: loaded.nodes.filter((n) => visible.nodes.has(n.id)), chip: null };
+  const ids: Set<string> =
+    list.kind === 'quiet'
+      ? events.quiet(state)
+      : list.kind === 'path'
+        ? new Set(loaded.path.nodes)
+        : list.kind === 'focus'
+          ? state.focus
+            ? visible.nodes
+            : new Set()
+          : new Set(list.ids);
+  const nodes = loaded.nodes.filter((n) => ids.has(n.id));
+  const n = nodes.length;
+  const name = (id: string | null) => (id ? nameOf(store, id) : '—');
+  const chip =
+    list.kind === 'quiet'
+      ? tf(lang, 'listQuiet', { date: state.quietSince ?? '—', n })
+      : list.kind === 'path'
+        ? tf(lang, 'listPath', { from: name(state.path.from), to: name(state.path.to), n })
+        : list.kind === 'focus'
+          ? tf(lang, 'listFocus', {
+              name: name(state.focus?.id ?? null),
+              hops: state.focus?.hops ?? 0,
+              n,
+            })
+          : tf(lang, 'listSearch', { q: list.q, n });
+  return { nodes, chip };
+}
+
 function renderPaths(app: Explorer): void {
   const { store } = app;
   const { state, pathResult } = store;
@@ -116,6 +160,25 @@ function renderPaths(app: Explorer): void {
   renderInto(
     open && pathResult && state.path.from && state.path.to
       ? html`<h2>${t(lang, 'paths')}: ${name(state.path.from)} → ${name(state.path.to)}</h2>
+          ${
+            pathResult.paths.length
+              ? html`<p class="list-count" data-test="path-count">
+                  ${tf(lang, 'pathCount', {
+                    paths: pathResult.paths.length,
+                    n: new Set(store.loaded.path.nodes).size,
+                  })}
+                  <button
+                    type="button"
+                    class="list-button"
+                    data-test="path-list-open"
+                    title=${t(lang, 'listTitle')}
+                    @click=${() => store.dispatch('openList', { kind: 'path' })}
+                  >
+                    ${t(lang, 'list')}
+                  </button>
+                </p>`
+              : nothing
+          }
           ${
             pathResult.paths.length === 0
               ? html`<p data-test="no-path">${t(lang, 'noPath')}</p>`

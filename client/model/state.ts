@@ -2,6 +2,7 @@ import { HUB_RELATIONSHIP_TYPES } from '../../core/model/graph-model';
 import type { Layers } from '../../core/model/layers';
 import type { DateRange } from '../timeline/timeline-model';
 import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
+import { DEFAULT_TABLE, type TableColumn, type TableView } from './table-model';
 
 /**
  * The explorer's one typed state. Actions below are pure: they take a state and return
@@ -37,6 +38,18 @@ export interface PathQuery {
   layers: Layers;
 }
 
+/**
+ * A set the canvas counts, opened as a list (the table restricted to it): the commitments
+ * quiet since the chosen day, the nodes on the paths found, those the focus shows, or a
+ * search's results (kept with the words searched, so a link reopens the same list).
+ */
+export type ListSet =
+  | { kind: 'quiet' }
+  | { kind: 'path' }
+  | { kind: 'focus' }
+  | { kind: 'search'; q: string; ids: string[] };
+export const LIST_KINDS = ['quiet', 'path', 'focus', 'search'] as const;
+
 export interface AppState {
   lang: Lang;
   layout: LayoutName;
@@ -55,6 +68,10 @@ export interface AppState {
   quietSince: string | null;
   /** The event whose details the side panel shows. */
   event: string | null;
+  /** The set the table is restricted to, or null for every node shown. */
+  list: ListSet | null;
+  /** The table's sort and its filters per column. */
+  table: TableView;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -80,6 +97,8 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   range: null,
   quietSince: null,
   event: null,
+  list: null,
+  table: DEFAULT_TABLE,
 });
 
 const toggle = <T>(list: readonly T[], item: T): T[] =>
@@ -151,7 +170,11 @@ export const actions = {
     focus: { id, hops },
     selected: id,
   }),
-  clearFocus: (s: AppState): AppState => ({ ...s, focus: null }),
+  clearFocus: (s: AppState): AppState => ({
+    ...s,
+    focus: null,
+    list: s.list?.kind === 'focus' ? null : s.list,
+  }),
   pathFrom: (s: AppState, id: string): AppState => ({ ...s, path: { ...s.path, from: id } }),
   pathTo: (s: AppState, id: string): AppState => ({ ...s, path: { ...s.path, to: id } }),
   setAvoidHierarchy: (s: AppState, avoidHierarchy: boolean): AppState => ({
@@ -162,7 +185,11 @@ export const actions = {
     ...s,
     path: { ...s.path, layers },
   }),
-  clearPath: (s: AppState): AppState => ({ ...s, path: { ...s.path, from: null, to: null } }),
+  clearPath: (s: AppState): AppState => ({
+    ...s,
+    path: { ...s.path, from: null, to: null },
+    list: s.list?.kind === 'path' ? null : s.list,
+  }),
   setMetric: (s: AppState, metric: Metric): AppState => ({ ...s, metric }),
   setRange: (s: AppState, range: DateRange | null): AppState =>
     range?.from === s.range?.from && range?.to === s.range?.to ? s : { ...s, range },
@@ -173,6 +200,29 @@ export const actions = {
     event,
     selected: event ? null : s.selected,
   }),
+  /** Opens a counted set as a list: the table, restricted to it. */
+  openList: (s: AppState, list: ListSet): AppState => ({ ...s, tab: 'table', list }),
+  closeList: (s: AppState): AppState => (s.list ? { ...s, list: null } : s),
+  /** Sorts by a column; the same column again turns the order round. Numbers start biggest first. */
+  sortTable: (s: AppState, column: TableColumn, numeric: boolean): AppState => ({
+    ...s,
+    table: {
+      ...s.table,
+      sort: {
+        column,
+        descending: s.table.sort.column === column ? !s.table.sort.descending : numeric,
+      },
+    },
+  }),
+  filterTable: (s: AppState, column: TableColumn, value: string): AppState => {
+    if ((s.table.filters[column] ?? '') === value) return s;
+    const filters = { ...s.table.filters };
+    if (value) filters[column] = value;
+    else delete filters[column];
+    return { ...s, table: { ...s.table, filters } };
+  },
+  clearTableFilters: (s: AppState): AppState =>
+    Object.keys(s.table.filters).length ? { ...s, table: { ...s.table, filters: {} } } : s,
 };
 
 export type Actions = typeof actions;

@@ -26,6 +26,8 @@ export interface TimelineActions {
   setRange(range: DateRange | null): void;
   setQuietSince(day: string | null): void;
   selectEvent(id: string): void;
+  /** Opens the quiet commitments as a list. */
+  listQuiet(): void;
 }
 
 const HEIGHT = 64;
@@ -206,7 +208,16 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
                     counts.quiet,
                     state.quietSince,
                     lang,
-                  )}</span
+                  )}
+                  <button
+                    type="button"
+                    class="list-button"
+                    data-test="quiet-list"
+                    title=${t(lang, 'listTitle')}
+                    @click=${act.listQuiet}
+                  >
+                    ${t(lang, 'list')}
+                  </button></span
                 >`
               : nothing
           }

@@ -257,11 +257,49 @@ export const WORDS = {
   },
   error: { en: 'Error', ja: 'エラー' },
   moreFilters: { en: 'Filters', ja: 'フィルター' },
+  // Lists where the canvas counts (issue 25, item 4): the table's new columns, its filters,
+  // and the "List" buttons beside the counts with the chip naming the set listed.
+  list: { en: 'List', ja: '一覧' },
+  listTitle: { en: 'Open as a sortable list', ja: '並べ替えできる一覧で開く' },
+  status: { en: 'Status', ja: '状態' },
+  inForce: { en: 'In force since', ja: '発効日' },
+  lastEvent: { en: 'Last event', ja: '最後の出来事' },
+  daysQuiet: { en: 'Days quiet', ja: '動きのない日数' },
+  events: { en: 'Events', ja: '出来事' },
+  pillarArea: { en: 'Pillar / area', ja: '柱・分野' },
+  statusQuiet: { en: 'quiet', ja: '動きなし' },
+  statusAdvanced: { en: 'advanced by events', ja: '出来事あり' },
+  statusNoEvent: { en: 'no event recorded', ja: '出来事の記録なし' },
+  filterBy: { en: 'Filter by', ja: '絞り込み：' },
+  filterAny: { en: 'all', ja: 'すべて' },
+  filterMin: { en: 'min', ja: '最小' },
+  filterMax: { en: 'max', ja: '最大' },
+  filterFrom: { en: 'from', ja: '以降' },
+  filterTo: { en: 'to', ja: '以前' },
+  filterWords: { en: 'words', ja: '語句' },
+  clearFilters: { en: 'Clear filters', ja: '絞り込みを解除' },
+  rowsOf: { en: '{n} of {total} shown', ja: '{total}件中{n}件を表示' },
+  listQuiet: { en: 'Quiet since {date} · {n}', ja: '{date}以降動きなし · {n}件' },
+  listPath: { en: 'On the paths {from} → {to} · {n}', ja: '経路 {from} → {to} 上 · {n}件' },
+  listFocus: {
+    en: 'Focus: {name}, {hops} hops · {n}',
+    ja: 'フォーカス：{name}（{hops}ホップ） · {n}件',
+  },
+  listSearch: { en: 'Search “{q}” · {n}', ja: '検索「{q}」 · {n}件' },
+  removeList: { en: 'Remove this list: show every node', ja: 'この一覧を解除してすべて表示' },
+  searchCount: { en: '{n} results', ja: '{n}件' },
+  showOnCanvas: { en: 'Show on the canvas', ja: '図で表示' },
+  pathCount: { en: '{paths} paths · {n} nodes', ja: '経路{paths}本 · ノード{n}件' },
+  focusCount: { en: 'in focus', ja: 'フォーカス中' },
 } as const satisfies Record<string, Pair>;
 
 export type Word = keyof typeof WORDS;
 
 export const t = (lang: Lang, word: Word): string => WORDS[word][lang];
+
+/** A word with its {placeholders} filled: "Quiet since {date} · {n}". */
+export const tf = (lang: Lang, word: Word, values: Record<string, string | number>): string =>
+  t(lang, word).replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** Names of the node properties the side panel shows. */
 export const PROPERTY_NAMES = {

@@ -1,7 +1,7 @@
 import { html, nothing, render as renderInto } from 'lit-html';
 import { api, type SearchResult } from '../api';
 import type { Lang } from '../model/state';
-import { kindName, t } from './labels';
+import { kindName, t, tf } from './labels';
 
 /**
  * The search box: suggestions from /api/search as the user types (Japanese or English,
@@ -14,6 +14,8 @@ export function mountSearchBox(
   choose: (id: string) => void,
   /** Results found in the page itself (events), shown as a group of their own after the plan's. */
   local: (q: string, lang: Lang) => SearchResult[] = () => [],
+  /** Opens the plan's results (not the events) as a list: the table restricted to them. */
+  openList: (q: string, ids: string[]) => void = () => {},
 ): { setLang(lang: Lang): void } {
   renderInto(
     html`<input
@@ -32,12 +34,23 @@ export function mountSearchBox(
         hidden
         aria-label=${t(getLang(), 'searchLabel')}
       ></ul
-      ><p class="no-results" role="status" data-test="no-results" hidden></p>`,
+      ><p class="no-results" role="status" data-test="no-results" hidden></p
+      ><p class="search-count" data-test="search-count" hidden
+        ><span></span
+        ><button
+          type="button"
+          class="list-button"
+          data-test="search-list"
+          @mousedown=${(e: Event) => e.preventDefault()}
+          @click=${() => listResults()}
+        ></button
+      ></p>`,
     el,
   );
   const input = el.querySelector<HTMLInputElement>('#search')!;
   const list = el.querySelector<HTMLUListElement>('#search-results')!;
   const none = el.querySelector<HTMLElement>('.no-results')!;
+  const count = el.querySelector<HTMLElement>('.search-count')!;
   const fitPlaceholder = placeholderFitter(input);
   fitPlaceholder(getLang());
   new ResizeObserver(() => fitPlaceholder(getLang())).observe(input);
@@ -47,9 +60,19 @@ export function mountSearchBox(
   let controller: AbortController | undefined;
   let timer: number | undefined;
 
+  const planResults = () => results.filter((r) => r.field !== 'event');
+  const listResults = () => {
+    const ids = planResults().map((r) => r.id);
+    if (!tried || !ids.length) return;
+    const q = tried.query;
+    close();
+    openList(q, ids);
+  };
   const close = () => {
     list.hidden = true;
     none.hidden = true;
+    count.hidden = true;
+    el.classList.remove('counted');
     input.setAttribute('aria-expanded', 'false');
     active = -1;
   };
@@ -85,6 +108,14 @@ export function mountSearchBox(
     else input.removeAttribute('aria-activedescendant');
     list.hidden = results.length === 0;
     input.setAttribute('aria-expanded', String(results.length > 0));
+    // How many of the plan's nodes were found, and a button to list them all.
+    const found = planResults().length;
+    count.hidden = found === 0;
+    el.classList.toggle('counted', found > 0);
+    count.querySelector('span')!.textContent = tf(lang, 'searchCount', { n: found });
+    const button = count.querySelector('button')!;
+    button.textContent = t(lang, 'list');
+    button.title = t(lang, 'listTitle');
     // Nothing found: say so, and what was looked for besides the words typed.
     none.hidden = !(tried && results.length === 0);
     if (tried && results.length === 0) {
