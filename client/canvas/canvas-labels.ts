@@ -54,7 +54,7 @@ export interface CanvasLabels {
    * room and set of nodes in it, then looked up; a node without a room keeps its name.
    */
   labeller(lang: string, roomOf: (d: NodeData) => RoomFont | null): (d: NodeData) => string;
-  /** A title's height when drawn at `font` pixels wrapped at `width`, without restyling the node. */
+  /** A title's (the node's whole name's) height when drawn at `font` pixels wrapped at `width`, without restyling the node. */
   measureTitle(id: string, font: number, width: number, bold: boolean): number;
   /** Whether the arrangement shown is one computed without regard to labels, whose labels are decluttered. */
   decluttered(): boolean;
@@ -136,7 +136,9 @@ export function createCanvasLabels(ctx: CanvasContext): CanvasLabels {
   return {
     labeller,
     measureTitle(id, font, width, bold) {
-      const text = String(cy.getElementById(id).data('label') ?? '');
+      // The overview draws titles whole (overviewRoom): the name, not a label cut for another room.
+      const n = cy.getElementById(id);
+      const text = String((ctx.lang === 'ja' ? n.data('name_ja') : n.data('name_en')) ?? '');
       if (!text) return 0;
       return measureLabel(text, {
         size: font,

@@ -44,7 +44,8 @@ export function createCanvasRender(
       // A focus or a path in the overview shows few nodes: each with its name, readable.
       const readable = new Set<string>();
       if (overview && (state.focus || pathNodes.size))
-        for (const id of visible.nodes) {
+        for (const id of state.focus ? visible.nodes : pathNodes) {
+          if (!visible.nodes.has(id)) continue;
           const kind = cy.getElementById(id).data('kind');
           if (kind !== 'Plan' && kind !== 'Pillar' && kind !== 'Area') readable.add(id);
         }

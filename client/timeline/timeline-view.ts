@@ -204,12 +204,12 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
           ${
             state.quietSince
               ? html`<span class="tl-quiet" data-test="quiet-count"
-                  ><span class="tl-quiet-key" aria-hidden="true"></span>${quietCountText(
-                    counts.quiet,
-                    state.quietSince,
-                    lang,
-                  )}
-                  <button
+                    ><span class="tl-quiet-key" aria-hidden="true"></span>${quietCountText(
+                      counts.quiet,
+                      state.quietSince,
+                      lang,
+                    )}</span
+                  ><button
                     type="button"
                     class="list-button"
                     data-test="quiet-list"
@@ -217,8 +217,7 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
                     @click=${act.listQuiet}
                   >
                     ${t(lang, 'list')}
-                  </button></span
-                >`
+                  </button>`
               : nothing
           }
         </div>

@@ -282,7 +282,7 @@ export const WORDS = {
   listQuiet: { en: 'Quiet since {date} · {n}', ja: '{date}以降動きなし · {n}件' },
   listPath: { en: 'On the paths {from} → {to} · {n}', ja: '経路 {from} → {to} 上 · {n}件' },
   listFocus: {
-    en: 'Focus: {name}, {hops} hops · {n}',
+    en: 'Focus on {name} ({hops}-hop) · {n}',
     ja: 'フォーカス：{name}（{hops}ホップ） · {n}件',
   },
   listSearch: { en: 'Search “{q}” · {n}', ja: '検索「{q}」 · {n}件' },
