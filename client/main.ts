@@ -52,14 +52,21 @@ const events = mountEvents(
     setQuietSince: (day) => dispatch('setQuietSince', day),
     selectEvent: (id) => dispatch('selectEvent', id),
     selectNode: (id) => choose(app, id),
+    openList: (list) => dispatch('openList', list),
     rerender: () => render(app),
   },
   { timeline: byId('timeline'), account: byId('account') },
 );
 
-const table = mountTable(page.tablePane, (id) => {
-  dispatch('setTab', 'graph');
-  choose(app, id);
+const table = mountTable(page.tablePane, {
+  choose: (id) => {
+    dispatch('setTab', 'graph');
+    choose(app, id);
+  },
+  sort: (column, numeric) => dispatch('sortTable', column, numeric),
+  filter: (column, value) => dispatch('filterTable', column, value),
+  clearFilters: () => dispatch('clearTableFilters'),
+  closeList: () => dispatch('closeList'),
 });
 
 const searchBox = mountSearchBox(
@@ -73,6 +80,7 @@ const searchBox = mountSearchBox(
   },
   (q, lang) => events.search(q, lang),
   () => app.keys.focusNode(null),
+  (q, ids) => dispatch('openList', { kind: 'search', q, ids }),
 );
 
 const savedViews = mountSavedViews(byId('saved-views'), {

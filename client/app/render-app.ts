@@ -1,8 +1,9 @@
 import { nothing, render as renderInto } from 'lit-html';
+import type { NodeData } from '../api';
 import { today } from '../model/clock';
 import { computeVisible } from '../model/visibility';
 import { controlsTemplate } from '../views/controls';
-import { t } from '../views/labels';
+import { t, tf } from '../views/labels';
 import { pathResultsTemplate } from '../views/path-finder';
 import { sidePanelTemplate } from '../views/side-panel';
 import { underpinsListTemplate } from '../views/underpins-list';
@@ -68,12 +69,18 @@ export function render(app: Explorer): void {
   page.graphPane.hidden = state.tab === 'table';
   page.tablePane.hidden = state.tab !== 'table';
   document.body.dataset.tab = state.tab;
-  if (state.tab === 'table')
-    app.table.render(
-      loaded.nodes.filter((n) => visible.nodes.has(n.id)),
-      canvas.scores(),
+  if (state.tab === 'table') {
+    const listed = listedNodes(app);
+    app.table.render({
+      nodes: listed.nodes,
+      facts: events.facts(state),
+      scores: canvas.scores(),
       lang,
-    );
+      view: state.table,
+      selected: state.selected,
+      chip: listed.chip,
+    });
+  }
   page.underpinsPane.hidden = state.tab !== 'underpins';
   renderInto(
     state.tab === 'underpins'
@@ -119,6 +126,43 @@ function renderSkipLinks(app: Explorer): void {
   byId('skip-search').textContent = t(lang, 'skipToSearch');
   byId('skip-panel').textContent = t(lang, 'skipToPanel');
   byId('skip-panel').hidden = app.page.panel.hidden;
+}
+
+/**
+ * The table's rows: the nodes shown, or the set a list was opened for, named on its chip.
+ * Path result: the node ids of every path found (store.loaded.path.nodes, from pathResult.paths).
+ */
+export function listedNodes(app: Explorer): { nodes: NodeData[]; chip: string | null } {
+  const { store, events } = app;
+  const { state, loaded, visible } = store;
+  const { list, lang } = state;
+  if (!list) return { nodes: loaded.nodes.filter((n) => visible.nodes.has(n.id)), chip: null };
+  const ids: Set<string> =
+    list.kind === 'quiet'
+      ? events.quiet(state)
+      : list.kind === 'path'
+        ? new Set(loaded.path.nodes)
+        : list.kind === 'focus'
+          ? state.focus
+            ? visible.nodes
+            : new Set()
+          : new Set(list.ids);
+  const nodes = loaded.nodes.filter((n) => ids.has(n.id));
+  const n = nodes.length;
+  const name = (id: string | null) => (id ? nameOf(store, id) : '—');
+  const chip =
+    list.kind === 'quiet'
+      ? tf(lang, 'listQuiet', { date: state.quietSince ?? '—', n })
+      : list.kind === 'path'
+        ? tf(lang, 'listPath', { from: name(state.path.from), to: name(state.path.to), n })
+        : list.kind === 'focus'
+          ? tf(lang, 'listFocus', {
+              name: name(state.focus?.id ?? null),
+              hops: state.focus?.hops ?? 0,
+              n,
+            })
+          : tf(lang, 'listSearch', { q: list.q, n });
+  return { nodes, chip };
 }
 
 function renderPaths(app: Explorer): void {

@@ -15,13 +15,26 @@ export function showLoading(app: Pick<Explorer, 'store' | 'page'>): void {
 
 /** The footer: how much of the plan is shown, and what the link said that was not understood. */
 export function renderStatus(app: Explorer): void {
-  const { lang } = app.store.state;
+  const { lang, focus } = app.store.state;
   const { visible, loaded, linkProblems } = app.store;
   renderInto(
     html`<span data-test="counts"
         >${visible.nodes.size} / ${loaded.nodes.length} ${t(lang, 'nodesCount')} ·
         ${visible.edges.size} ${t(lang, 'relsCount')}</span
-      >${visible.nodes.size === 0 ? html` <strong class="warn">${t(lang, 'empty')}</strong>` : nothing}${
+      >${
+        focus
+          ? html` <span class="muted">${t(lang, 'focusCount')}</span>
+              <button
+                type="button"
+                class="list-button"
+                data-test="focus-list"
+                title=${t(lang, 'listTitle')}
+                @click=${() => app.store.dispatch('openList', { kind: 'focus' })}
+              >
+                ${t(lang, 'list')}
+              </button>`
+          : nothing
+      }${visible.nodes.size === 0 ? html` <strong class="warn">${t(lang, 'empty')}</strong>` : nothing}${
         linkProblems.length
           ? html` <span class="warn" role="alert" data-test="link-problems"
               >${t(lang, 'badLink')}: ${linkProblems.join('; ')}</span

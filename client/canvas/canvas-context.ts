@@ -1,6 +1,7 @@
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import type { ClusterLayout } from '../model/cluster-layout';
+import type { RoomFont } from '../model/node-labels';
 import type { LayoutName } from '../model/state';
 import type { Visible } from '../model/visibility';
 import { stylesheet } from './cy-style';
@@ -60,6 +61,11 @@ export interface CanvasContext {
    * the overview and "what underpins what" place their titles apart themselves.
    */
   cluttered: Set<string>;
+  /**
+   * Nodes of the overview given readable labels because only a few are shown (a focus, a
+   * path): their names on up to three lines, decluttered, instead of the grid's refs and cuts.
+   */
+  readable: Map<string, RoomFont>;
   /** What is shown, as last rendered. */
   shownNow: Visible;
   /** The places nodes came with, for the "preset" arrangement. */
@@ -87,6 +93,7 @@ export function createCanvasContext(container: HTMLElement, events: CanvasEvents
     lang: 'en',
     metricSized: false,
     cluttered: new Set(),
+    readable: new Map(),
     shownNow: { nodes: new Set(), edges: new Set() },
     defaultPositions: {},
   };

@@ -5,9 +5,10 @@ import type { AppState } from '../model/state';
 import type { Visible } from '../model/visibility';
 import type { AgreementLabels } from './agreement-labels';
 import type { CanvasContext, Highlights } from './canvas-context';
-import type { CanvasLabels } from './canvas-labels';
+import { type CanvasLabels, overviewRoom, type RoomFont, stylesheetRoom } from './canvas-labels';
 import type { CanvasLayout } from './canvas-layout';
 import type { CanvasScores } from './canvas-scores';
+import type { ClusterStyle } from './cluster-style';
 import type { ElementClasses } from './element-classes';
 import type { LevelOfDetail } from './level-of-detail';
 
@@ -18,13 +19,14 @@ export function createCanvasRender(
     classes: ElementClasses;
     labels: CanvasLabels;
     agreements: AgreementLabels;
+    clusterStyle: ClusterStyle;
     scores: CanvasScores;
     lod: LevelOfDetail;
     layout: CanvasLayout['layout'];
   },
 ): (state: AppState, visible: Visible, hl: Highlights) => void {
   const { cy } = ctx;
-  const { classes, labels, agreements, scores, lod, layout } = parts;
+  const { classes, labels, agreements, clusterStyle, scores, lod, layout } = parts;
 
   return (state, visible, hl) => {
     cy.batch(() => {
@@ -39,6 +41,23 @@ export function createCanvasRender(
       // laid out: render runs before the new layout, and leaving the overview for another
       // arrangement kept its refs and small sizes until the next state change.
       const overview = !underpins && state.layout === 'clusters';
+      // A focus or a path in the overview shows few nodes: each with its name, readable.
+      const readable = new Set<string>();
+      if (overview && (state.focus || pathNodes.size))
+        for (const id of state.focus ? visible.nodes : pathNodes) {
+          if (!visible.nodes.has(id)) continue;
+          const kind = cy.getElementById(id).data('kind');
+          if (kind !== 'Plan' && kind !== 'Pillar' && kind !== 'Area') readable.add(id);
+        }
+      // Their rooms first: how wide each may be depends on which others are shown.
+      clusterStyle.readable(readable);
+      const cluster = overview ? ctx.cluster : null;
+      const labelOf = labels.labeller(
+        state.lang,
+        (n): RoomFont | null =>
+          ctx.readable.get(n.id) ??
+          (cluster ? overviewRoom(n.kind, cluster) : stylesheetRoom(n.kind)),
+      );
       cy.nodes().forEach((node) => {
         const d = node.data() as NodeData;
         const id = d.id;
@@ -48,6 +67,7 @@ export function createCanvasRender(
         // In "what underpins what" the list beside names the commitments; the diagram shows their refs.
         // So does the clustered overview, and on a phone it names areas by their ref too.
         const byRef =
+          !readable.has(id) &&
           typeof d.ref === 'string' &&
           (d.kind === 'Commitment'
             ? underpinsLook || overview
@@ -57,7 +77,7 @@ export function createCanvasRender(
           ? d.ref
           : underpinsLook && d.kind === 'Agreement'
             ? (agreements.inLanguage(state.lang)[id] ?? name)
-            : name;
+            : labelOf(d);
         if (node.data('label') !== label) node.data('label', label);
         if (!underpinsLook) agreements.restore(node);
         const wanted: string[] = [];

@@ -92,7 +92,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
   });
 
   const agreements = createAgreementLabels(ctx);
-  const clusterStyle = createClusterStyle(ctx);
+  const clusterStyle = createClusterStyle(ctx, labels);
   const { layout, laidOut } = createCanvasLayout(ctx, {
     labels,
     agreements,
@@ -101,7 +101,15 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     lod,
   });
   const scores = createCanvasScores(ctx);
-  const render = createCanvasRender(ctx, { classes, labels, agreements, scores, lod, layout });
+  const render = createCanvasRender(ctx, {
+    classes,
+    labels,
+    agreements,
+    clusterStyle,
+    scores,
+    lod,
+    layout,
+  });
   followResize(ctx, { layout, fitView: viewport.fitView });
 
   return {

@@ -8,7 +8,7 @@ const IMPORTANT = ['chosen', 'hit', 'path-end', 'on-path'];
 /**
  * Where a node's label is drawn, in model units, from the node's computed style and a
  * measure of its text; its priority for label-declutter.ts: the chosen, searched or
- * on-path node first, then the bigger font, then more connections.
+ * on-path node and the plan first, then the bigger font, then more connections.
  */
 export function nodeLabelBox(
   node: cytoscape.NodeSingular,
@@ -41,7 +41,8 @@ export function nodeLabelBox(
       : valign === 'top'
         ? -halfH - size.height / 2
         : 0);
-  const important = IMPORTANT.some((c) => node.hasClass(c));
+  // The plan's name too: it says what the whole picture is.
+  const important = IMPORTANT.some((c) => node.hasClass(c)) || node.data('kind') === 'Plan';
   // Cytoscape's own label box reaches a little further (padding, border, rounding).
   const slack = 3;
   return {

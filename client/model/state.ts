@@ -10,6 +10,7 @@ import {
 import type { DateRange } from '../timeline/timeline-model';
 import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
 import type { AsOf } from './status-as-of';
+import { DEFAULT_TABLE, type TableColumn, type TableView } from './table-model';
 
 /**
  * The explorer's one typed state. Actions below are pure: they take a state and return
@@ -57,6 +58,17 @@ export const DEFAULT_PATH_OPTIONS: Omit<PathQuery, 'from' | 'to'> = {
   avoid: [...PATH_HUBS],
   k: DEFAULT_PATHS,
 };
+/**
+ * A set the canvas counts, opened as a list (the table restricted to it): the commitments
+ * quiet since the chosen day, the nodes on the paths found, those the focus shows, or a
+ * search's results (kept with the words searched, so a link reopens the same list).
+ */
+export type ListSet =
+  | { kind: 'quiet' }
+  | { kind: 'path' }
+  | { kind: 'focus' }
+  | { kind: 'search'; q: string; ids: string[] };
+export const LIST_KINDS = ['quiet', 'path', 'focus', 'search'] as const;
 
 export interface AppState {
   lang: Lang;
@@ -78,6 +90,10 @@ export interface AppState {
   event: string | null;
   /** The day instruments' statuses are taken as of: the plan's adoption, today, or a chosen day. */
   asOf: AsOf;
+  /** The set the table is restricted to, or null for every node shown. */
+  list: ListSet | null;
+  /** The table's sort and its filters per column. */
+  table: TableView;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -104,6 +120,8 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   quietSince: null,
   event: null,
   asOf: 'today',
+  list: null,
+  table: DEFAULT_TABLE,
 });
 
 const toggle = <T>(list: readonly T[], item: T): T[] =>
@@ -191,7 +209,8 @@ export const actions = {
     s.focus?.id === id && s.focus.hops === hops && s.selected === id
       ? s
       : { ...s, focus: { id, hops }, selected: id },
-  clearFocus: (s: AppState): AppState => (s.focus ? { ...s, focus: null } : s),
+  clearFocus: (s: AppState): AppState =>
+    s.focus ? { ...s, focus: null, list: s.list?.kind === 'focus' ? null : s.list } : s,
   pathFrom: (s: AppState, id: string): AppState =>
     s.path.from === id ? s : { ...s, path: { ...s.path, from: id } },
   pathTo: (s: AppState, id: string): AppState =>
@@ -226,7 +245,11 @@ export const actions = {
     Number.isInteger(k) && k >= 1 && k <= MAX_PATHS && k !== s.path.k
       ? { ...s, path: { ...s.path, k } }
       : s,
-  clearPath: (s: AppState): AppState => ({ ...s, path: { ...s.path, from: null, to: null } }),
+  clearPath: (s: AppState): AppState => ({
+    ...s,
+    path: { ...s.path, from: null, to: null },
+    list: s.list?.kind === 'path' ? null : s.list,
+  }),
   setMetric: (s: AppState, metric: Metric): AppState => ({ ...s, metric }),
   setRange: (s: AppState, range: DateRange | null): AppState =>
     range?.from === s.range?.from && range?.to === s.range?.to ? s : { ...s, range },
@@ -238,6 +261,29 @@ export const actions = {
     event,
     selected: event ? null : s.selected,
   }),
+  /** Opens a counted set as a list: the table, restricted to it. */
+  openList: (s: AppState, list: ListSet): AppState => ({ ...s, tab: 'table', list }),
+  closeList: (s: AppState): AppState => (s.list ? { ...s, list: null } : s),
+  /** Sorts by a column; the same column again turns the order round. Numbers start biggest first. */
+  sortTable: (s: AppState, column: TableColumn, numeric: boolean): AppState => ({
+    ...s,
+    table: {
+      ...s.table,
+      sort: {
+        column,
+        descending: s.table.sort.column === column ? !s.table.sort.descending : numeric,
+      },
+    },
+  }),
+  filterTable: (s: AppState, column: TableColumn, value: string): AppState => {
+    if ((s.table.filters[column] ?? '') === value) return s;
+    const filters = { ...s.table.filters };
+    if (value) filters[column] = value;
+    else delete filters[column];
+    return { ...s, table: { ...s.table, filters } };
+  },
+  clearTableFilters: (s: AppState): AppState =>
+    Object.keys(s.table.filters).length ? { ...s, table: { ...s.table, filters: {} } } : s,
 };
 
 export type Actions = typeof actions;

@@ -13,6 +13,7 @@ import {
   LAYOUTS,
   type Lang,
   type LayoutName,
+  LIST_KINDS,
   type Metric,
   PILLARS,
   type Pillar,
@@ -20,6 +21,7 @@ import {
   type Tab,
 } from './state';
 import { isAsOf } from './status-as-of';
+import { decodeTable, encodeTable } from './table-model';
 
 /**
  * The view as a URL fragment, so a link reopens the same view: layout, filters,
@@ -65,6 +67,14 @@ export function encodeState(state: AppState): string {
   if (state.quietSince) p.set('quiet', state.quietSince);
   if (state.event) p.set('ev', state.event);
   if (state.asOf !== base.asOf) p.set('asof', state.asOf);
+  if (state.list) {
+    p.set('list', state.list.kind);
+    if (state.list.kind === 'search') {
+      p.set('lq', state.list.q);
+      p.set('lids', state.list.ids.join(','));
+    }
+  }
+  encodeTable(state.table, p);
   return p.toString();
 }
 
@@ -224,5 +234,17 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
     if (isAsOf(asOf)) state.asOf = asOf;
     else problems.push(`malformed as-of "${asOf}" (plan, today, or a day from ${PLAN_ADOPTED})`);
   }
+  const listed = p.get('list');
+  if (listed !== null) {
+    if (listed === 'search') {
+      const q = (p.get('lq') ?? '').slice(0, 200);
+      const ids = (p.get('lids') ?? '').split(',').filter(Boolean);
+      if (q && ids.every(id)) state.list = { kind: 'search', q, ids };
+      else problems.push('malformed search list');
+    } else if ((LIST_KINDS as readonly string[]).includes(listed))
+      state.list = { kind: listed as 'quiet' | 'path' | 'focus' };
+    else problems.push(`unknown list "${listed}"`);
+  }
+  state.table = decodeTable(p, problems);
   return { state, problems };
 }

@@ -4,7 +4,8 @@ import type { Session } from '../../core/api/auth';
 import { EVENT_LINKS } from '../../core/model/event-fields';
 import { hasRole } from '../../core/model/roles';
 import type { Elements, SearchResult } from '../api';
-import type { AppState, Lang } from '../model/state';
+import type { AppState, Lang, ListSet } from '../model/state';
+import { type RowFacts, rowFacts } from '../model/table-model';
 import { t } from '../views/labels';
 import { mountEventForm } from './event-form';
 import { commitmentEventsTemplate, eventPanelTemplate, type NodeRef } from './event-panel';
@@ -42,6 +43,8 @@ export interface EventsHost {
   setQuietSince(day: string | null): void;
   selectEvent(id: string | null): void;
   selectNode(id: string): void;
+  /** Opens a counted set as a list (the table restricted to it). */
+  openList(list: ListSet): void;
   /** Draws the whole view again (events, the session or the range changed). */
   rerender(): void;
 }
@@ -67,6 +70,7 @@ export function mountEvents(
     setRange: (r) => host.setRange(r),
     setQuietSince: (d) => host.setQuietSince(d),
     selectEvent: (id) => host.selectEvent(id),
+    listQuiet: () => host.openList({ kind: 'quiet' }),
   });
 
   const form = mountEventForm({
@@ -215,9 +219,46 @@ export function mountEvents(
   const quiet = (s: AppState): Set<string> =>
     s.quietSince ? quietCommitments(host.nodes(), events, s.quietSince) : new Set();
 
+  /** The table's facts of every loaded node, computed again only when what they come from changed. */
+  let factsMemo: {
+    events: KizunaEvent[];
+    nodes: number;
+    edges: number;
+    since: string | null;
+    today: string;
+    facts: Map<string, RowFacts>;
+  } | null = null;
+  function facts(s: AppState): Map<string, RowFacts> {
+    const nodes = host.nodes();
+    const edges = host.edges();
+    const today = new Date().toISOString().slice(0, 10);
+    const m = factsMemo;
+    if (
+      m &&
+      m.events === events &&
+      m.nodes === nodes.length &&
+      m.edges === edges.length &&
+      m.since === s.quietSince &&
+      m.today === today
+    )
+      return m.facts;
+    const computed = rowFacts(nodes, edges, events, quiet(s), today);
+    factsMemo = {
+      events,
+      nodes: nodes.length,
+      edges: edges.length,
+      since: s.quietSince,
+      today,
+      facts: computed,
+    };
+    return computed;
+  }
+
   return {
     load,
     render: draw,
+    quiet,
+    facts,
     /** The graph narrowed to commitments with events in the brushed range. */
     restrict<V extends { nodes: Set<string>; edges: Set<string> }>(visible: V, s: AppState): V {
       if (!s.range) return visible;

@@ -26,6 +26,8 @@ export interface TimelineActions {
   setRange(range: DateRange | null): void;
   setQuietSince(day: string | null): void;
   selectEvent(id: string): void;
+  /** Opens the quiet commitments as a list. */
+  listQuiet(): void;
 }
 
 const HEIGHT = 64;
@@ -202,12 +204,20 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
           ${
             state.quietSince
               ? html`<span class="tl-quiet" data-test="quiet-count"
-                  ><span class="tl-quiet-key" aria-hidden="true"></span>${quietCountText(
-                    counts.quiet,
-                    state.quietSince,
-                    lang,
-                  )}</span
-                >`
+                    ><span class="tl-quiet-key" aria-hidden="true"></span>${quietCountText(
+                      counts.quiet,
+                      state.quietSince,
+                      lang,
+                    )}</span
+                  ><button
+                    type="button"
+                    class="list-button"
+                    data-test="quiet-list"
+                    title=${t(lang, 'listTitle')}
+                    @click=${act.listQuiet}
+                  >
+                    ${t(lang, 'list')}
+                  </button>`
               : nothing
           }
         </div>

@@ -141,6 +141,25 @@ export function pathResultsTemplate(
     n === 1 ? t(lang, 'pathOneStep') : fill(t(lang, 'pathSteps'), { n });
   return html`<h2>${t(lang, 'paths')}: ${heading(path.from)} → ${heading(path.to)}</h2>
     ${
+      result.paths.length
+        ? html`<p class="list-count" data-test="path-found">
+            ${fill(t(lang, 'pathsFound'), {
+              paths: result.paths.length,
+              n: new Set(result.paths.flatMap((p) => p.nodes)).size,
+            })}
+            <button
+              type="button"
+              class="list-button"
+              data-test="path-list-open"
+              title=${t(lang, 'listTitle')}
+              @click=${() => d('openList', { kind: 'path' })}
+            >
+              ${t(lang, 'list')}
+            </button>
+          </p>`
+        : nothing
+    }
+    ${
       result.paths.length === 0
         ? noPathTemplate(result, lang, d)
         : html`<ol class="path-list" data-test="path-list">

@@ -1,7 +1,7 @@
 import { html, nothing, render as renderInto } from 'lit-html';
 import { api, type SearchResult } from '../api';
 import type { Lang } from '../model/state';
-import { kindName, t } from './labels';
+import { kindName, t, tf } from './labels';
 
 /**
  * The search box: suggestions from /api/search as the user types (Japanese or English,
@@ -16,6 +16,8 @@ export function mountSearchBox(
   local: (q: string, lang: Lang) => SearchResult[] = () => [],
   /** Escape with no suggestions open: the keyboard leaves the box (for the canvas). */
   leave: () => void = () => {},
+  /** Opens the plan's results (not the events) as a list: the table restricted to them. */
+  openList: (q: string, ids: string[]) => void = () => {},
 ): { setLang(lang: Lang): void } {
   renderInto(
     html`<input
@@ -34,12 +36,23 @@ export function mountSearchBox(
         hidden
         aria-label=${t(getLang(), 'searchLabel')}
       ></ul
-      ><p class="no-results" role="status" data-test="no-results" hidden></p>`,
+      ><p class="no-results" role="status" data-test="no-results" hidden></p
+      ><p class="search-count" data-test="search-count" hidden
+        ><span></span
+        ><button
+          type="button"
+          class="list-button"
+          data-test="search-list"
+          @mousedown=${(e: Event) => e.preventDefault()}
+          @click=${() => listResults()}
+        ></button
+      ></p>`,
     el,
   );
   const input = el.querySelector<HTMLInputElement>('#search')!;
   const list = el.querySelector<HTMLUListElement>('#search-results')!;
   const none = el.querySelector<HTMLElement>('.no-results')!;
+  const count = el.querySelector<HTMLElement>('.search-count')!;
   const fitPlaceholder = placeholderFitter(input);
   fitPlaceholder(getLang());
   new ResizeObserver(() => fitPlaceholder(getLang())).observe(input);
@@ -49,9 +62,19 @@ export function mountSearchBox(
   let controller: AbortController | undefined;
   let timer: number | undefined;
 
+  const planResults = () => results.filter((r) => r.field !== 'event');
+  const listResults = () => {
+    const ids = planResults().map((r) => r.id);
+    if (!tried || !ids.length) return;
+    const q = tried.query;
+    close();
+    openList(q, ids);
+  };
   const close = () => {
     list.hidden = true;
     none.hidden = true;
+    count.hidden = true;
+    el.classList.remove('counted');
     input.setAttribute('aria-expanded', 'false');
     active = -1;
   };
@@ -102,6 +125,14 @@ export function mountSearchBox(
     input.setAttribute('aria-expanded', String(results.length > 0));
     if (note !== null && results.length > 0) input.setAttribute('aria-describedby', 'search-note');
     else input.removeAttribute('aria-describedby');
+    // How many of the plan's nodes were found, and a button to list them all.
+    const found = planResults().length;
+    count.hidden = found === 0;
+    el.classList.toggle('counted', found > 0);
+    count.querySelector('span')!.textContent = tf(lang, 'searchCount', { n: found });
+    const button = count.querySelector('button')!;
+    button.textContent = t(lang, 'list');
+    button.title = t(lang, 'listTitle');
     // Nothing found: say so, and what was looked for besides the words typed.
     none.hidden = !(tried && results.length === 0);
     if (note !== null && results.length === 0) {

@@ -42,6 +42,8 @@ export interface ApiEvent {
   id: string;
   version: number;
   title_en: string;
+  date: string;
+  date_start: string;
   advances: { ref: string }[];
   deleted: boolean;
 }

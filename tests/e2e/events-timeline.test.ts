@@ -293,6 +293,118 @@ describe('the timeline narrows the graph to a period', () => {
   }, 120_000);
 });
 
+describe('lists where the canvas counts', () => {
+  /** The table's rows as they stand once the last chunk is in: ids and the cells of a column. */
+  async function rows(page: Page, column?: string): Promise<{ id: string; cell: string }[]> {
+    await page.waitForSelector('[data-test="node-table"][aria-busy="false"]');
+    return page.$$eval(
+      '[data-test="node-table"] tbody tr',
+      (trs, col) =>
+        trs.map((tr) => ({
+          id: (tr as HTMLElement).dataset.id!,
+          cell: col ? (tr.querySelector(`td[data-col="${col}"]`)?.textContent ?? '') : '',
+        })),
+      column,
+    );
+  }
+
+  it('opens the quiet commitments as a list equal to /api/events’ answer, sorted, filtered, in step with the canvas', async () => {
+    const x = await ExplorerPage.open(browser, `${url}/#lang=en&quiet=2024-01-01`, {
+      width: 1280,
+      height: 720,
+    });
+    const page = x.page;
+    const refOf = (id: string) => id.split('/')[1]!;
+    const allCommitments = await x.visibleNodes('Commitment');
+    // The same day asked of the API: a commitment is quiet when no event on or after it advanced it.
+    const since = await apiEvents('&from=2024-01-01&to=2031-12-31');
+    const active = new Set(since.flatMap((e) => e.advances.map((a) => a.ref)));
+    const expected = allCommitments.filter((id) => !active.has(refOf(id))).sort();
+    expect(expected.length).toBeGreaterThan(0);
+
+    await page.click('[data-test="quiet-list"]');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('list=quiet'));
+    const listed = await rows(page);
+    expect(listed.map((r) => r.id).sort()).toEqual(expected);
+    expect(await page.textContent('[data-test="list-chip-text"]')).toBe(
+      `Quiet since 2024-01-01 · ${expected.length}`,
+    );
+    await x.screenshot('quiet-list-1280x720');
+
+    // Sorted by the last event, earliest first; commitments never advanced come last. The
+    // first is the API's earliest last event among them.
+    const all = await apiEvents();
+    const lastOf = new Map<string, string>();
+    for (const e of all)
+      for (const a of e.advances)
+        if (!lastOf.has(a.ref) || e.date_start > lastOf.get(a.ref)!)
+          lastOf.set(a.ref, e.date_start);
+    await page.click('button[data-sort="lastEvent"]');
+    await page.waitForFunction(() =>
+      decodeURIComponent(location.hash).includes('tsort=lastEvent~asc'),
+    );
+    const byLast = await rows(page, 'lastEvent');
+    const dates = byLast.map((r) => r.cell);
+    const filled = dates.filter(Boolean);
+    expect(filled).toEqual([...filled].sort());
+    expect(dates.slice(filled.length).every((d) => d === '')).toBe(true);
+    const withEvents = expected.filter((id) => lastOf.has(refOf(id)));
+    expect(filled).toHaveLength(withEvents.length);
+    const earliest = withEvents.map((id) => lastOf.get(refOf(id))!).sort()[0]!;
+    expect(earliest.startsWith(filled[0]!)).toBe(true);
+
+    // Filtered to those with at least one event, then to a pillar: as the API's events say.
+    await page.fill('[data-filter="events-min"]', '1');
+    await page.press('[data-filter="events-min"]', 'Enter');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('tf.events=1..'));
+    expect((await rows(page)).map((r) => r.id).sort()).toEqual(withEvents.sort());
+    await page.selectOption('select[data-filter="pillar"]', 'I');
+    const inPillarI = withEvents.filter((id) => refOf(id).startsWith('I.'));
+    expect((await rows(page)).map((r) => r.id).sort()).toEqual(inPillarI.sort());
+    expect(await page.textContent('[data-test="table-count"]')).toContain(
+      `${inPillarI.length} of ${expected.length} shown`,
+    );
+    // Back takes the last filter off again.
+    await page.goBack();
+    await page.waitForFunction(() => !decodeURIComponent(location.hash).includes('tf.pillar'));
+    expect((await rows(page)).map((r) => r.id).sort()).toEqual(withEvents.sort());
+
+    // A row's name selects and frames its node on the canvas; back in the list, its row is marked.
+    const chosen = (await rows(page))[0]!.id;
+    await page.click(`[data-test="node-table"] tr[data-id="${chosen}"] button.link`);
+    await x.waitForPanel(chosen);
+    expect(await page.evaluate(() => document.body.dataset.tab)).toBe('graph');
+    expect(await x.nodeClasses(chosen)).toContain('chosen');
+    await page.click('#tab-table');
+    await page.waitForSelector(`[data-test="node-table"] tr.chosen[data-id="${chosen}"]`);
+
+    // The chip's × lifts the list: every node shown is listed again.
+    await page.click('[data-test="list-chip-remove"]');
+    await page.waitForFunction(() => !decodeURIComponent(location.hash).includes('list='));
+    expect(await page.locator('[data-test="list-chip"]').count()).toBe(0);
+    await page.click('[data-test="clear-filters"]');
+    expect((await rows(page)).length).toBe((await x.visibleNodes()).length);
+    expect(x.errors).toEqual([]);
+
+    // The same list on a phone, in Japanese: the chip within the screen.
+    const phone = await ExplorerPage.open(
+      browser,
+      `${url}/#lang=ja&quiet=2024-01-01&tab=table&list=quiet`,
+      { width: 390, height: 844 },
+    );
+    expect((await rows(phone.page)).map((r) => r.id).sort()).toEqual(expected);
+    expect(await phone.page.textContent('[data-test="list-chip-text"]')).toBe(
+      `2024-01-01以降動きなし · ${expected.length}件`,
+    );
+    await expectInsideWidth(phone.page, '[data-test="list-chip"]', 'the chip at 390×844');
+    expect(await tinyText(phone.page, '#table-pane')).toEqual([]);
+    await phone.screenshot('quiet-list-ja-390x844');
+    expect(phone.errors).toEqual([]);
+    await phone.page.close();
+    await page.close();
+  }, 300_000);
+});
+
 describe('paths through analysts’ records', () => {
   // Japan's Ministry of Defense and the ZAM road training are four steps apart in the plan;
   // the curated Road-2024 event engages the one and falls within the other.

@@ -158,6 +158,98 @@ describe('the first view reads without zooming', () => {
     }, 180_000);
   }
 
+  /** Each agreement's label as given and as Cytoscape draws it (lines joined), at a zoom where it draws them. */
+  async function agreementLabels(x: ExplorerPage): Promise<{ given: string; drawn: string }[]> {
+    await x.page.evaluate(() => {
+      const cy = window.kizuna!.cy;
+      const fonts = cy.nodes('[kind = "Agreement"]').map((n) => n.numericStyle('font-size'));
+      // Just past the size from which labels are drawn (level of detail: 9 px on screen).
+      cy.zoom({ level: 9.5 / Math.min(...fonts), renderedPosition: { x: 0, y: 0 } });
+    });
+    await x.settled();
+    return x.page.evaluate(() => {
+      const cy = window.kizuna!.cy;
+      const renderer = (
+        cy as unknown as { renderer(): { getLabelText(ele: unknown, prefix: string): string } }
+      ).renderer();
+      return cy.nodes('[kind = "Agreement"]').map((n) => ({
+        given: String(n.data('label')),
+        drawn: String(renderer.getLabelText(n, '')).replace(/\s+/g, ' ').trim(),
+      }));
+    });
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
+    const size = `${viewport.width}×${viewport.height}`;
+    it(`names the plan, tells every agreement apart and labels a focus, at ${size}`, async () => {
+      const x = await ExplorerPage.open(browser, `${url}/#lang=en`, viewport);
+      await x.settled();
+      // The plan's root is named, readable and within the canvas, at the first view.
+      const plan = (await x.drawnLabels()).filter((l) => l.kind === 'Plan');
+      expect(plan.map((l) => l.text)).toHaveLength(1);
+      expect(plan[0]!.text).toMatch(/^Japan-Mongolia Action Plan/);
+      expect(plan[0]!.px).toBeGreaterThanOrEqual(9);
+      expect(await labelsOutsideCanvas(x)).not.toContain(plan[0]!.text);
+      // Every agreement's label is its own: in the overview and in a layout with room for
+      // names, in both languages.
+      for (const [lang, layout] of [
+        ['en', 'clusters'],
+        ['ja', 'clusters'],
+        ['en', 'fcose'],
+        ['ja', 'fcose'],
+      ] as const) {
+        await x.page.evaluate(
+          ([l, y]) => {
+            location.hash = `lang=${l}${y === 'clusters' ? '' : `&layout=${y}`}`;
+          },
+          [lang, layout],
+        );
+        await x.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await x.settled();
+        const labels = await agreementLabels(x);
+        const where = `${lang} ${layout} at ${size}`;
+        expect(labels, where).toHaveLength(14);
+        const given = labels.map((l) => l.given);
+        expect(new Set(given).size, `${where}: ${given.join(' | ')}`).toBe(14);
+        // Drawn as given: the overview draws all of them; a force layout leaves out a label
+        // that would cover a bigger one (label-declutter.ts), and draws the rest apart.
+        const drawn = labels.map((l) => l.drawn).filter(Boolean);
+        if (layout === 'clusters') expect(drawn, `${where}: unlabelled`).toHaveLength(14);
+        expect(
+          drawn.every((d) => given.includes(d)),
+          `${where}: ${drawn.join(' | ')}`,
+        ).toBe(true);
+        expect(new Set(drawn).size, `${where}: ${drawn.join(' | ')}`).toBe(drawn.length);
+      }
+      // A focus in the overview names the nodes it shows, readable.
+      await x.page.evaluate(() => {
+        location.hash = 'lang=en&focus=jp-mn-defence-mou~1&sel=jp-mn-defence-mou';
+      });
+      await x.waitForPanel('jp-mn-defence-mou');
+      await x.page.click('#zoom-fit');
+      await x.settled();
+      const shown = (await x.visibleNodes()).sort();
+      const drawn = (await x.drawnLabels()).filter((l) => l.node);
+      expect(shown.length).toBeGreaterThanOrEqual(4);
+      // Each with its name, the focused one first; of two nodes side by side in the grid,
+      // one may leave its label out rather than draw it over the other's.
+      const named = drawn.map((l) => l.id);
+      expect(named, `labels of the focus at ${size}`).toContain('jp-mn-defence-mou');
+      expect(named).toContain('jp-mn-2022/I.3.2');
+      expect(named.length, `labels of the focus at ${size}`).toBeGreaterThanOrEqual(
+        shown.length - 1,
+      );
+      expect(tooSmall(drawn)).toEqual([]);
+      expect(drawn.find((l) => l.id === 'jp-mn-2022/I.3.2')!.text).toMatch(/^I\.3\.2 Defence/);
+      await x.screenshot(`labelled-focus-${viewport.width}x${viewport.height}`);
+      expect(x.errors).toEqual([]);
+      await x.page.close();
+    }, 180_000);
+  }
+
   it('gives commitments their names and usual size as soon as the overview is left', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
     await x.settled();
@@ -171,7 +263,8 @@ describe('the first view reads without zooming', () => {
     await x.page.selectOption('#layout', 'fcose');
     await x.settled();
     const force = await look();
-    expect(force.label).toBe('Defence visits and exchanges under the defence MoUs');
+    // Its ref and its short title, as the plan numbers it.
+    expect(force.label).toBe('I.3.2 Defence visits and exchanges under the defence MoUs');
     expect(force.width).toBeGreaterThan(overview.width);
     await x.page.close();
   }, 120_000);

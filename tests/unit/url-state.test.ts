@@ -28,6 +28,32 @@ describe('the view in the URL', () => {
     expect(decoded.state).toEqual(s);
   });
 
+  it('keeps a list, the table’s sort and its filters in the link, so Back and a shared link reopen them', () => {
+    let s = actions.openList(initialState('en'), {
+      kind: 'search',
+      q: 'defence MoU',
+      ids: ['jp-mn-defence-mou', 'jp-mn-2022/I.3.2'],
+    });
+    s = actions.sortTable(s, 'lastEvent', false);
+    s = actions.filterTable(s, 'events', '1..');
+    s = actions.filterTable(s, 'status', 'quiet');
+    s = actions.filterTable(s, 'name', 'defence');
+    expect(s.tab).toBe('table');
+    expect(decodeState(`#${encodeState(s)}`, 'ja')).toEqual({ state: s, problems: [] });
+    const quiet = actions.openList(actions.setQuietSince(initialState('en'), '2024-01-01'), {
+      kind: 'quiet',
+    });
+    expect(encodeState(quiet)).toBe('lang=en&tab=table&quiet=2024-01-01&list=quiet');
+    // The same column again turns the order round; an empty filter is no filter.
+    s = actions.sortTable(s, 'lastEvent', false);
+    expect(s.table.sort).toEqual({ column: 'lastEvent', descending: true });
+    expect(actions.filterTable(s, 'status', '').table.filters.status).toBeUndefined();
+    expect(actions.closeList(s).list).toBeNull();
+    const bad = decodeState('#lang=en&list=everything&tsort=colour~up&tf.colour=red', 'en');
+    expect(bad.state.list).toBeNull();
+    expect(bad.problems).toHaveLength(3);
+  });
+
   it('keeps the path finder’s options in the link, each step of them undoable, and opens older path links', () => {
     let s = actions.pathTo(actions.pathFrom(initialState('en'), 'mod-jp'), 'zam-road-training');
     // At first: not through structure, themes or events, around Japan and Mongolia, 3 paths.
