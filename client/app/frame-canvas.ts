@@ -1,6 +1,7 @@
 import type { AppState } from '../model/state';
 import type { Visible } from '../model/visibility';
 import type { Explorer } from './explorer';
+import { pathKey } from './load-data';
 
 const signature = (v: Visible) => [...v.nodes].sort().join('|');
 
@@ -31,4 +32,15 @@ export function frameCanvas(app: Explorer, before: AppState | null): void {
     if (chosen) canvas.frameAround(chosen);
     else canvas.fitView(Boolean(before));
   } else if (chosen) canvas.frameAround(chosen);
+  else if (
+    state.tab !== 'table' &&
+    before &&
+    state.path.from &&
+    state.path.to &&
+    pathKey(state.path) !== pathKey(before.path)
+  ) {
+    // Paths found anew (other ends or options) are drawn among what is shown: the whole is
+    // framed, even when the paths brought no node that was not shown already.
+    canvas.fitView(true);
+  }
 }

@@ -19,7 +19,7 @@ async function fetchExpansion(app: Explorer, id: string): Promise<void> {
 }
 
 /** The path finder's question: its ends and options, as a key to tell one from another. */
-const pathKey = (path: AppState['path']) =>
+export const pathKey = (path: AppState['path']) =>
   JSON.stringify([path.from, path.to, path.via, path.avoid, path.k]);
 
 async function fetchPath(app: Explorer): Promise<void> {

@@ -110,6 +110,9 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
   }
 
   function fitView(animate: boolean): void {
+    // A newer framing than one still waiting for the canvas's new size: that one is dropped,
+    // or the resize would frame the node chosen before, leaving the rest outside.
+    ctx.afterResize = null;
     ctx.userMoved = false;
     userZoom = null;
     frame(cy.nodes().not('.gone'), animate);
