@@ -416,6 +416,7 @@ export const WORDS = {
   searchCount: { en: '{n} results', ja: '{n}件' },
   showOnCanvas: { en: 'Show on the canvas', ja: '図で表示' },
   pathsFound: { en: '{paths} paths · {n} nodes', ja: '経路{paths}本 · ノード{n}件' },
+  pathFound: { en: '1 path · {n} nodes', ja: '経路1本 · ノード{n}件' },
   focusCount: { en: 'in focus', ja: 'フォーカス中' },
 } as const satisfies Record<string, Pair>;
 

@@ -143,7 +143,7 @@ export function pathResultsTemplate(
     ${
       result.paths.length
         ? html`<p class="list-count" data-test="path-found">
-            ${fill(t(lang, 'pathsFound'), {
+            ${fill(t(lang, result.paths.length === 1 ? 'pathFound' : 'pathsFound'), {
               paths: result.paths.length,
               n: new Set(result.paths.flatMap((p) => p.nodes)).size,
             })}
