@@ -1,3 +1,4 @@
+import { linkedCommitments } from './commitment-links';
 import { NODE_KINDS } from './palette';
 import { PILLARS } from './state';
 import type { VEdge, VNode } from './visibility';
@@ -121,19 +122,12 @@ export function clusterLayout(
   // Actors and instruments sit under the pillar whose commitments they serve most.
   const votes = new Map<string, number[]>();
   const columnOf = new Map<string, number>(pillars.map((p, i) => [p, i]));
-  for (const e of edges) {
-    for (const [self, other] of [
-      [e.source, e.target],
-      [e.target, e.source],
-    ] as const) {
-      const o = byId.get(other);
-      if (o?.kind !== 'Commitment') continue;
-      const column = columnOf.get(pillarOf(o) ?? '');
-      if (column === undefined) continue;
-      const v = votes.get(self) ?? new Array<number>(pillars.length).fill(0);
-      v[column]! += 1;
-      votes.set(self, v);
-    }
+  for (const { self, commitment } of linkedCommitments(edges, byId)) {
+    const column = columnOf.get(pillarOf(commitment) ?? '');
+    if (column === undefined) continue;
+    const v = votes.get(self) ?? new Array<number>(pillars.length).fill(0);
+    v[column]! += 1;
+    votes.set(self, v);
   }
   const placedInColumns = new Set(
     groups.flatMap((g) => [

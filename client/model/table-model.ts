@@ -1,5 +1,6 @@
 import type { KizunaEvent } from '../timeline/events-api';
 import { PLAN_ADOPTED } from './agreement-milestones';
+import { linkedCommitments } from './commitment-links';
 
 /**
  * The table's pure part: its columns, what each row says in them (a node's status, its
@@ -148,17 +149,11 @@ export function rowFacts(
   }
   // An actor or instrument serves the pillars of the commitments it is linked to.
   const pillarsOf = new Map<string, Set<string>>();
-  for (const e of edges) {
-    for (const [self, other] of [
-      [e.source, e.target],
-      [e.target, e.source],
-    ] as const) {
-      const o = byId.get(other);
-      if (o?.kind !== 'Commitment' || typeof o.ref !== 'string') continue;
-      const set = pillarsOf.get(self) ?? new Set<string>();
-      set.add(pillarOfRef(o.ref));
-      pillarsOf.set(self, set);
-    }
+  for (const { self, commitment } of linkedCommitments(edges, byId)) {
+    if (typeof commitment.ref !== 'string') continue;
+    const set = pillarsOf.get(self) ?? new Set<string>();
+    set.add(pillarOfRef(commitment.ref));
+    pillarsOf.set(self, set);
   }
   const todayNumber = dayNumber(today);
   const facts = new Map<string, RowFacts>();
