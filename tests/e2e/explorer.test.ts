@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { I32, I32_TO_IV22_THROUGH_STRUCTURE, IV22 } from '../support/plan-paths';
 import { ExplorerPage } from './explorer-page';
 
 const url = inject('appUrl');
@@ -124,8 +125,6 @@ describe('the explorer in Chromium', () => {
   it('finds paths that mean something: around the hubs, through the structure when allowed, every node named', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en`, { width: 1280, height: 720 });
     const page = x.page;
-    const I32 = 'jp-mn-2022/I.3.2';
-    const IV22 = 'jp-mn-2022/IV.2.2';
     await x.searchAndChoose('I.3.2', I32);
     await page.click('[data-test="path-from"]');
     await x.searchAndChoose('IV.2.2', IV22);
@@ -171,15 +170,7 @@ describe('the explorer in Chromium', () => {
       expect.stringMatching(/^Area IV\.2 /),
       expect.stringMatching(/^Commitment IV\.2\.2 /),
     ]);
-    const pathIds = [
-      I32,
-      'jp-mn-2022/I.3',
-      'jp-mn-2022/I',
-      'jp-mn-2022',
-      'jp-mn-2022/IV',
-      'jp-mn-2022/IV.2',
-      IV22,
-    ];
+    const pathIds = I32_TO_IV22_THROUGH_STRUCTURE;
     expect(await x.nodeClasses(I32)).toEqual(expect.arrayContaining(['on-path', 'path-end']));
     // Drawn on the canvas, each of its nodes with its label, however small the zoom.
     await x.settled();

@@ -8,6 +8,7 @@ import { createApp } from '../../server/app';
 import type { ConsoleSandbox } from '../../server/routes/cypher/console-sandbox';
 import { SEARCH_CASES } from '../fixtures/search-queries';
 import { testConsole } from '../support/console-database';
+import { I32, I32_TO_IV22_THROUGH_STRUCTURE, IV22 } from '../support/plan-paths';
 import { openSeededGraph, openUnreachableGraph } from '../support/seeded-graph';
 
 const logger = pino({ level: 'silent' });
@@ -215,8 +216,6 @@ describe('GET /api/paths', () => {
     expect(new Set(routes).size).toBe(routes.length);
   });
 
-  const I32 = 'jp-mn-2022/I.3.2';
-  const IV22 = 'jp-mn-2022/IV.2.2';
   const between = (from: string, to: string, options = '') =>
     get(`/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${options}`);
   const routes = (body: { paths: { nodes: string[] }[] }) =>
@@ -232,17 +231,7 @@ describe('GET /api/paths', () => {
     ]);
     const res = await between(I32, IV22, '&themes=false&avoid=japan,mongolia');
     expect(res.status).toBe(200);
-    expect(routes(res.body)[0]).toBe(
-      [
-        I32,
-        'jp-mn-2022/I.3',
-        'jp-mn-2022/I',
-        'jp-mn-2022',
-        'jp-mn-2022/IV',
-        'jp-mn-2022/IV.2',
-        IV22,
-      ].join(' > '),
-    );
+    expect(routes(res.body)[0]).toBe(I32_TO_IV22_THROUGH_STRUCTURE.join(' > '));
     const types = res.body.elements.edges.map((e: { data: { type: string } }) => e.data.type);
     expect(new Set(types)).toEqual(new Set(['PART_OF']));
     expect(res.body.exclusions).toEqual({

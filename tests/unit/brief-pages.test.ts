@@ -26,6 +26,21 @@ import { citationFooter, DATASET_SOURCE, DATASET_VERSION, datasetStamp } from '.
 import { buildGraph } from '../../seed/build-graph';
 import { curation, gazetteer, plan, source } from '../support/real-plan';
 
+/** A node as the briefing reads it, in English, placed by its ref. */
+const node = (id: string, kind: string, name: string, ref?: string) =>
+  briefNode(
+    {
+      id,
+      kind,
+      name_en: name,
+      name_ja: name,
+      ref,
+      pillar_ref: ref?.split('.')[0],
+      area_ref: ref?.split('.').slice(0, 2).join('.'),
+    },
+    'en',
+  );
+
 describe('label wrapping', () => {
   it('breaks English at spaces only, keeping hyphenated words whole', () => {
     const lines = wrapText(
@@ -56,19 +71,6 @@ describe('label wrapping', () => {
 });
 
 describe('briefing pages', () => {
-  const node = (id: string, kind: string, name: string, ref?: string) =>
-    briefNode(
-      {
-        id,
-        kind,
-        name_en: name,
-        name_ja: name,
-        ref,
-        pillar_ref: ref?.split('.')[0],
-        area_ref: ref?.split('.').slice(0, 2).join('.'),
-      },
-      'en',
-    );
   const agreements = Array.from({ length: 12 }, (_, i) =>
     node(
       `a${i}`,
@@ -266,19 +268,6 @@ describe('pages that run on', () => {
     expect(balancedRuns([], 472, 14)).toEqual([]);
   });
 
-  const node = (id: string, kind: string, name: string, ref?: string) =>
-    briefNode(
-      {
-        id,
-        kind,
-        name_en: name,
-        name_ja: name,
-        ref,
-        pillar_ref: ref?.split('.')[0],
-        area_ref: ref?.split('.').slice(0, 2).join('.'),
-      },
-      'en',
-    );
   /** n agreements, each underpinning one commitment: n rows of one height. */
   const rows = (n: number) => ({
     nodes: Array.from({ length: n }, (_, i) => [
