@@ -106,7 +106,7 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
                   .filter(Boolean),
               ),
               range: request.timeline.range,
-              today: new Date().toISOString().slice(0, 10),
+              today: today(),
               lang: request.lang,
             }
           : null,
@@ -197,7 +197,7 @@ export function exportGraphOf(
     metadata: {
       title,
       source: SOURCE_LINE,
-      exportedAt: new Date().toISOString().slice(0, 10),
+      exportedAt: today(),
       language: lang,
     },
     nodes,

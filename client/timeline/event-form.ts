@@ -1,4 +1,5 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { today } from '../model/clock';
 import type { Lang } from '../model/state';
 import { t, type Word } from '../views/labels';
 import { eventKindName } from './event-words';
@@ -73,8 +74,6 @@ const FIELD_WORDS: Record<string, Word> = {
   under: 'evUnder',
   part_of: 'evPartOf',
 };
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function draftOf(e: EventFields | null, ref: string | null): Draft {
   if (!e)

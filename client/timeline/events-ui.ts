@@ -20,6 +20,7 @@ import {
   searchEvents,
 } from './timeline-model';
 import './timeline.css';
+import { today } from '../model/clock';
 import { mountTimeline } from './timeline-view';
 
 interface GraphNode {
@@ -231,7 +232,7 @@ export function mountEvents(
   function facts(s: AppState): Map<string, RowFacts> {
     const nodes = host.nodes();
     const edges = host.edges();
-    const today = new Date().toISOString().slice(0, 10);
+    const todayIs = today();
     const m = factsMemo;
     if (
       m &&
@@ -239,16 +240,16 @@ export function mountEvents(
       m.nodes === nodes.length &&
       m.edges === edges.length &&
       m.since === s.quietSince &&
-      m.today === today
+      m.today === todayIs
     )
       return m.facts;
-    const computed = rowFacts(nodes, edges, events, quiet(s), today);
+    const computed = rowFacts(nodes, edges, events, quiet(s), todayIs);
     factsMemo = {
       events,
       nodes: nodes.length,
       edges: edges.length,
       since: s.quietSince,
-      today,
+      today: todayIs,
       facts: computed,
     };
     return computed;

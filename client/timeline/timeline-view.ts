@@ -1,4 +1,5 @@
 import { html, nothing, render, svg } from 'lit-html';
+import { today } from '../model/clock';
 import type { AppState } from '../model/state';
 import { t } from '../views/labels';
 import { eventDateText, eventTitle, quietCountText } from './event-words';
@@ -51,7 +52,7 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
   let width = inner() || 800;
   let drag: { startX: number; x: number } | null = null;
   let last: { state: AppState; events: KizunaEvent[]; counts: TimelineCounts } | null = null;
-  const today = new Date().toISOString().slice(0, 10);
+  const todayIs = today();
 
   new ResizeObserver(() => {
     const next = inner();
@@ -68,7 +69,7 @@ export function mountTimeline(el: HTMLElement, act: TimelineActions) {
   function draw(state: AppState, events: KizunaEvent[], counts: TimelineCounts): void {
     last = { state, events, counts };
     const lang = state.lang;
-    const domain = domainOf(events, today);
+    const domain = domainOf(events, todayIs);
     const d0 = toDay(domain.from);
     const d1 = toDay(domain.to) + 1;
     const plotW = Math.max(100, width - 2 * PAD);

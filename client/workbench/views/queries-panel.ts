@@ -1,6 +1,7 @@
 import { html, nothing, render as renderInto } from 'lit-html';
 import { createRef, ref } from 'lit-html/directives/ref.js';
 import { download } from '../../export/diagram-export';
+import { today } from '../../model/clock';
 import { announce } from '../../views/live-region';
 import type { ResearchQuery } from '../model/cypher-types';
 import type { Panel, WorkbenchState } from '../model/state';
@@ -35,8 +36,6 @@ export interface QueriesPanelEvents {
   drawSchema(): void;
   filterHistory(text: string): void;
 }
-
-const dateForFile = () => new Date().toISOString().slice(0, 10);
 
 function downloadJson(value: unknown, name: string): void {
   download(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }), name);
@@ -131,15 +130,9 @@ export function mountQueriesPanel(
   function exportList(list: 'saved' | 'history'): void {
     if (!state) return;
     if (list === 'saved')
-      downloadJson(
-        queriesFile({ saved: state.saved }),
-        `kizuna-saved-queries-${dateForFile()}.json`,
-      );
+      downloadJson(queriesFile({ saved: state.saved }), `kizuna-saved-queries-${today()}.json`);
     else
-      downloadJson(
-        queriesFile({ history: state.history }),
-        `kizuna-query-history-${dateForFile()}.json`,
-      );
+      downloadJson(queriesFile({ history: state.history }), `kizuna-query-history-${today()}.json`);
   }
 
   async function importFile(): Promise<void> {
