@@ -20,7 +20,7 @@ describe('the curated starting events', () => {
   const events = readCuratedEvents(model);
 
   it('load whole, every one sourced, dated and linked to a commitment of the plan', () => {
-    expect(events.length).toBeGreaterThanOrEqual(50);
+    expect(events.length).toBeGreaterThanOrEqual(80);
     for (const e of events) {
       expect(e.source_url).toMatch(/^https?:\/\//);
       expect(e.advances.length).toBeGreaterThan(0);
