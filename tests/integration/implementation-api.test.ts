@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import pino from 'pino';
 import request from 'supertest';
@@ -282,6 +283,19 @@ describe('POST /api/implementation/{ref}', { shuffle: false }, () => {
     );
     expect(next.status, JSON.stringify(next.body)).toBe(201);
     expect(next.body.revision).toBe(3);
+  });
+});
+
+describe("docs/schema.md's assessment query", () => {
+  it('answers what the API answers for the same day', async () => {
+    const doc = readFileSync('docs/schema.md', 'utf8');
+    const query = /<!-- assessment-example -->\s*```cypher\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(query).toBeDefined();
+    const rows = await graph.read(query!);
+    const { body } = await request(app).get('/api/implementation?as_of=2024-12-31');
+    expect(rows.map((r) => [r.ref, r.status]).sort()).toEqual(
+      body.commitments.map((c: { ref: string; status: string }) => [c.ref, c.status]).sort(),
+    );
   });
 });
 

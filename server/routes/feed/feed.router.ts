@@ -30,6 +30,8 @@ export function feedRouter(graph: Graph): Router {
     res
       .type('application/atom+xml; charset=utf-8')
       .set('Cache-Control', 'no-cache')
+      // The links are on the request's host: a cache must not hand one host's feed to another.
+      .set('Vary', 'Host')
       .send(toAtom(feed));
   });
   return router;
