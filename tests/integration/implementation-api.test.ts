@@ -151,11 +151,11 @@ describe('GET /api/implementation', () => {
     expect(res.headers.etag).toBe('"2"');
     expect(res.body.revision).toBe(2);
     expect(res.body.history.map((a: { as_of: string }) => a.as_of)).toEqual([
-      '2025-12-31',
+      '2025-02-10',
       '2024-02-29',
     ]);
-    const none = await request(app).get('/api/implementation/I.2.1');
-    expect(none.body).toEqual({ ref: 'I.2.1', revision: 0, history: [] });
+    const none = await request(app).get('/api/implementation/I.2.2');
+    expect(none.body).toEqual({ ref: 'I.2.2', revision: 0, history: [] });
     expectProblem(await request(app).get('/api/implementation/IX.9.9'), 404, 'ref');
     expectProblem(await request(app).get('/api/implementation/drop'), 400, 'ref');
   });
@@ -163,17 +163,20 @@ describe('GET /api/implementation', () => {
 
 // A scenario: each write builds on the revision the one before left.
 describe('POST /api/implementation/{ref}', { shuffle: false }, () => {
+  // I.3.2's curated history is the base revision; the editor writes on top of it.
+  const base = curatedReadings.filter((a) => a.ref === 'I.3.2').length;
+  const tag = (n: number) => `"${n}"`;
   it('needs an editor with a CSRF token and If-Match', async () => {
-    expectProblem(await post(null, '/api/implementation/I.3.2', '"1"').send(reading()), 401);
+    expectProblem(await post(null, '/api/implementation/I.3.2', tag(base)).send(reading()), 401);
     expectProblem(
-      await post(agents.viewer, '/api/implementation/I.3.2', '"1"').send(reading()),
+      await post(agents.viewer, '/api/implementation/I.3.2', tag(base)).send(reading()),
       403,
     );
     expectProblem(
       await request(app)
         .post('/api/implementation/I.3.2')
         .set('Cookie', agents.editor.cookie)
-        .set('If-Match', '"1"')
+        .set('If-Match', tag(base))
         .send(reading()),
       403,
     );
@@ -187,44 +190,48 @@ describe('POST /api/implementation/{ref}', { shuffle: false }, () => {
   it('refuses bad input naming the field, and writes nothing', async () => {
     const url = '/api/implementation/I.3.2';
     expectProblem(
-      await post(agents.editor, url, '"1"').send(reading({ status: 'done' })),
+      await post(agents.editor, url, tag(base)).send(reading({ status: 'done' })),
       400,
       'status',
     );
     expectProblem(
-      await post(agents.editor, url, '"1"').send(reading({ evidence: [] })),
+      await post(agents.editor, url, tag(base)).send(reading({ evidence: [] })),
       400,
       'evidence',
     );
     expectProblem(
-      await post(agents.editor, url, '"1"').send(reading({ evidence: ['ev-no-such-event'] })),
+      await post(agents.editor, url, tag(base)).send(reading({ evidence: ['ev-no-such-event'] })),
       400,
       'evidence.0',
     );
-    const early = await post(agents.editor, url, '"1"').send(
+    const early = await post(agents.editor, url, tag(base)).send(
       reading({ as_of: '2024-03-01', evidence: ['ev-2024-05-13-road-2024-pko-engineering'] }),
     );
     expectProblem(early, 400, 'evidence.0');
     expect(early.body.detail).toMatch(/after 2024-03-01/);
     expectProblem(
-      await post(agents.editor, url, '"1"').send(reading({ as_of: '2099-01-01' })),
+      await post(agents.editor, url, tag(base)).send(reading({ as_of: '2099-01-01' })),
       400,
       'as_of',
     );
-    expectProblem(await post(agents.editor, url, '"1"').send(reading({ note: ' ' })), 400, 'note');
+    expectProblem(
+      await post(agents.editor, url, tag(base)).send(reading({ note: ' ' })),
+      400,
+      'note',
+    );
     expectProblem(await post(agents.editor, url, '"x1"').send(reading()), 400, 'If-Match');
     expectProblem(
       await post(agents.editor, '/api/implementation/IX.1.1', '"0"').send(reading()),
       404,
     );
-    expect((await request(app).get(url)).body.revision).toBe(1);
+    expect((await request(app).get(url)).body.revision).toBe(base);
   });
 
   it("adds an editor's reading, shown as the standing from its day on", async () => {
-    const res = await post(agents.editor, '/api/implementation/I.3.2', '"1"').send(reading());
+    const res = await post(agents.editor, '/api/implementation/I.3.2', tag(base)).send(reading());
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.headers.etag).toBe('"2"');
-    expect(res.body.revision).toBe(2);
+    expect(res.headers.etag).toBe(tag(base + 1));
+    expect(res.body.revision).toBe(base + 1);
     expect(res.body.history[0]).toMatchObject({ origin: 'curated', as_of: '2026-02-24' });
     const added = res.body.history.find((a: { origin: string }) => a.origin === 'analyst');
     expect(added).toMatchObject({
@@ -248,14 +255,14 @@ describe('POST /api/implementation/{ref}', { shuffle: false }, () => {
   });
 
   it('answers a stale If-Match with 409 and the current history, saving nothing', async () => {
-    const res = await post(agents.editor, '/api/implementation/I.3.2', '"1"').send(
+    const res = await post(agents.editor, '/api/implementation/I.3.2', tag(base)).send(
       reading({ status: 'complete', note: 'Written from an old page.' }),
     );
     expectProblem(res, 409);
-    expect(res.body.current.revision).toBe(2);
-    expect(res.body.current.history).toHaveLength(2);
+    expect(res.body.current.revision).toBe(base + 1);
+    expect(res.body.current.history).toHaveLength(base + 1);
     expect(res.body.yours.status).toBe('complete');
-    expect((await request(app).get('/api/implementation/I.3.2')).headers.etag).toBe('"2"');
+    expect((await request(app).get('/api/implementation/I.3.2')).headers.etag).toBe(tag(base + 1));
   });
 
   it('keeps the editor’s reading through a reseed, which replaces only changed curated ones', async () => {
@@ -265,12 +272,14 @@ describe('POST /api/implementation/{ref}', { shuffle: false }, () => {
     });
     await seedEvents(graph, curatedEvents, () => {});
     const changed = curatedReadings.map((a) =>
-      a.ref === 'I.3.2' ? { ...a, note: 'A revised curated note.', curated_sha256: 'changed' } : a,
+      a.id === 'as-i-3-2-2026-02-24'
+        ? { ...a, note: 'A revised curated note.', curated_sha256: 'changed' }
+        : a,
     );
     const report = await seedAssessments(graph, changed, () => {});
     expect(report).toMatchObject({ created: 0, updated: 1 });
     const res = await request(app).get('/api/implementation/I.3.2');
-    expect(res.body.revision).toBe(2);
+    expect(res.body.revision).toBe(base + 1);
     expect(res.body.history.find((a: { origin: string }) => a.origin === 'analyst')).toMatchObject({
       assessed_by: 'impl-editor',
       note: 'An editor reads the exchanges as well under way.',
@@ -278,11 +287,11 @@ describe('POST /api/implementation/{ref}', { shuffle: false }, () => {
     expect(res.body.history.find((a: { origin: string }) => a.origin === 'curated').note).toBe(
       'A revised curated note.',
     );
-    const next = await post(agents.editor, '/api/implementation/I.3.2', '"2"').send(
+    const next = await post(agents.editor, '/api/implementation/I.3.2', tag(base + 1)).send(
       reading({ as_of: '2026-03-01', evidence: ['ev-2026-02-24-mn-chief-of-staff-japan'] }),
     );
     expect(next.status, JSON.stringify(next.body)).toBe(201);
-    expect(next.body.revision).toBe(3);
+    expect(next.body.revision).toBe(base + 2);
   });
 });
 
