@@ -87,6 +87,9 @@ describe('the curated readings (seed/data/assessments.json)', () => {
         events,
       ),
     ).toThrow(/happened after 2023-01-01/);
+    expect(() =>
+      parseCuratedAssessments(file({ evidence: ['ev-2022-12-06-jenesys2022'] }), refs, events),
+    ).toThrow(/"ev-2022-12-06-jenesys2022" does not advance I\.1\.1/);
     expect(() => parseCuratedAssessments(file({ ref: 'IX.1.1' }), refs, events)).toThrow(
       CurationError,
     );
