@@ -1,35 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dateStart } from '../../core/model/event-fields';
 import { readCuratedAssessments } from '../../scripts/seed-assessments';
 import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
-import { uncitedEvents } from '../../seed/assessments-model';
 
-// The curated readings (seed/data/assessments.json) against the events record they read:
-// a reading rests only on events linked to its own commitment, so a status can never be
-// propped up by an event that advances something else.
+// The curated readings (seed/data/assessments.json) as a history: what the seed's own checks
+// (each cited event exists, advances the commitment and precedes the day; every event is read)
+// leave open is how one commitment's dated readings fit together.
 const { model } = readSeedInputs();
 const events = readCuratedEvents(model);
 const readings = readCuratedAssessments(model, events);
-const eventById = new Map(events.map((e) => [e.id, e]));
 
-describe('the curated readings of the events record', () => {
-  it('cite every event of the record under each commitment it advances', () => {
-    expect(uncitedEvents(readings, events)).toEqual([]);
-  });
-
-  it('cite only events that advance the commitment read, and none after the day read', () => {
-    const strays = readings.flatMap((r) =>
-      r.evidence
-        .filter((id) => {
-          const event = eventById.get(id);
-          return !event?.advances.some((a) => a.ref === r.ref) || dateStart(event.date) > r.as_of;
-        })
-        .map((id) => `${r.id} cites ${id}`),
-    );
-    expect(strays).toEqual([]);
-  });
-
+describe('the curated readings, as each commitment’s history', () => {
   it('are named for their commitment and day, one reading per commitment and day', () => {
     for (const r of readings)
       expect(r.id).toBe(`as-${r.ref.toLowerCase().replaceAll('.', '-')}-${r.as_of}`);
