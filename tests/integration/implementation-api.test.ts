@@ -151,11 +151,11 @@ describe('GET /api/implementation', () => {
     expect(res.headers.etag).toBe('"2"');
     expect(res.body.revision).toBe(2);
     expect(res.body.history.map((a: { as_of: string }) => a.as_of)).toEqual([
-      '2025-12-31',
+      '2025-02-10',
       '2024-02-29',
     ]);
-    const none = await request(app).get('/api/implementation/I.2.1');
-    expect(none.body).toEqual({ ref: 'I.2.1', revision: 0, history: [] });
+    const none = await request(app).get('/api/implementation/I.2.2');
+    expect(none.body).toEqual({ ref: 'I.2.2', revision: 0, history: [] });
     expectProblem(await request(app).get('/api/implementation/IX.9.9'), 404, 'ref');
     expectProblem(await request(app).get('/api/implementation/drop'), 400, 'ref');
   });

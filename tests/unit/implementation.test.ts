@@ -48,12 +48,12 @@ describe('the curated readings (seed/data/assessments.json)', () => {
       date: '2026-06-01',
       advances: [
         { ref: 'I.1.1', reason: 'x' },
-        { ref: 'I.2.1', reason: 'x' },
+        { ref: 'I.2.2', reason: 'x' },
       ],
     };
     expect(uncitedEvents(readings, [...events, added])).toEqual([
       'ev-2026-06-01-new advances I.1.1, but no curated reading of I.1.1 cites it',
-      'ev-2026-06-01-new advances I.2.1, which has no curated reading',
+      'ev-2026-06-01-new advances I.2.2, which has no curated reading',
     ]);
   });
 
