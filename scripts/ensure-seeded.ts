@@ -2,6 +2,7 @@ import type { Connection } from '../graph/connection';
 import { openGraph } from '../graph/graph';
 import { loadedFingerprint, loadGraph } from '../graph/load-graph';
 import { ensureSchema } from '../graph/schema-setup';
+import { readCuratedAssessments, seedAssessments } from './seed-assessments';
 import { readCuratedEvents, seedEvents } from './seed-events';
 import { readSeedInputs } from './seed-inputs';
 
@@ -16,6 +17,7 @@ export async function ensureSeeded(
 ): Promise<void> {
   const inputs = readSeedInputs();
   const events = readCuratedEvents(inputs.model);
+  const assessments = readCuratedAssessments(inputs.model, events);
   const graph = openGraph(connection);
   try {
     const loaded = await loadedFingerprint(graph, inputs.plan.id);
@@ -24,6 +26,7 @@ export async function ensureSeeded(
       // A database seeded by an older release gets the indexes this one added.
       await ensureSchema(graph);
       await seedEvents(graph, events, log);
+      await seedAssessments(graph, assessments, log);
       return;
     }
     log(
@@ -39,6 +42,7 @@ export async function ensureSeeded(
     const rels = Object.values(report.relationships).reduce((a, b) => a + b, 0);
     log(`Seeded: ${nodes} nodes, ${rels} relationships.`);
     await seedEvents(graph, events, log);
+    await seedAssessments(graph, assessments, log);
   } finally {
     await graph.close();
   }

@@ -8,6 +8,7 @@ import { openGraph } from '../graph/graph';
 import { type LoadReport, loadGraph } from '../graph/load-graph';
 import { loadConfig } from '../server/config';
 import { connect } from './connect';
+import { readCuratedAssessments, seedAssessments } from './seed-assessments';
 import { readCuratedEvents, seedEvents } from './seed-events';
 import { readSeedInputs } from './seed-inputs';
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   });
   const inputs = readSeedInputs(values.source, values.data);
   const events = readCuratedEvents(inputs.model, values.data);
+  const assessments = readCuratedAssessments(inputs.model, events, values.data);
   log(
     `Parsed the plan: ${inputs.model.nodes.length} nodes and ${inputs.model.relationships.length} relationships to load.`,
   );
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     );
     log(formatReport(report));
     await seedEvents(graph, events, log);
+    await seedAssessments(graph, assessments, log);
   } finally {
     await graph.close();
     await connected.release();

@@ -26,6 +26,7 @@ import { eventsRouter } from './routes/events/events.router';
 import { exportRouter } from './routes/export/export.router';
 import { graphRouter } from './routes/graph/graph.router';
 import { healthRouter } from './routes/health/health.router';
+import { implementationRouter } from './routes/implementation/implementation.router';
 import { nodesRouter } from './routes/nodes/nodes.router';
 import { pathsRouter } from './routes/paths/paths.router';
 import { PdfPrinter } from './routes/render/pdf-printer';
@@ -158,6 +159,7 @@ export function createApp({
   api.use(sessionMiddleware(graph), readGuard(auth));
   api.use('/auth', authRouter(graph, auth));
   api.use('/events', eventsRouter(graph));
+  api.use('/implementation', implementationRouter(graph));
   api.use('/health', healthRouter(graph, sandbox));
   api.use('/schema', schemaRouter(sandbox));
   api.use('/graph', graphRouter(graph));

@@ -24,6 +24,7 @@ import { problem } from '../core/api/shared';
 import { DATASET_VERSION } from '../core/dataset';
 import { EXPORT_FORMATS } from '../core/formats/export-formats';
 import { eventPaths } from './routes/events/events.openapi';
+import { implementationPaths } from './routes/implementation/implementation.openapi';
 
 const problemResponse = (description: string): ZodOpenApiResponseObject => ({
   description,
@@ -251,6 +252,7 @@ export function openApiDocument() {
         },
       ),
       ...eventPaths(),
+      ...implementationPaths(),
     },
   });
 }

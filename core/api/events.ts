@@ -53,11 +53,11 @@ export const auditQuery = z
     entity_id: z
       .string()
       .regex(
-        /^(ev-[a-z0-9-]{1,80}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
-        'is not an event id (ev-…) or an account id',
+        /^((ev|as)-[a-z0-9-]{1,80}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+        'is not an event id (ev-…), an assessment id (as-…) or an account id',
       )
       .optional(),
-    entity: z.enum(['Event', 'Account']).optional(),
+    entity: z.enum(['Event', 'Assessment', 'Account']).optional(),
     actor: z.string().min(1).max(100).optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
     since: z.string().datetime({ message: 'must be an ISO timestamp' }).optional(),

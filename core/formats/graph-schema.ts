@@ -119,6 +119,18 @@ export const EVENT_SCHEMA: readonly SchemaItem[] = [
   { kind: 'range', name: 'commitment_ref', label: 'Commitment', property: 'ref' },
 ];
 
+/** The label of implementation assessments (graph/implementation/assessment-store.ts). */
+export const ASSESSMENTS_LABEL = 'Assessment';
+
+/**
+ * What the database holds for assessments, and the console's copy too: an id each, and the
+ * ref index every "history of one commitment" and "revision of one commitment" read starts from.
+ */
+export const ASSESSMENT_SCHEMA: readonly SchemaItem[] = [
+  { kind: 'unique', name: 'assessment_id_unique', label: ASSESSMENTS_LABEL, property: 'id' },
+  { kind: 'range', name: 'assessment_ref', label: ASSESSMENTS_LABEL, property: 'ref' },
+];
+
 /** A backquoted name; a backquote inside is doubled, as Cypher escapes it. */
 export function cypherName(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;

@@ -91,3 +91,15 @@ export function assessmentOn<A extends Pick<Assessment, 'as_of' | 'assessed_at'>
   }
   return best;
 }
+
+/**
+ * A curated reading (seed/data/assessments.json) as the seed hands it to the store: its
+ * fields, its id and commitment, the day the curators made it, and its entry's hash (a
+ * changed entry is replaced at the next seeding; an unchanged one is left alone).
+ */
+export interface CuratedAssessment extends AssessmentFields {
+  id: string;
+  ref: string;
+  assessed_at: string;
+  curated_sha256: string;
+}

@@ -24,7 +24,14 @@ import { moveFormerEventTypes } from './event-layer-migration';
  * plan reload (which may recreate commitments) is followed by relinkEvents and nothing is lost.
  */
 
-export const ANALYST_LABELS = ['Event', 'User', 'Session', 'Audit', 'SignInThrottle'] as const;
+export const ANALYST_LABELS = [
+  'Event',
+  'Assessment',
+  'User',
+  'Session',
+  'Audit',
+  'SignInThrottle',
+] as const;
 
 export interface EventLinks {
   advances: { ref: string; reason: string }[];

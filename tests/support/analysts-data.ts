@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Graph } from '../../graph/graph';
 
 /**
- * A hash of analysts' data: every Event, User and Audit node with all its properties, and
+ * A hash of analysts' data: every Event, Assessment, User and Audit node with all its properties, and
  * every relationship that starts at an event. Equal fingerprints, identical analysts' data.
  * Sessions are left out: they are sign-ins, not data, and are not backed up.
  */
 export async function analystsFingerprint(graph: Graph): Promise<string> {
   const nodes = await graph.read(
-    `MATCH (n) WHERE n:Event OR n:User OR n:Audit
+    `MATCH (n) WHERE n:Event OR n:Assessment OR n:User OR n:Audit
      RETURN labels(n) AS labels, properties(n) AS props ORDER BY labels(n)[0], n.id`,
   );
   const rels = await graph.read(
@@ -33,7 +33,7 @@ export async function analystsFingerprint(graph: Graph): Promise<string> {
 /** Removes every analysts' node, so a test file leaves the shared database as it found it. */
 export async function wipeAnalystsData(graph: Graph): Promise<void> {
   await graph.write(
-    'MATCH (n) WHERE n:Event OR n:User OR n:Session OR n:Audit OR n:SignInThrottle DETACH DELETE n',
+    'MATCH (n) WHERE n:Event OR n:Assessment OR n:User OR n:Session OR n:Audit OR n:SignInThrottle DETACH DELETE n',
   );
 }
 
@@ -50,8 +50,9 @@ export async function removeAnalystsData(graph: Graph): Promise<void> {
     'session_id_unique',
     'audit_id_unique',
     'sign_in_throttle_key_unique',
+    'assessment_id_unique',
   ])
     await graph.write(`DROP CONSTRAINT ${name} IF EXISTS`);
-  for (const name of ['event_date_start', 'audit_at', 'commitment_ref'])
+  for (const name of ['event_date_start', 'audit_at', 'commitment_ref', 'assessment_ref'])
     await graph.write(`DROP INDEX ${name} IF EXISTS`);
 }

@@ -1,4 +1,4 @@
-import { type Request, type Response, Router } from 'express';
+import { type Response, Router } from 'express';
 import { auditQuery, eventBody, eventParams, eventsQuery } from '../../../core/api/events';
 import type { EventFields, StoredEvent } from '../../../core/model/event-fields';
 import { hasRole } from '../../../core/model/roles';
@@ -14,6 +14,7 @@ import {
 } from '../../../graph/events/event-store';
 import type { Graph } from '../../../graph/graph';
 import { dataChanged } from '../../http/data-version';
+import { ifMatchVersion } from '../../http/if-match';
 import { HttpProblem } from '../../http/problem';
 import { validate, validated } from '../../http/validate';
 import { sessionOf, writeGuard } from '../auth/session';
@@ -22,23 +23,6 @@ const etagOf = (event: StoredEvent) => `"${event.version}"`;
 
 const unknownEvent = (id: string) =>
   new HttpProblem(404, 'Unknown event', `No event has the id "${id}".`, { field: 'id' });
-
-/** The version an If-Match names ("3" or W/"3"), null when absent; 400 when unreadable. */
-function ifMatchVersion(req: Request): number | null {
-  const header = req.get('If-Match');
-  if (header === undefined) return null;
-  const m = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  if (!m)
-    throw new HttpProblem(
-      400,
-      'Invalid request',
-      `Header 'If-Match' must be an ETag such as "3".`,
-      {
-        field: 'If-Match',
-      },
-    );
-  return Number(m[1]);
-}
 
 async function checkLinks(graph: Graph, fields: EventFields): Promise<void> {
   const problems = await missingLinks(graph, fields);
