@@ -2,7 +2,6 @@ import type cytoscape from 'cytoscape';
 import type { ImplementationResponse } from '../../core/api/implementation';
 import { implementationCsv } from '../../core/formats/implementation-csv';
 import type { StoredEvent } from '../../core/model/event-fields';
-import { reviewRows } from '../../core/model/implementation-review';
 import { getJson } from '../api';
 import { today } from '../model/clock';
 import type { AppState } from '../model/state';
@@ -11,7 +10,7 @@ import { pageSetup, stampOf, viewAsOf } from './brief';
 import type { BriefPage, Orientation, PaperName } from './brief-model';
 import { pageToSvg } from './brief-svg';
 import { base64 } from './diagram-export';
-import { reviewPages, reviewTitle } from './implementation-review';
+import { reviewPages, reviewRows, reviewTitle } from './implementation-review';
 import { pptxOf } from './pptx-on-demand';
 
 /**

@@ -1,7 +1,12 @@
-import type { ImplementationStatus } from '../../core/model/implementation';
-import { IMPLEMENTATION_STATUSES } from '../../core/model/implementation';
-import { type ReviewRow, statusCounts } from '../../core/model/implementation-review';
-import { fill, IMPLEMENTATION_STATUS_WORDS, t } from '../views/labels';
+import type { CommitmentStanding } from '../../core/api/implementation';
+import {
+  CURATION_ASSESSOR,
+  IMPLEMENTATION_STATUSES,
+  type ImplementationStatus,
+} from '../../core/model/implementation';
+import type { CitableEvent, ReviewRow } from '../../core/model/implementation-review';
+import { compareRefs, type StatusCounts, statusTable } from '../model/implementation-model';
+import { fill, propertyValue, t } from '../views/labels';
 import { titleAsOf } from '../views/status-words';
 import type { BriefPage, BriefRule, BriefText, PageSetup } from './brief-model';
 import {
@@ -45,12 +50,54 @@ export interface ReviewInput {
 
 const lineHeight = (fontSize: number) => fontSize * LINE;
 
+const statusWord = (status: ImplementationStatus, lang: PageSetup['lang']) =>
+  propertyValue('implementation_status', status, lang);
+
+/**
+ * The review's rows, in the plan's order: each standing with the commitment's name and the
+ * cited events the record holds (one it no longer holds keeps its id in `evidence` only).
+ */
+export function reviewRows(
+  commitments: readonly CommitmentStanding[],
+  events: readonly CitableEvent[],
+  nameOf: (ref: string) => string | undefined,
+  lang: PageSetup['lang'],
+): ReviewRow[] {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  return [...commitments]
+    .sort((a, b) => compareRefs(a.ref, b.ref))
+    .map((c) => ({
+      ref: c.ref,
+      pillar: c.pillar,
+      name: nameOf(c.ref) ?? '',
+      status: c.status,
+      as_of: c.as_of,
+      note: c.note,
+      assessed_by: c.assessed_by,
+      evidence: c.evidence,
+      events: c.evidence.flatMap((id) => {
+        const e = byId.get(id);
+        return e
+          ? [
+              {
+                id,
+                date: e.date,
+                title: (lang === 'ja' ? e.title_ja : e.title_en) || e.title_en,
+                publisher: e.source_publisher,
+                url: e.source_url,
+              },
+            ]
+          : [];
+      }),
+    }));
+}
+
 /** A status in words, with its as-of and whose reading it is, as the list's status cell says it. */
 function statusCell(row: ReviewRow, setup: PageSetup): string[] {
   const lang = setup.lang;
-  const words: string[] = [IMPLEMENTATION_STATUS_WORDS[row.status][lang]];
+  const words = [statusWord(row.status, lang)];
   if (row.as_of) words.push(row.as_of);
-  if (row.assessed_by === 'curation') words.push(`(${t(lang, 'reviewCurated')})`);
+  if (row.assessed_by === CURATION_ASSESSOR) words.push(`(${t(lang, 'implCurated')})`);
   else if (row.assessed_by)
     words.push(`(${fill(t(lang, 'reviewAssessedBy'), { name: row.assessed_by })})`);
   return words.flatMap((w) => wrapText(w, STATUS_W, BODY, lang));
@@ -101,7 +148,7 @@ const moved = (block: Block, y: number, x = 0): Block => ({
 
 /** A table of counts: a header row of statuses (and "Total"), one row per label given. */
 function countsTable(
-  rows: Array<{ label: string; counts: Map<ImplementationStatus, number> }>,
+  rows: Array<{ label: string; counts: StatusCounts; total: number }>,
   x0: number,
   width: number,
   setup: PageSetup,
@@ -110,8 +157,8 @@ function countsTable(
   const labelW = rows.length > 1 ? Math.min(160, width * 0.28) : 0;
   const cellW = (width - labelW) / (IMPLEMENTATION_STATUSES.length + 1);
   const heads = [
-    ...IMPLEMENTATION_STATUSES.map((s) => IMPLEMENTATION_STATUS_WORDS[s][lang]),
-    t(lang, 'reviewTotal'),
+    ...IMPLEMENTATION_STATUSES.map((s) => statusWord(s, lang)),
+    t(lang, 'implTotal'),
   ].map((h) => wrapText(h, cellW - GAP, HEAD, lang));
   const headH = Math.max(...heads.map((l) => l.length)) * lineHeight(HEAD) + 2 * PAD;
   const texts: BriefText[] = heads.map((lines, i) => ({
@@ -139,8 +186,7 @@ function countsTable(
     const label = labelW ? wrapText(row.label, labelW - GAP, BODY, lang) : [];
     const h = Math.max(1, label.length) * lineHeight(BODY) + 2 * PAD;
     if (labelW) texts.push({ x: x0, y: y + PAD, lines: label, fontSize: BODY, width: labelW });
-    const total = [...row.counts.values()].reduce((a, b) => a + b, 0);
-    const cells = [...IMPLEMENTATION_STATUSES.map((s) => row.counts.get(s) ?? 0), total];
+    const cells = [...IMPLEMENTATION_STATUSES.map((s) => row.counts[s]), row.total];
     for (const [i, n] of cells.entries())
       texts.push({
         x: x0 + labelW + i * cellW,
@@ -254,8 +300,9 @@ export function reviewPages(input: ReviewInput, setup: PageSetup): BriefPage[] {
   const lang = setup.lang;
   const area = usableArea(setup, 0);
   const title = reviewTitle(input.asOfText, lang);
-  const counts = statusCounts(input.rows);
-  const pillars = [...counts.keys()];
+  const table = statusTable(input.rows);
+  // The pillars the review holds (a review of one pillar has one), in the plan's order.
+  const pillars = table.rows.filter((r) => r.total > 0);
   const sheet = (name: string, block: Block): BriefPage => ({
     ...briefPage(setup, name, [], [], block.texts),
     rules: block.rules,
@@ -268,18 +315,11 @@ export function reviewPages(input: ReviewInput, setup: PageSetup): BriefPage[] {
       countsTable(
         [
           ...pillars.map((p) => ({
-            label: pillarLabel(p, input.pillarNames.get(p), lang),
-            counts: counts.get(p)!,
+            label: pillarLabel(p.pillar, input.pillarNames.get(p.pillar), lang),
+            counts: p.counts,
+            total: p.total,
           })),
-          {
-            label: t(lang, 'reviewTotal'),
-            counts: new Map(
-              IMPLEMENTATION_STATUSES.map((s) => [
-                s,
-                pillars.reduce((n, p) => n + (counts.get(p)!.get(s) ?? 0), 0),
-              ]),
-            ),
-          },
+          { label: t(lang, 'implTotal'), counts: table.totals, total: table.total },
         ],
         area.x,
         area.width,
@@ -299,20 +339,15 @@ export function reviewPages(input: ReviewInput, setup: PageSetup): BriefPage[] {
 
   const cols = columns(area.x, area.width);
   const header = listHeader(cols, setup);
-  for (const pillar of pillars) {
+  for (const { pillar, counts, total } of pillars) {
     const name = pillarLabel(pillar, input.pillarNames.get(pillar), lang);
     const pillarTitle = lang === 'ja' ? `${title}：柱${pillar}` : `${title} — Pillar ${pillar}`;
     const top = heading(name, area.x, area.width, setup);
-    const table = countsTable(
-      [{ label: name, counts: counts.get(pillar)! }],
-      area.x,
-      area.width,
-      setup,
-    );
+    const counted = countsTable([{ label: name, counts, total }], area.x, area.width, setup);
     // The pillar's name heads every page of it; its counts open the first, as the first
     // item of the list, so the pages share the list evenly with the counts counted in.
     const items: Block[] = [
-      { ...table, height: table.height + 10 },
+      { ...counted, height: counted.height + 10 },
       ...input.rows.filter((r) => r.pillar === pillar).map((r) => listRow(r, cols, setup)),
     ];
     const room = area.height - top.height - header.height;

@@ -1,4 +1,3 @@
-import type { ImplementationStatus } from '../../core/model/implementation';
 import { EVENT_STYLE, isNodeKind, KIND_STYLES, relStyleOf } from '../model/palette';
 import type { Lang } from '../model/state';
 
@@ -504,32 +503,18 @@ export const WORDS = {
   reviewFormat: { en: 'Review as', ja: 'レビューの形式' },
   reviewSummary: { en: 'Where the commitments stand, by pillar', ja: '柱ごとの取組の実施状況' },
   reviewPillar: { en: 'Pillar', ja: '柱' },
-  reviewTotal: { en: 'Total', ja: '計' },
   reviewRef: { en: 'Ref', ja: '番号' },
   reviewCommitment: { en: 'Commitment', ja: '取組' },
   reviewStatus: { en: 'Status (as of)', ja: '状況（評価時点）' },
   reviewNote: { en: 'Note', ja: '所見' },
   reviewEvidence: { en: 'Cited events and their sources', ja: '根拠の出来事と出典' },
-  reviewCurated: { en: 'curated reading', ja: 'キュレーションによる評価' },
   reviewAssessedBy: { en: 'assessed by {name}', ja: '{name}による評価' },
   reviewMissingEvent: { en: '{id} (no longer in the record)', ja: '{id}（記録から削除済み）' },
   reviewReadings: {
     en: 'Statuses are readings of the recorded events, by the curators (“curated reading”) or by a signed-in editor, on the completion levels of the Open Government Partnership’s Independent Reporting Mechanism ({url}). “No evidence recorded” means the record holds nothing yet, not that nothing was done.',
-    ja: '状況は、記録された出来事をキュレーション担当（「キュレーションによる評価」）またはログインした編集者が読み取ったもので、オープンガバメント・パートナーシップ独立報告メカニズムの達成度（{url}）によります。「記録なし」は記録がまだないことを示し、何も行われていないことを示すものではありません。',
+    ja: '状況は、記録された出来事をキュレーション担当（「キュレーションによる判断」）またはログインした編集者が読み取ったもので、オープンガバメント・パートナーシップ独立報告メカニズムの達成度（{url}）によります。「記録なし」は記録がまだないことを示し、何も行われていないことを示すものではありません。',
   },
 } as const satisfies Record<string, Pair>;
-
-/**
- * The implementation scale's levels in words (core/model/implementation.ts): the review
- * export's tables, and wherever else a status is shown.
- */
-export const IMPLEMENTATION_STATUS_WORDS = {
-  no_evidence: { en: 'No evidence recorded', ja: '記録なし' },
-  not_started: { en: 'Not started', ja: '未着手' },
-  limited: { en: 'Limited', ja: '限定的' },
-  substantial: { en: 'Substantial', ja: '相当程度' },
-  complete: { en: 'Complete', ja: '完了' },
-} as const satisfies Record<ImplementationStatus, Pair>;
 
 export type Word = keyof typeof WORDS;
 

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { pageSetup } from '../../client/export/brief';
 import { MIN_FONT } from '../../client/export/brief-pages';
 import { pageToSvg } from '../../client/export/brief-svg';
-import { reviewPages } from '../../client/export/implementation-review';
+import { reviewPages, reviewRows } from '../../client/export/implementation-review';
 import type { CommitmentStanding } from '../../core/api/implementation';
 import {
   IMPLEMENTATION_CSV_COLUMNS,
   implementationCsv,
 } from '../../core/formats/implementation-csv';
-import { type CitableEvent, reviewRows } from '../../core/model/implementation-review';
+import type { CitableEvent } from '../../core/model/implementation-review';
 
 /** An event with a long title and a long primary address, as the record holds many. */
 const event = (n: number): CitableEvent => ({
