@@ -344,21 +344,20 @@ export function reviewPages(input: ReviewInput, setup: PageSetup): BriefPage[] {
     const pillarTitle = lang === 'ja' ? `${title}：柱${pillar}` : `${title} — Pillar ${pillar}`;
     const top = heading(name, area.x, area.width, setup);
     const counted = countsTable([{ label: name, counts, total }], area.x, area.width, setup);
-    // The pillar's name heads every page of it; its counts open the first, as the first
-    // item of the list, so the pages share the list evenly with the counts counted in.
-    const items: Block[] = [
-      { ...counted, height: counted.height + 10 },
-      ...input.rows.filter((r) => r.pillar === pillar).map((r) => listRow(r, cols, setup)),
-    ];
+    // The pillar's name heads every page of it; its counts open the first page, counted in
+    // with the first row (never a page of counts alone), so the pages share the list evenly.
+    const rows = input.rows.filter((r) => r.pillar === pillar).map((r) => listRow(r, cols, setup));
+    const opening = counted.height + 10;
     const room = area.height - top.height - header.height;
     const runs = balancedRuns(
-      items.map((b) => b.height),
+      rows.map((b, i) => b.height + (i ? 0 : opening)),
       room,
       0,
     );
-    cut(items, runs).forEach((run, i) => {
-      const [first, ...rest] = run;
-      const blocks = i === 0 ? [top, first!, header, ...rest] : [top, header, first!, ...rest];
+    cut(rows, runs).forEach((run, i) => {
+      const blocks = i
+        ? [top, header, ...run]
+        : [top, { ...counted, height: opening }, header, ...run];
       pages.push(
         sheet(i ? continuedTitle(pillarTitle, lang) : pillarTitle, stack(blocks, area.y, 0)),
       );
