@@ -35,7 +35,8 @@ const HEAD = 10;
 const HEADING = 12;
 const PAD = 3;
 const GAP = 8;
-const REF_W = 44;
+/** Wide enough for III.10.10 and for "(continued)" under a ref that runs on. */
+const REF_W = 50;
 const STATUS_W = 86;
 
 export interface ReviewInput {
@@ -124,7 +125,7 @@ interface Column {
 /** The list's five columns across the usable width: ref, commitment, status, note, evidence. */
 function columns(x0: number, width: number): Column[] {
   const rest = width - REF_W - STATUS_W - 4 * GAP;
-  const widths = [REF_W, rest * 0.27, STATUS_W, rest * 0.3, rest * 0.43];
+  const widths = [REF_W, rest * 0.24, STATUS_W, rest * 0.28, rest * 0.48];
   let x = x0;
   return widths.map((w) => {
     const col = { x, width: w };
@@ -229,8 +230,12 @@ function listHeader(cols: Column[], setup: PageSetup): Block {
   };
 }
 
-/** One commitment's row of the list. */
-function listRow(row: ReviewRow, cols: Column[], setup: PageSetup): Block {
+/**
+ * One commitment's row of the list, as one block, or several where it is taller than a page
+ * holds (`maxLines` lines): a commitment citing many events runs on to the next page, its
+ * ref repeated and marked "continued", rather than over the footer.
+ */
+function listRows(row: ReviewRow, cols: Column[], setup: PageSetup, maxLines: number): Block[] {
   const lang = setup.lang;
   const cells = [
     [row.ref],
@@ -239,21 +244,36 @@ function listRow(row: ReviewRow, cols: Column[], setup: PageSetup): Block {
     row.note ? wrapText(row.note, cols[3]!.width, BODY, lang) : [],
     evidenceCell(row, cols[4]!.width, setup),
   ];
-  const height = Math.max(1, ...cells.map((c) => c.length)) * lineHeight(BODY) + 2 * PAD;
-  return {
-    height,
-    texts: cells
-      .map((lines, i) => ({
-        x: cols[i]!.x,
-        y: PAD,
-        lines,
-        fontSize: BODY,
-        bold: i === 0,
-        width: cols[i]!.width,
-      }))
-      .filter((text) => text.lines.length),
-    rules: [{ x: cols[0]!.x, y: height, width: cols.at(-1)!.x + cols.at(-1)!.width - cols[0]!.x }],
-  };
+  const tallest = Math.max(1, ...cells.map((c) => c.length));
+  const per = Math.max(1, maxLines);
+  const parts = Math.ceil(tallest / per);
+  return Array.from({ length: parts }, (_, part) => {
+    const slices = cells.map((lines, i) =>
+      i === 0 && part
+        ? [
+            row.ref,
+            lang === 'ja' ? `（${t(lang, 'briefContinued')}）` : `(${t(lang, 'briefContinued')})`,
+          ]
+        : lines.slice(part * per, (part + 1) * per),
+    );
+    const height = Math.max(1, ...slices.map((c) => c.length)) * lineHeight(BODY) + 2 * PAD;
+    return {
+      height,
+      texts: slices
+        .map((lines, i) => ({
+          x: cols[i]!.x,
+          y: PAD,
+          lines,
+          fontSize: BODY,
+          bold: i === 0,
+          width: cols[i]!.width,
+        }))
+        .filter((text) => text.lines.length),
+      rules: [
+        { x: cols[0]!.x, y: height, width: cols.at(-1)!.x + cols.at(-1)!.width - cols[0]!.x },
+      ],
+    };
+  });
 }
 
 /** A heading line over a part of a page (the pillar's full name, the scale's note). */
@@ -346,9 +366,13 @@ export function reviewPages(input: ReviewInput, setup: PageSetup): BriefPage[] {
     const counted = countsTable([{ label: name, counts, total }], area.x, area.width, setup);
     // The pillar's name heads every page of it; its counts open the first page, counted in
     // with the first row (never a page of counts alone), so the pages share the list evenly.
-    const rows = input.rows.filter((r) => r.pillar === pillar).map((r) => listRow(r, cols, setup));
     const opening = counted.height + 10;
     const room = area.height - top.height - header.height;
+    // A row may fill a page, the first page's counts included, and no more.
+    const maxLines = Math.floor((room - opening - 2 * PAD) / lineHeight(BODY));
+    const rows = input.rows
+      .filter((r) => r.pillar === pillar)
+      .flatMap((r) => listRows(r, cols, setup, maxLines));
     const runs = balancedRuns(
       rows.map((b, i) => b.height + (i ? 0 : opening)),
       room,

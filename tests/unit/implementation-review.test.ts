@@ -40,6 +40,11 @@ const standing = (pillar: string, i: number): CommitmentStanding => {
 const standings = ['IV', 'I', 'II', 'III'].flatMap((p) =>
   Array.from({ length: p === 'II' ? 40 : 12 }, (_, i) => standing(p, i)),
 );
+// One commitment citing 30 events: taller than a slide holds.
+standings.find((c) => c.ref === 'IV.1.1')!.evidence = Array.from(
+  { length: 30 },
+  (_, i) => `ev-test-${i}`,
+);
 const events = Array.from({ length: 45 }, (_, i) => event(i));
 const rows = reviewRows(standings, events, (ref) => `Commitment named ${ref}`, 'en');
 
@@ -102,6 +107,10 @@ describe('the implementation review', () => {
     expect(all).toContain('ev-test-gone (no longer in the record)');
     expect(all).toContain('https://www.mofa.go.jp/mofaj/press/release/pressit_000000.html');
     expect(pageToSvg(pages[1]!)).toContain('<line ');
+    // The commitment citing 30 events runs on to the next page, its ref marked.
+    expect(all).toContain('IV.1.1 (continued)');
+    const last = 'https://www.mofa.go.jp/mofaj/press/release/pressit_0000029.html';
+    expect(all.replace(/\s+/g, '')).toContain(last);
   });
 
   it('writes one CSV record per commitment that a CSV reader reads back whole', () => {
