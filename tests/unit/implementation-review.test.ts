@@ -127,3 +127,35 @@ describe('the implementation review', () => {
     expect(records.find((x) => x.ref === 'I.1.2')!.status).toBe('no_evidence');
   });
 });
+
+describe('the implementation review in Japanese', () => {
+  it('says the statuses, the as-of and “continued” in Japanese', () => {
+    const ja = reviewRows(standings, events, (ref) => `取組${ref}`, 'ja');
+    const setup = pageSetup('a4', 'portrait', 'ja', '2026-12-07', undefined, {
+      text: '2024-06-30時点',
+      day: '2024-06-30',
+      today: '2026-12-07',
+      propertiesOf: () => undefined,
+    });
+    const pages = reviewPages(
+      {
+        rows: ja,
+        pillarNames: new Map(),
+        asOfText: '2024-06-30時点',
+        scaleSource: 'https://x.test/',
+      },
+      setup,
+    );
+    const all = pages.flatMap((p) => p.texts.flatMap((t) => t.lines)).join('');
+    expect(pages[0]!.title).toBe('実施状況レビュー・2024-06-30時点');
+    expect(pages.some((p) => p.title.endsWith('（続き）'))).toBe(true);
+    for (const word of [
+      '記録なし',
+      '限定的',
+      '相当程度',
+      'キュレーションによる判断',
+      '無償資金協力に関する交換公文0',
+    ])
+      expect(all).toContain(word);
+  });
+});
