@@ -14,6 +14,7 @@ import { openFirstView, preparePage } from './app/start-up';
 import { createStore } from './app/store';
 import { showEdgeTooltip, showTooltip } from './app/tooltip';
 import { createCanvas } from './canvas/canvas';
+import { mountImplementation } from './implementation/implementation-ui';
 import { decodeState, encodeState } from './model/url-state';
 import { mountEvents } from './timeline/events-ui';
 import { mountSavedViews } from './views/saved-views';
@@ -57,6 +58,23 @@ const events = mountEvents(
   },
   { timeline: byId('timeline'), account: byId('account') },
 );
+
+const implementation = mountImplementation({
+  state: () => store.state,
+  nodes: () => store.loaded.nodes,
+  edges: () => store.loaded.edges,
+  events: () => events.all(),
+  canEdit: () => events.canEdit(),
+  csrf: () => events.session().csrf_token,
+  selectNode: (id) => choose(app, id),
+  selectEvent: (id) => dispatch('selectEvent', id),
+  dispatch: {
+    setAsOf: (asOf) => dispatch('setAsOf', asOf),
+    openCell: (pillar, status) => dispatch('openImplementationCell', pillar, status),
+    sort: (column) => dispatch('sortImplementation', column),
+  },
+  rerender: () => render(app),
+});
 
 const table = mountTable(page.tablePane, {
   choose: (id) => {
@@ -115,6 +133,7 @@ const app: Explorer = {
   page,
   canvas,
   events,
+  implementation,
   table,
   searchBox,
   savedViews,

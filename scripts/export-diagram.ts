@@ -13,6 +13,11 @@
  * briefing deck (title page, what underpins what, each pillar, index of commitments) as
  * pdf, pptx, or svg/png pages, the format taken from --out's extension unless --format
  * says otherwise; --hash filters apply to it as to the views.
+ *
+ * npm run export -- --view implementation --format pdf|pptx|csv --lang en --out review.pdf
+ * writes the implementation review (where each commitment stands, with the events it cites
+ * and their sources) as of today, or as of the day --hash "asof=2024-06-30" gives; its
+ * pages are A4 portrait unless --page and --orientation say otherwise.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -25,6 +30,8 @@ import { startLocalApp } from './local-app';
 
 const VIEWS = {
   plan: 'preset',
+  // Not a layout: the review is made from the API's answers; the app opens on the default view.
+  implementation: 'preset',
   underpins: 'underpins',
   hierarchy: 'hierarchy',
   concentric: 'concentric',
@@ -35,8 +42,8 @@ const argsSchema = z.object({
   view: z.enum(Object.keys(VIEWS) as [keyof typeof VIEWS], {
     error: `--view must be one of ${Object.keys(VIEWS).join(', ')}`,
   }),
-  format: z.enum(['svg', 'png', 'pdf', 'pptx', ...EXPORT_FORMAT_NAMES], {
-    error: `--format must be svg, png, pdf, pptx or one of ${EXPORT_FORMAT_NAMES.join(', ')}`,
+  format: z.enum(['svg', 'png', 'pdf', 'pptx', 'csv', ...EXPORT_FORMAT_NAMES], {
+    error: `--format must be svg, png, pdf, pptx, csv (the implementation review) or one of ${EXPORT_FORMAT_NAMES.join(', ')}`,
   }),
   deck: z.boolean(),
   lang: z.enum(['ja', 'en'], { error: '--lang must be ja or en' }),
@@ -70,19 +77,31 @@ async function main(): Promise<void> {
       lang: { type: 'string', default: 'ja' },
       out: { type: 'string' },
       scale: { type: 'string', default: '2' },
-      page: { type: 'string', default: 'slide' },
-      orientation: { type: 'string', default: 'landscape' },
+      page: { type: 'string' },
+      orientation: { type: 'string' },
       title: { type: 'string' },
       hash: { type: 'string', default: '' },
     },
   });
-  const fromOut = /\.(pdf|pptx|svg|png)$/i.exec(values.out ?? '')?.[1]?.toLowerCase();
+  const fromOut = /\.(pdf|pptx|svg|png|csv)$/i.exec(values.out ?? '')?.[1]?.toLowerCase();
+  const review = values.view === 'implementation';
   const parsed = argsSchema.safeParse({
     ...values,
-    format: values.format ?? fromOut ?? (values.deck ? 'pdf' : 'png'),
+    format: values.format ?? fromOut ?? (values.deck || review ? 'pdf' : 'png'),
+    // The review is a document of tables: A4 portrait, unless asked otherwise.
+    page: values.page ?? (review ? 'a4' : 'slide'),
+    orientation: values.orientation ?? (review ? 'portrait' : 'landscape'),
   });
   if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const args = parsed.data;
+  if (review && (args.deck || !['pdf', 'pptx', 'csv'].includes(args.format)))
+    throw new Error('--view implementation writes the review as --format pdf, pptx or csv');
+  if (review && args.page === 'screen')
+    throw new Error('--view implementation needs a page: slide, a4 or letter');
+  if (!review && args.format === 'csv')
+    throw new Error(
+      "--format csv is the implementation review (--view implementation); a view's data is csv-nodes or csv-relationships",
+    );
   const pictures = args.format === 'svg' || args.format === 'png';
   if (args.deck && !['pdf', 'pptx', 'svg', 'png'].includes(args.format))
     throw new Error('--deck makes pages: give --format pdf|pptx|svg|png or an --out ending in one');
@@ -108,7 +127,32 @@ async function main(): Promise<void> {
         `The app could not load the view: ${await page.textContent('[data-test="error"]')}`,
       );
     }
-    if (args.page !== 'screen' && (pictures || args.format === 'pdf' || args.format === 'pptx')) {
+    if (review) {
+      const paper = args.page as Exclude<typeof args.page, 'screen'>;
+      const output = await page.evaluate((request) => window.kizuna!.review!(request), {
+        format: args.format as 'pdf' | 'pptx' | 'csv',
+        paper,
+        orientation: args.orientation,
+      });
+      if (output.csv !== undefined) writeFileSync(args.out, output.csv);
+      else if (output.pptx) writeFileSync(args.out, Buffer.from(output.pptx, 'base64'));
+      else
+        writeFileSync(
+          args.out,
+          await printer.print(
+            output.svgs.map(sanitiseSvg),
+            paper,
+            args.orientation,
+            args.title ?? output.title,
+          ),
+        );
+      log(
+        `Wrote ${args.out}: ${args.format.toUpperCase()} of the implementation review${output.svgs.length ? `, ${output.svgs.length} page(s)` : ''}, in ${Date.now() - started} ms.`,
+      );
+    } else if (
+      args.page !== 'screen' &&
+      (pictures || args.format === 'pdf' || args.format === 'pptx')
+    ) {
       const paper = args.page;
       const brief = await page.evaluate((request) => window.kizuna!.brief!(request), {
         deck: args.deck,

@@ -1,4 +1,5 @@
 import type { Canvas } from '../canvas/canvas';
+import type { ImplementationUi } from '../implementation/implementation-ui';
 import type { EventsUi } from '../timeline/events-ui';
 import type { mountSavedViews } from '../views/saved-views';
 import type { mountSearchBox } from '../views/search-box';
@@ -14,6 +15,7 @@ export interface Explorer {
   page: PageElements;
   canvas: Canvas;
   events: EventsUi;
+  implementation: ImplementationUi;
   table: ReturnType<typeof mountTable>;
   searchBox: ReturnType<typeof mountSearchBox>;
   savedViews: ReturnType<typeof mountSavedViews>;

@@ -9,6 +9,7 @@ export function pageElements() {
     tablePane: byId('table-pane'),
     graphPane: byId('graph-pane'),
     underpinsPane: byId('underpins-pane'),
+    implementationPane: byId('implementation-pane'),
     tooltip: byId('tooltip'),
     pathsPane: byId('paths-pane'),
     toolbar: byId('toolbar'),

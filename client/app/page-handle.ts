@@ -11,6 +11,7 @@ import {
   exportGraphOf,
   svgToPng,
 } from '../export/diagram-export';
+import { reviewOutput } from '../export/implementation-export';
 import { defaultTitle, diagramAsOf } from '../views/export-dialog';
 import type { Store } from './store';
 
@@ -37,6 +38,7 @@ export function offerPageHandle(canvas: Canvas, store: Store): void {
       return base64(new Uint8Array(await png.arrayBuffer()));
     },
     brief: (request) => briefOutput(canvas.cy, store.state, request),
+    review: (request) => reviewOutput(canvas.cy, store.state, request),
     data: <F extends ExportFormatName>(format: F) =>
       EXPORT_FORMATS[format].build(
         exportGraphOf(canvas.cy, 'view', null, defaultTitle(store.state), store.state.lang),

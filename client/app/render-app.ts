@@ -1,6 +1,7 @@
-import { nothing, render as renderInto } from 'lit-html';
+import { html, nothing, render as renderInto } from 'lit-html';
 import type { NodeData } from '../api';
 import { today } from '../model/clock';
+import { showsCanvas } from '../model/state';
 import { computeVisible } from '../model/visibility';
 import { controlsTemplate } from '../views/controls';
 import { t, tf } from '../views/labels';
@@ -18,9 +19,12 @@ import { renderViewBar } from './view-bar';
 
 /** Draws the whole explorer from the store: the canvas, the panels, the toolbar and the footer. */
 export function render(app: Explorer): void {
-  const { store, canvas, events, page } = app;
+  const { store, canvas, events, implementation, page } = app;
   const { state, loaded } = store;
-  store.setVisible(events.restrict(computeVisible(loaded, state), state));
+  implementation.want(state);
+  store.setVisible(
+    implementation.restrict(events.restrict(computeVisible(loaded, state), state), state),
+  );
   const { visible } = store;
   canvas.render(state, visible, {
     hit: store.hit,
@@ -28,6 +32,7 @@ export function render(app: Explorer): void {
     pathEdges: loaded.path.edges,
   });
   events.decorate(canvas.cy, state);
+  implementation.decorate(canvas.cy, state);
   events.render();
   const lang = state.lang;
   const themes = loaded.nodes
@@ -62,11 +67,11 @@ export function render(app: Explorer): void {
         state,
         app.panelActions,
         store.detailsLoading,
-        events.ofNode(state),
+        html`${events.ofNode(state)}${implementation.panel(state)}`,
       ),
     page.panel,
   );
-  page.graphPane.hidden = state.tab === 'table';
+  page.graphPane.hidden = !showsCanvas(state.tab);
   page.tablePane.hidden = state.tab !== 'table';
   document.body.dataset.tab = state.tab;
   if (state.tab === 'table') {
@@ -96,6 +101,11 @@ export function render(app: Explorer): void {
         })
       : nothing,
     page.underpinsPane,
+  );
+  page.implementationPane.hidden = state.tab !== 'implementation';
+  renderInto(
+    state.tab === 'implementation' ? implementation.view(state) : nothing,
+    page.implementationPane,
   );
   renderPaths(app);
   renderToolbar(app);

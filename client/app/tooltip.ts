@@ -16,9 +16,14 @@ export function showTooltip(app: Explorer, target: Parameters<CanvasEvents['hove
   const name = (id: string) => nameOf(store, id);
   if (target.kind === 'node') {
     const n = store.nodeIndex.get(target.id);
+    const status =
+      n?.kind === 'Commitment' && typeof n.ref === 'string'
+        ? app.implementation.statusWords(store.state, n.ref)
+        : null;
     renderInto(
       html`<strong>${name(target.id)}</strong
-        ><span> · ${kindName(n?.kind ?? '', lang)}${typeof n?.ref === 'string' ? ` ${n.ref}` : ''}</span>`,
+        ><span> · ${kindName(n?.kind ?? '', lang)}${typeof n?.ref === 'string' ? ` ${n.ref}` : ''}</span
+        >${status ? html`<span class="tip-status" data-test="tip-status"> · ${status}</span>` : nothing}`,
       tooltip,
     );
   } else {

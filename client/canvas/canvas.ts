@@ -2,6 +2,7 @@ import type { ExportFormatName, ExportOutput } from '../../core/formats/export-f
 import type { Elements } from '../api';
 import type { BriefRequest } from '../export/brief';
 import type { BriefOutput, Diagram, DiagramRequest } from '../export/diagram-export';
+import type { ReviewOutput, ReviewRequest } from '../export/implementation-export';
 import type { Scores } from '../model/centrality';
 import type { AppState, LayoutName } from '../model/state';
 import type { Visible } from '../model/visibility';
@@ -30,6 +31,8 @@ export interface KizunaHandle {
   png?(diagram: Diagram, scale: number, background: 'white' | 'transparent'): Promise<string>;
   data?<F extends ExportFormatName>(format: F): ExportOutput<F>;
   brief?(request: BriefRequest & { pptx?: boolean }): Promise<BriefOutput>;
+  /** The implementation review as of the state's day, as pages, PowerPoint or CSV. */
+  review?(request: ReviewRequest): Promise<ReviewOutput>;
 }
 
 declare global {

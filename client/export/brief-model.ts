@@ -64,6 +64,13 @@ export interface BriefText {
   align?: 'end';
 }
 
+/** A thin horizontal line across a table (the implementation review's rows). */
+export interface BriefRule {
+  x: number;
+  y: number;
+  width: number;
+}
+
 export interface BriefPage {
   width: number;
   height: number;
@@ -71,6 +78,8 @@ export interface BriefPage {
   boxes: BriefBox[];
   links: BriefLink[];
   texts: BriefText[];
+  /** Lines between a table's rows, drawn under the texts; most pages have none. */
+  rules?: BriefRule[];
   legend: LegendEntry[];
   footer: string;
   lang: BriefLang;

@@ -28,7 +28,8 @@ const LABEL_FONT = 10;
 const MARGIN = 28;
 const TITLE_FONT = 18;
 const FOOTER_FONT = 9;
-const LINE = 1.22;
+/** Line height, as a multiple of the font size. */
+export const LINE = 1.22;
 const BOX_PAD = 5;
 const NUMBER_FONT = 10;
 /** The room the page number takes at the top right, beside the title. */
@@ -88,7 +89,8 @@ function box(node: BriefNode, x: number, y: number, w: number, lang: BriefLang):
   };
 }
 
-function page(
+/** A sheet with its title, texts and footer; boxes and links make its diagram and legend. */
+export function briefPage(
   setup: PageSetup,
   title: string,
   boxes: BriefBox[],
@@ -226,7 +228,7 @@ export function balancedRuns(
 }
 
 /** The items of `list`, cut into runs of the given lengths. */
-function cut<T>(list: T[], runs: number[]): T[][] {
+export function cut<T>(list: T[], runs: number[]): T[][] {
   const starts = runs.map((_, i) => runs.slice(0, i).reduce((sum, n) => sum + n, 0));
   return runs.map((n, i) => list.slice(starts[i], starts[i]! + n));
 }
@@ -334,7 +336,7 @@ export function underpinsPages(graph: BriefGraph, setup: PageSetup, title: strin
     const agreements = groups.length;
     const range = refs.length > 1 ? `${refs[0]}–${refs.at(-1)}` : (refs[0] ?? '');
     return {
-      ...page(setup, i ? continuedTitle(title, setup.lang) : title, groups.flat(), links),
+      ...briefPage(setup, i ? continuedTitle(title, setup.lang) : title, groups.flat(), links),
       part:
         setup.lang === 'ja'
           ? `協定${agreements}件（${range}）`
@@ -485,7 +487,7 @@ export function pillarPages(
       }
     }
     const named = p ? continuedTitle(title, setup.lang) : title;
-    return { ...page(setup, named, boxes, links, texts), part: named };
+    return { ...briefPage(setup, named, boxes, links, texts), part: named };
   });
 }
 
@@ -588,7 +590,7 @@ export function titlePage(
       ? rowTexts(x0 + colW + colGap, bodyTop)
       : rowTexts(x0, bodyTop + contentsH + parting)),
   ];
-  const p = page(setup, lines.heading, [], [], texts);
+  const p = briefPage(setup, lines.heading, [], [], texts);
   // The title page carries its heading large in the middle, not also as a page title,
   // and no timeline strip: its lines run down the page.
   p.texts = p.texts.slice(1);
@@ -629,7 +631,7 @@ export function indexPages(graph: BriefGraph, setup: PageSetup, title: string): 
       }
     });
     pages.push(
-      page(setup, pages.length ? continuedTitle(title, setup.lang) : title, [], [], texts),
+      briefPage(setup, pages.length ? continuedTitle(title, setup.lang) : title, [], [], texts),
     );
   }
   return pages;

@@ -79,6 +79,14 @@ export async function pagesToPptx(pages: BriefPage[], title: string): Promise<Ui
         objectName: `link-${index.get(link.from)}-${forward ? SITE.right : SITE.left}-${index.get(link.to)}-${forward ? SITE.left : SITE.right}`,
       });
     }
+    for (const r of page.rules ?? [])
+      slide.addShape('line' as PptxGenJS.ShapeType, {
+        x: inch(r.x),
+        y: inch(r.y),
+        w: inch(r.width),
+        h: 0,
+        line: { color: 'C5CCD6', width: 0.6 },
+      });
     for (const t of page.texts) {
       slide.addText(t.lines.join(page.lang === 'ja' ? '' : ' '), {
         x: inch(t.x),

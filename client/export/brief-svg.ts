@@ -122,6 +122,10 @@ function pageBody(page: BriefPage): string {
     `<title>${xmlText(page.title)}</title>`,
     `<rect width="${page.width}" height="${page.height}" fill="#ffffff"/>`,
     `<g class="links">${links}</g>`,
+    ...(page.rules ?? []).map(
+      (r) =>
+        `<line x1="${r.x.toFixed(1)}" y1="${r.y.toFixed(1)}" x2="${(r.x + r.width).toFixed(1)}" y2="${r.y.toFixed(1)}" stroke="#c5ccd6" stroke-width="0.6"/>`,
+    ),
     ...page.boxes.map((b) => boxSvg(b, font)),
     ...page.texts.map((t) => textLines(t, font, page.lang)),
     legendSvg(page.legend, page, font),

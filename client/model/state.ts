@@ -1,5 +1,9 @@
 import { HUB_RELATIONSHIP_TYPES } from '../../core/model/graph-model';
 import {
+  IMPLEMENTATION_STATUSES,
+  type ImplementationStatus,
+} from '../../core/model/implementation';
+import {
   DEFAULT_PATHS,
   MAX_AVOIDED,
   MAX_PATHS,
@@ -8,6 +12,11 @@ import {
   type PathVia,
 } from '../../core/model/path-options';
 import type { DateRange } from '../timeline/timeline-model';
+import {
+  DEFAULT_IMPLEMENTATION_SORT,
+  type ImplementationColumn,
+  type ImplementationSort,
+} from './implementation-model';
 import { NODE_KINDS, type NodeKind, REL_TYPES, type RelType } from './palette';
 import type { AsOf } from './status-as-of';
 import { DEFAULT_TABLE, type TableColumn, type TableView } from './table-model';
@@ -21,9 +30,14 @@ export type Lang = 'ja' | 'en';
 export type LayoutName = 'clusters' | 'preset' | 'fcose' | 'hierarchy' | 'concentric';
 export const LAYOUTS: LayoutName[] = ['clusters', 'preset', 'fcose', 'hierarchy', 'concentric'];
 export type Metric = 'none' | 'degree' | 'betweenness' | 'pagerank';
-/** The three views: the diagram, "what underpins what" (diagram and list), and the table. */
-export type Tab = 'graph' | 'underpins' | 'table';
-export const TABS: Tab[] = ['graph', 'underpins', 'table'];
+/**
+ * The four views: the diagram, "what underpins what" (diagram and list), the table, and
+ * the implementation monitor (where each commitment stands).
+ */
+export type Tab = 'graph' | 'underpins' | 'table' | 'implementation';
+export const TABS: Tab[] = ['graph', 'underpins', 'table', 'implementation'];
+/** Whether a view shows the canvas (the table and the implementation view cover it). */
+export const showsCanvas = (tab: Tab) => tab === 'graph' || tab === 'underpins';
 export const PILLARS = ['I', 'II', 'III', 'IV'] as const;
 export type Pillar = (typeof PILLARS)[number];
 export const COUNTRIES = ['JP', 'MN', 'US', 'KP', 'bilateral', 'multilateral'] as const;
@@ -36,7 +50,20 @@ export interface Filters {
   countries: Country[];
   /** Theme ids (theme/defence …); empty means every theme. */
   themes: string[];
+  /** The implementation statuses whose commitments are shown (as of the as-of day). */
+  statuses: ImplementationStatus[];
 }
+
+/** The Implementation view's list: its order, and the table cell it was narrowed to. */
+export interface ImplementationView {
+  sort: ImplementationSort;
+  /** A pillar (or every pillar, null) at a status (or any, null); null for every commitment. */
+  cell: { pillar: Pillar | null; status: ImplementationStatus | null } | null;
+}
+export const DEFAULT_IMPLEMENTATION_VIEW: ImplementationView = {
+  sort: DEFAULT_IMPLEMENTATION_SORT,
+  cell: null,
+};
 
 export interface PathQuery {
   from: string | null;
@@ -94,6 +121,7 @@ export interface AppState {
   list: ListSet | null;
   /** The table's sort and its filters per column. */
   table: TableView;
+  implementation: ImplementationView;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -103,6 +131,7 @@ export const DEFAULT_FILTERS: Filters = {
   pillars: [...PILLARS],
   countries: [...COUNTRIES],
   themes: [],
+  statuses: [...IMPLEMENTATION_STATUSES],
 };
 
 export const initialState = (lang: Lang = 'ja'): AppState => ({
@@ -122,6 +151,7 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   asOf: 'today',
   list: null,
   table: DEFAULT_TABLE,
+  implementation: DEFAULT_IMPLEMENTATION_VIEW,
 });
 
 const toggle = <T>(list: readonly T[], item: T): T[] =>
@@ -160,6 +190,16 @@ export const actions = {
   toggleCountry: (s: AppState, country: Country): AppState => ({
     ...s,
     filters: { ...s.filters, countries: toggle(s.filters.countries, country) },
+  }),
+  /** Shows or leaves out the commitments at a status; the scale's order is kept, for links. */
+  toggleStatus: (s: AppState, status: ImplementationStatus): AppState => ({
+    ...s,
+    filters: {
+      ...s.filters,
+      statuses: IMPLEMENTATION_STATUSES.filter((x) =>
+        x === status ? !s.filters.statuses.includes(x) : s.filters.statuses.includes(x),
+      ),
+    },
   }),
   setThemes: (s: AppState, themes: string[]): AppState => ({
     ...s,
@@ -281,6 +321,30 @@ export const actions = {
     if (value) filters[column] = value;
     else delete filters[column];
     return { ...s, table: { ...s.table, filters } };
+  },
+  /** Sorts the implementation list; the same column again turns the order round. */
+  sortImplementation: (s: AppState, column: ImplementationColumn): AppState => ({
+    ...s,
+    implementation: {
+      ...s.implementation,
+      sort: {
+        column,
+        descending:
+          s.implementation.sort.column === column ? !s.implementation.sort.descending : false,
+      },
+    },
+  }),
+  /** Narrows the implementation list to a cell of the pillar × status table (null: all). */
+  openImplementationCell: (
+    s: AppState,
+    pillar: Pillar | null,
+    status: ImplementationStatus | null,
+  ): AppState => {
+    const cell = pillar || status ? { pillar, status } : null;
+    const had = s.implementation.cell;
+    if (had?.pillar === cell?.pillar && had?.status === cell?.status && s.tab === 'implementation')
+      return s;
+    return { ...s, tab: 'implementation', implementation: { ...s.implementation, cell } };
   },
   clearTableFilters: (s: AppState): AppState =>
     Object.keys(s.table.filters).length ? { ...s, table: { ...s.table, filters: {} } } : s,

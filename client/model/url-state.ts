@@ -1,7 +1,12 @@
+import {
+  IMPLEMENTATION_STATUSES,
+  type ImplementationStatus,
+} from '../../core/model/implementation';
 import { LAYERS } from '../../core/model/layers';
 import { MAX_AVOIDED, MAX_PATHS, PATH_VIA, type PathVia } from '../../core/model/path-options';
 import { encodeRange, parseDay, parseRange } from '../timeline/timeline-model';
 import { PLAN_ADOPTED } from './agreement-milestones';
+import { IMPLEMENTATION_COLUMNS, type ImplementationColumn } from './implementation-model';
 import { isNodeKind, isRelType, type NodeKind, type RelType } from './palette';
 import {
   type AppState,
@@ -51,6 +56,11 @@ export function encodeState(state: AppState): string {
   if (!sameSet(f.pillars, DEFAULT_FILTERS.pillars)) p.set('pillars', f.pillars.join(','));
   if (!sameSet(f.countries, DEFAULT_FILTERS.countries)) p.set('countries', f.countries.join(','));
   if (f.themes.length) p.set('themes', f.themes.join(','));
+  if (!sameSet(f.statuses, DEFAULT_FILTERS.statuses)) p.set('statuses', f.statuses.join(','));
+  const impl = state.implementation;
+  if (impl.sort.column !== 'ref' || impl.sort.descending)
+    p.set('isort', `${impl.sort.column}~${impl.sort.descending ? 'desc' : 'asc'}`);
+  if (impl.cell) p.set('icell', `${impl.cell.pillar ?? ''}~${impl.cell.status ?? ''}`);
   if (state.selected) p.set('sel', state.selected);
   if (state.expanded.length) p.set('exp', state.expanded.join(','));
   if (state.hidden.length) p.set('hidden', state.hidden.join(','));
@@ -152,6 +162,45 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
       state.filters = { ...state.filters, themes: v };
     },
   );
+  list<ImplementationStatus>(
+    'statuses',
+    (v) => (IMPLEMENTATION_STATUSES as readonly string[]).includes(v),
+    (v) => {
+      state.filters = {
+        ...state.filters,
+        statuses: IMPLEMENTATION_STATUSES.filter((x) => v.includes(x)),
+      };
+    },
+  );
+  const isort = p.get('isort');
+  if (isort !== null) {
+    const [column = '', order = ''] = isort.split('~');
+    if (
+      (IMPLEMENTATION_COLUMNS as readonly string[]).includes(column) &&
+      (order === 'asc' || order === 'desc')
+    )
+      state.implementation = {
+        ...state.implementation,
+        sort: { column: column as ImplementationColumn, descending: order === 'desc' },
+      };
+    else problems.push(`malformed implementation sort "${isort}"`);
+  }
+  const icell = p.get('icell');
+  if (icell !== null) {
+    const [pillar = '', status = '', ...rest] = icell.split('~');
+    const okPillar = pillar === '' || (PILLARS as readonly string[]).includes(pillar);
+    const okStatus =
+      status === '' || (IMPLEMENTATION_STATUSES as readonly string[]).includes(status);
+    if (okPillar && okStatus && (pillar || status) && rest.length === 0)
+      state.implementation = {
+        ...state.implementation,
+        cell: {
+          pillar: (pillar || null) as Pillar | null,
+          status: (status || null) as ImplementationStatus | null,
+        },
+      };
+    else problems.push(`malformed implementation cell "${icell}"`);
+  }
   list<string>('exp', id, (v) => {
     state.expanded = v;
   });

@@ -42,7 +42,8 @@ interface ProblemBody {
   current?: KizunaEvent;
 }
 
-async function call<T>(
+/** One JSON call with the session's CSRF token and If-Match; a refused one throws WriteProblem. */
+export async function call<T>(
   method: string,
   url: string,
   options: { csrf?: string | null; body?: unknown; version?: number } = {},

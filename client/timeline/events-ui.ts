@@ -258,6 +258,10 @@ export function mountEvents(
   return {
     load,
     render: draw,
+    /** Every event loaded (deleted ones too, for an editor), and the session: the monitor's inputs. */
+    all: (): readonly KizunaEvent[] => events,
+    session: (): Session => session,
+    canEdit,
     quiet,
     facts,
     /** The graph narrowed to commitments with events in the brushed range. */

@@ -1,5 +1,7 @@
 import { html, type TemplateResult } from 'lit-html';
+import { IMPLEMENTATION_STATUSES } from '../../core/model/implementation';
 import type { NodeData } from '../api';
+import { STATUS_GLYPH, statusName } from '../implementation/status-marks';
 import { KIND_STYLES, NODE_KINDS, REL_STYLES, REL_TYPES } from '../model/palette';
 import { type Actions, type AppState, COUNTRIES, type Metric, PILLARS } from '../model/state';
 import { propertyValue, t, themeName } from './labels';
@@ -62,6 +64,21 @@ export function controlsTemplate(state: AppState, ctx: ControlsContext): Templat
         ),
       ),
       'pillars',
+    )}
+    ${group(
+      t(lang, 'implStatuses'),
+      html`${IMPLEMENTATION_STATUSES.map((s) =>
+        checkbox(
+          html`<span class="status-glyph" aria-hidden="true">${STATUS_GLYPH[s]}</span
+              >${statusName(s, lang)}`,
+          filters.statuses.includes(s),
+          () => d('toggleStatus', s),
+          `status-${s}`,
+        ),
+      )}
+        <p class="legend-note">${t(lang, 'implLegendNote')}</p>`,
+      'statuses',
+      false,
     )}
     ${group(
       t(lang, 'kinds'),

@@ -26,6 +26,12 @@ import {
   type Scope,
   svgToPng,
 } from '../export/diagram-export';
+import {
+  loadReview,
+  type ReviewFormat,
+  reviewCsv,
+  reviewSheets,
+} from '../export/implementation-export';
 import { pptxOf } from '../export/pptx-on-demand';
 import { today } from '../model/clock';
 import { largestPngScale } from '../model/compose-diagram';
@@ -34,7 +40,9 @@ import { eventsApi, type KizunaEvent } from '../timeline/events-api';
 import { t } from './labels';
 
 type DiagramFormat = 'svg' | 'png' | 'pdf' | 'pptx';
-type Format = DiagramFormat | ExportFormatName | 'bundle';
+type ReviewChoice = `review-${ReviewFormat}`;
+type Format = DiagramFormat | ExportFormatName | 'bundle' | ReviewChoice;
+const REVIEWS: ReviewFormat[] = ['pdf', 'pptx', 'csv'];
 const DIAGRAMS: DiagramFormat[] = ['svg', 'png', 'pdf', 'pptx'];
 const FORMAT_NAMES: Record<DiagramFormat, string> = {
   svg: 'SVG',
@@ -98,6 +106,12 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
           ).map((f) => html`<option value=${f}>${f}</option>`)}<option value="bundle">${
             ja ? 'データセット一式（zip）' : 'Dataset bundle (zip)'
           }</option></optgroup
+          ><optgroup label=${t(lang, 'reviewExport')}>${REVIEWS.map(
+            (f) =>
+              html`<option value=${`review-${f}`}>${`${t(lang, 'reviewTitle')}: ${
+                f === 'csv' ? 'CSV' : FORMAT_NAMES[f]
+              }`}</option>`,
+          )}</optgroup
           ></select
         >`,
       )}${field(
@@ -250,7 +264,27 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
     const where = scope.value as Scope | 'whole';
     try {
       go.disabled = true;
-      if ((DIAGRAMS as string[]).includes(chosen)) {
+      if (chosen.startsWith('review-')) {
+        // Where each commitment stands on the view's as-of day, with the events it cites.
+        const review = chosen.slice('review-'.length) as ReviewFormat;
+        const source = await loadReview(cy, state);
+        const file = datasetBasename('implementation-review', source.day, stampOf(cy).version);
+        if (review === 'csv')
+          download(new Blob([reviewCsv(source)], { type: 'text/csv' }), `${file}.csv`);
+        else {
+          const paper = page.value === 'screen' ? 'a4' : (page.value as PaperName);
+          const turn = page.value === 'screen' ? 'portrait' : (orientation.value as Orientation);
+          const pages = reviewSheets(cy, state, source, paper, turn);
+          download(
+            review === 'pdf'
+              ? await printPages(pages.map(pageToSvg), source.title, paper, turn)
+              : new Blob([(await pptxOf(pages, source.title)).slice().buffer], {
+                  type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+                }),
+            `${file}.${review}`,
+          );
+        }
+      } else if ((DIAGRAMS as string[]).includes(chosen)) {
         if (where === 'whole')
           throw new Error(
             ja

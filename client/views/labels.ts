@@ -27,6 +27,83 @@ export const WORDS = {
   graph: { en: 'Graph', ja: 'グラフ' },
   table: { en: 'Table', ja: '表' },
   views: { en: 'Views', ja: '表示' },
+  implementation: { en: 'Implementation', ja: '実施状況' },
+  implTitle: { en: 'Where each commitment stands', ja: '各取組の実施状況' },
+  implScaleNote: {
+    en: 'Scale: the OGP Independent Reporting Mechanism’s completion levels. “No evidence recorded” means the record is silent, not that nothing has started. The first readings are the curators’ (marked “curated reading”).',
+    ja: '尺度：OGP独立報告メカニズム（IRM）の達成度。「記録なし」は記録がないことを示し、未着手を意味しない。最初の評価はキュレーションによる判断（「キュレーションによる判断」と表示）。',
+  },
+  implStatuses: { en: 'Implementation status', ja: '実施状況' },
+  implLegendNote: {
+    en: 'On the diagram a dark wedge fills a commitment as it gets further (a quarter: limited, three quarters: substantial, whole: complete); a dotted ring: not started; unmarked: no evidence recorded.',
+    ja: '図では取組の進み具合に応じて濃い扇形が広がる（4分の1：限定的、4分の3：相当程度、全体：完了）。点線の輪：未着手。印なし：記録なし。',
+  },
+  implCountsCaption: {
+    en: 'Commitments by pillar and status (click a number to list them)',
+    ja: '柱・実施状況別の取組数（数字をクリックで一覧）',
+  },
+  implTotal: { en: 'Total', ja: '計' },
+  implList: { en: 'Commitments', ja: '取組' },
+  implColRef: { en: 'Commitment', ja: '取組' },
+  implColStatus: { en: 'Status', ja: '状況' },
+  implColLastEvent: { en: 'Last event', ja: '直近の出来事' },
+  implColDaysSince: { en: 'Days since', ja: '経過日数' },
+  implColEvidence: { en: 'Evidence', ja: '根拠' },
+  implCell: { en: '{pillar} · {status}: {n} commitments', ja: '{pillar}・{status}：取組{n}件' },
+  implAllPillars: { en: 'All pillars', ja: '全ての柱' },
+  implAnyStatus: { en: 'any status', ja: '全ての状況' },
+  implShowAll: { en: 'Show all commitments', ja: 'すべての取組を表示' },
+  implShown: { en: '{n} of {total} commitments', ja: '取組{total}件中{n}件' },
+  implOverTime: { en: 'Status over time, by quarter', ja: '実施状況の推移（四半期ごと）' },
+  implOverTimeLoading: { en: 'Reading the kept history…', ja: '評価履歴を読み込み中…' },
+  implLoading: { en: 'Loading the assessments…', ja: '評価を読み込み中…' },
+  implUnavailable: {
+    en: 'The assessments could not be loaded: {error}',
+    ja: '評価を読み込めませんでした：{error}',
+  },
+  implHistory: { en: 'Implementation assessments', ja: '実施状況の評価' },
+  implNoHistory: {
+    en: 'No assessment recorded: no evidence recorded.',
+    ja: '評価の記録なし：記録なし。',
+  },
+  implCurated: { en: 'curated reading', ja: 'キュレーションによる判断' },
+  implBy: { en: 'by {who}, recorded {when}', ja: '{who}による評価（{when}記録）' },
+  implCites: { en: 'Cites', ja: '根拠' },
+  implAssess: { en: 'Assess this commitment', ja: 'この取組を評価する' },
+  implAsOf: { en: 'As of', ja: '基準日' },
+  implNote: { en: 'Note (your words)', ja: 'メモ（自分の言葉で）' },
+  implEvidencePick: {
+    en: 'Evidence: the events it rests on',
+    ja: '根拠：評価の裏付けとなる出来事',
+  },
+  implNoEvents: {
+    en: 'No event advances this commitment yet: only “no evidence recorded” can be chosen.',
+    ja: 'この取組を進める出来事はまだない：「記録なし」のみ選べる。',
+  },
+  implSave: { en: 'Save assessment', ja: '評価を保存' },
+  implSaved: { en: 'Assessment saved.', ja: '評価を保存しました。' },
+  implConflict: {
+    en: 'Someone assessed this commitment meanwhile; the history above now shows it. Your input is kept: check it and save again.',
+    ja: 'その間に他の人がこの取組を評価した。上の履歴に表示している。入力内容は残してあるので、確認して再度保存してください。',
+  },
+  implSuggested: { en: 'Suggested from the events: {status}', ja: '出来事からの提案：{status}' },
+  implSuggestNone: {
+    en: 'no event recorded by {day}',
+    ja: '{day}までに記録された出来事なし',
+  },
+  implSuggestReasons: {
+    en: '{n} events, the last {days} days before {day}',
+    ja: '出来事{n}件、直近は{day}の{days}日前',
+  },
+  implSuggestDelivering: {
+    en: '{n} of them a signing or a milestone',
+    ja: 'うち署名・節目{n}件',
+  },
+  implSuggestNote: {
+    en: 'A hint only: it is never saved as an assessment.',
+    ja: '参考のみ。評価として保存されることはない。',
+  },
+  implUseSuggestion: { en: 'Use this status', ja: 'この状況を使う' },
   reset: { en: 'Reset view', ja: '表示を初期化' },
   share: { en: 'Copy link', ja: 'リンクをコピー' },
   export: { en: 'Export…', ja: 'エクスポート…' },
@@ -418,6 +495,25 @@ export const WORDS = {
   pathsFound: { en: '{paths} paths · {n} nodes', ja: '経路{paths}本 · ノード{n}件' },
   pathFound: { en: '1 path · {n} nodes', ja: '経路1本 · ノード{n}件' },
   focusCount: { en: 'in focus', ja: 'フォーカス中' },
+  reviewTitle: { en: 'Implementation review', ja: '実施状況レビュー' },
+  reviewExport: {
+    en: 'Implementation review (PDF, PowerPoint or CSV)',
+    ja: '実施状況レビュー（PDF・PowerPoint・CSV）',
+  },
+  reviewFormat: { en: 'Review as', ja: 'レビューの形式' },
+  reviewSummary: { en: 'Where the commitments stand, by pillar', ja: '柱ごとの取組の実施状況' },
+  reviewPillar: { en: 'Pillar', ja: '柱' },
+  reviewRef: { en: 'Ref', ja: '番号' },
+  reviewCommitment: { en: 'Commitment', ja: '取組' },
+  reviewStatus: { en: 'Status (as of)', ja: '状況（評価時点）' },
+  reviewNote: { en: 'Note', ja: '所見' },
+  reviewEvidence: { en: 'Cited events and their sources', ja: '根拠の出来事と出典' },
+  reviewAssessedBy: { en: 'assessed by {name}', ja: '{name}による評価' },
+  reviewMissingEvent: { en: '{id} (no longer in the record)', ja: '{id}（記録から削除済み）' },
+  reviewReadings: {
+    en: 'Statuses are readings of the recorded events, by the curators (“curated reading”) or by a signed-in editor, on the completion levels of the Open Government Partnership’s Independent Reporting Mechanism ({url}). “No evidence recorded” means the record holds nothing yet, not that nothing was done.',
+    ja: '状況は、記録された出来事をキュレーション担当（「キュレーションによる判断」）またはログインした編集者が読み取ったもので、オープンガバメント・パートナーシップ独立報告メカニズムの達成度（{url}）によります。「記録なし」は記録がまだないことを示し、何も行われていないことを示すものではありません。',
+  },
 } as const satisfies Record<string, Pair>;
 
 export type Word = keyof typeof WORDS;
@@ -459,6 +555,13 @@ export const PROPERTY_NAMES = {
 
 /** Coded property values, by property. */
 export const PROPERTY_VALUES: Record<string, Record<string, Pair>> = {
+  implementation_status: {
+    no_evidence: { en: 'No evidence recorded', ja: '記録なし' },
+    not_started: { en: 'Not started', ja: '未着手' },
+    limited: { en: 'Limited', ja: '限定的' },
+    substantial: { en: 'Substantial', ja: '相当程度' },
+    complete: { en: 'Complete', ja: '完了' },
+  },
   soft: { true: { en: 'yes', ja: 'はい' }, false: { en: 'no', ja: 'いいえ' } },
   direction: {
     jp_to_mn: { en: 'Japan → Mongolia', ja: '日本→モンゴル' },

@@ -26,7 +26,7 @@ export function toolbarTemplate(state: AppState, ctx: ToolbarContext): TemplateR
             role="tab"
             id="tab-${tab}"
             aria-selected=${String(state.tab === tab)}
-            aria-controls=${tab === 'table' ? 'table-pane' : 'graph-pane'}
+            aria-controls=${tab === 'table' ? 'table-pane' : tab === 'implementation' ? 'implementation-pane' : 'graph-pane'}
             @click=${() => d('setTab', tab)}
           >
             ${t(lang, tab === 'underpins' ? 'underpins' : tab)}

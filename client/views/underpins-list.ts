@@ -27,8 +27,11 @@ export interface UnderpinsListContext {
   onAsOf: (asOf: AsOf) => void;
 }
 
-/** The switch between the plan's day, today and a chosen day. */
-function asOfSwitch(c: UnderpinsListContext, day: string): TemplateResult {
+/** The switch between the plan's day, today and a chosen day (the implementation view's too). */
+export function asOfSwitch(
+  c: Pick<UnderpinsListContext, 'lang' | 'asOf' | 'today' | 'onAsOf'>,
+  day: string,
+): TemplateResult {
   const { lang, asOf } = c;
   const choice = (value: 'plan' | 'today' | 'date', label: string, to: AsOf) =>
     html`<label
