@@ -18,15 +18,21 @@
  * writes the implementation review (where each commitment stands, with the events it cites
  * and their sources) as of today, or as of the day --hash "asof=2024-06-30" gives; its
  * pages are A4 portrait unless --page and --orientation say otherwise.
+ *
+ * npm run export -- --batch exports.json   makes several exports with one app and one browser:
+ * the file is a JSON array of option objects, e.g.
+ * [{"deck": true, "lang": "en", "out": "brief.pdf"}, {"deck": true, "lang": "en", "out": "brief.pptx"}];
+ * every entry is checked before the first is made.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
 import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../core/formats/export-formats';
 import { launchChromium } from '../server/chromium';
 import { PdfPrinter } from '../server/routes/render/pdf-printer';
 import { sanitiseSvg } from '../server/routes/render/sanitise-svg';
-import { startLocalApp } from './local-app';
+import { type LocalApp, startLocalApp } from './local-app';
 
 const VIEWS = {
   plan: 'preset',
@@ -68,21 +74,29 @@ const argsSchema = z.object({
     ),
 });
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      view: { type: 'string', default: 'plan' },
-      format: { type: 'string' },
-      deck: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'ja' },
-      out: { type: 'string' },
-      scale: { type: 'string', default: '2' },
-      page: { type: 'string' },
-      orientation: { type: 'string' },
-      title: { type: 'string' },
-      hash: { type: 'string', default: '' },
-    },
-  });
+/** One export's options, as the command line or a --batch file gives them (unknown ones refused). */
+const jobOptions = z
+  .object({
+    view: z.string(),
+    format: z.string(),
+    deck: z.boolean(),
+    lang: z.string(),
+    out: z.string(),
+    scale: z.union([z.string(), z.number()]).transform(String),
+    page: z.string(),
+    orientation: z.string(),
+    title: z.string(),
+    hash: z.string(),
+  })
+  .partial()
+  .strict();
+type JobOptions = z.input<typeof jobOptions>;
+
+const DEFAULTS = { view: 'plan', deck: false, lang: 'ja', scale: '2', hash: '' };
+
+/** One export's options checked and completed, or an Error naming what is wrong. */
+function parseJob(given: JobOptions) {
+  const values = { ...DEFAULTS, ...jobOptions.parse(given) };
   const fromOut = /\.(pdf|pptx|svg|png|csv)$/i.exec(values.out ?? '')?.[1]?.toLowerCase();
   const review = values.view === 'implementation';
   const parsed = argsSchema.safeParse({
@@ -107,15 +121,25 @@ async function main(): Promise<void> {
     throw new Error('--deck makes pages: give --format pdf|pptx|svg|png or an --out ending in one');
   if (args.page === 'screen' && (!pictures || args.deck))
     throw new Error('--page screen (the drawing as on screen) is for one svg or png only');
-  const log = (m: string) => console.error(m);
+  return args;
+}
+
+type Job = ReturnType<typeof parseJob>;
+
+interface Renderer {
+  app: LocalApp;
+  browser: Browser;
+  printer: PdfPrinter;
+  log: (message: string) => void;
+}
+
+/** Opens the job's view in a page of its own and writes what it asks for. */
+async function runJob(args: Job, { app, browser, printer, log }: Renderer): Promise<void> {
   const started = Date.now();
-  const app = await startLocalApp(log);
-  const printer = new PdfPrinter(app.config.chromiumPath);
-  // Its browser starts while the app's page loads, not after.
-  if (args.format === 'pdf') printer.warm();
-  const browser = await launchChromium(app.config.chromiumPath);
+  const review = args.view === 'implementation';
+  const pictures = args.format === 'svg' || args.format === 'png';
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const layout = args.deck ? 'preset' : VIEWS[args.view];
     const hash = `lang=${args.lang}&layout=${layout}${args.hash ? `&${args.hash}` : ''}`;
     await page.goto(`${app.url}/#${hash}`);
@@ -226,7 +250,74 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await browser.close();
+    await page.close();
+  }
+}
+
+/** The jobs a --batch file lists (a JSON array of option objects), each checked before any runs. */
+function readBatch(file: string): Job[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--batch ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw new Error(
+      `--batch ${file} must hold a JSON array of exports, e.g. [{"view":"underpins","out":"u.pdf"}]`,
+    );
+  return raw.map((options, i) => {
+    try {
+      return parseJob(options as JobOptions);
+    } catch (error) {
+      const message =
+        error instanceof z.ZodError
+          ? `${error.issues[0]!.path.join('.') || 'export'}: ${error.issues[0]!.message}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      throw new Error(`--batch ${file}, export ${i + 1}: ${message}`);
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      view: { type: 'string' },
+      format: { type: 'string' },
+      deck: { type: 'boolean' },
+      lang: { type: 'string' },
+      out: { type: 'string' },
+      scale: { type: 'string' },
+      page: { type: 'string' },
+      orientation: { type: 'string' },
+      title: { type: 'string' },
+      hash: { type: 'string' },
+      batch: { type: 'string' },
+    },
+  });
+  const { batch, ...options } = values;
+  const jobs = batch ? readBatch(batch) : [parseJob(options)];
+  const log = (m: string) => console.error(m);
+  // One app, one browser and one PDF printer for every export: a weekly set of briefs
+  // (PDF, PowerPoint, pictures) costs one start, not one each.
+  const app = await startLocalApp(log);
+  const printer = new PdfPrinter(app.config.chromiumPath);
+  // Its browser starts while the app's page loads, not after.
+  if (jobs.some((job) => job.format === 'pdf')) printer.warm();
+  try {
+    const browser = await launchChromium(app.config.chromiumPath);
+    try {
+      for (const [i, job] of jobs.entries()) {
+        // In a batch each line says which export it is about.
+        const say = jobs.length > 1 ? (m: string) => log(`[${i + 1}/${jobs.length}] ${m}`) : log;
+        await runJob(job, { app, browser, printer, log: say });
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
     await printer.close();
     await app.close();
   }

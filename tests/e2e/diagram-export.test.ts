@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -36,14 +36,51 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-function exportCommand(args: string[]) {
+function exportCommand(args: string[], timeout = 300_000) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/export-diagram.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password },
     // Generous: on a loaded machine one export (app, Chromium, render) took over 2 minutes.
-    timeout: 300_000,
+    timeout,
   });
 }
+
+/** Whichever test asks first waits for the whole batch (files may run shuffled). */
+const BATCH_TIMEOUT = 900_000;
+
+/**
+ * The command's full renders, made by one run (--batch: one app, one browser and one PDF
+ * printer for all of them, as a weekly set of briefs would be) the first time a test asks;
+ * each test reads its export's own lines ("[k/N] …") and files.
+ */
+const BATCH = {
+  underpins: { view: 'underpins', format: 'pdf', lang: 'en', page: 'slide', out: 'underpins.pdf' },
+  a4: { view: 'plan', format: 'pdf', page: 'a4', orientation: 'portrait', out: 'plan.pdf' },
+  pages: { view: 'hierarchy', format: 'png', lang: 'en', scale: '1', out: 'plan.png' },
+  screen: { view: 'hierarchy', format: 'png', page: 'screen', scale: '1', out: 'screen.png' },
+  deckPdf: { deck: true, lang: 'en', out: 'plan-brief.pdf' },
+  deckPptx: { deck: true, lang: 'en', out: 'plan-brief.pptx' },
+};
+type BatchJob = keyof typeof BATCH;
+let batchRun: { status: number | null; stderr: string } | undefined;
+function batched(job: BatchJob): { status: number | null; stderr: string; log: string } {
+  if (!batchRun) {
+    const jobs = Object.values(BATCH).map((j) => ({ ...j, out: path.join(dir, j.out) }));
+    const file = path.join(dir, 'exports.json');
+    writeFileSync(file, JSON.stringify(jobs));
+    const run = exportCommand(['--batch', file], BATCH_TIMEOUT);
+    batchRun = { status: run.status, stderr: run.stderr };
+  }
+  const k = Object.keys(BATCH).indexOf(job) + 1;
+  const prefix = `[${k}/${Object.keys(BATCH).length}] `;
+  const log = batchRun.stderr
+    .split('\n')
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => line.slice(prefix.length))
+    .join('\n');
+  return { ...batchRun, log };
+}
+const batchFile = (job: BatchJob) => path.join(dir, BATCH[job].out);
 
 describe('diagram exports', () => {
   it('draws the view as well-formed SVG with every label shown, as text', async () => {
@@ -96,114 +133,91 @@ describe('diagram exports', () => {
     await x.page.close();
   }, 240_000);
 
-  it('npm run export writes a vector PDF of the requested page size, whose text has the title, legend and source', () => {
-    const file = path.join(dir, 'underpins.pdf');
-    const run = exportCommand([
-      '--view',
-      'underpins',
-      '--format',
-      'pdf',
-      '--lang',
-      'en',
-      '--page',
-      'slide',
-      '--out',
-      file,
-    ]);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/Wrote .*underpins\.pdf: PDF of the underpins view/);
-    expect(run.stderr).toMatch(/This view will be split onto 2 pages: 1\. \d+ agreements \(I\./);
-    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
-    expect(info).toMatch(/Page size:\s+960 x 540 pts/);
-    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
-    expect(text).toContain('Japan–Mongolia Action Plan 2022–2031 — What underpins what');
-    expect(text).toContain('Legend');
-    expect(text).toMatch(/underpins/);
-    expect(squash(text)).toContain(citation);
-    expect(text).toContain('Agreement between');
-    // The rows are shared evenly over the two pages (it was 9 + 2), each page numbered,
-    // the second marked as the first's continuation.
-    const pageText = (n: number) =>
-      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' })
-        .stdout as string;
-    const pages = [pageText(1), pageText(2)];
-    expect(pages[0]).toMatch(/\b1 ?\/ ?2\b/);
-    expect(pages[1]).toMatch(/\b2 ?\/ ?2\b/);
-    expect(pages[0]).not.toContain('(continued)');
-    // The title says the day its statuses hold (item 1) before it says it runs on.
-    expect(squash(pages[1]!)).toMatch(/Whatunderpinswhat,asof\d{4}-\d{2}-\d{2}\(continued\)/);
-    const rows = pages.map((t) => new Set(t.match(/\b(?:I|II|III|IV)\.\d+\.\d+\b/g)).size);
-    expect(rows[0]! + rows[1]!).toBeGreaterThanOrEqual(10);
-    expect(Math.abs(rows[0]! - rows[1]!), `rows per page: ${rows}`).toBeLessThanOrEqual(1);
-  }, 360_000);
+  it(
+    'npm run export writes a vector PDF of the requested page size, whose text has the title, legend and source',
+    () => {
+      const file = batchFile('underpins');
+      const run = batched('underpins');
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.log).toMatch(/Wrote .*underpins\.pdf: PDF of the underpins view/);
+      expect(run.log).toMatch(/This view will be split onto 2 pages: 1\. \d+ agreements \(I\./);
+      const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+      expect(info).toMatch(/Page size:\s+960 x 540 pts/);
+      const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+      expect(text).toContain('Japan–Mongolia Action Plan 2022–2031 — What underpins what');
+      expect(text).toContain('Legend');
+      expect(text).toMatch(/underpins/);
+      expect(squash(text)).toContain(citation);
+      expect(text).toContain('Agreement between');
+      // The rows are shared evenly over the two pages (it was 9 + 2), each page numbered,
+      // the second marked as the first's continuation.
+      const pageText = (n: number) =>
+        spawnSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' })
+          .stdout as string;
+      const pages = [pageText(1), pageText(2)];
+      expect(pages[0]).toMatch(/\b1 ?\/ ?2\b/);
+      expect(pages[1]).toMatch(/\b2 ?\/ ?2\b/);
+      expect(pages[0]).not.toContain('(continued)');
+      // The title says the day its statuses hold (item 1) before it says it runs on.
+      expect(squash(pages[1]!)).toMatch(/Whatunderpinswhat,asof\d{4}-\d{2}-\d{2}\(continued\)/);
+      const rows = pages.map((t) => new Set(t.match(/\b(?:I|II|III|IV)\.\d+\.\d+\b/g)).size);
+      expect(rows[0]! + rows[1]!).toBeGreaterThanOrEqual(10);
+      expect(Math.abs(rows[0]! - rows[1]!), `rows per page: ${rows}`).toBeLessThanOrEqual(1);
+    },
+    BATCH_TIMEOUT,
+  );
 
-  it('npm run export writes A4 portrait and PNG too, and refuses a bad option by name', () => {
-    const pdf = path.join(dir, 'plan.pdf');
-    expect(
-      exportCommand([
-        '--view',
-        'plan',
-        '--format',
-        'pdf',
-        '--page',
-        'a4',
-        '--orientation',
-        'portrait',
-        '--out',
-        pdf,
-      ]).status,
-    ).toBe(0);
-    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(
-      /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/,
-    );
-    // A PNG is laid out for the page too: the view is split by pillar, the split said
-    // first, one picture per page at the sheet's size (a 16:9 slide at 1×: 960 × 540).
-    const png = path.join(dir, 'plan.png');
-    const pictures = exportCommand([
-      '--view',
-      'hierarchy',
-      '--format',
-      'png',
-      '--lang',
-      'en',
-      '--scale',
-      '1',
-      '--out',
-      png,
-    ]);
-    expect(pictures.status, pictures.stderr).toBe(0);
-    const pageCount = Number(/split onto (\d+) pages: 1\. Pillar I: /.exec(pictures.stderr)?.[1]);
-    expect(pageCount).toBeGreaterThanOrEqual(4);
-    for (let i = 1; i <= pageCount; i++)
-      expect(
-        pngSize(readFileSync(path.join(dir, `plan-p${String(i).padStart(2, '0')}.png`))),
-      ).toEqual({
-        width: 960,
-        height: 540,
-      });
-    // --page screen keeps the drawing as on screen, in one picture.
-    const screen = path.join(dir, 'screen.png');
-    expect(
-      exportCommand([
-        '--view',
-        'hierarchy',
-        '--format',
-        'png',
-        '--page',
-        'screen',
-        '--scale',
-        '1',
-        '--out',
-        screen,
-      ]).status,
-    ).toBe(0);
-    expect(pngSize(readFileSync(screen)).width).toBeGreaterThan(400);
-    const bad = exportCommand(['--view', 'spiral', '--out', png]);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe(
-      '--view must be one of plan, underpins, hierarchy, concentric, force',
-    );
-  }, 900_000);
+  it(
+    'npm run export writes A4 portrait and PNG too, and refuses a bad option by name',
+    () => {
+      const pdf = batchFile('a4');
+      const made = batched('a4');
+      expect(made.status, made.stderr).toBe(0);
+      expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(
+        /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/,
+      );
+      // A PNG is laid out for the page too: the view is split by pillar, the split said
+      // first, one picture per page at the sheet's size (a 16:9 slide at 1×: 960 × 540).
+      const png = batchFile('pages');
+      const pictures = batched('pages');
+      expect(pictures.log).toMatch(/Wrote .*plan-p01\.png/);
+      const pageCount = Number(/split onto (\d+) pages: 1\. Pillar I: /.exec(pictures.log)?.[1]);
+      expect(pageCount).toBeGreaterThanOrEqual(4);
+      for (let i = 1; i <= pageCount; i++)
+        expect(
+          pngSize(readFileSync(path.join(dir, `plan-p${String(i).padStart(2, '0')}.png`))),
+        ).toEqual({
+          width: 960,
+          height: 540,
+        });
+      // --page screen keeps the drawing as on screen, in one picture.
+      const screen = batchFile('screen');
+      expect(batched('screen').log).toMatch(/Wrote .*screen\.png: PNG of the hierarchy view/);
+      expect(pngSize(readFileSync(screen)).width).toBeGreaterThan(400);
+      const bad = exportCommand(['--view', 'spiral', '--out', png]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr.trim()).toBe(
+        '--view must be one of plan, implementation, underpins, hierarchy, concentric, force',
+      );
+      // A batch is checked whole before anything is made: the bad entry is named by its place.
+      const jobs = path.join(dir, 'bad-batch.json');
+      const first = path.join(dir, 'not-made.png');
+      writeFileSync(
+        jobs,
+        JSON.stringify([
+          { view: 'plan', out: first },
+          { view: 'spiral', out: png },
+        ]),
+      );
+      const badBatch = exportCommand(['--batch', jobs]);
+      expect(badBatch.status).toBe(1);
+      expect(badBatch.stderr.trim()).toBe(
+        `--batch ${jobs}, export 2: --view must be one of plan, implementation, underpins, hierarchy, concentric, force`,
+      );
+      expect(existsSync(first)).toBe(false);
+    },
+    BATCH_TIMEOUT,
+  );
 
   it('exports the shown data as GraphML that validates against the GraphML schema', async () => {
     const x = await ExplorerPage.open(browser, `${url}/#lang=en&pillars=I`);
@@ -418,121 +432,132 @@ describe('diagram exports', () => {
     await x.page.close();
   }, 600_000);
 
-  it('npm run export --deck writes the briefing deck: real fonts, pages in order, text ≥ 9 pt, diagrams filling the page', () => {
-    const file = path.join(dir, 'plan-brief.pdf');
-    const run = exportCommand(['--deck', '--lang', 'en', '--out', file]);
-    expect(run.status, run.stderr).toBe(0);
-    const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
-    expect(fonts).toMatch(/CID TrueType/);
-    expect(fonts).not.toMatch(/Type 3/);
-    const pages = Number(
-      /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1],
-    );
-    const pageText = (n: number) =>
-      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' })
+  it(
+    'npm run export --deck writes the briefing deck: real fonts, pages in order, text ≥ 9 pt, diagrams filling the page',
+    () => {
+      const file = batchFile('deckPdf');
+      const run = batched('deckPdf');
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.log).toMatch(/Wrote .*plan-brief\.pdf: PDF of the briefing deck/);
+      const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+      expect(fonts).toMatch(/CID TrueType/);
+      expect(fonts).not.toMatch(/Type 3/);
+      const pages = Number(
+        /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1],
+      );
+      const pageText = (n: number) =>
+        spawnSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' })
+          .stdout as string;
+      const texts = Array.from({ length: pages }, (_, i) => pageText(i + 1));
+      // Title page, what underpins what, pillars I–IV in order, then the index.
+      expect(texts[0]).toContain('Japan–Mongolia Action Plan 2022–2031');
+      expect(texts[0]).toContain(`Kizuna ${DATASET_VERSION}`);
+      expect(texts[1]).toContain('What underpins what');
+      // (The title page lists the parts too: each is looked for after it.)
+      const firstOf = (re: RegExp) => texts.findIndex((t, i) => i > 0 && re.test(t));
+      const order = [
+        firstOf(/What underpins what/),
+        firstOf(/Pillar I: /),
+        firstOf(/Pillar II: /),
+        firstOf(/Pillar III: /),
+        firstOf(/Pillar IV: /),
+        firstOf(/Index of commitments/),
+      ];
+      expect(order.every((i) => i > 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(texts.at(-1)).toContain('Index of commitments');
+      // Known labels come out whole, wrapped lines in sequence; commitments carry their ref.
+      const flat = squash(texts.join('\n'));
+      expect(flat).toContain(
+        squash('Agreement between Japan and Mongolia for an Economic Partnership'),
+      );
+      expect(flat).toContain(squash('II.2.1 Active utilisation of the Japan-Mongolia EPA'));
+      expect(flat).not.toContain('Memorandum on and Defense');
+      // Every page: the smallest word at least 9 pt tall, the footer there, and the diagram
+      // pages' text spread over ≥ 70% of the usable width.
+      const xml = spawnSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' })
         .stdout as string;
-    const texts = Array.from({ length: pages }, (_, i) => pageText(i + 1));
-    // Title page, what underpins what, pillars I–IV in order, then the index.
-    expect(texts[0]).toContain('Japan–Mongolia Action Plan 2022–2031');
-    expect(texts[0]).toContain(`Kizuna ${DATASET_VERSION}`);
-    expect(texts[1]).toContain('What underpins what');
-    // (The title page lists the parts too: each is looked for after it.)
-    const firstOf = (re: RegExp) => texts.findIndex((t, i) => i > 0 && re.test(t));
-    const order = [
-      firstOf(/What underpins what/),
-      firstOf(/Pillar I: /),
-      firstOf(/Pillar II: /),
-      firstOf(/Pillar III: /),
-      firstOf(/Pillar IV: /),
-      firstOf(/Index of commitments/),
-    ];
-    expect(order.every((i) => i > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(texts.at(-1)).toContain('Index of commitments');
-    // Known labels come out whole, wrapped lines in sequence; commitments carry their ref.
-    const flat = squash(texts.join('\n'));
-    expect(flat).toContain(
-      squash('Agreement between Japan and Mongolia for an Economic Partnership'),
-    );
-    expect(flat).toContain(squash('II.2.1 Active utilisation of the Japan-Mongolia EPA'));
-    expect(flat).not.toContain('Memorandum on and Defense');
-    // Every page: the smallest word at least 9 pt tall, the footer there, and the diagram
-    // pages' text spread over ≥ 70% of the usable width.
-    const xml = spawnSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' })
-      .stdout as string;
-    const pageXml = xml.split('<page ').slice(1);
-    expect(pageXml).toHaveLength(pages);
-    pageXml.forEach((p, i) => {
-      const words = [
-        ...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g),
-      ].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
-      expect(words.length, `page ${i + 1}`).toBeGreaterThan(5);
-      expect(
-        Math.min(...words.map(([, y0, , y1]) => y1 - y0)),
-        `page ${i + 1}`,
-      ).toBeGreaterThanOrEqual(9);
-      expect(squash(texts[i]!), `page ${i + 1}`).toContain(citation);
-      if (i > 0 && !texts[i]!.includes('Index of commitments')) {
-        const usable = 960 - 2 * 28 - 166;
-        const span = Math.max(...words.map((w) => w[2])) - Math.min(...words.map((w) => w[0]));
-        expect(span, `page ${i + 1}`).toBeGreaterThanOrEqual(0.7 * usable);
-      }
-    });
-  }, 300_000);
+      const pageXml = xml.split('<page ').slice(1);
+      expect(pageXml).toHaveLength(pages);
+      pageXml.forEach((p, i) => {
+        const words = [
+          ...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g),
+        ].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+        expect(words.length, `page ${i + 1}`).toBeGreaterThan(5);
+        expect(
+          Math.min(...words.map(([, y0, , y1]) => y1 - y0)),
+          `page ${i + 1}`,
+        ).toBeGreaterThanOrEqual(9);
+        expect(squash(texts[i]!), `page ${i + 1}`).toContain(citation);
+        if (i > 0 && !texts[i]!.includes('Index of commitments')) {
+          const usable = 960 - 2 * 28 - 166;
+          const span = Math.max(...words.map((w) => w[2])) - Math.min(...words.map((w) => w[0]));
+          expect(span, `page ${i + 1}`).toBeGreaterThanOrEqual(0.7 * usable);
+        }
+      });
+    },
+    BATCH_TIMEOUT,
+  );
 
-  it('npm run export --deck writes an editable .pptx: LibreOffice opens it, every label and the source line are there, connectors hold their shapes', async () => {
-    const file = path.join(dir, 'plan-brief.pptx');
-    const run = exportCommand(['--deck', '--lang', 'en', '--out', file]);
-    expect(run.status, run.stderr).toBe(0);
-    const converted = spawnSync(
-      'soffice',
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${dir}/lo-profile`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        file,
-      ],
-      { encoding: 'utf8', timeout: 240_000 },
-    );
-    expect(converted.status, converted.stderr).toBe(0);
-    const text = squash(
-      spawnSync('pdftotext', [path.join(dir, 'plan-brief.pdf'), '-'], { encoding: 'utf8' }).stdout,
-    );
-    // Every node of the underpins view, as the explorer names it, is on a slide.
-    const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=underpins`);
-    const labels = await x.page.evaluate(() =>
-      window
-        .kizuna!.cy.nodes()
-        .filter((n) => !n.hasClass('gone'))
-        .map((n) => String(n.data('label'))),
-    );
-    await x.page.close();
-    expect(labels.length).toBeGreaterThan(10);
-    for (const label of labels) expect(text).toContain(squash(label));
-    expect(text).toContain(citation);
-    // The underpins slide's connectors name shapes that exist on that slide.
-    const zip = await JSZip.loadAsync(readFileSync(file));
-    const slide = await zip.file('ppt/slides/slide2.xml')!.async('string');
-    const ids = new Set([...slide.matchAll(/<p:cNvPr id="(\d+)" name="node-/g)].map((m) => m[1]));
-    const ends = [...slide.matchAll(/<a:(?:stCxn|endCxn) id="(\d+)" idx="\d"\/>/g)].map(
-      (m) => m[1],
-    );
-    expect((slide.match(/<p:cxnSp>/g) ?? []).length).toBeGreaterThan(5);
-    expect(ends.length).toBe(2 * (slide.match(/<p:cxnSp>/g) ?? []).length);
-    for (const id of ends) expect(ids.has(id)).toBe(true);
-    // Every slide's footer text box holds the citation, in the slide XML itself.
-    for (const name of Object.keys(zip.files).filter((f) =>
-      /^ppt\/slides\/slide\d+\.xml$/.test(f),
-    )) {
-      const xml = await zip.file(name)!.async('string');
-      const runs = [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
-      expect(squash(runs.replace(/&amp;/g, '&')), name).toContain(citation);
-    }
-  }, 600_000);
+  it(
+    'npm run export --deck writes an editable .pptx: LibreOffice opens it, every label and the source line are there, connectors hold their shapes',
+    async () => {
+      const file = batchFile('deckPptx');
+      const run = batched('deckPptx');
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.log).toMatch(/Wrote .*plan-brief\.pptx: PPTX of the briefing deck/);
+      const converted = spawnSync(
+        'soffice',
+        [
+          '--headless',
+          '--norestore',
+          `-env:UserInstallation=file://${dir}/lo-profile`,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          file,
+        ],
+        { encoding: 'utf8', timeout: 240_000 },
+      );
+      expect(converted.status, converted.stderr).toBe(0);
+      const text = squash(
+        spawnSync('pdftotext', [path.join(dir, 'plan-brief.pdf'), '-'], { encoding: 'utf8' })
+          .stdout,
+      );
+      // Every node of the underpins view, as the explorer names it, is on a slide.
+      const x = await ExplorerPage.open(browser, `${url}/#lang=en&layout=underpins`);
+      const labels = await x.page.evaluate(() =>
+        window
+          .kizuna!.cy.nodes()
+          .filter((n) => !n.hasClass('gone'))
+          .map((n) => String(n.data('label'))),
+      );
+      await x.page.close();
+      expect(labels.length).toBeGreaterThan(10);
+      for (const label of labels) expect(text).toContain(squash(label));
+      expect(text).toContain(citation);
+      // The underpins slide's connectors name shapes that exist on that slide.
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const slide = await zip.file('ppt/slides/slide2.xml')!.async('string');
+      const ids = new Set([...slide.matchAll(/<p:cNvPr id="(\d+)" name="node-/g)].map((m) => m[1]));
+      const ends = [...slide.matchAll(/<a:(?:stCxn|endCxn) id="(\d+)" idx="\d"\/>/g)].map(
+        (m) => m[1],
+      );
+      expect((slide.match(/<p:cxnSp>/g) ?? []).length).toBeGreaterThan(5);
+      expect(ends.length).toBe(2 * (slide.match(/<p:cxnSp>/g) ?? []).length);
+      for (const id of ends) expect(ids.has(id)).toBe(true);
+      // Every slide's footer text box holds the citation, in the slide XML itself.
+      for (const name of Object.keys(zip.files).filter((f) =>
+        /^ppt\/slides\/slide\d+\.xml$/.test(f),
+      )) {
+        const xml = await zip.file(name)!.async('string');
+        const runs = [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+        expect(squash(runs.replace(/&amp;/g, '&')), name).toContain(citation);
+      }
+    },
+    BATCH_TIMEOUT,
+  );
 });
 
 describe('the underpins view as of a day (issue 25 item 1)', () => {
