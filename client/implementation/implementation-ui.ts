@@ -145,8 +145,14 @@ export function mountImplementation(host: ImplementationHost) {
       .filter((e) => !e.deleted && e.advances.some((a) => a.ref === ref))
       .sort((a, b) => a.date_start.localeCompare(b.date_start));
 
+  /** A new form starts at the suggestion for today: a hint the editor still has to choose. */
   const draftOf = (ref: string): AssessmentDraft =>
-    drafts.get(ref) ?? { status: 'limited', as_of: today(), evidence: [], note: '' };
+    drafts.get(ref) ?? {
+      status: suggestStatus(eventsOf(ref), today()).status,
+      as_of: today(),
+      evidence: [],
+      note: '',
+    };
 
   async function save(ref: string): Promise<void> {
     const draft = draftOf(ref);
@@ -163,7 +169,12 @@ export function mountImplementation(host: ImplementationHost) {
         {
           status: draft.status,
           as_of: draft.as_of,
-          evidence: draft.status === 'no_evidence' ? [] : draft.evidence,
+          evidence:
+            draft.status === 'no_evidence'
+              ? []
+              : draft.evidence.filter((id) =>
+                  eventsOf(ref).some((e) => e.id === id && e.date_start <= draft.as_of),
+                ),
           note: draft.note,
         },
         host.csrf(),
@@ -279,8 +290,9 @@ export function mountImplementation(host: ImplementationHost) {
     panel(s: AppState): TemplateResult | typeof nothing {
       const ref = refOfNode(s.selected);
       if (!ref) return nothing;
-      const events = eventsOf(ref);
       const draft = draftOf(ref);
+      // Only what had begun by the day assessed can be cited (the server refuses the rest).
+      const events = eventsOf(ref).filter((e) => !draft.as_of || e.date_start <= draft.as_of);
       return assessmentPanelTemplate({
         lang: s.lang,
         ref,
