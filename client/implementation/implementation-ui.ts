@@ -15,6 +15,7 @@ import {
   implementationRows,
   quarterEnds,
   type StatusSnapshot,
+  sortRows,
   statusOverTime,
   statusTable,
 } from '../model/implementation-model';
@@ -269,7 +270,12 @@ export function mountImplementation(host: ImplementationHost) {
         asOfLabel: asOfText(s.asOf, day, lang),
         view: s.implementation,
         table: data ? statusTable(data.commitments) : null,
-        rows: data ? implementationRows(data.commitments, host.events(), day) : [],
+        rows: data
+          ? sortRows(
+              implementationRows(data.commitments, host.events(), day),
+              s.implementation.sort,
+            )
+          : [],
         error: data ? null : error,
         overTime,
         pillarName: (p) => {
