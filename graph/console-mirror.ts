@@ -1,14 +1,21 @@
 import { DATASET_LABEL } from '../core/dataset';
-import { EVENT_SCHEMA, GRAPH_SCHEMA, schemaCommand } from '../core/formats/graph-schema';
+import {
+  ASSESSMENT_SCHEMA,
+  ASSESSMENTS_LABEL,
+  EVENT_SCHEMA,
+  GRAPH_SCHEMA,
+  schemaCommand,
+} from '../core/formats/graph-schema';
 import { EVENT_RELATIONSHIP_TYPES } from '../core/model/event-fields';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../core/model/graph-model';
+import { CURATION_ASSESSOR } from '../core/model/implementation';
 import type { Graph, Row, Statement } from './graph';
 import { ENTITY } from './queries/entity';
 import { EVENT_INTERNAL_KEYS } from './queries/events-export-query';
 
 /**
  * The research console's own database holds a copy of the public data only: the plan's
- * nodes and relationships, and the events nobody deleted without their bookkeeping (who
+ * nodes and relationships, the implementation assessments, and the events nobody deleted without their bookkeeping (who
  * edited them, lock tokens, deletion marks). Accounts, sessions, sign-in throttling and the
  * audit trail live in the main database alone, which visitors' Cypher never reaches
  * (docs/neo4j-security.md). Neo4j Community has no per-label privileges and one user
@@ -27,17 +34,21 @@ const TIMEOUT = { timeoutMs: 60_000, deadlineMs: 60_000 };
 /**
  * What the main database's public data is now, in one short read: the plan's fingerprint
  * and the events' count and summed versions (every create, edit, delete and restore adds
- * one). Equal stamps mean equal public data.
+ * one), and the assessments' count and latest reading (they are only appended to; a
+ * changed curated reading changes its hash). Equal stamps mean equal public data.
  */
 export async function publicDataStamp(main: Graph): Promise<string> {
   const [row] = await main.read(
     `OPTIONAL MATCH (p:${ENTITY}:Plan) WITH collect(p.seed_fingerprint) AS plans
      OPTIONAL MATCH (e:Event)
-     RETURN plans, count(e) AS events, sum(coalesce(e.version, 0)) AS versions`,
+     WITH plans, count(e) AS events, sum(coalesce(e.version, 0)) AS versions
+     OPTIONAL MATCH (a:${ASSESSMENTS_LABEL})
+     RETURN plans, events, versions, count(a) AS assessments,
+            max(a.assessed_at) + '|' + coalesce(max(a.curated_sha256), '') AS latest`,
     {},
     { timeoutMs: 5_000 },
   );
-  return `${(row?.plans as string[] | undefined)?.join('+') ?? ''}|${row?.events ?? 0}|${row?.versions ?? 0}`;
+  return `${(row?.plans as string[] | undefined)?.join('+') ?? ''}|${row?.events ?? 0}|${row?.versions ?? 0}|${row?.assessments ?? 0}|${row?.latest ?? ''}`;
 }
 
 /** The stamp of the data the console's database holds, or null when it holds none yet. */
@@ -83,6 +94,11 @@ async function readPublicData(main: Graph): Promise<PublicData> {
     {},
     TIMEOUT,
   );
+  const assessments = await main.read(
+    `MATCH (a:${ASSESSMENTS_LABEL}) RETURN properties(a) AS props ORDER BY a.id`,
+    {},
+    TIMEOUT,
+  );
   const eventEdges = await main.read(
     `MATCH (e:Event)-[r]->(n:${ENTITY})
      WHERE coalesce(e.deleted, false) = false AND type(r) IN $types
@@ -100,6 +116,13 @@ async function readPublicData(main: Graph): Promise<PublicData> {
     const props = { ...(row.props as Row) };
     for (const key of EVENT_INTERNAL_KEYS) delete props[key];
     nodes.push({ label: 'Event', props });
+  }
+  for (const row of assessments) {
+    // An editor's account name is half a sign-in: the copy says only that it was not curation.
+    const props = { ...(row.props as Row) };
+    if (props.assessed_by !== CURATION_ASSESSOR) props.assessed_by = 'editor';
+    delete props.curated_sha256;
+    nodes.push({ label: ASSESSMENTS_LABEL, props });
   }
   const relationship = (fromEvent: boolean) => (row: Row) => ({
     type: String(row.type),
@@ -140,8 +163,8 @@ function replaceStatements(data: PublicData, stamp: string, takenAt: string): St
   const statements: Statement[] = [{ cypher: 'MATCH (n) DETACH DELETE n' }];
   const byLabel = groupBy(data.nodes, (n) => n.label);
   for (const [label, nodes] of byLabel) {
-    // Events and the dataset's own node are not plan data: no Entity label.
-    const labels = label === 'Event' || label === DATASET_LABEL ? label : `${label}:${ENTITY}`;
+    // Events, assessments and the dataset's own node are not plan data: no Entity label.
+    const labels = PLAN_LABELS.includes(label) ? `${label}:${ENTITY}` : label;
     for (const batch of batches(nodes)) {
       statements.push({
         cypher: `UNWIND $rows AS row CREATE (n:${labels}) SET n = row`,
@@ -189,7 +212,7 @@ export interface MirrorReport {
 
 /** Creates the constraints and indexes a copy needs (idempotent): the export's schema. */
 export async function ensureMirrorSchema(sandbox: Graph): Promise<void> {
-  for (const item of [...GRAPH_SCHEMA, ...EVENT_SCHEMA]) {
+  for (const item of [...GRAPH_SCHEMA, ...EVENT_SCHEMA, ...ASSESSMENT_SCHEMA]) {
     await sandbox.write(schemaCommand(item), {}, TIMEOUT);
   }
   await sandbox.write('CALL db.awaitIndexes(60)', {}, TIMEOUT);

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   try {
     const counts = await importAnalystsData(graph, json, { replace: values.replace });
     console.log(
-      `Restored ${counts.events} events, ${counts.users} accounts and ${counts.audit} audit entries from ${file}.`,
+      `Restored ${counts.events} events, ${counts.assessments} assessments, ${counts.users} accounts and ${counts.audit} audit entries from ${file}.`,
     );
   } finally {
     await graph.close();

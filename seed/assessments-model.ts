@@ -48,18 +48,19 @@ function stableJson(value: unknown): string {
 
 /**
  * Parses seed/data/assessments.json: every entry's fields by the one schema editors' readings
- * pass, its ref a commitment of the plan, each cited event a curated event that began on or
- * before the day assessed. Throws CurationError naming the entry and field.
+ * pass, its ref a commitment of the plan, each cited event a curated event that advances that
+ * commitment and began on or before the day assessed. Throws CurationError naming the entry and field.
  */
 export function parseCuratedAssessments(
   json: unknown,
   refs: ReadonlySet<string>,
-  events: readonly Pick<CuratedEvent, 'id' | 'date'>[],
+  events: readonly Pick<CuratedEvent, 'id' | 'date' | 'advances'>[],
   file = 'seed/data/assessments.json',
 ): CuratedAssessment[] {
   const parsed = curatedFile.safeParse(json);
   if (!parsed.success) throw new CurationError(describeIssue(file, json, parsed.error.issues[0]!));
   const startOf = new Map(events.map((e) => [e.id, dateStart(e.date)]));
+  const advancing = new Set(events.flatMap((e) => e.advances.map((a) => `${a.ref}|${e.id}`)));
   const seen = new Set<string>();
   return parsed.data.assessments.map((raw, index) => {
     const {
@@ -87,6 +88,10 @@ export function parseCuratedAssessments(
       if (start === undefined)
         throw new CurationError(
           `${where}: evidence.${i}: "${eventId}" is not an event of seed/data/events.json.`,
+        );
+      if (!advancing.has(`${ref}|${eventId}`))
+        throw new CurationError(
+          `${where}: evidence.${i}: "${eventId}" does not advance ${ref} in seed/data/events.json.`,
         );
       if (start > fields.data.as_of)
         throw new CurationError(

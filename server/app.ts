@@ -24,6 +24,7 @@ import type { ConsoleSandbox } from './routes/cypher/console-sandbox';
 import { cypherRouter } from './routes/cypher/cypher.router';
 import { eventsRouter } from './routes/events/events.router';
 import { exportRouter } from './routes/export/export.router';
+import { feedRouter } from './routes/feed/feed.router';
 import { graphRouter } from './routes/graph/graph.router';
 import { healthRouter } from './routes/health/health.router';
 import { implementationRouter } from './routes/implementation/implementation.router';
@@ -160,6 +161,7 @@ export function createApp({
   api.use('/auth', authRouter(graph, auth));
   api.use('/events', eventsRouter(graph));
   api.use('/implementation', implementationRouter(graph));
+  api.use('/feed.atom', feedRouter(graph));
   api.use('/health', healthRouter(graph, sandbox));
   api.use('/schema', schemaRouter(sandbox));
   api.use('/graph', graphRouter(graph));

@@ -24,6 +24,7 @@ import { problem } from '../core/api/shared';
 import { DATASET_VERSION } from '../core/dataset';
 import { EXPORT_FORMATS } from '../core/formats/export-formats';
 import { eventPaths } from './routes/events/events.openapi';
+import { feedPaths } from './routes/feed/feed.openapi';
 import { implementationPaths } from './routes/implementation/implementation.openapi';
 
 const problemResponse = (description: string): ZodOpenApiResponseObject => ({
@@ -253,6 +254,7 @@ export function openApiDocument() {
       ),
       ...eventPaths(),
       ...implementationPaths(),
+      ...feedPaths(),
     },
   });
 }

@@ -1,17 +1,26 @@
 import { createHash } from 'node:crypto';
 import type { Graph } from '../graph';
+import { ensureAssessmentsSchema } from '../implementation/assessment-store';
 import type { Plain } from '../to-plain';
 import { ensureEventsSchema, relinkEvents } from './event-store';
 
 /**
- * Backup and restore of analysts' data (events, accounts, the audit log) as one JSON file
+ * Backup and restore of analysts' data (events, implementation assessments, accounts, the
+ * audit log) as one JSON file
  * with a SHA-256 per section. Sessions are not backed up (a restore signs everyone out);
  * password hashes only when asked (`includeSecrets`), so a plain backup can be shared.
  */
 
 export const BACKUP_FORMAT = 'kizuna-analysts-data';
-const SECTIONS = { events: 'Event', users: 'User', audit: 'Audit' } as const;
+const SECTIONS = {
+  events: 'Event',
+  assessments: 'Assessment',
+  users: 'User',
+  audit: 'Audit',
+} as const;
 type Section = keyof typeof SECTIONS;
+/** Sections a backup made before they existed lacks: read as empty (assessments came with issue 27). */
+const LATER_SECTIONS: readonly Section[] = ['assessments'];
 
 export interface BackupSection {
   count: number;
@@ -79,6 +88,8 @@ export function verifyBackup(json: unknown): BackupFile {
       `This is not a Kizuna analysts' data backup (format ${BACKUP_FORMAT}, version 1).`,
     );
   for (const section of Object.keys(SECTIONS) as Section[]) {
+    if (file.sections && !file.sections[section] && LATER_SECTIONS.includes(section))
+      file.sections[section] = { count: 0, sha256: sectionSha256([]), items: [] };
     const s = file.sections?.[section];
     if (!s || !Array.isArray(s.items))
       throw new BackupError(`The backup has no "${section}" section.`);
@@ -99,8 +110,8 @@ export function verifyBackup(json: unknown): BackupFile {
 
 /**
  * Writes a verified backup back, in one transaction. Refuses when the database already holds
- * analysts' data unless `replace`, which first removes events, accounts, sessions and the
- * audit log. The plan is never touched; events' relationships are redrawn afterwards.
+ * analysts' data unless `replace`, which first removes events, assessments, accounts,
+ * sessions and the audit log. The plan is never touched; events' relationships are redrawn afterwards.
  */
 export async function importAnalystsData(
   graph: Graph,
@@ -109,16 +120,19 @@ export async function importAnalystsData(
 ): Promise<Record<Section, number>> {
   const file = verifyBackup(json);
   await ensureEventsSchema(graph);
+  await ensureAssessmentsSchema(graph);
   await graph.transaction('WRITE', async (tx) => {
     const [existing] = await tx.run(
-      'MATCH (n) WHERE n:Event OR n:User OR n:Audit RETURN count(n) AS n',
+      'MATCH (n) WHERE n:Event OR n:Assessment OR n:User OR n:Audit RETURN count(n) AS n',
     );
     const count = Number(existing?.n ?? 0);
     if (count > 0 && !options.replace)
       throw new BackupError(
-        `The database already holds ${count} events, accounts or audit entries; restore with --replace to overwrite them.`,
+        `The database already holds ${count} events, assessments, accounts or audit entries; restore with --replace to overwrite them.`,
       );
-    await tx.run('MATCH (n) WHERE n:Event OR n:User OR n:Session OR n:Audit DETACH DELETE n');
+    await tx.run(
+      'MATCH (n) WHERE n:Event OR n:Assessment OR n:User OR n:Session OR n:Audit DETACH DELETE n',
+    );
     for (const [section, label] of Object.entries(SECTIONS) as [Section, string][]) {
       await tx.run('UNWIND $items AS item CREATE (n:$($label)) SET n = item', {
         label,
@@ -129,6 +143,7 @@ export async function importAnalystsData(
   await relinkEvents(graph);
   return {
     events: file.sections.events.count,
+    assessments: file.sections.assessments.count,
     users: file.sections.users.count,
     audit: file.sections.audit.count,
   };

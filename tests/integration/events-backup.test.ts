@@ -10,6 +10,7 @@ import {
 } from '../../graph/events/backup';
 import { createEvent, setEventDeleted } from '../../graph/events/event-store';
 import type { Graph } from '../../graph/graph';
+import { readCuratedAssessments, seedAssessments } from '../../scripts/seed-assessments';
 import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
@@ -23,7 +24,9 @@ import {
 import { testConsole } from '../support/console-database';
 import { openSeededGraph } from '../support/seeded-graph';
 
-const curated = readCuratedEvents(readSeedInputs().model);
+const { model } = readSeedInputs();
+const curated = readCuratedEvents(model);
+const readings = readCuratedAssessments(model, curated);
 let graph: Graph;
 let sandbox: ConsoleSandbox;
 
@@ -32,6 +35,7 @@ beforeAll(async () => {
   sandbox = testConsole(graph);
   await wipeAnalystsData(graph);
   await seedEvents(graph, curated, () => {});
+  await seedAssessments(graph, readings, () => {});
   await createAccount(graph, {
     name: 'backup-editor',
     role: 'editor',
@@ -59,6 +63,7 @@ describe('backup → wipe → restore', () => {
       JSON.stringify(await exportAnalystsData(graph, { includeSecrets: true })),
     );
     expect(backup.sections.events.count).toBe(curated.length + 1);
+    expect(backup.sections.assessments.count).toBe(readings.length);
     expect(backup.sections.users.count).toBe(1);
     expect(backup.sections.audit.count).toBeGreaterThan(curated.length);
     await wipeAnalystsData(graph);

@@ -20,11 +20,12 @@ describe('the curated starting events', () => {
   const events = readCuratedEvents(model);
 
   it('load whole, every one sourced, dated and linked to a commitment of the plan', () => {
-    expect(events.length).toBeGreaterThanOrEqual(30);
+    expect(events.length).toBeGreaterThanOrEqual(80);
     for (const e of events) {
       expect(e.source_url).toMatch(/^https?:\/\//);
       expect(e.advances.length).toBeGreaterThan(0);
-      expect(e.source_accessed).toBe('2026-11-30');
+      // The first pass read its pages on 2026-11-30; the second (issue 27) re-read or added on 2026-12-07.
+      expect(['2026-11-30', '2026-12-07']).toContain(e.source_accessed);
       expect(dateStart(e.date) >= '2022-11-01').toBe(true);
     }
   });
@@ -85,5 +86,53 @@ describe('event dates', () => {
     expect(eventFields.safeParse({ ...base, date: '2023-13' }).success).toBe(false);
     expect(eventFields.safeParse({ ...base, date: '2023-02-29' }).success).toBe(false);
     expect(eventFields.safeParse({ ...base, date: '2024-02-29' }).success).toBe(true);
+  });
+});
+
+/**
+ * Issue 27 item 8: the facts the second pass took from the primary pages, and the sites it
+ * replaced, so a later edit cannot quietly bring either back. Ids keep their first dates.
+ */
+describe('the events record, second pass', () => {
+  const byId = new Map(readCuratedEvents(model).map((e) => [e.id, e]));
+  const dated: [string, string, string][] = [
+    // MOFA's release: signed in Mongolia on 11 December 2024 (the record had the 12th).
+    ['ev-2024-12-12-defence-equipment-agreement-signed', '2024-12-11', 'j-defense.ikaros.jp'],
+    ['ev-2025-01-defence-equipment-agreement-in-force', '2025-01-22', 'j-defense.ikaros.jp'],
+    ['ev-2025-osa-air-traffic-radar', '2025-02-10', 'www.mofa.go.jp'],
+    ['ev-jal-first-flight-ulaanbaatar', '2023-08-24', 'tokyo.embassy.mn'],
+    ['ev-2025-08-19-pko-engineering-base-camp', '2025-08-20', 'j-defense.ikaros.jp'],
+    ['ev-2023-08-23-business-forum-ulaanbaatar', '2023-08-18', 'www.jica.go.jp'],
+  ];
+  for (const [id, date, host] of dated)
+    it(`${id} is dated ${date}, from ${host}`, () => {
+      const e = byId.get(id);
+      expect(e?.date).toBe(date);
+      expect(new URL(e!.source_url).hostname).toBe(host);
+    });
+
+  it('cites none of the aggregators and unrelated-country sites it replaced', () => {
+    const replaced = [
+      'today.az',
+      'open.kg',
+      'time.kg',
+      'japantoday.com',
+      'jp-reports.com',
+      'mongolia-japan.com',
+      'mongoliantraveler.com',
+      'thediplomat.com',
+      'japantimes.co.jp',
+    ];
+    for (const e of byId.values())
+      expect(replaced, e.id).not.toContain(new URL(e.source_url).hostname.replace(/^www\./, ''));
+  });
+
+  it('covers every pillar with at least ten events', () => {
+    for (const pillar of ['I', 'II', 'III', 'IV'])
+      expect(
+        [...byId.values()].filter((e) => e.advances.some((a) => a.ref.split('.')[0] === pillar))
+          .length,
+        pillar,
+      ).toBeGreaterThanOrEqual(10);
   });
 });
