@@ -15,6 +15,7 @@ import {
   implementationRows,
   quarterEnds,
   type StatusSnapshot,
+  sortRows,
   statusOverTime,
   statusTable,
 } from '../model/implementation-model';
@@ -145,8 +146,14 @@ export function mountImplementation(host: ImplementationHost) {
       .filter((e) => !e.deleted && e.advances.some((a) => a.ref === ref))
       .sort((a, b) => a.date_start.localeCompare(b.date_start));
 
+  /** A new form starts at the suggestion for today: a hint the editor still has to choose. */
   const draftOf = (ref: string): AssessmentDraft =>
-    drafts.get(ref) ?? { status: 'limited', as_of: today(), evidence: [], note: '' };
+    drafts.get(ref) ?? {
+      status: suggestStatus(eventsOf(ref), today()).status,
+      as_of: today(),
+      evidence: [],
+      note: '',
+    };
 
   async function save(ref: string): Promise<void> {
     const draft = draftOf(ref);
@@ -163,7 +170,12 @@ export function mountImplementation(host: ImplementationHost) {
         {
           status: draft.status,
           as_of: draft.as_of,
-          evidence: draft.status === 'no_evidence' ? [] : draft.evidence,
+          evidence:
+            draft.status === 'no_evidence'
+              ? []
+              : draft.evidence.filter((id) =>
+                  eventsOf(ref).some((e) => e.id === id && e.date_start <= draft.as_of),
+                ),
           note: draft.note,
         },
         host.csrf(),
@@ -258,7 +270,12 @@ export function mountImplementation(host: ImplementationHost) {
         asOfLabel: asOfText(s.asOf, day, lang),
         view: s.implementation,
         table: data ? statusTable(data.commitments) : null,
-        rows: data ? implementationRows(data.commitments, host.events(), day) : [],
+        rows: data
+          ? sortRows(
+              implementationRows(data.commitments, host.events(), day),
+              s.implementation.sort,
+            )
+          : [],
         error: data ? null : error,
         overTime,
         pillarName: (p) => {
@@ -279,8 +296,9 @@ export function mountImplementation(host: ImplementationHost) {
     panel(s: AppState): TemplateResult | typeof nothing {
       const ref = refOfNode(s.selected);
       if (!ref) return nothing;
-      const events = eventsOf(ref);
       const draft = draftOf(ref);
+      // Only what had begun by the day assessed can be cited (the server refuses the rest).
+      const events = eventsOf(ref).filter((e) => !draft.as_of || e.date_start <= draft.as_of);
       return assessmentPanelTemplate({
         lang: s.lang,
         ref,

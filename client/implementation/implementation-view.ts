@@ -107,7 +107,10 @@ function countsTable(c: ImplementationViewContext, table: StatusTable): Template
   </table>`;
 }
 
-/** Per pillar, one small stacked bar per quarter: the share at each level, marked by pattern. */
+/**
+ * Per pillar, one small stacked bar per quarter: the share at each level, marked by pattern,
+ * the furthest at the bottom, so a bar fills from below as the pillar gets further.
+ */
 function overTimeStrip(c: ImplementationViewContext): TemplateResult {
   const { lang, overTime } = c;
   if (!overTime)
@@ -128,7 +131,7 @@ function overTimeStrip(c: ImplementationViewContext): TemplateResult {
               .map((s) => `${statusName(s, lang)} ${counts[s]}`)
               .join(', ');
             return html`<span class="impl-bar" title=${`${pillar} ${q.label}: ${words}`}>
-              ${[...IMPLEMENTATION_STATUSES].reverse().map((s) =>
+              ${IMPLEMENTATION_STATUSES.map((s) =>
                 counts[s]
                   ? html`<span
                       class="impl-seg"
@@ -212,7 +215,7 @@ function rowsTable(c: ImplementationViewContext): TemplateResult {
               </button>
             </td>
             <td data-status=${r.status}>${statusText(r.status, lang)}</td>
-            <td>${r.lastEvent ?? '—'}</td>
+            <td class="day">${r.lastEvent ?? '—'}</td>
             <td class="num">${r.daysSince ?? '—'}</td>
             <td class="num">${r.evidence}</td>
           </tr>`,

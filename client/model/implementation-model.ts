@@ -3,6 +3,7 @@ import {
   IMPLEMENTATION_STATUSES,
   type ImplementationStatus,
 } from '../../core/model/implementation';
+import { daysBetween, happenedBy } from '../../core/model/suggested-status';
 
 /**
  * The implementation monitor's pure part, shared by the explorer's Implementation view and
@@ -71,18 +72,7 @@ export function statusTable(
   return { rows, totals, total };
 }
 
-/**
- * An event has happened by a day once every day it can mean is past (an event known to its
- * month counts from the month's end): the record is never read as saying more than it does.
- */
-export const happenedBy = (e: Pick<AdvancingEvent, 'date_end'>, day: string) => e.date_end <= day;
-
-const dayNumber = (d: string) =>
-  Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
-
-/** Whole days from `from` to `to` (ISO days). */
-export const daysBetween = (from: string, to: string) =>
-  Math.round(dayNumber(to) - dayNumber(from));
+export { daysBetween, happenedBy };
 
 /** The live events that advance each commitment by `day`, oldest first, keyed by ref. */
 export function eventsByRef<E extends AdvancingEvent>(

@@ -44,19 +44,29 @@ export interface Suggestion {
 const dayNumber = (d: string) =>
   Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
 
+/** Whole days from `from` to `to` (ISO days). */
+export const daysBetween = (from: string, to: string) =>
+  Math.round(dayNumber(to) - dayNumber(from));
+
+/**
+ * An event has happened by a day once every day it can mean is past (an event known to its
+ * month counts from the month's end): the record is never read as saying more than it does.
+ */
+export const happenedBy = (e: Pick<SuggestionEvent, 'date_end'>, day: string) => e.date_end <= day;
+
 /**
  * The suggestion for one commitment on `day`, from the events that advance it (the caller
  * passes that commitment's events). An event counts once every day it can mean is past.
  */
 export function suggestStatus(events: readonly SuggestionEvent[], day: string): Suggestion {
-  const past = events.filter((e) => !e.deleted && e.date_end <= day);
+  const past = events.filter((e) => !e.deleted && happenedBy(e, day));
   const byKind = new Map<string, number>();
   for (const e of past) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
   const kinds = [...byKind.entries()]
     .map(([kind, count]) => ({ kind, count }))
     .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
   const last = past.reduce<string | null>((l, e) => (!l || e.date_end > l ? e.date_end : l), null);
-  const daysSince = last ? Math.round(dayNumber(day) - dayNumber(last)) : null;
+  const daysSince = last ? daysBetween(last, day) : null;
   const delivering = past.filter((e) => DELIVERING_KINDS.includes(e.kind)).length;
   const count = past.length;
   const status: Suggestion['status'] =

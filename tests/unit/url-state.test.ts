@@ -28,6 +28,28 @@ describe('the view in the URL', () => {
     expect(decoded.state).toEqual(s);
   });
 
+  it('keeps the implementation view, its sort, the cell it opened and the status filter in the link', () => {
+    let s = actions.openImplementationCell(initialState('en'), 'II', 'limited');
+    s = actions.sortImplementation(s, 'daysSince');
+    s = actions.sortImplementation(s, 'daysSince');
+    s = actions.toggleStatus(s, 'no_evidence');
+    expect(s.tab).toBe('implementation');
+    expect(s.implementation.sort).toEqual({ column: 'daysSince', descending: true });
+    expect(s.filters.statuses).not.toContain('no_evidence');
+    const decoded = decodeState(`#${encodeState(s)}`, 'en');
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.state).toEqual(s);
+    // The same status again shows it again, in the scale's order; the same cell again changes nothing.
+    expect(actions.toggleStatus(s, 'no_evidence').filters.statuses).toEqual(
+      initialState('en').filters.statuses,
+    );
+    expect(actions.openImplementationCell(s, 'II', 'limited')).toBe(s);
+    expect(actions.openImplementationCell(s, null, null).implementation.cell).toBeNull();
+    const bad = decodeState('#lang=en&isort=colour~up&icell=V~done&statuses=finished', 'en');
+    expect(bad.problems).toHaveLength(3);
+    expect(bad.state.implementation).toEqual(initialState('en').implementation);
+  });
+
   it('keeps a list, the table’s sort and its filters in the link, so Back and a shared link reopen them', () => {
     let s = actions.openList(initialState('en'), {
       kind: 'search',
