@@ -8,13 +8,10 @@
  * so that a busy moment of the machine falls on both. Each build is served as static files
  * with /api passed through to the one app (the API is the same for both).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalApp } from '../scripts/local-app';
 import { launchChromium } from '../server/chromium';
+import { isBuild, serveBuild } from './serve-build';
 
 const { values } = parseArgs({
   options: {
@@ -25,9 +22,10 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 for (const option of ['before', 'after'] as const) {
-  const dir = values[option];
-  if (!dir || !existsSync(path.join(dir, 'index.html'))) {
-    console.error(`--${option} must name a vite build folder with an index.html (got "${dir}").`);
+  if (!isBuild(values[option])) {
+    console.error(
+      `--${option} must name a vite build folder with an index.html (got "${values[option]}").`,
+    );
     process.exit(2);
   }
 }
@@ -36,46 +34,12 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-/** A build's files, and /api from the app. */
-function serve(dir: string, appUrl: string): Promise<http.Server> {
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname.startsWith('/api/')) {
-      const answer = await fetch(`${appUrl}${url.pathname}${url.search}`, {
-        headers: { accept: req.headers.accept ?? '*/*' },
-      });
-      res.writeHead(answer.status, {
-        'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
-      });
-      res.end(Buffer.from(await answer.arrayBuffer()));
-      return;
-    }
-    const file = path.join(dir, url.pathname === '/' ? 'index.html' : url.pathname);
-    if (!file.startsWith(path.resolve(dir)) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const app = await startLocalApp((m) => console.log(m));
 const builds = {
-  before: await serve(path.resolve(values.before!), app.url),
-  after: await serve(path.resolve(values.after!), app.url),
+  before: await serveBuild(values.before!, app.url),
+  after: await serveBuild(values.after!, app.url),
 };
 const browser = await launchChromium(app.config.chromiumPath);
 const times: Record<keyof typeof builds, number[]> = { before: [], after: [] };
@@ -85,8 +49,7 @@ try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      const port = (builds[name].address() as AddressInfo).port;
-      await page.goto(`http://127.0.0.1:${port}/#lang=en`);
+      await page.goto(`${builds[name].url}/#lang=en`);
       await page.waitForSelector('body[data-state="ready"]', { timeout: 180_000 });
       times[name].push(
         (await page.evaluate(
