@@ -39,6 +39,9 @@ function expectProblem(res: request.Response, status: number, field?: string) {
 }
 
 describe('GET /api/schema', () => {
+  // The first schema request fills the research console's database with the public data
+  // (server/routes/cypher/console-sandbox.ts) and builds its indexes: 30 s was not enough
+  // for that on a busy 2-core machine.
   it('lists every label and relationship type with counts and properties', async () => {
     const res = await get('/api/schema');
     expect(res.status).toBe(200);
@@ -56,7 +59,7 @@ describe('GET /api/schema', () => {
     expect(res.body.propertyKeys).toEqual(
       expect.arrayContaining(['text_ja', 'text_en', 'name_ja']),
     );
-  });
+  }, 180_000);
 });
 
 describe('GET /api/graph', () => {
