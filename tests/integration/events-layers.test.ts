@@ -6,6 +6,7 @@ import { exportAnalystsData, importAnalystsData } from '../../graph/events/backu
 import { createEvent, ensureEventsSchema } from '../../graph/events/event-store';
 import type { Graph } from '../../graph/graph';
 import { ensureSeeded } from '../../scripts/ensure-seeded';
+import { readCuratedAssessments, seedAssessments } from '../../scripts/seed-assessments';
 import { readCuratedEvents, seedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { createApp } from '../../server/app';
@@ -141,7 +142,9 @@ describe('a database an older release wrote', () => {
   });
 
   it('is upgraded by the app’s start, which says so, and ends as a fresh one', async () => {
+    // Fresh as the app's start seeds it: the curated events and the curated readings of them.
     await seedEvents(graph, curated, quiet);
+    await seedAssessments(graph, readCuratedAssessments(inputs.model, curated), quiet);
     const fresh = await analystsFingerprint(graph);
     const made = await asAnOlderRelease(graph);
     expect(await analystsFingerprint(graph)).not.toBe(fresh);
