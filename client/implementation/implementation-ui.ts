@@ -11,6 +11,7 @@ import {
 import { suggestStatus } from '../../core/model/suggested-status';
 import { PLAN_ADOPTED } from '../model/agreement-milestones';
 import { today } from '../model/clock';
+import type { GraphEdge, GraphNode } from '../model/graph-items';
 import {
   implementationRows,
   quarterEnds,
@@ -30,19 +31,6 @@ import { type AssessmentDraft, assessmentPanelTemplate } from './assessment-pane
 import { implementationApi } from './implementation-api';
 import { implementationViewTemplate } from './implementation-view';
 import { STATUS_WEDGE, statusText } from './status-marks';
-
-interface GraphNode {
-  id: string;
-  kind: string;
-  name_ja: string;
-  name_en: string;
-  ref?: unknown;
-}
-interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-}
 
 export interface ImplementationHost {
   state(): AppState;

@@ -4,6 +4,7 @@ import type { Session } from '../../core/api/auth';
 import { EVENT_LINKS } from '../../core/model/event-fields';
 import { hasRole } from '../../core/model/roles';
 import type { Elements, SearchResult } from '../api';
+import type { GraphEdge, GraphNode } from '../model/graph-items';
 import type { AppState, Lang, ListSet } from '../model/state';
 import { type RowFacts, rowFacts } from '../model/table-model';
 import { t } from '../views/labels';
@@ -22,19 +23,6 @@ import {
 import './timeline.css';
 import { today } from '../model/clock';
 import { mountTimeline } from './timeline-view';
-
-interface GraphNode {
-  id: string;
-  kind: string;
-  name_ja: string;
-  name_en: string;
-  ref?: unknown;
-}
-interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-}
 
 export interface EventsHost {
   state(): AppState;

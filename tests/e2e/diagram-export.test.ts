@@ -9,6 +9,7 @@ import { PLAN_ADOPTED } from '../../client/model/agreement-milestones';
 import { standingOf } from '../../client/model/status-as-of';
 import { citationFooter, DATASET_VERSION, datasetStamp } from '../../core/dataset';
 import { launchChromium } from '../support/browser';
+import { libreOfficeToPdf } from '../support/libreoffice';
 import { ExplorerPage } from './explorer-page';
 
 const url = inject('appUrl');
@@ -506,20 +507,7 @@ describe('diagram exports', () => {
       const run = batched('deckPptx');
       expect(run.status, run.stderr).toBe(0);
       expect(run.log).toMatch(/Wrote .*plan-brief\.pptx: PPTX of the briefing deck/);
-      const converted = spawnSync(
-        'soffice',
-        [
-          '--headless',
-          '--norestore',
-          `-env:UserInstallation=file://${dir}/lo-profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          file,
-        ],
-        { encoding: 'utf8', timeout: 240_000 },
-      );
+      const converted = libreOfficeToPdf(file, dir);
       expect(converted.status, converted.stderr).toBe(0);
       const text = squash(
         spawnSync('pdftotext', [path.join(dir, 'plan-brief.pdf'), '-'], { encoding: 'utf8' })

@@ -16,6 +16,7 @@ import { readCuratedAssessments, seedAssessments } from '../../scripts/seed-asse
 import { readCuratedEvents } from '../../scripts/seed-events';
 import { readSeedInputs } from '../../scripts/seed-inputs';
 import { launchChromium } from '../support/browser';
+import { libreOfficeToPdf } from '../support/libreoffice';
 import { closeGraphWithEvents, openGraphWithEvents } from './events-fixture';
 import { ExplorerPage } from './explorer-page';
 
@@ -165,20 +166,7 @@ describe('the implementation review export', () => {
         ),
     );
     expect(Math.min(...sizes.flat())).toBeGreaterThanOrEqual(900);
-    const converted = spawnSync(
-      'soffice',
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${dir}/lo-profile`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        file,
-      ],
-      { encoding: 'utf8', timeout: 240_000 },
-    );
+    const converted = libreOfficeToPdf(file, dir);
     expect(converted.status, converted.stderr).toBe(0);
     const texts = pageTexts(path.join(dir, 'review.pdf'));
     expect(texts).toHaveLength(sizes.length);
