@@ -37,11 +37,11 @@ export function syncHistory(store: Store): void {
 }
 
 /**
- * Once the data say their version: a view opened without one (a link from before versions,
- * or none) is pinned to it, so a reload on edited data (1.4.0+data.…) does not look like a
- * link from another version.
+ * Once the data say their version: a view opened without one (a link or saved view from
+ * before versions) is pinned to it, so that Copy link and a reload carry it, and a reload
+ * on edited data (1.4.0+data.…) does not look like a link from another version.
  */
-export function pinFirstEntry(store: Store): void {
+export function pinEntry(store: Store): void {
   if (store.linkVersion !== null) return;
   history.replaceState(history.state, '', `#${encodeState(store.state, store.dataVersion)}`);
 }

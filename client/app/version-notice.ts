@@ -3,7 +3,7 @@ import type { NodeChangeIndex } from '../../core/dataset-node-changes';
 import { dataVersionOf, linkNodeIds, needsChangeIndex, versionNotice } from '../model/link-version';
 import { t, tf } from '../views/labels';
 import type { Explorer } from './explorer';
-import { pinFirstEntry } from './history-sync';
+import { pinEntry } from './history-sync';
 import { byId } from './page-elements';
 import { nameOf } from './store';
 
@@ -26,13 +26,13 @@ const loadChangeIndex = async (): Promise<NodeChangeIndex | null> => {
 /** Once the plan is loaded: the data's own version, the first entry pinned to it, and the notice. */
 export function dataLoaded(app: Explorer): Promise<void> {
   app.store.setDataVersion(dataVersionOf(app.store.loaded.nodes));
-  pinFirstEntry(app.store);
   return checkLinkVersion(app);
 }
 
 /** Says whether the link that opened the view (or the history entry restored) was made on other data. */
 export async function checkLinkVersion(app: Explorer): Promise<void> {
   const { store } = app;
+  pinEntry(store);
   const made = store.linkVersion;
   const shown = store.dataVersion;
   const index = needsChangeIndex(made, shown) ? await loadChangeIndex() : null;

@@ -75,7 +75,7 @@ describe('links pinned to a dataset version', () => {
     await x.page.close();
   });
 
-  it('a link of the current version says nothing, and a saved view records the version', async () => {
+  it('a link of the current version says nothing, a saved view records the version, a link opened in the page is checked', async () => {
     const x = await ExplorerPage.open(
       browser,
       `${url}/#dv=${DATASET_VERSION}&lang=en&sel=${CHANGED}`,
@@ -87,6 +87,20 @@ describe('links pinned to a dataset version', () => {
     await x.page.click('[data-test="save-view"]');
     const saved = await x.page.evaluate(() => localStorage.getItem('kizuna.savedViews'));
     expect(JSON.parse(saved ?? '[]')[0].hash).toContain(`dv=${DATASET_VERSION}`);
+    // A link or saved view opened in the page (as a saved view opens) is checked too…
+    await x.page.evaluate(() => {
+      location.hash = '#dv=1.3.0&lang=en&sel=japan';
+    });
+    await x.page.waitForSelector(`${NOTICE}:not([hidden])`, { timeout: 30_000 });
+    // …and one from before versions says nothing, and is pinned to the data shown.
+    await x.page.evaluate(() => {
+      location.hash = '#lang=en&sel=mongolia';
+    });
+    await x.page.waitForSelector(`${NOTICE}[hidden]`, { state: 'attached' });
+    await x.page.waitForFunction(
+      (dv) => location.hash.includes(`dv=${dv}`) && location.hash.includes('sel=mongolia'),
+      DATASET_VERSION,
+    );
     expect(x.errors).toEqual([]);
     await x.page.close();
   });
