@@ -13,6 +13,7 @@ import { followSkipLinks, listenForShortcuts } from './app/shortcuts';
 import { openFirstView, preparePage } from './app/start-up';
 import { createStore } from './app/store';
 import { showEdgeTooltip, showTooltip } from './app/tooltip';
+import { checkLinkVersion } from './app/version-notice';
 import { createCanvas } from './canvas/canvas';
 import { mountImplementation } from './implementation/implementation-ui';
 import { decodeState, encodeState } from './model/url-state';
@@ -102,7 +103,7 @@ const searchBox = mountSearchBox(
 );
 
 const savedViews = mountSavedViews(byId('saved-views'), {
-  current: () => encodeState(store.state),
+  current: () => encodeState(store.state, store.dataVersion),
   open: (hash) => {
     location.hash = hash;
   },
@@ -143,4 +144,8 @@ const app: Explorer = {
 sayWhenUnchanged(app);
 // After syncHistory's subscriber: the history entry is made before the view is drawn.
 store.subscribe((before) => void afterChange(app, before));
+// A link or saved view opened, or Back to the link's own entry: made with the data shown?
+store.subscribe((_before, cause) => {
+  if (cause === 'history' && store.loaded.nodes.length) void checkLinkVersion(app);
+});
 void openFirstView(app);

@@ -1,19 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DatasetModel, diffModels, formatDiff } from '../core/dataset-diff';
-import { repoRoot } from './neo4j/bundled-paths';
+import { diffModels, formatDiff } from '../core/dataset-diff';
+import { type BuiltSide, buildSide } from './release/build-model';
 import {
   knownVersions,
   ReleaseError,
-  releaseCommit,
   releaseNamed,
-  runDump,
   runMain,
   WORKING,
-  withCommitTree,
-  workingChanges,
 } from './release/release-tree';
 
 /**
@@ -25,44 +21,6 @@ import {
  * worktree; the diff (core/dataset-diff.ts) is printed as text, or as JSON with --json.
  * Progress goes to stderr, so --json's stdout is the JSON alone.
  */
-
-interface Side {
-  name: string;
-  commit: string | null;
-  fingerprint: string;
-  model: DatasetModel;
-}
-
-async function build(name: string, dir: string): Promise<Side> {
-  const file = path.join(dir, `${name}.json`);
-  if (name === WORKING) {
-    const changes = workingChanges();
-    console.error(
-      `Building ${WORKING}: this checkout's data${changes.length ? ` (${changes.length} uncommitted changes in seed/ or the version file)` : ''}…`,
-    );
-    const summary = await runDump(repoRoot, { model: file });
-    console.error(
-      `  ${summary.nodes} nodes, ${summary.relationships} relationships (${summary.events} events), sha256:${summary.fingerprint.slice(0, 12)}`,
-    );
-    return { name, commit: null, fingerprint: summary.fingerprint, model: read(file) };
-  }
-  const release = releaseNamed(name);
-  const commit = releaseCommit(release);
-  console.error(`Building ${name} at ${commit.slice(0, 10)} with that commit's code…`);
-  const summary = await withCommitTree(commit, (root) => runDump(root, { model: file }));
-  if (summary.fingerprint !== release.fingerprint)
-    throw new ReleaseError(
-      `The data at ${commit.slice(0, 10)} give sha256:${summary.fingerprint.slice(0, 12)}, not release ${name}'s recorded sha256:${release.fingerprint.slice(0, 12)}.`,
-    );
-  console.error(
-    `  ${summary.nodes} nodes, ${summary.relationships} relationships (${summary.events} events), sha256:${summary.fingerprint.slice(0, 12)} as recorded`,
-  );
-  return { name, commit, fingerprint: summary.fingerprint, model: read(file) };
-}
-
-function read(file: string): DatasetModel {
-  return JSON.parse(readFileSync(file, 'utf8')) as DatasetModel;
-}
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -80,10 +38,13 @@ async function main(): Promise<void> {
   for (const name of positionals) if (name !== WORKING) releaseNamed(name);
   const dir = mkdtempSync(path.join(tmpdir(), 'kizuna-diff-'));
   try {
-    const [from, to] = [await build(positionals[0]!, dir), await build(positionals[1]!, dir)];
+    const [from, to] = [
+      await buildSide(positionals[0]!, dir),
+      await buildSide(positionals[1]!, dir),
+    ];
     const diff = diffModels(from.model, to.model);
     if (values.json) {
-      const side = ({ name, commit, fingerprint }: Side) => ({ name, commit, fingerprint });
+      const side = ({ name, commit, fingerprint }: BuiltSide) => ({ name, commit, fingerprint });
       console.log(JSON.stringify({ from: side(from), to: side(to), ...diff }, null, 2));
     } else {
       process.stdout.write(

@@ -29,6 +29,7 @@ import { readSeedInputs } from './seed-inputs';
  *
  * Run the bump whenever seed/source or seed/data change (the unit test
  * tests/unit/dataset-version.test.ts fails until then); core/dataset.ts says which part to bump.
+ * Then run npm run dataset:changes (tests/unit/dataset-node-changes.test.ts fails until then).
  */
 
 const VERSION_FILE = path.join(repoRoot, 'core', 'dataset-version.json');
@@ -111,6 +112,10 @@ function main(): void {
       restampVersionMentions(t, next.version, shortFingerprint(fingerprint)),
     );
   console.log(`Dataset version ${recorded.version} → ${next.version} (sha256:${fingerprint}).`);
+  // It builds every earlier release (a minute or so), so it is its own step, not part of this one.
+  console.log(
+    'Now run npm run dataset:changes, so links made with earlier releases can say which nodes changed.',
+  );
 }
 
 main();

@@ -15,11 +15,17 @@ export const canRedo = (store: Store) => store.historyIndex < store.historyLengt
 export function syncHistory(store: Store): void {
   // A reload keeps its place in the app's history, so Undo still knows how far it can go.
   store.newHistoryEntry(entryIndex(history.state));
-  history.replaceState({ kizuna: store.historyIndex }, '', `#${encodeState(store.state)}`);
+  // The link's view keeps the version it was made with: reloading it, or coming Back to it,
+  // says again that it was made on other data. What the user changes is pinned to the data's.
+  history.replaceState(
+    { kizuna: store.historyIndex },
+    '',
+    `#${encodeState(store.state, store.linkVersion ?? store.dataVersion)}`,
+  );
   store.subscribe((_before, cause) => {
     if (cause !== 'action') return;
     // Every change of the view is an entry in the browser's history: Back and Undo restore it.
-    const hash = `#${encodeState(store.state)}`;
+    const hash = `#${encodeState(store.state, store.dataVersion)}`;
     if (hash !== location.hash) {
       store.newHistoryEntry(store.historyIndex + 1);
       history.pushState({ kizuna: store.historyIndex }, '', hash);
@@ -28,4 +34,14 @@ export function syncHistory(store: Store): void {
   window.addEventListener('popstate', (e) => {
     store.restore(decodeState(location.hash, store.state.lang), entryIndex(e.state));
   });
+}
+
+/**
+ * Once the data say their version: a view opened without one (a link or saved view from
+ * before versions) is pinned to it, so that Copy link and a reload carry it, and a reload
+ * on edited data (1.4.0+data.…) does not look like a link from another version.
+ */
+export function pinEntry(store: Store): void {
+  if (store.linkVersion !== null) return;
+  history.replaceState(history.state, '', `#${encodeState(store.state, store.dataVersion)}`);
 }

@@ -15,6 +15,7 @@ import { renderToolbar } from './render-toolbar';
 import { renderSelectionBar } from './selection-bar';
 import { renderStatus } from './status-bar';
 import { nameOf } from './store';
+import { renderVersionNotice } from './version-notice';
 import { renderViewBar } from './view-bar';
 
 /** Draws the whole explorer from the store: the canvas, the panels, the toolbar and the footer. */
@@ -117,6 +118,7 @@ export function render(app: Explorer): void {
   app.searchBox.setLang(lang);
   byId('cy').setAttribute('aria-label', t(lang, 'canvasLabel'));
   byId('hint').textContent = t(lang, 'hint');
+  renderVersionNotice(app);
   for (const [id, word] of [
     ['zoom-in', 'zoomIn'],
     ['zoom-out', 'zoomOut'],

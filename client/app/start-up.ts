@@ -4,6 +4,7 @@ import type { Explorer } from './explorer';
 import { addElements } from './load-data';
 import { byId } from './page-elements';
 import { showError, showLoading } from './status-bar';
+import { dataLoaded } from './version-notice';
 
 /** The page before anything is fetched: its language, the loading line, and on a phone folded filters. */
 export function preparePage(app: Pick<Explorer, 'store' | 'page'>): void {
@@ -19,6 +20,7 @@ export async function openFirstView(app: Explorer): Promise<void> {
   try {
     const [whole] = await Promise.all([api.wholePlan(), app.events.load()]);
     addElements(app, whole.elements);
+    void dataLoaded(app);
     await afterChange(app, null);
     // A link to a worker-computed arrangement is ready once that arrangement is shown.
     await app.canvas.laidOut();

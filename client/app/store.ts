@@ -1,6 +1,8 @@
 import type { NodeDetails } from '../../core/api/nodes';
 import type { Paths } from '../../core/api/paths';
+import { DATASET_VERSION } from '../../core/dataset';
 import type { EdgeData, Elements, NodeData } from '../api';
+import type { VersionNotice } from '../model/link-version';
 import { type Actions, type AppState, actions, type LayoutName } from '../model/state';
 import type { Decoded } from '../model/url-state';
 import type { Loaded, Visible } from '../model/visibility';
@@ -19,6 +21,12 @@ export interface ExplorerState {
   state: AppState;
   /** What the link that opened the view said that could not be understood. */
   linkProblems: string[];
+  /** The dataset version the link that opened the view was made with, if it says (`dv`). */
+  linkVersion: string | null;
+  /** The version of the data shown: the release's until the plan is loaded, then the data's own. */
+  dataVersion: string;
+  /** What is said of a link made with another dataset version, until dismissed. */
+  versionNotice: VersionNotice | null;
   /** What has been fetched: the whole plan, expansions, the current path, the selected node's details. */
   loaded: Loaded<NodeData, EdgeData>;
   nodeIndex: Map<string, NodeData>;
@@ -70,6 +78,8 @@ export interface StoreChanges {
   detailsArrived(id: string, details: NodeDetails): void;
   setHit(id: string | null): void;
   setVisible(visible: Visible): void;
+  setDataVersion(version: string): void;
+  setVersionNotice(notice: VersionNotice | null): void;
   setCopyResult(result: CopyResult): void;
   rememberReturnFocus(element: HTMLElement): void;
   /** Where focus returns when the panel closes, forgotten once taken. */
@@ -94,6 +104,9 @@ export function createStore(decoded: Decoded): Store {
   const s: ExplorerState = {
     state: decoded.state,
     linkProblems: decoded.problems,
+    linkVersion: decoded.version,
+    dataVersion: DATASET_VERSION,
+    versionNotice: null,
     loaded: {
       nodes: [],
       edges: [],
@@ -136,6 +149,7 @@ export function createStore(decoded: Decoded): Store {
     restore: (decoded, historyIndex) => {
       const before = s.state;
       s.linkProblems = decoded.problems;
+      s.linkVersion = decoded.version;
       s.historyIndex = historyIndex;
       s.state = decoded.state;
       s.copyResult = null;
@@ -195,6 +209,12 @@ export function createStore(decoded: Decoded): Store {
     },
     setVisible: (visible) => {
       s.visible = visible;
+    },
+    setDataVersion: (version) => {
+      s.dataVersion = version;
+    },
+    setVersionNotice: (notice) => {
+      s.versionNotice = notice;
     },
     setCopyResult: (result) => {
       s.copyResult = result;

@@ -3,6 +3,7 @@ import { citationFooter, type DatasetStamp, datasetStamp } from '../../core/data
 import { SOURCE_LINE } from '../../core/formats/export-graph';
 import { today } from '../model/clock';
 import { legendEntries } from '../model/legend-entries';
+import { planFingerprintOf } from '../model/link-version';
 import { KIND_STYLES } from '../model/palette';
 import { type AppState, DEFAULT_FILTERS, type LayoutName } from '../model/state';
 import { asOfDay, standingSections } from '../model/status-as-of';
@@ -59,12 +60,7 @@ export function footerLine(
  * (the Plan node's seed_fingerprint, when the client has it), else the recorded release.
  */
 export function stampOf(cy: cytoscape.Core): DatasetStamp {
-  const fingerprint = cy
-    .nodes()
-    .filter((n) => n.data('kind') === 'Plan')
-    .map((n) => n.data('seed_fingerprint'))
-    .find((f): f is string => typeof f === 'string' && /^[0-9a-f]{64}$/.test(f));
-  return datasetStamp(fingerprint);
+  return datasetStamp(planFingerprintOf(cy.nodes('[kind = "Plan"]').map((n) => n.data())));
 }
 
 const PLAN_NAME = {

@@ -7,6 +7,7 @@ import { MAX_AVOIDED, MAX_PATHS, PATH_VIA, type PathVia } from '../../core/model
 import { encodeRange, parseDay, parseRange } from '../timeline/timeline-model';
 import { PLAN_ADOPTED } from './agreement-milestones';
 import { IMPLEMENTATION_COLUMNS, type ImplementationColumn } from './implementation-model';
+import { linkVersionProblem } from './link-version';
 import { isNodeKind, isRelType, type NodeKind, type RelType } from './palette';
 import {
   type AppState,
@@ -31,8 +32,8 @@ import { decodeTable, encodeTable } from './table-model';
 /**
  * The view as a URL fragment, so a link reopens the same view: layout, filters,
  * selection, language, expanded and hidden nodes, focus, path, metric and the day facts
- * are taken as of. Only what
- * differs from the defaults is written. Reading a link never throws: whatever is not
+ * are taken as of, and the dataset version it was made with (`dv`, model/link-version.ts).
+ * Only what differs from the defaults is written. Reading a link never throws: whatever is not
  * understood is dropped and named in `problems`, so the user can be told.
  */
 
@@ -44,9 +45,11 @@ const isVia = (v: string): v is PathVia => (PATH_VIA as readonly string[]).inclu
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
 
-export function encodeState(state: AppState): string {
+/** The view as a fragment, pinned to `version`: the dataset version of the data it was made on. */
+export function encodeState(state: AppState, version: string): string {
   const base = initialState(state.lang);
   const p = new URLSearchParams();
+  p.set('dv', version);
   p.set('lang', state.lang);
   if (state.layout !== base.layout) p.set('layout', state.layout);
   if (state.tab !== base.tab) p.set('tab', state.tab);
@@ -91,6 +94,8 @@ export function encodeState(state: AppState): string {
 export interface Decoded {
   state: AppState;
   problems: string[];
+  /** The dataset version the link was made with; null when it names none (an older link) or one not understood. */
+  version: string | null;
 }
 
 export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
@@ -117,6 +122,14 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
     apply(items.filter(valid) as T[]);
   };
   const id = (v: string) => ID.test(v);
+
+  let version: string | null = null;
+  const dv = p.get('dv');
+  if (dv !== null) {
+    const problem = linkVersionProblem(dv);
+    if (problem) problems.push(problem);
+    else version = dv;
+  }
 
   one<Lang>('lang', ['ja', 'en'], (v) => {
     state.lang = v;
@@ -295,5 +308,5 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
     else problems.push(`unknown list "${listed}"`);
   }
   state.table = decodeTable(p, problems);
-  return { state, problems };
+  return { state, problems, version };
 }

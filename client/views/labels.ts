@@ -314,6 +314,30 @@ export const WORDS = {
     en: 'Parts of this link were not understood and were ignored',
     ja: 'リンクの一部を解釈できず無視しました',
   },
+  linkVersionMade: {
+    en: 'Made with dataset {made}, showing {shown}.',
+    ja: 'データセット{made}で作成されたリンクを{shown}で表示しています。',
+  },
+  linkVersionNewer: {
+    en: 'The link is from newer data than this copy holds: what it names may be missing or different here.',
+    ja: 'このリンクはここにあるより新しいデータで作られました。名指すものがここにはないか、異なる場合があります。',
+  },
+  linkVersionUnknown: {
+    en: 'Which of its nodes changed is not recorded for these two versions.',
+    ja: 'この二つの版の間でリンクのどのノードが変わったかは記録がありません。',
+  },
+  linkVersionSame: {
+    en: 'None of the nodes it names changed since.',
+    ja: 'リンクが名指すノードはその後変わっていません。',
+  },
+  linkVersionChanged: {
+    en: 'Changed since {made} (their data or relationships):',
+    ja: '{made}以降に変わったノード（データまたは関係）：',
+  },
+  linkVersionRemoved: {
+    en: 'No longer in the data ({shown}):',
+    ja: '現在のデータ（{shown}）にないノード：',
+  },
   skip: { en: 'Skip to the table view', ja: '表へ移動' },
   nodesCount: { en: 'nodes', ja: 'ノード' },
   relsCount: { en: 'relationships', ja: '関係' },

@@ -14,6 +14,7 @@ import {
   restrictToRange,
   searchEvents,
 } from '../../client/timeline/timeline-model';
+import { DATASET_VERSION } from '../../core/dataset';
 
 /** A small event factory: only what the timeline reads. */
 const ev = (
@@ -59,7 +60,7 @@ describe('the timeline model', () => {
       range: { from: '2024-01-01', to: '2024-12-31' },
       event: 'ev-x-1',
     };
-    const back = decodeState(`#${encodeState(state)}`, 'ja');
+    const back = decodeState(`#${encodeState(state, DATASET_VERSION)}`, 'ja');
     expect(back.problems).toEqual([]);
     expect(back.state.range).toEqual(state.range);
     expect(back.state.event).toBe('ev-x-1');
@@ -70,9 +71,11 @@ describe('the timeline model', () => {
 
   it('keeps the quiet-since day in the URL, and names a day that is not one', () => {
     const state = { ...initialState('en'), quietSince: '2024-01-01' };
-    expect(encodeState(state)).toContain('quiet=2024-01-01');
-    expect(decodeState(`#${encodeState(state)}`, 'ja').state.quietSince).toBe('2024-01-01');
-    expect(encodeState(initialState('en'))).not.toContain('quiet=');
+    expect(encodeState(state, DATASET_VERSION)).toContain('quiet=2024-01-01');
+    expect(decodeState(`#${encodeState(state, DATASET_VERSION)}`, 'ja').state.quietSince).toBe(
+      '2024-01-01',
+    );
+    expect(encodeState(initialState('en'), DATASET_VERSION)).not.toContain('quiet=');
     const bad = decodeState('#quiet=2024-02-30', 'en');
     expect(bad.state.quietSince).toBeNull();
     expect(bad.problems).toEqual(['malformed quiet date "2024-02-30"']);

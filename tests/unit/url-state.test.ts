@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { actions, initialState } from '../../client/model/state';
 import { decodeState, encodeState } from '../../client/model/url-state';
+import { DATASET_VERSION } from '../../core/dataset';
 
 describe('the view in the URL', () => {
   it('writes only what differs from the defaults', () => {
-    expect(encodeState(initialState('ja'))).toBe('lang=ja');
+    expect(encodeState(initialState('ja'), DATASET_VERSION)).toBe(`dv=${DATASET_VERSION}&lang=ja`);
   });
 
   it('round-trips layout, filters, selection, language, expansions, focus, path and metric', () => {
@@ -23,7 +24,7 @@ describe('the view in the URL', () => {
     s = actions.pathTo(s, 'un');
     s = actions.setMetric(s, 'pagerank');
     s = actions.setTab(s, 'table');
-    const decoded = decodeState(`#${encodeState(s)}`, 'ja');
+    const decoded = decodeState(`#${encodeState(s, DATASET_VERSION)}`, 'ja');
     expect(decoded.problems).toEqual([]);
     expect(decoded.state).toEqual(s);
   });
@@ -36,7 +37,7 @@ describe('the view in the URL', () => {
     expect(s.tab).toBe('implementation');
     expect(s.implementation.sort).toEqual({ column: 'daysSince', descending: true });
     expect(s.filters.statuses).not.toContain('no_evidence');
-    const decoded = decodeState(`#${encodeState(s)}`, 'en');
+    const decoded = decodeState(`#${encodeState(s, DATASET_VERSION)}`, 'en');
     expect(decoded.problems).toEqual([]);
     expect(decoded.state).toEqual(s);
     // The same status again shows it again, in the scale's order; the same cell again changes nothing.
@@ -61,11 +62,17 @@ describe('the view in the URL', () => {
     s = actions.filterTable(s, 'status', 'quiet');
     s = actions.filterTable(s, 'name', 'defence');
     expect(s.tab).toBe('table');
-    expect(decodeState(`#${encodeState(s)}`, 'ja')).toEqual({ state: s, problems: [] });
+    expect(decodeState(`#${encodeState(s, DATASET_VERSION)}`, 'ja')).toEqual({
+      state: s,
+      problems: [],
+      version: DATASET_VERSION,
+    });
     const quiet = actions.openList(actions.setQuietSince(initialState('en'), '2024-01-01'), {
       kind: 'quiet',
     });
-    expect(encodeState(quiet)).toBe('lang=en&tab=table&quiet=2024-01-01&list=quiet');
+    expect(encodeState(quiet, DATASET_VERSION)).toBe(
+      `dv=${DATASET_VERSION}&lang=en&tab=table&quiet=2024-01-01&list=quiet`,
+    );
     // The same column again turns the order round; an empty filter is no filter.
     s = actions.sortTable(s, 'lastEvent', false);
     expect(s.table.sort).toEqual({ column: 'lastEvent', descending: true });
@@ -79,9 +86,13 @@ describe('the view in the URL', () => {
   it('keeps the path finder’s options in the link, each step of them undoable, and opens older path links', () => {
     let s = actions.pathTo(actions.pathFrom(initialState('en'), 'mod-jp'), 'zam-road-training');
     // At first: not through structure, themes or events, around Japan and Mongolia, 3 paths.
-    expect(encodeState(s)).toBe('lang=en&path=mod-jp%7Ezam-road-training');
+    expect(encodeState(s, DATASET_VERSION)).toBe(
+      `dv=${DATASET_VERSION}&lang=en&path=mod-jp%7Ezam-road-training`,
+    );
     s = actions.setPathVia(s, 'events', true);
-    expect(encodeState(s)).toBe('lang=en&path=mod-jp%7Ezam-road-training&via=events');
+    expect(encodeState(s, DATASET_VERSION)).toBe(
+      `dv=${DATASET_VERSION}&lang=en&path=mod-jp%7Ezam-road-training&via=events`,
+    );
     s = actions.setPathVia(s, 'structure', true);
     s = actions.allowNode(s, 'japan');
     s = actions.avoidNode(s, 'mod-mn');
@@ -93,11 +104,21 @@ describe('the view in the URL', () => {
       avoid: ['mongolia', 'mod-mn'],
       k: 5,
     });
-    expect(decodeState(`#${encodeState(s)}`, 'ja')).toEqual({ state: s, problems: [] });
+    expect(decodeState(`#${encodeState(s, DATASET_VERSION)}`, 'ja')).toEqual({
+      state: s,
+      problems: [],
+      version: DATASET_VERSION,
+    });
     // Every option without ends, too: Back undoes a click on one before the ends are chosen.
     const lifted = actions.liftPathExclusions(actions.clearPath(s));
-    expect(encodeState(lifted)).toBe('lang=en&via=structure%2Cthemes%2Cevents&avoid=&paths=5');
-    expect(decodeState(`#${encodeState(lifted)}`, 'ja')).toEqual({ state: lifted, problems: [] });
+    expect(encodeState(lifted, DATASET_VERSION)).toBe(
+      `dv=${DATASET_VERSION}&lang=en&via=structure%2Cthemes%2Cevents&avoid=&paths=5`,
+    );
+    expect(decodeState(`#${encodeState(lifted, DATASET_VERSION)}`, 'ja')).toEqual({
+      state: lifted,
+      problems: [],
+      version: DATASET_VERSION,
+    });
     // Out of range, or changing nothing: the same state.
     expect(actions.setPathCount(s, 6)).toBe(s);
     expect(actions.avoidNode(s, 'mod-mn')).toBe(s);
@@ -139,11 +160,11 @@ describe('the view in the URL', () => {
   it('keeps the day facts are taken as of: the plan, a chosen day, or (unwritten) today', () => {
     const base = initialState('en');
     expect(base.asOf).toBe('today');
-    expect(encodeState(base)).not.toContain('asof');
+    expect(encodeState(base, DATASET_VERSION)).not.toContain('asof');
     for (const asOf of ['plan', '2025-01-22'] as const) {
       const s = actions.setAsOf(base, asOf);
-      expect(encodeState(s)).toContain(`asof=${asOf}`);
-      const decoded = decodeState(`#${encodeState(s)}`, 'ja');
+      expect(encodeState(s, DATASET_VERSION)).toContain(`asof=${asOf}`);
+      const decoded = decodeState(`#${encodeState(s, DATASET_VERSION)}`, 'ja');
       expect(decoded.problems).toEqual([]);
       expect(decoded.state).toEqual(s);
     }
@@ -174,5 +195,35 @@ describe('the view in the URL', () => {
       'malformed selection "<script>"',
       'malformed focus "x~9"',
     ]);
+  });
+
+  it('pins every link to the dataset version it was made with, and reads it back', () => {
+    const s = actions.select(initialState('en'), 'jp-mn-2022/I.3.2');
+    for (const version of ['1.2.0', DATASET_VERSION, '1.3.0+data.9a7ddacb2a68', '9.0.0']) {
+      const fragment = encodeState(s, version);
+      expect(new URLSearchParams(fragment).get('dv')).toBe(version);
+      expect(decodeState(`#${fragment}`, 'en')).toEqual({ state: s, problems: [], version });
+    }
+  });
+
+  it('opens a link without a version as before, saying nothing of it', () => {
+    expect(decodeState('#lang=en&sel=japan', 'en')).toMatchObject({
+      problems: [],
+      version: null,
+    });
+  });
+
+  it('names a version it cannot read, or an older one never released, as a problem of the link', () => {
+    for (const [dv, problem] of [
+      ['1.2', 'malformed dataset version "1.2"'],
+      ['v1.2.0', 'malformed dataset version "v1.2.0"'],
+      ['1.2.0<b>', 'malformed dataset version "1.2.0<b>"'],
+      ['1.0.7', 'unknown dataset version "1.0.7"'],
+    ]) {
+      const decoded = decodeState(`#lang=en&dv=${encodeURIComponent(dv!)}&sel=japan`, 'en');
+      expect(decoded.version).toBeNull();
+      expect(decoded.problems).toEqual([problem]);
+      expect(decoded.state.selected).toBe('japan');
+    }
   });
 });
