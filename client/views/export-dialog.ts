@@ -37,6 +37,7 @@ import { today } from '../model/clock';
 import { largestPngScale } from '../model/compose-diagram';
 import type { AppState } from '../model/state';
 import { eventsApi, type KizunaEvent } from '../timeline/events-api';
+import { openEmbedDialog } from './embed-dialog';
 import { t } from './labels';
 
 type DiagramFormat = 'svg' | 'png' | 'pdf' | 'pptx';
@@ -205,6 +206,10 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
         ><button type="submit" id="export-go" @click=${exportChosen}>${
           ja ? 'ダウンロード' : 'Download'
         }</button
+        ><button type="button" data-test="export-embed" @click=${() => {
+          dialog.close();
+          openEmbedDialog(state, title.value || defaultTitle(state));
+        }}>${t(lang, 'embedButton')}</button
         ><button type="button" value="cancel" @click=${() => dialog.close()}>${t(lang, 'close')}</button></div
       ></form
     >`,
