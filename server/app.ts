@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Graph } from '../graph/graph';
 import { cancelOnClose } from './http/cancel-on-close';
+import { frameOptionsFor, SAME_ORIGIN_ONLY } from './http/frame-ancestors';
 import { hostAllowList, LOOPBACK_HOSTS } from './http/host-allow-list';
 import { notFound, problemHandler } from './http/problem';
 import { stalledBodyTimeout } from './http/stalled-body';
@@ -50,6 +51,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Proxies to believe for the client's address and TLS (config TRUST_PROXY); none by default. */
   trustProxy?: false | number | string[];
+  /** Pages that may show the app in a frame (config KIZUNA_FRAME_ANCESTORS); its own origin by default. */
+  frameAncestors?: readonly string[];
   /** How long one console request may run in Neo4j (config KIZUNA_CONSOLE_TIMEOUT_S). */
   consoleTimeoutMs?: number;
   /** The research console's own database; without it the console answers 503, never runs on graph. */
@@ -59,19 +62,23 @@ export interface AppOptions {
 /**
  * Helmet's headers, with the two that only make sense over TLS (HSTS, and the CSP's
  * upgrade-insecure-requests) sent only on TLS connections: over plain HTTP on loopback they
- * would make a browser try https://localhost, which nothing serves.
+ * would make a browser try https://localhost, which nothing serves. Which pages may frame
+ * the app (an embed) is the deployer's choice; X-Frame-Options follows it.
  */
-function securityHeaders(tls: boolean) {
+function securityHeaders(tls: boolean, frameAncestors: readonly string[]) {
+  const frameOptions = frameOptionsFor(frameAncestors);
   return helmet({
     contentSecurityPolicy: {
       directives: {
         // Cytoscape sets element styles inline; scripts stay same-origin only.
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
+        'frame-ancestors': [...frameAncestors],
         'upgrade-insecure-requests': tls ? [] : null,
       },
     },
     strictTransportSecurity: tls,
+    xFrameOptions: frameOptions ? { action: frameOptions } : false,
   });
 }
 
@@ -131,6 +138,7 @@ export function createApp({
   auth = DEFAULT_AUTH,
   allowedHosts = LOOPBACK_HOSTS,
   trustProxy = false,
+  frameAncestors = SAME_ORIGIN_ONLY,
   consoleTimeoutMs,
   console: sandbox,
 }: AppOptions): Express {
@@ -142,8 +150,8 @@ export function createApp({
   app.use(hostAllowList(allowedHosts));
   // Before anything reads a body: one that stops arriving is cut, not waited on.
   app.use(stalledBodyTimeout());
-  const overTls = securityHeaders(true);
-  const plain = securityHeaders(false);
+  const overTls = securityHeaders(true, frameAncestors);
+  const plain = securityHeaders(false, frameAncestors);
   app.use((req, res, next) => (req.secure ? overTls : plain)(req, res, next));
   app.use(compressUnlessSelfEncoded());
   // Before the general body limit: a whole-plan diagram is larger than any API request.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseFrameAncestors, SAME_ORIGIN_ONLY } from './http/frame-ancestors';
 
 /**
  * The one place that reads process.env. Everything else receives a typed Config.
@@ -118,6 +119,16 @@ const envSchema = z.object({
         .min(1, 'must name at least one host (or *)'),
     )
     .default(['localhost', '127.0.0.1', '[::1]']),
+  // Which pages may show the app in a frame (an embed): CSP frame-ancestors sources.
+  KIZUNA_FRAME_ANCESTORS: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = parseFrameAncestors(value);
+      if (Array.isArray(parsed)) return parsed;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    })
+    .default([...SAME_ORIGIN_ONLY]),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -172,6 +183,8 @@ export interface Config {
      * (secure cookies, HSTS). False: the connection's own address, as by default.
      */
     trustProxy: false | number | string[];
+    /** The pages that may show the app in a frame (CSP frame-ancestors); its own origin by default. */
+    frameAncestors: string[];
   };
   /** Every database call gives up after this long (503), so a frozen database hangs nobody. */
   database: { deadlineMs: number };
@@ -264,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: e.HOST,
       allowedHosts: e.ALLOWED_HOSTS,
       trustProxy: e.TRUST_PROXY,
+      frameAncestors: e.KIZUNA_FRAME_ANCESTORS,
     },
     database: { deadlineMs: e.DB_DEADLINE_MS },
     logLevel: e.LOG_LEVEL,

@@ -77,6 +77,7 @@ export async function startServer(
     pdfPrinter,
     allowedHosts: config.http.allowedHosts,
     trustProxy: config.http.trustProxy,
+    frameAncestors: config.http.frameAncestors,
     consoleTimeoutMs: config.console.timeoutMs,
     console: sandbox,
     auth: config.auth,

@@ -8,6 +8,7 @@ import { t, tf } from '../views/labels';
 import { pathResultsTemplate } from '../views/path-finder';
 import { sidePanelTemplate } from '../views/side-panel';
 import { underpinsListTemplate } from '../views/underpins-list';
+import { renderEmbed } from './embed';
 import type { Explorer } from './explorer';
 import { byId } from './page-elements';
 import { choose } from './panel-focus';
@@ -128,6 +129,7 @@ export function render(app: Explorer): void {
     byId(id).title = t(lang, word);
   }
   renderStatus(app);
+  renderEmbed(app);
 }
 
 /** The skip links, in the page's language; the panel's only while a panel is open. */

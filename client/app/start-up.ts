@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { afterChange } from './after-change';
+import { markEmbed } from './embed';
 import type { Explorer } from './explorer';
 import { addElements } from './load-data';
 import { byId } from './page-elements';
@@ -12,6 +13,7 @@ export function preparePage(app: Pick<Explorer, 'store' | 'page'>): void {
   if (window.matchMedia('(max-width: 900px)').matches)
     byId<HTMLDetailsElement>('controls-details').open = false;
   document.documentElement.lang = app.store.state.lang;
+  markEmbed(app.store.state.embed);
   showLoading(app);
 }
 

@@ -57,7 +57,8 @@ function scopeElements(
   return shown;
 }
 
-function legendFor(elements: cytoscape.CollectionReturnValue, lang: Lang): LegendEntry[] {
+/** The legend of what these elements draw: the exported picture's, and the embed's beside the diagram. */
+export function legendFor(elements: cytoscape.CollectionReturnValue, lang: Lang): LegendEntry[] {
   const kinds = new Set(elements.nodes().map((n) => String(n.data('kind'))));
   const types = new Set(elements.edges().map((e) => String(e.data('type'))));
   return legendEntries(kinds, types, lang);

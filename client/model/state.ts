@@ -122,6 +122,11 @@ export interface AppState {
   /** The table's sort and its filters per column. */
   table: TableView;
   implementation: ImplementationView;
+  /**
+   * Shown inside another page's frame: the diagram and its legend without the app's chrome.
+   * Set by a link (embed=1) and kept by every view change made inside the frame.
+   */
+  embed: boolean;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -152,6 +157,7 @@ export const initialState = (lang: Lang = 'ja'): AppState => ({
   list: null,
   table: DEFAULT_TABLE,
   implementation: DEFAULT_IMPLEMENTATION_VIEW,
+  embed: false,
 });
 
 const toggle = <T>(list: readonly T[], item: T): T[] =>

@@ -32,8 +32,9 @@ import { decodeTable, encodeTable } from './table-model';
 /**
  * The view as a URL fragment, so a link reopens the same view: layout, filters,
  * selection, language, expanded and hidden nodes, focus, path, metric and the day facts
- * are taken as of, and the dataset version it was made with (`dv`, model/link-version.ts).
- * Only what differs from the defaults is written. Reading a link never throws: whatever is not
+ * are taken as of, and the dataset version it was made with (`dv`, model/link-version.ts);
+ * `embed=1` shows the view as an embed (client/app/embed.ts). Only what differs from the
+ * defaults is written. Reading a link never throws: whatever is not
  * understood is dropped and named in `problems`, so the user can be told.
  */
 
@@ -88,6 +89,7 @@ export function encodeState(state: AppState, version: string): string {
     }
   }
   encodeTable(state.table, p);
+  if (state.embed) p.set('embed', '1');
   return p.toString();
 }
 
@@ -308,5 +310,10 @@ export function decodeState(fragment: string, fallbackLang: Lang): Decoded {
     else problems.push(`unknown list "${listed}"`);
   }
   state.table = decodeTable(p, problems);
+  const embed = p.get('embed');
+  if (embed !== null) {
+    if (embed === '1') state.embed = true;
+    else if (embed !== '0') problems.push(`malformed embed "${embed}" (1 or 0)`);
+  }
   return { state, problems, version };
 }

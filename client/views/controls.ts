@@ -22,7 +22,8 @@ export interface ControlsContext {
   node(id: string): NodeData | undefined;
 }
 
-const swatch = (colour: string, shape: string) =>
+/** A kind's colour or a relationship's line, as the legend shows it (also the embed's). */
+export const swatch = (colour: string, shape: string) =>
   shape === 'node'
     ? html`<span class="swatch node" aria-hidden="true" style="background:${colour}"></span>`
     : html`<span class="swatch ${shape}" aria-hidden="true" style="border-top-color:${colour}"></span>`;

@@ -37,6 +37,7 @@ import { today } from '../model/clock';
 import { largestPngScale } from '../model/compose-diagram';
 import type { AppState } from '../model/state';
 import { eventsApi, type KizunaEvent } from '../timeline/events-api';
+import { openEmbedDialog } from './embed-dialog';
 import { t } from './labels';
 
 type DiagramFormat = 'svg' | 'png' | 'pdf' | 'pptx';
@@ -75,7 +76,7 @@ export const diagramAsOf = (state: AppState): string | null =>
  * only) the whole graph. A PNG too large for the browser's canvas is refused with the
  * largest scale that fits, and SVG offered instead.
  */
-export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
+export function openExportDialog(cy: cytoscape.Core, state: AppState, version: string): void {
   const lang = state.lang;
   const ja = lang === 'ja';
   const field = (label: string, control: TemplateResult) =>
@@ -205,6 +206,10 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState): void {
         ><button type="submit" id="export-go" @click=${exportChosen}>${
           ja ? 'ダウンロード' : 'Download'
         }</button
+        ><button type="button" data-test="export-embed" @click=${() => {
+          dialog.close();
+          openEmbedDialog(state, version, title.value || defaultTitle(state));
+        }}>${t(lang, 'embedButton')}</button
         ><button type="button" value="cancel" @click=${() => dialog.close()}>${t(lang, 'close')}</button></div
       ></form
     >`,

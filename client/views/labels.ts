@@ -112,6 +112,31 @@ export const WORDS = {
     en: 'Could not copy: select the address bar and copy the link from there',
     ja: 'コピーできませんでした。アドレスバーからリンクをコピーしてください',
   },
+  /** The embed (a view inside another page's frame, embed=1) and the Export dialog's snippet for it. */
+  embedLegend: { en: 'Legend', ja: '凡例' },
+  embedOpen: { en: 'Open in Kizuna ↗', ja: 'Kizunaで開く ↗' },
+  embedOpenTitle: {
+    en: 'This view in the whole explorer, in a new tab',
+    ja: 'この表示をエクスプローラー全体で新しいタブに開く',
+  },
+  embedButton: { en: 'Embed…', ja: '埋め込み…' },
+  embedHeading: { en: 'Embed this view', ja: 'この表示を埋め込む' },
+  embedIntro: {
+    en: 'Paste this HTML into a web page: it shows the diagram and its legend, with a link to the whole view.',
+    ja: 'このHTMLをウェブページに貼り付けると、図と凡例が全体表示へのリンクとともに表示されます。',
+  },
+  embedSnippetLabel: { en: 'HTML to paste', ja: '貼り付けるHTML' },
+  embedCopy: { en: 'Copy', ja: 'コピー' },
+  embedCopied: { en: 'Copied.', ja: 'コピーしました。' },
+  embedCopyRefused: {
+    en: 'The browser did not allow copying: the HTML is selected, press Ctrl+C (⌘C).',
+    ja: 'ブラウザがコピーを許可しませんでした。HTMLを選択したので Ctrl+C（⌘C）を押してください。',
+  },
+  embedHostNote: {
+    en: 'The site serving Kizuna must allow the page to frame it (Content-Security-Policy frame-ancestors; by default only Kizuna’s own pages may): docs/deploy.md, section 9.',
+    ja: 'Kizunaを配信するサイトが、そのページによる埋め込みを許可している必要があります（Content-Security-Policy の frame-ancestors。既定ではKizuna自身のページのみ）。docs/deploy.md の第9節を参照してください。',
+  },
+  embedFrameTitle: { en: 'Kizuna: {title}', ja: 'Kizuna：{title}' },
   relayout: { en: 'Re-run layout', ja: 'レイアウト再実行' },
   kinds: { en: 'Kinds', ja: '種類' },
   relationships: { en: 'Relationships', ja: '関係' },

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
       trustProxy: false,
+      frameAncestors: ["'self'"],
     });
     expect(config.database).toEqual({ deadlineMs: 6000 });
     expect(config.bundled).toMatchObject({
@@ -70,6 +71,30 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ALLOWED_HOSTS: 'http://evil/' })).toThrow(
       /^Invalid configuration: ALLOWED_HOSTS must be host names/,
+    );
+  });
+
+  it('reads which pages may frame the app: its own origin unless KIZUNA_FRAME_ANCESTORS names others', () => {
+    expect(loadConfig({}).http.frameAncestors).toEqual(["'self'"]);
+    expect(
+      loadConfig({
+        KIZUNA_FRAME_ANCESTORS:
+          " 'self'  https://reports.example.org https://*.example.go.jp:8443 ",
+      }).http.frameAncestors,
+    ).toEqual(["'self'", 'https://reports.example.org', 'https://*.example.go.jp:8443']);
+    expect(loadConfig({ KIZUNA_FRAME_ANCESTORS: "'none'" }).http.frameAncestors).toEqual([
+      "'none'",
+    ]);
+    expect(() =>
+      loadConfig({ KIZUNA_FRAME_ANCESTORS: 'https://a.example.org, https://b.example.org' }),
+    ).toThrow(
+      /^Invalid configuration: KIZUNA_FRAME_ANCESTORS must be 'self', 'none', or origins .*; not https:\/\/a\.example\.org,/,
+    );
+    expect(() => loadConfig({ KIZUNA_FRAME_ANCESTORS: "'none' https://a.example.org" })).toThrow(
+      "KIZUNA_FRAME_ANCESTORS 'none' must stand alone",
+    );
+    expect(() => loadConfig({ KIZUNA_FRAME_ANCESTORS: '  ' })).toThrow(
+      'KIZUNA_FRAME_ANCESTORS must name at least one source',
     );
   });
 
