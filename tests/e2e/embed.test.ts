@@ -1,8 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DATASET_VERSION } from '../../core/dataset';
 import { launchChromium } from '../support/browser';
 import { ARTEFACTS } from './explorer-page';
+
+/** Every link the app writes names the dataset version it was made with (model/link-version.ts). */
+const DV = `dv=${DATASET_VERSION}`;
 
 const url = inject('appUrl');
 let browser: Browser;
@@ -92,7 +96,7 @@ describe('an embed of "What underpins what"', () => {
     await app.click('#export');
     await app.click('[data-test="export-embed"]');
     const snippet = await app.inputValue('[data-test="embed-snippet"]');
-    const src = `${url}/#lang=en&amp;tab=underpins&amp;embed=1`.replace(
+    const src = `${url}/#${DV}&amp;lang=en&amp;tab=underpins&amp;embed=1`.replace(
       /[.?*+^$()|[\]\\]/g,
       '\\$&',
     );
@@ -139,7 +143,7 @@ describe('an embed of "What underpins what"', () => {
 
     const open = frame.locator('[data-test="embed-open"]');
     expect(await open.isVisible()).toBe(true);
-    expect(await open.getAttribute('href')).toBe(`${url}/#lang=en&tab=underpins`);
+    expect(await open.getAttribute('href')).toBe(`${url}/#${DV}&lang=en&tab=underpins`);
     expect(await open.getAttribute('target')).toBe('_blank');
     expect(await open.getAttribute('rel')).toBe('noopener');
 
