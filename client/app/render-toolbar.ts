@@ -9,7 +9,7 @@ export function renderToolbar(app: Explorer): void {
   renderInto(
     toolbarTemplate(store.state, {
       dispatch: store.dispatch,
-      openExport: () => openExportDialog(app.canvas.cy, store.state),
+      openExport: () => openExportDialog(app.canvas.cy, store.state, app.data),
       copyLink: () => copyLink(app),
       copyResult: store.copyResult,
       canUndo: canUndo(store),

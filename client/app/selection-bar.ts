@@ -33,7 +33,7 @@ export function renderSelectionBar(app: Explorer): void {
           <button
             type="button"
             data-test="sel-export"
-            @click=${() => openExportDialog(canvas.cy, store.state)}
+            @click=${() => openExportDialog(canvas.cy, store.state, app.data)}
           >
             ${t(lang, 'exportSelection')}
           </button>

@@ -1,4 +1,3 @@
-import { api } from '../api';
 import { afterChange } from './after-change';
 import type { Explorer } from './explorer';
 import { addElements } from './load-data';
@@ -17,7 +16,12 @@ export function preparePage(app: Pick<Explorer, 'store' | 'page'>): void {
 /** Loads the plan and the events, shows the view the link asks for, and says when it is ready. */
 export async function openFirstView(app: Explorer): Promise<void> {
   try {
-    const [whole] = await Promise.all([api.wholePlan(), app.events.load()]);
+    const [whole, published] = await Promise.all([
+      app.data.wholePlan(),
+      app.data.manifest(),
+      app.events.load(),
+    ]);
+    app.published = published;
     addElements(app, whole.elements);
     await afterChange(app, null);
     // A link to a worker-computed arrangement is ready once that arrangement is shown.
