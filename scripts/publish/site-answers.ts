@@ -3,7 +3,11 @@ import path from 'node:path';
 import type { GraphView } from '../../core/api/graph';
 import type { ImplementationResponse } from '../../core/api/implementation';
 import { DATASET_VERSION } from '../../core/dataset';
-import { type PublishedManifest, SITE_FILES } from '../../core/published/site-files';
+import {
+  type PublishedImplementation,
+  type PublishedManifest,
+  SITE_FILES,
+} from '../../core/published/site-files';
 import type { Graph } from '../../graph/graph';
 import { readAssessments, readCommitmentRefs } from '../../graph/implementation/assessment-store';
 import { readSearchDocs } from '../../graph/queries/search-query';
@@ -36,53 +40,63 @@ export async function writeAnswers(
     mkdirSync(path.dirname(full), { recursive: true });
     writeFileSync(full, body);
   };
-  const fetchBytes = async (apiPath: string): Promise<Uint8Array> => {
+  /** The answer's bytes, or null for a 404 (the published source answers a missing file so). */
+  const fetchBytes = async (apiPath: string): Promise<Uint8Array | null> => {
     const response = await fetch(`${app.url}${apiPath}`);
+    if (response.status === 404) return null;
     if (!response.ok)
       throw new Error(`GET ${apiPath} answered ${response.status}: ${await response.text()}`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  const copy = async (apiPath: string, file: string): Promise<Uint8Array> => {
+  const copy = async (apiPath: string, file: string): Promise<Uint8Array | null> => {
     const body = await fetchBytes(apiPath);
-    write(file, body);
+    if (body) write(file, body);
+    return body;
+  };
+  const required = async (apiPath: string, file?: string): Promise<Uint8Array> => {
+    const body = file ? await copy(apiPath, file) : await fetchBytes(apiPath);
+    if (!body) throw new Error(`GET ${apiPath} answered 404.`);
     return body;
   };
   const parsed = <T>(body: Uint8Array) => JSON.parse(new TextDecoder().decode(body)) as T;
   const enc = encodeURIComponent;
 
-  await copy('/api/health', SITE_FILES.health);
-  const graph = parsed<GraphView>(await copy('/api/graph?positions=default', SITE_FILES.graph));
+  await required('/api/health', SITE_FILES.health);
+  const graph = parsed<GraphView>(await required('/api/graph?positions=default', SITE_FILES.graph));
   const { events } = parsed<{ events: { id: string }[] }>(
-    await copy('/api/events?limit=1000', SITE_FILES.events),
+    await required('/api/events?limit=1000', SITE_FILES.events),
   );
-  // Every node the panel can open: the plan's, and the events the timeline lists.
-  const ids = [
-    ...new Set([...graph.elements.nodes.map((n) => n.data.id), ...events.map((e) => e.id)]),
-  ];
+  // Every node of the graph, whose panel the reader can open. An id the API does not know
+  // (an event: its panel is the timeline's, from events.json) stays a missing file, which the
+  // published source answers with the same 404.
+  const ids = graph.elements.nodes.map((n) => n.data.id);
   log(`Writing the details and neighbours of ${ids.length} nodes...`);
+  let unknown = 0;
   await eachInTurn(ids, async (id) => {
-    await copy(`/api/nodes/${enc(id)}`, SITE_FILES.node(id));
+    if (!(await copy(`/api/nodes/${enc(id)}`, SITE_FILES.node(id)))) unknown += 1;
     await copy(`/api/nodes/${enc(id)}/neighbours?depth=1&limit=200`, SITE_FILES.neighbours(id));
   });
+  if (unknown) log(`(${unknown} of them have no details in the API, as in the live app.)`);
 
   const today = new Date().toISOString().slice(0, 10);
   const standing = parsed<ImplementationResponse>(
-    await fetchBytes(`/api/implementation?as_of=${today}`),
+    await required(`/api/implementation?as_of=${today}`),
   );
   log(`Writing the assessment histories of ${standing.commitments.length} commitments...`);
   await eachInTurn(standing.commitments, async ({ ref }) => {
-    await copy(`/api/implementation/${enc(ref)}`, SITE_FILES.assessmentHistory(ref));
+    await required(`/api/implementation/${enc(ref)}`, SITE_FILES.assessmentHistory(ref));
   });
   // What the server's implementation router hands to standingsOn, for any day the reader picks.
   const [commitments, assessments] = await Promise.all([
     readCommitmentRefs(app.graph),
     readAssessments(app.graph),
   ]);
-  write(SITE_FILES.implementation, JSON.stringify({ commitments, assessments }));
+  const implementation: PublishedImplementation = { commitments, assessments };
+  write(SITE_FILES.implementation, JSON.stringify(implementation));
   write(SITE_FILES.searchDocs, JSON.stringify(await readSearchDocs(app.graph)));
 
   log('Writing the dataset bundle...');
-  await copy('/api/export/bundle', SITE_FILES.bundle);
+  await required('/api/export/bundle', SITE_FILES.bundle);
 
   const manifest: PublishedManifest = {
     datasetVersion: DATASET_VERSION,
