@@ -62,7 +62,7 @@ export async function publishSite(
     // The build and the app's start (Neo4j, seeding) overlap.
     const started = options.from
       ? { url: options.from.url, connection: options.from.connection, close: async () => {} }
-      : await startLocalApp(log).catch(async (error: unknown) => {
+      : await startLocalApp(log, { withClient: false }).catch(async (error: unknown) => {
           await building.catch(() => {});
           throw error;
         });
