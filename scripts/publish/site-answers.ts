@@ -15,6 +15,9 @@ import { readSearchDocs } from '../../graph/queries/search-query';
 /** Requests in flight at once: enough to overlap the round trips, few enough for a busy machine. */
 const IN_FLIGHT = 8;
 
+/** Tries of a request the API answered 503 (its database busy: a loaded machine's first reads). */
+const ATTEMPTS = 5;
+
 /** Runs `work` over `items`, `IN_FLIGHT` at a time, in no particular order. */
 async function eachInTurn<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -42,7 +45,12 @@ export async function writeAnswers(
   };
   /** The answer's bytes, or null for a 404 (the published source answers a missing file so). */
   const fetchBytes = async (apiPath: string): Promise<Uint8Array | null> => {
-    const response = await fetch(`${app.url}${apiPath}`);
+    let response = await fetch(`${app.url}${apiPath}`);
+    // A database too busy to answer in the API's deadline (503) is asked again, a little later.
+    for (let attempt = 1; response.status === 503 && attempt < ATTEMPTS; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 2_000 * attempt));
+      response = await fetch(`${app.url}${apiPath}`);
+    }
     if (response.status === 404) return null;
     if (!response.ok)
       throw new Error(`GET ${apiPath} answered ${response.status}: ${await response.text()}`);

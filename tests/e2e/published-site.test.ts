@@ -96,9 +96,10 @@ describe('the published site, on a static server with no API', () => {
     expect(Object.values(expected).filter((ids) => ids.length > 0).length).toBeGreaterThan(15);
     expect(await firstFive(published.page, queries)).toEqual(expected);
     expect(published.errors).toEqual([]);
+    expect(apiRequests).toEqual([]);
     await live.page.close();
     await published.page.context().close();
-  });
+  }, 240_000);
 
   it('shows a node’s source text and evidence, and filters by the timeline', async () => {
     const x = await openPublished('#lang=en');
@@ -124,8 +125,9 @@ describe('the published site, on a static server with no API', () => {
       in2024,
     );
     expect(x.errors).toEqual([]);
+    expect(apiRequests).toEqual([]);
     await x.page.context().close();
-  });
+  }, 180_000);
 
   it('downloads an SVG and a PPTX made in the browser', async () => {
     const x = await openPublished('#lang=en&layout=underpins');
@@ -151,8 +153,9 @@ describe('the published site, on a static server with no API', () => {
     );
     expect(slides.length).toBeGreaterThan(0);
     expect(x.errors).toEqual([]);
+    expect(apiRequests).toEqual([]);
     await x.page.context().close();
-  });
+  }, 180_000);
 
   it('keeps a saved view whose link opens the same view', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -170,6 +173,7 @@ describe('the published site, on a static server with no API', () => {
       () => !(document.querySelector('[data-test="pillar-II"]') as HTMLInputElement).checked,
     );
     expect(await again.visibleNodes()).toEqual(await x.visibleNodes());
+    expect(apiRequests).toEqual([]);
     await context.close();
   });
 
