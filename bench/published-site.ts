@@ -118,7 +118,9 @@ async function main() {
     console.log(
       `\nFirst view, ms after navigation (median of ${runs}; CPU throttled ${throttle}×; 1280×720, cold cache):`,
     );
-    console.log('| | first legible render | ready | first view over the wire |');
+    console.log(
+      '| | first legible render | ready | first view over the wire (live: compressed; static test server: not) |',
+    );
     console.log('|---|---:|---:|---:|');
     for (const s of summary)
       console.log(

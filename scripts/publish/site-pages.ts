@@ -29,7 +29,17 @@ const NOT_STARTED = `
     <p class="published-fallback" data-test="published-fallback">
       <span lang="en">Kizuna has not started. If you opened this page from a folder on disk (file://), open the folder through a web server instead, e.g. <code>python3 -m http.server</code> in it, then http://localhost:8000/.</span>
       <span lang="ja">Kizuna が起動しません。フォルダーから直接（file://）開いた場合は、ウェブサーバー経由で開いてください（例: そのフォルダーで <code>python3 -m http.server</code> を実行し、http://localhost:8000/ を開く）。</span>
-    </p>`;
+    </p>
+    <script>
+      // A classic inline script runs even from file://: the line in one language, the app's
+      // (client/app/language.ts: the one chosen before, else the browser's).
+      (() => {
+        const stored = localStorage.getItem('kizuna.lang');
+        const lang = stored === 'en' || stored === 'ja' ? stored : /^ja\b/i.test(navigator.language) ? 'ja' : 'en';
+        for (const span of document.querySelectorAll('.published-fallback > span'))
+          span.hidden = span.lang !== lang;
+      })();
+    </script>`;
 
 /**
  * The built index.html made into the published one: the meta tag by which the client
@@ -130,8 +140,9 @@ the server: no Node, Java or Neo4j.
 
 To look at it on your own machine, serve the folder, e.g.
   cd this-folder && python3 -m http.server 8000     then open http://localhost:8000/
-Opening index.html straight from disk (file://) does not work in Chromium, Chrome or Edge,
-nor in Firefox or Safari: they refuse module scripts or data files from file:// pages.
+Opening index.html straight from disk (file://) does not work in Chromium, Chrome or Edge:
+they refuse module scripts from file:// pages (a line on the page then says to serve the
+folder). Other browsers were not tried; serve the folder.
 
 ${SITE_FILES.bundle} is the dataset itself; workbench.html says how to load it into Neo4j.
 The data files are under ${DATA_DIR}/ (${SITE_FILES.manifest} says which version they hold).

@@ -5,9 +5,11 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveBuild } from '../../bench/serve-build';
+import type { Graph } from '../../graph/graph';
 import { publishSite } from '../../scripts/publish/publish-site';
 import { SEARCH_CASES } from '../fixtures/search-queries';
 import { launchChromium } from '../support/browser';
+import { closeGraphWithEvents, openGraphWithEvents } from './events-fixture';
 import { ExplorerPage } from './explorer-page';
 
 /**
@@ -21,10 +23,13 @@ let browser: Browser;
 let root: string;
 let site: { url: string; close(): void };
 let siteUrl: string;
+let graph: Graph | undefined;
 /** Every /api/* request a page of the published site made, with the page's own errors. */
 const apiRequests: string[] = [];
 
 beforeAll(async () => {
+  // The curated events, as `npm run seed` loads them: the site carries them, and its timeline.
+  graph = await openGraphWithEvents();
   root = mkdtempSync(path.join(os.tmpdir(), 'kizuna-published-'));
   await publishSite({
     out: path.join(root, 'kizuna'),
@@ -40,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   site?.close();
+  await closeGraphWithEvents(graph);
   if (root) rmSync(root, { recursive: true, force: true });
   expect(apiRequests).toEqual([]);
 });
@@ -141,6 +147,7 @@ describe('the published site, on a static server with no API', () => {
       ]);
       const saved = path.join(root, file.suggestedFilename());
       await file.saveAs(saved);
+      await x.page.click('.export-dialog button[value="cancel"]');
       return { name: file.suggestedFilename(), body: readFileSync(saved) };
     };
     const svg = await download('svg');
