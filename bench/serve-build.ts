@@ -10,6 +10,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.zip': 'application/zip',
 };
 
 /** Whether a folder is a `vite build` output (it has an index.html). */
@@ -19,15 +22,17 @@ export const isBuild = (dir: string | undefined): dir is string =>
 /**
  * A build's files on a free loopback port, with /api passed through to the one app: two
  * builds of the client (one made at an older commit, say) compared against the same API and data.
+ * Without an app it is a plain static server (a published site: /api/* is a 404 like any
+ * missing file).
  */
 export async function serveBuild(
   dir: string,
-  appUrl: string,
+  appUrl?: string,
 ): Promise<{ url: string; close(): void }> {
   const root = path.resolve(dir);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname.startsWith('/api/')) {
+    if (appUrl && url.pathname.startsWith('/api/')) {
       const answer = await fetch(`${appUrl}${url.pathname}${url.search}`, {
         headers: { accept: req.headers.accept ?? '*/*' },
       });
@@ -37,7 +42,12 @@ export async function serveBuild(
       res.end(Buffer.from(await answer.arrayBuffer()));
       return;
     }
-    const file = path.join(root, url.pathname === '/' ? 'index.html' : url.pathname);
+    const file = path.join(
+      root,
+      url.pathname.endsWith('/')
+        ? `${decodeURIComponent(url.pathname)}index.html`
+        : decodeURIComponent(url.pathname),
+    );
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;

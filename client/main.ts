@@ -15,6 +15,7 @@ import { createStore } from './app/store';
 import { showEdgeTooltip, showTooltip } from './app/tooltip';
 import { checkLinkVersion } from './app/version-notice';
 import { createCanvas } from './canvas/canvas';
+import { chooseSource } from './data/choose-source';
 import { mountImplementation } from './implementation/implementation-ui';
 import { decodeState, encodeState } from './model/url-state';
 import { mountEvents } from './timeline/events-ui';
@@ -29,6 +30,8 @@ import { mountTable } from './views/table-view';
  * The callbacks below reach `app` only once the page runs, after it is made at the end.
  */
 
+// The live API or a published copy's files: chosen once, from the page itself.
+const data = chooseSource(document);
 const store = createStore(decodeState(location.hash, firstLang()));
 const { dispatch } = store;
 const page = pageElements();
@@ -58,24 +61,28 @@ const events = mountEvents(
     rerender: () => render(app),
   },
   { timeline: byId('timeline'), account: byId('account') },
+  data,
 );
 
-const implementation = mountImplementation({
-  state: () => store.state,
-  nodes: () => store.loaded.nodes,
-  edges: () => store.loaded.edges,
-  events: () => events.all(),
-  canEdit: () => events.canEdit(),
-  csrf: () => events.session().csrf_token,
-  selectNode: (id) => choose(app, id),
-  selectEvent: (id) => dispatch('selectEvent', id),
-  dispatch: {
-    setAsOf: (asOf) => dispatch('setAsOf', asOf),
-    openCell: (pillar, status) => dispatch('openImplementationCell', pillar, status),
-    sort: (column) => dispatch('sortImplementation', column),
+const implementation = mountImplementation(
+  {
+    state: () => store.state,
+    nodes: () => store.loaded.nodes,
+    edges: () => store.loaded.edges,
+    events: () => events.all(),
+    canEdit: () => events.canEdit(),
+    csrf: () => events.session().csrf_token,
+    selectNode: (id) => choose(app, id),
+    selectEvent: (id) => dispatch('selectEvent', id),
+    dispatch: {
+      setAsOf: (asOf) => dispatch('setAsOf', asOf),
+      openCell: (pillar, status) => dispatch('openImplementationCell', pillar, status),
+      sort: (column) => dispatch('sortImplementation', column),
+    },
+    rerender: () => render(app),
   },
-  rerender: () => render(app),
-});
+  data,
+);
 
 const table = mountTable(page.tablePane, {
   choose: (id) => {
@@ -90,6 +97,7 @@ const table = mountTable(page.tablePane, {
 
 const searchBox = mountSearchBox(
   byId('search-box'),
+  (q, signal) => data.search(q, signal),
   () => store.state.lang,
   (id) => {
     if (events.isEvent(id)) return dispatch('selectEvent', id);
@@ -126,10 +134,12 @@ const canvas = createCanvas(byId('cy'), {
 byId('zoom-in').addEventListener('click', () => canvas.zoomBy(1.4));
 byId('zoom-out').addEventListener('click', () => canvas.zoomBy(1 / 1.4));
 byId('zoom-fit').addEventListener('click', () => canvas.fitView(true));
-offerPageHandle(canvas, store);
+offerPageHandle(canvas, store, data);
 const keys = mountCanvasKeys(canvas, () => app);
 
 const app: Explorer = {
+  data,
+  published: null,
   store,
   page,
   canvas,

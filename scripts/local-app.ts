@@ -17,12 +17,13 @@ export interface LocalApp {
 /**
  * The whole app on a free loopback port, for scripts that drive it (benchmarks, the
  * export command): the configured database (the bundled one started if needed), the
- * plan seeded if needed, the client built if needed; the research console's database only
- * withConsole. close() stops what it started.
+ * plan seeded if needed, the client built if needed (unless withClient is false: the
+ * publish command reads only the API, and builds its own client); the research console's
+ * database only withConsole. close() stops what it started.
  */
 export async function startLocalApp(
   log: (message: string) => void = () => {},
-  { withConsole = false } = {},
+  { withConsole = false, withClient = true } = {},
 ): Promise<LocalApp> {
   const config: Config = { ...loadConfig(), logLevel: 'silent' };
   const connected = await connect(config, log);
@@ -39,7 +40,7 @@ export async function startLocalApp(
   };
   try {
     await ensureSeeded(connected.connection, log);
-    buildClientIfNeeded(log);
+    if (withClient) buildClientIfNeeded(log);
     const server = await startServer(
       { ...config, http: { ...config.http, host: '127.0.0.1', port: 0 } },
       connected.connection,

@@ -1,4 +1,6 @@
+import type { PublishedManifest } from '../../core/published/site-files';
 import type { Canvas } from '../canvas/canvas';
+import type { DataSource } from '../data/data-source';
 import type { ImplementationUi } from '../implementation/implementation-ui';
 import type { EventsUi } from '../timeline/events-ui';
 import type { mountSavedViews } from '../views/saved-views';
@@ -11,6 +13,10 @@ import type { Store } from './store';
 
 /** The explorer's parts, wired together once in main.ts and handed to the modules that act on them. */
 export interface Explorer {
+  /** Where the data comes from: the live API or a published copy's files (chosen at start). */
+  data: DataSource;
+  /** A published copy's manifest once read (the footer names its dataset version); else null. */
+  published: PublishedManifest | null;
   store: Store;
   page: PageElements;
   canvas: Canvas;

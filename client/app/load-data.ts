@@ -1,4 +1,4 @@
-import { api, type Elements } from '../api';
+import type { Elements } from '../api';
 import type { AppState } from '../model/state';
 import type { Explorer } from './explorer';
 
@@ -10,7 +10,7 @@ export function addElements(app: Explorer, elements: Elements, around?: string):
 
 async function fetchExpansion(app: Explorer, id: string): Promise<void> {
   if (app.store.loaded.expansions[id]) return;
-  const view = await api.neighbours(id);
+  const view = await app.data.neighbours(id);
   addElements(app, view.elements, id);
   app.store.expansionLoaded(
     id,
@@ -25,9 +25,10 @@ export const pathKey = (path: AppState['path']) =>
 async function fetchPath(app: Explorer): Promise<void> {
   const path = app.store.state.path;
   app.store.setPath(null);
-  if (!path.from || !path.to) return;
+  // A published copy has no path finder (the filters panel says so): nothing is asked.
+  if (!path.from || !path.to || !app.data.paths) return;
   const asked = pathKey(path);
-  const result = await api.paths(path.from, path.to, path);
+  const result = await app.data.paths(path.from, path.to, path);
   // A quicker answer to a later question may have come first: this one is kept only if current.
   if (pathKey(app.store.state.path) !== asked) return;
   addElements(app, result.elements);
@@ -57,7 +58,7 @@ export function fetchForView(app: Explorer, before: AppState | null): Promise<vo
     if (state.selected) {
       store.loadingDetails();
       const id = state.selected;
-      jobs.push(api.node(id).then((d) => store.detailsArrived(id, d)));
+      jobs.push(app.data.node(id).then((d) => store.detailsArrived(id, d)));
     }
   }
   return jobs;

@@ -4,6 +4,7 @@ import {
   type ExportOutput,
 } from '../../core/formats/export-formats';
 import type { Canvas } from '../canvas/canvas';
+import type { DataSource } from '../data/data-source';
 import {
   base64,
   briefOutput,
@@ -16,7 +17,7 @@ import { defaultTitle, diagramAsOf } from '../views/export-dialog';
 import type { Store } from './store';
 
 /** Offers the page's canvas and its exports to the end-to-end tests, the benchmarks and `npm run export`. */
-export function offerPageHandle(canvas: Canvas, store: Store): void {
+export function offerPageHandle(canvas: Canvas, store: Store, data: DataSource): void {
   window.kizuna = {
     cy: canvas.cy,
     laidOut: () => canvas.laidOut(),
@@ -38,7 +39,7 @@ export function offerPageHandle(canvas: Canvas, store: Store): void {
       return base64(new Uint8Array(await png.arrayBuffer()));
     },
     brief: (request) => briefOutput(canvas.cy, store.state, request),
-    review: (request) => reviewOutput(canvas.cy, store.state, request),
+    review: (request) => reviewOutput(canvas.cy, store.state, data, request),
     data: <F extends ExportFormatName>(format: F) =>
       EXPORT_FORMATS[format].build(
         exportGraphOf(canvas.cy, 'view', null, defaultTitle(store.state), store.state.lang),

@@ -55,12 +55,17 @@ export function render(app: Explorer): void {
       nameOf: (id) => nameOf(store, id),
       node: (id) => store.nodeIndex.get(id),
       pillarNames,
+      pathsOffline: !app.data.paths,
     }),
     page.controls,
   );
   byId('controls-summary').textContent = t(lang, 'moreFilters');
   // Static in index.html (it works before the script runs), so it is translated here.
-  byId('workbench-link').textContent = t(lang, 'workbenchLink');
+  // In a published copy workbench.html tells how to get the dataset into Neo4j.
+  byId('workbench-link').textContent = t(
+    lang,
+    app.data.edition === 'published' ? 'workbenchLinkPublished' : 'workbenchLink',
+  );
   page.panel.hidden = !state.selected && !state.event;
   renderInto(
     events.panel(state) ??

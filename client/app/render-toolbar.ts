@@ -9,7 +9,7 @@ export function renderToolbar(app: Explorer): void {
   renderInto(
     toolbarTemplate(store.state, {
       dispatch: store.dispatch,
-      openExport: () => openExportDialog(app.canvas.cy, store.state, store.dataVersion),
+      openExport: () => openExportDialog(app.canvas.cy, store.state, app.data, store.dataVersion),
       copyLink: () => copyLink(app),
       copyResult: store.copyResult,
       canUndo: canUndo(store),

@@ -33,7 +33,7 @@ export function renderSelectionBar(app: Explorer): void {
           <button
             type="button"
             data-test="sel-export"
-            @click=${() => openExportDialog(canvas.cy, store.state, store.dataVersion)}
+            @click=${() => openExportDialog(canvas.cy, store.state, app.data, store.dataVersion)}
           >
             ${t(lang, 'exportSelection')}
           </button>

@@ -1,4 +1,3 @@
-import { api } from '../api';
 import { afterChange } from './after-change';
 import { markEmbed } from './embed';
 import type { Explorer } from './explorer';
@@ -20,7 +19,12 @@ export function preparePage(app: Pick<Explorer, 'store' | 'page'>): void {
 /** Loads the plan and the events, shows the view the link asks for, and says when it is ready. */
 export async function openFirstView(app: Explorer): Promise<void> {
   try {
-    const [whole] = await Promise.all([api.wholePlan(), app.events.load()]);
+    const [whole, published] = await Promise.all([
+      app.data.wholePlan(),
+      app.data.manifest(),
+      app.events.load(),
+    ]);
+    app.published = published;
     addElements(app, whole.elements);
     void dataLoaded(app);
     await afterChange(app, null);

@@ -1,7 +1,7 @@
 import { html, nothing, render as renderInto } from 'lit-html';
 import { ApiError } from '../api';
 import { WriteProblem } from '../timeline/events-api';
-import { t } from '../views/labels';
+import { t, tf } from '../views/labels';
 import type { Explorer } from './explorer';
 
 /** The footer while the plan loads. */
@@ -35,6 +35,15 @@ export function renderStatus(app: Explorer): void {
               </button>`
           : nothing
       }${visible.nodes.size === 0 ? html` <strong class="warn">${t(lang, 'empty')}</strong>` : nothing}${
+        app.published
+          ? html` <span class="muted" data-test="published-edition"
+              >· ${tf(lang, 'publishedEdition', {
+                version: app.published.datasetVersion,
+                day: app.published.publishedAt.slice(0, 10),
+              })}</span
+            >`
+          : nothing
+      }${
         linkProblems.length
           ? html` <span class="warn" role="alert" data-test="link-problems"
               >${t(lang, 'badLink')}: ${linkProblems.join('; ')}</span
@@ -45,7 +54,7 @@ export function renderStatus(app: Explorer): void {
   );
 }
 
-export function showError(app: Pick<Explorer, 'store' | 'page'>, error: unknown): void {
+export function showError(app: Pick<Explorer, 'store' | 'page' | 'data'>, error: unknown): void {
   const lang = app.store.state.lang;
   // The plan's and the events' requests fail alike (ApiError, WriteProblem): a problem's
   // title and detail, whichever of the two answered first.
@@ -55,7 +64,7 @@ export function showError(app: Pick<Explorer, 'store' | 'page'>, error: unknown)
       : null;
   const message = problem
     ? problem.status === 0
-      ? t(lang, 'serverUnreachable')
+      ? t(lang, app.data.edition === 'published' ? 'filesUnreadable' : 'serverUnreachable')
       : `${problem.title}: ${problem.detail}`
     : `${t(lang, 'error')}: ${String(error)}`;
   renderInto(

@@ -14,7 +14,7 @@ import { legendEntries } from '../model/legend-entries';
 import { isNodeKind, relStyleOf } from '../model/palette';
 import type { AppState, Lang } from '../model/state';
 import { type BriefRequest, briefPages, splitNotice, stampOf } from './brief';
-import type { BriefPage, Orientation, PaperName } from './brief-model';
+import type { BriefPage } from './brief-model';
 import { pageToSvg, stackedPagesSvg } from './brief-svg';
 import { pptxOf } from './pptx-on-demand';
 import type { StripEvent } from './timeline-strip';
@@ -306,23 +306,4 @@ export async function pagePictures(
     blob: new Blob([zipped.slice().buffer], { type: 'application/zip' }),
     filename: `${basename}-${format}.zip`,
   };
-}
-
-/** Prints SVG pages to a PDF on the server (the only place with a print engine). */
-export async function printPages(
-  svgs: string[],
-  title: string,
-  paper: PaperName,
-  orientation: Orientation,
-): Promise<Blob> {
-  const response = await fetch('/api/render/pdf', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ pages: svgs, title, page: paper, orientation }),
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-    throw new Error(problem.detail ?? response.statusText);
-  }
-  return response.blob();
 }

@@ -1,8 +1,6 @@
 import type cytoscape from 'cytoscape';
-import type { ImplementationResponse } from '../../core/api/implementation';
 import { implementationCsv } from '../../core/formats/implementation-csv';
-import type { StoredEvent } from '../../core/model/event-fields';
-import { getJson } from '../api';
+import type { DataSource } from '../data/data-source';
 import { today } from '../model/clock';
 import type { AppState } from '../model/state';
 import { asOfDay } from '../model/status-as-of';
@@ -15,8 +13,7 @@ import { pptxOf } from './pptx-on-demand';
 
 /**
  * The implementation review from what the server records: where each commitment stands on
- * the explorer's as-of day (GET /api/implementation), the events the assessments cite
- * (GET /api/events), and the commitments' and pillars' names from the graph on the canvas.
+ * the explorer's as-of day, the events the assessments cite (both from the data source), and the commitments' and pillars' names from the graph on the canvas.
  */
 
 export type ReviewFormat = 'pdf' | 'pptx' | 'csv';
@@ -42,24 +39,20 @@ function namesOf(cy: cytoscape.Core, kind: string, lang: AppState['lang']): Map<
   return names;
 }
 
-export async function loadReview(cy: cytoscape.Core, state: AppState): Promise<ReviewSource> {
+export async function loadReview(
+  cy: cytoscape.Core,
+  state: AppState,
+  data: DataSource,
+): Promise<ReviewSource> {
   const date = today();
   const day = asOfDay(state.asOf, date);
-  const [standing, events] = await Promise.all([
-    getJson<ImplementationResponse>(`/api/implementation?as_of=${day}`),
-    getJson<{ events: StoredEvent[] }>('/api/events?limit=1000'),
-  ]);
+  const [standing, events] = await Promise.all([data.standings(day), data.events(false)]);
   const commitments = namesOf(cy, 'Commitment', state.lang);
   const asOfText = viewAsOf(state, date);
   return {
     title: reviewTitle(asOfText, state.lang),
     day,
-    rows: reviewRows(
-      standing.commitments,
-      events.events,
-      (ref) => commitments.get(ref),
-      state.lang,
-    ),
+    rows: reviewRows(standing.commitments, events, (ref) => commitments.get(ref), state.lang),
     pillarNames: namesOf(cy, 'Pillar', state.lang),
     asOfText,
     scaleSource: standing.scale_source,
@@ -105,9 +98,10 @@ export interface ReviewOutput {
 export async function reviewOutput(
   cy: cytoscape.Core,
   state: AppState,
+  data: DataSource,
   request: ReviewRequest,
 ): Promise<ReviewOutput> {
-  const source = await loadReview(cy, state);
+  const source = await loadReview(cy, state, data);
   if (request.format === 'csv') return { title: source.title, svgs: [], csv: reviewCsv(source) };
   const pages = reviewSheets(cy, state, source, request.paper, request.orientation);
   return {

@@ -9,6 +9,7 @@ import {
   type ImplementationStatus,
 } from '../../core/model/implementation';
 import { suggestStatus } from '../../core/model/suggested-status';
+import type { DataSource } from '../data/data-source';
 import { PLAN_ADOPTED } from '../model/agreement-milestones';
 import { today } from '../model/clock';
 import type { GraphEdge, GraphNode } from '../model/graph-items';
@@ -28,7 +29,6 @@ import { restrictToRange } from '../timeline/timeline-model';
 import { t } from '../views/labels';
 import { asOfText } from '../views/status-words';
 import { type AssessmentDraft, assessmentPanelTemplate } from './assessment-panel';
-import { implementationApi } from './implementation-api';
 import { implementationViewTemplate } from './implementation-view';
 import { STATUS_WEDGE, statusText } from './status-marks';
 
@@ -60,7 +60,7 @@ const fullFilter = (s: AppState) => s.filters.statuses.length === IMPLEMENTATION
  * Implementation view, and in a commitment's panel its assessment history and the editors'
  * form. The explorer calls into it at a few points of its render, as it does the events'.
  */
-export function mountImplementation(host: ImplementationHost) {
+export function mountImplementation(host: ImplementationHost, data: DataSource) {
   const standings = new Map<string, ImplementationResponse>();
   const asked = new Set<string>();
   let error: string | null = null;
@@ -80,7 +80,7 @@ export function mountImplementation(host: ImplementationHost) {
     if (!missing.length) return Promise.resolve();
     return Promise.all(
       missing.map((d) =>
-        implementationApi.standings(d).then(
+        data.standings(d).then(
           (r) => {
             standings.set(d, r);
             error = null;
@@ -97,7 +97,7 @@ export function mountImplementation(host: ImplementationHost) {
   function fetchHistory(ref: string): void {
     if (historyAsked.has(ref)) return;
     historyAsked.add(ref);
-    implementationApi.history(ref).then(
+    data.history(ref).then(
       (h) => {
         histories.set(ref, h);
         host.rerender();
@@ -144,6 +144,9 @@ export function mountImplementation(host: ImplementationHost) {
     };
 
   async function save(ref: string): Promise<void> {
+    // Only an editor sees the form, and a read-only copy has none.
+    const writes = data.writes;
+    if (!writes) return;
     const draft = draftOf(ref);
     const revision = histories.get(ref)?.revision ?? 0;
     saving = true;
@@ -152,7 +155,7 @@ export function mountImplementation(host: ImplementationHost) {
     host.rerender();
     const lang = host.state().lang;
     try {
-      await implementationApi.assess(
+      await writes.assess(
         ref,
         revision,
         {

@@ -4,6 +4,7 @@ import type { Session } from '../../core/api/auth';
 import { EVENT_LINKS } from '../../core/model/event-fields';
 import { hasRole } from '../../core/model/roles';
 import type { Elements, SearchResult } from '../api';
+import type { DataSource } from '../data/data-source';
 import type { GraphEdge, GraphNode } from '../model/graph-items';
 import type { AppState, Lang, ListSet } from '../model/state';
 import { type RowFacts, rowFacts } from '../model/table-model';
@@ -11,7 +12,7 @@ import { t } from '../views/labels';
 import { mountEventForm } from './event-form';
 import { commitmentEventsTemplate, eventPanelTemplate, type NodeRef } from './event-panel';
 import { eventTitle } from './event-words';
-import { type EventFields, eventsApi, type KizunaEvent, WriteProblem } from './events-api';
+import { type EventFields, type KizunaEvent, WriteProblem } from './events-api';
 import {
   advancedRefs,
   type DateRange,
@@ -46,13 +47,21 @@ export interface EventsHost {
 export function mountEvents(
   host: EventsHost,
   els: { timeline: HTMLElement; account: HTMLElement },
+  data: DataSource,
 ) {
+  // A read-only copy has no writes: no sign-in, no editor's form (a signed-out session).
+  const writes = data.writes;
   let events: KizunaEvent[] = [];
   let session: Session = { account: null, csrf_token: null, require_sign_in: false };
   let signInOpen = false;
   let signInError: string | null = null;
   let panelMessage: string | null = null;
   const lang = () => host.state().lang;
+  // Only a signed-in editor reaches a write, and a read-only copy never signs anyone in.
+  const mustWrite = () => {
+    if (!writes) throw new Error('This copy is read-only.');
+    return writes;
+  };
   const canEdit = () => hasRole(session.account?.role, 'editor');
 
   const timeline = mountTimeline(els.timeline, {
@@ -65,8 +74,9 @@ export function mountEvents(
   const form = mountEventForm({
     lang,
     csrf: () => session.csrf_token,
-    create: (fields: EventFields) => eventsApi.create(fields, session.csrf_token),
-    update: (id, version, fields) => eventsApi.update(id, version, fields, session.csrf_token),
+    create: (fields: EventFields) => mustWrite().createEvent(fields, session.csrf_token),
+    update: (id, version, fields) =>
+      mustWrite().updateEvent(id, version, fields, session.csrf_token),
     saved: (e) => {
       void reload().then(() => {
         host.selectEvent(e.id);
@@ -83,11 +93,11 @@ export function mountEvents(
   });
 
   async function reload(): Promise<void> {
-    events = await eventsApi.list(canEdit());
+    events = await data.events(canEdit());
   }
 
   async function load(): Promise<void> {
-    session = await eventsApi.session();
+    session = await data.session();
     await reload();
   }
 
@@ -112,7 +122,8 @@ export function mountEvents(
     host.rerender();
   }
 
-  function accountTemplate(l: Lang): TemplateResult {
+  function accountTemplate(l: Lang): TemplateResult | typeof nothing {
+    if (!writes) return nothing;
     if (session.account)
       return html`<span class="account-name" data-test="account-name"
           >${session.account.name} · ${session.account.role}</span
@@ -171,7 +182,7 @@ export function mountEvents(
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     try {
-      session = await eventsApi.signIn(String(data.get('name')), String(data.get('password')));
+      session = await mustWrite().signIn(String(data.get('name')), String(data.get('password')));
       signInOpen = false;
       signInError = null;
       await reload();
@@ -183,7 +194,7 @@ export function mountEvents(
 
   async function signOut(): Promise<void> {
     try {
-      await eventsApi.signOut(session.csrf_token);
+      await mustWrite().signOut(session.csrf_token);
     } catch {
       // Signed out on this page whatever the server said: the session is forgotten here.
     }
@@ -300,9 +311,10 @@ export function mountEvents(
           close: () => host.selectEvent(null),
           selectNode: (id) => host.selectNode(id),
           edit: (ev) => form.open(ev),
-          remove: (ev) => void write(() => eventsApi.remove(ev.id, ev.version, session.csrf_token)),
+          remove: (ev) =>
+            void write(() => mustWrite().removeEvent(ev.id, ev.version, session.csrf_token)),
           restore: (ev) =>
-            void write(() => eventsApi.restore(ev.id, ev.version, session.csrf_token)),
+            void write(() => mustWrite().restoreEvent(ev.id, ev.version, session.csrf_token)),
         },
       });
     },

@@ -20,6 +20,8 @@ export interface ControlsContext {
   nameOf(id: string): string;
   /** A loaded node by id. */
   node(id: string): NodeData | undefined;
+  /** No path finder here (a published copy has no server): the group says so instead. */
+  pathsOffline: boolean;
 }
 
 /** A kind's colour or a relationship's line, as the legend shows it (also the embed's). */
@@ -156,7 +158,9 @@ export function controlsTemplate(state: AppState, ctx: ControlsContext): Templat
     )}
     ${group(
       t(lang, 'connect'),
-      pathOptionsTemplate(state, { dispatch: d, node: ctx.node }, checkbox),
+      ctx.pathsOffline
+        ? html`<p class="muted" data-test="paths-offline">${t(lang, 'pathsNeedServer')}</p>`
+        : pathOptionsTemplate(state, { dispatch: d, node: ctx.node }, checkbox),
       'connect',
       // Opens when an end is chosen; left as the user leaves it otherwise.
       Boolean(state.path.from || state.path.to),

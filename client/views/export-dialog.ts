@@ -6,6 +6,7 @@ import {
   type ExportFormatName,
   exportFilename,
 } from '../../core/formats/export-formats';
+import type { DataSource } from '../data/data-source';
 import {
   briefPages,
   briefTitle,
@@ -16,13 +17,13 @@ import {
 } from '../export/brief';
 import type { Orientation, PaperName } from '../export/brief-model';
 import { pageToSvg, stackedPagesSvg } from '../export/brief-svg';
+import { printInBrowser } from '../export/browser-print';
 import {
   download,
   exportDiagram,
   exportGraphOf,
   type PictureArrangement,
   pagePictures,
-  printPages,
   type Scope,
   svgToPng,
 } from '../export/diagram-export';
@@ -36,7 +37,7 @@ import { pptxOf } from '../export/pptx-on-demand';
 import { today } from '../model/clock';
 import { largestPngScale } from '../model/compose-diagram';
 import type { AppState } from '../model/state';
-import { eventsApi, type KizunaEvent } from '../timeline/events-api';
+import type { KizunaEvent } from '../timeline/events-api';
 import { openEmbedDialog } from './embed-dialog';
 import { t } from './labels';
 
@@ -76,7 +77,12 @@ export const diagramAsOf = (state: AppState): string | null =>
  * only) the whole graph. A PNG too large for the browser's canvas is refused with the
  * largest scale that fits, and SVG offered instead.
  */
-export function openExportDialog(cy: cytoscape.Core, state: AppState, version: string): void {
+export function openExportDialog(
+  cy: cytoscape.Core,
+  state: AppState,
+  data: DataSource,
+  version: string,
+): void {
   const lang = state.lang;
   const ja = lang === 'ja';
   const field = (label: string, control: TemplateResult) =>
@@ -236,7 +242,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState, version: s
   const message = dialog.querySelector<HTMLElement>('.export-message')!;
   let loadingEvents: Promise<KizunaEvent[]> | null = null;
   const stripEvents = () => {
-    loadingEvents ??= eventsApi.list(false);
+    loadingEvents ??= data.events(false);
     return loadingEvents;
   };
   function showSplit(): void {
@@ -261,18 +267,34 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState, version: s
   showSplit();
   showEventsChoice();
   dialog.addEventListener('close', () => dialog.remove());
-  const eventsParam = () => (withEvents.checked ? '' : '&events=false');
+  /** A PDF printed by the server and downloaded, or, where there is none, the browser's print dialog. */
+  async function deliverPdf(
+    svgs: string[],
+    docTitle: string,
+    paper: PaperName,
+    turn: Orientation,
+    file: string,
+  ): Promise<boolean> {
+    if (!data.serverExports) {
+      await printInBrowser(svgs, docTitle, paper, turn);
+      return true;
+    }
+    download(await data.serverExports.printPdf(svgs, docTitle, paper, turn), file);
+    return false;
+  }
   async function exportChosen(e: Event): Promise<void> {
     e.preventDefault();
     message.textContent = '';
     const chosen = format.value as Format;
     const where = scope.value as Scope | 'whole';
+    // A PDF the browser prints (a published copy) is not a download: the message says so.
+    let printed = false;
     try {
       go.disabled = true;
       if (chosen.startsWith('review-')) {
         // Where each commitment stands on the view's as-of day, with the events it cites.
         const review = chosen.slice('review-'.length) as ReviewFormat;
-        const source = await loadReview(cy, state);
+        const source = await loadReview(cy, state, data);
         const file = datasetBasename('implementation-review', source.day, stampOf(cy).version);
         if (review === 'csv')
           download(new Blob([reviewCsv(source)], { type: 'text/csv' }), `${file}.csv`);
@@ -280,14 +302,21 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState, version: s
           const paper = page.value === 'screen' ? 'a4' : (page.value as PaperName);
           const turn = page.value === 'screen' ? 'portrait' : (orientation.value as Orientation);
           const pages = reviewSheets(cy, state, source, paper, turn);
-          download(
-            review === 'pdf'
-              ? await printPages(pages.map(pageToSvg), source.title, paper, turn)
-              : new Blob([(await pptxOf(pages, source.title)).slice().buffer], {
-                  type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-                }),
-            `${file}.${review}`,
-          );
+          if (review === 'pdf')
+            printed = await deliverPdf(
+              pages.map(pageToSvg),
+              source.title,
+              paper,
+              turn,
+              `${file}.pdf`,
+            );
+          else
+            download(
+              new Blob([(await pptxOf(pages, source.title)).slice().buffer], {
+                type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+              }),
+              `${file}.pptx`,
+            );
         }
       } else if ((DIAGRAMS as string[]).includes(chosen)) {
         if (where === 'whole')
@@ -377,7 +406,7 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState, version: s
           });
           const file = deck.checked ? datasetBasename('briefing', today(), version) : name;
           if (chosen === 'pdf')
-            download(await printPages(pages.map(pageToSvg), docTitle, paper, turn), `${file}.pdf`);
+            printed = await deliverPdf(pages.map(pageToSvg), docTitle, paper, turn, `${file}.pdf`);
           else
             download(
               new Blob([(await pptxOf(pages, docTitle)).slice().buffer], {
@@ -387,12 +416,14 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState, version: s
             );
         }
       } else if (chosen === 'bundle') {
-        // The whole dataset with its manifest, README and CITATION.cff, built on the server.
-        follow(`/api/export/bundle?lang=${lang}${eventsParam()}`);
+        // The whole dataset with its manifest, README and CITATION.cff: built by the server,
+        // or the file a published copy holds.
+        follow(data.bundleUrl(lang, withEvents.checked));
       } else {
         const spec = EXPORT_FORMATS[chosen as ExportFormatName];
         if (where === 'whole') {
-          follow(`/api/export?format=${chosen}&lang=${lang}${eventsParam()}`);
+          if (!data.serverExports) throw new Error(t(lang, 'wholeGraphNeedsServer'));
+          follow(data.serverExports.wholeGraphUrl(chosen, lang, withEvents.checked));
         } else {
           const graph = exportGraphOf(cy, where, state.selected, title.value, lang);
           download(
@@ -401,7 +432,11 @@ export function openExportDialog(cy: cytoscape.Core, state: AppState, version: s
           );
         }
       }
-      message.textContent = ja ? 'ダウンロードしました。' : 'Downloaded.';
+      message.textContent = printed
+        ? t(lang, 'pdfPrintDialog')
+        : ja
+          ? 'ダウンロードしました。'
+          : 'Downloaded.';
     } catch (error) {
       message.textContent = error instanceof Error ? error.message : String(error);
     } finally {

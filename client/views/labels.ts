@@ -420,6 +420,28 @@ export const WORDS = {
     ja: 'Kizunaサーバーが応答しません。起動していますか？',
   },
   error: { en: 'Error', ja: 'エラー' },
+  // A published copy (issue 26): what it reads, and what only the live app can do.
+  publishedEdition: {
+    en: 'Published copy, dataset {version}, published {day}',
+    ja: '公開版・データセット {version}・{day} 公開',
+  },
+  filesUnreadable: {
+    en: 'The data files of this copy could not be read. Open it from a web server: browsers do not let a page read files from file://.',
+    ja: 'この公開版のデータファイルを読めませんでした。Webサーバーから開いてください（ブラウザーは file:// のファイルを読ませません）。',
+  },
+  pathsNeedServer: {
+    en: 'Finding paths needs the live Kizuna app (its server); this published copy cannot look for them.',
+    ja: '経路の検索にはKizunaのサーバー版が必要です。この公開版では経路を探せません。',
+  },
+  wholeGraphNeedsServer: {
+    en: 'In this published copy the whole graph comes as the dataset bundle (zip: CSV, JSON, JSON-LD, Cypher); the whole graph in the other formats (GraphML, GEXF, …) comes from the live app.',
+    ja: 'この公開版ではグラフ全体はデータセット一式（zip：CSV・JSON・JSON-LD・Cypher）で入手できます。その他の形式（GraphML・GEXFなど）のグラフ全体はサーバー版から入手してください。',
+  },
+  pdfPrintDialog: {
+    en: 'The browser’s print dialog shows the pages: choose “Save as PDF” as the printer.',
+    ja: 'ブラウザーの印刷画面にページが表示されます。プリンターに「PDFに保存」を選んでください。',
+  },
+  workbenchLinkPublished: { en: 'Data & Cypher', ja: 'データとCypher' },
   moreFilters: { en: 'Filters', ja: 'フィルター' },
   // Briefing pages (issue 25 item 8): the deck's contents, pages that run on, pictures of several pages.
   briefContents: { en: 'Contents', ja: '目次' },

@@ -1,15 +1,18 @@
 import { html, nothing, render as renderInto } from 'lit-html';
-import { api, type SearchResult } from '../api';
+import type { SearchResponse } from '../../core/api/search';
+import type { SearchResult } from '../api';
 import type { Lang } from '../model/state';
 import { kindName, t, tf } from './labels';
 
 /**
- * The search box: suggestions from /api/search as the user types (Japanese or English,
+ * The search box: suggestions from the plan's search (the data source's) as the user types (Japanese or English,
  * any width or kana), arrow keys to move, Enter to choose, Escape to close (and again to
  * clear it and leave). "/" anywhere focuses it.
  */
 export function mountSearchBox(
   el: HTMLElement,
+  /** The plan's search: the API's, or the same code over a published copy's files. */
+  search: (q: string, signal: AbortSignal) => Promise<SearchResponse>,
   getLang: () => Lang,
   choose: (id: string) => void,
   /** Results found in the page itself (events), shown as a group of their own after the plan's. */
@@ -162,7 +165,7 @@ export function mountSearchBox(
       controller?.abort();
       controller = new AbortController();
       try {
-        const answer = await api.search(q, controller.signal);
+        const answer = await search(q, controller.signal);
         results = [...answer.results, ...local(q, getLang())];
         tried = { query: q, variants: answer.variants, notNamed: answer.notNamedInPlan };
         active = results.length ? 0 : -1;

@@ -1,5 +1,6 @@
-import type { CommitmentStanding } from '../api/implementation';
+import type { CommitmentStanding, ImplementationResponse } from '../api/implementation';
 import { type Assessment, assessmentOn, type ImplementationStatus } from './implementation';
+import { IMPLEMENTATION_SCALE, SCALE_SOURCE } from './implementation-scale';
 
 /** Plan order of refs: pillars I < II < III < IV, then numbers as numbers (I.1.10 after I.1.9). */
 export function compareRefs(a: string, b: string): number {
@@ -53,4 +54,29 @@ export function standingsOn(
     })
     .filter((s) => !only.status || s.status === only.status)
     .sort((x, y) => compareRefs(x.ref, y.ref));
+}
+
+/** The scale as GET /api/implementation answers it (the Japanese labels stay in the client's words). */
+const SCALE_ANSWER = IMPLEMENTATION_SCALE.map(({ status, label_en, definition_en }) => ({
+  status,
+  label_en,
+  definition_en,
+}));
+
+/**
+ * GET /api/implementation's whole answer for a day: the server builds it from what Neo4j
+ * holds and a published copy from its data/implementation.json, so both say the same.
+ */
+export function implementationOn(
+  commitments: readonly { ref: string; pillar: string }[],
+  assessments: readonly Assessment[],
+  day: string,
+  only: { pillar?: string; status?: ImplementationStatus } = {},
+): ImplementationResponse {
+  return {
+    as_of: day,
+    scale: SCALE_ANSWER,
+    scale_source: SCALE_SOURCE,
+    commitments: standingsOn(commitments, assessments, day, only),
+  };
 }

@@ -8,6 +8,8 @@
  * Pure: no I/O, shared by scripts/ and client/.
  */
 
+import type { Assessment } from '../model/implementation';
+
 /** The folder, relative to index.html, that holds every data file. */
 export const DATA_DIR = 'data';
 
@@ -66,4 +68,15 @@ export interface PublishedManifest {
   publishedAt: string;
   /** How many nodes and relationships graph.json holds, so a reader can check a copy. */
   counts: { nodes: number; relationships: number; events: number };
+}
+
+/**
+ * data/implementation.json: what GET /api/implementation is computed from, as the server's
+ * router passes it to core/model/implementation-standing.ts implementationOn: every
+ * commitment's ref and pillar (plan order) and every assessment ever made (any order; the
+ * day's reading is picked by assessmentOn). The browser answers any as-of day from it.
+ */
+export interface PublishedImplementation {
+  commitments: { ref: string; pillar: string }[];
+  assessments: Assessment[];
 }

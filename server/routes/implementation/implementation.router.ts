@@ -4,8 +4,7 @@ import {
   implementationParams,
   implementationQuery,
 } from '../../../core/api/implementation';
-import { IMPLEMENTATION_SCALE, SCALE_SOURCE } from '../../../core/model/implementation-scale';
-import { standingsOn } from '../../../core/model/implementation-standing';
+import { implementationOn } from '../../../core/model/implementation-standing';
 import type { Graph } from '../../../graph/graph';
 import {
   type AssessmentHistory,
@@ -23,12 +22,6 @@ import { sessionOf, writeGuard } from '../auth/session';
 
 /** The day the server's clock is on (UTC): "as of today" when no day is asked for. */
 const today = () => new Date().toISOString().slice(0, 10);
-
-const SCALE = IMPLEMENTATION_SCALE.map(({ status, label_en, definition_en }) => ({
-  status,
-  label_en,
-  definition_en,
-}));
 
 const etagOf = (history: AssessmentHistory) => `"${history.revision}"`;
 
@@ -52,15 +45,11 @@ export function implementationRouter(graph: Graph): Router {
       readCommitmentRefs(graph),
       readAssessments(graph, day),
     ]);
-    res.set('Cache-Control', 'no-cache').json({
-      as_of: day,
-      scale: SCALE,
-      scale_source: SCALE_SOURCE,
-      commitments: standingsOn(commitments, assessments, day, {
-        pillar: q.pillar,
-        status: q.status,
-      }),
-    });
+    res
+      .set('Cache-Control', 'no-cache')
+      .json(
+        implementationOn(commitments, assessments, day, { pillar: q.pillar, status: q.status }),
+      );
   });
 
   router.get('/:ref', validate('params', implementationParams), async (_req, res) => {
