@@ -1,6 +1,6 @@
 import { html, nothing, render as renderInto } from 'lit-html';
 import type { NodeData } from '../api';
-import { today } from '../model/clock';
+import { recordDay } from '../model/clock';
 import { showsCanvas } from '../model/state';
 import { computeVisible } from '../model/visibility';
 import { controlsTemplate } from '../views/controls';
@@ -102,7 +102,7 @@ export function render(app: Explorer): void {
           nodeOf: (id) => store.nodeIndex.get(id),
           lang,
           asOf: state.asOf,
-          today: today(),
+          today: recordDay(),
           onSelect: (id) => choose(app, id),
           onAsOf: (asOf) => store.dispatch('setAsOf', asOf),
         })

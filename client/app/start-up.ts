@@ -1,3 +1,4 @@
+import { recordEndsOn } from '../model/clock';
 import { afterChange } from './after-change';
 import { markEmbed } from './embed';
 import type { Explorer } from './explorer';
@@ -25,6 +26,7 @@ export async function openFirstView(app: Explorer): Promise<void> {
       app.events.load(),
     ]);
     app.published = published;
+    recordEndsOn(published ? published.publishedAt.slice(0, 10) : null);
     addElements(app, whole.elements);
     void dataLoaded(app);
     await afterChange(app, null);

@@ -8,7 +8,7 @@ import type {
   Properties,
 } from '../../core/formats/export-graph';
 import { SOURCE_LINE } from '../../core/formats/export-graph';
-import { today } from '../model/clock';
+import { recordDay, today } from '../model/clock';
 import { composeDiagram, type LegendEntry } from '../model/compose-diagram';
 import { legendEntries } from '../model/legend-entries';
 import { isNodeKind, relStyleOf } from '../model/palette';
@@ -107,7 +107,7 @@ export function exportDiagram(cy: cytoscape.Core, request: DiagramRequest): Diag
                   .filter(Boolean),
               ),
               range: request.timeline.range,
-              today: today(),
+              today: recordDay(),
               lang: request.lang,
             }
           : null,

@@ -1,7 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { implementationCsv } from '../../core/formats/implementation-csv';
 import type { DataSource } from '../data/data-source';
-import { today } from '../model/clock';
+import { recordDay, today } from '../model/clock';
 import type { AppState } from '../model/state';
 import { asOfDay } from '../model/status-as-of';
 import { pageSetup, stampOf, viewAsOf } from './brief';
@@ -44,7 +44,7 @@ export async function loadReview(
   state: AppState,
   data: DataSource,
 ): Promise<ReviewSource> {
-  const date = today();
+  const date = recordDay();
   const day = asOfDay(state.asOf, date);
   const [standing, events] = await Promise.all([data.standings(day), data.events(false)]);
   const commitments = namesOf(cy, 'Commitment', state.lang);
@@ -71,7 +71,7 @@ export function reviewSheets(
   const setup = pageSetup(paper, orientation, state.lang, date, stampOf(cy), {
     text: source.asOfText,
     day: source.day,
-    today: date,
+    today: recordDay(),
     propertiesOf: () => undefined,
   });
   return reviewPages(source, setup);

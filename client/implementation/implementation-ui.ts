@@ -11,7 +11,7 @@ import {
 import { suggestStatus } from '../../core/model/suggested-status';
 import type { DataSource } from '../data/data-source';
 import { PLAN_ADOPTED } from '../model/agreement-milestones';
-import { today } from '../model/clock';
+import { recordDay, today } from '../model/clock';
 import type { GraphEdge, GraphNode } from '../model/graph-items';
 import {
   implementationRows,
@@ -72,7 +72,7 @@ export function mountImplementation(host: ImplementationHost, data: DataSource) 
   let fieldErrors: Record<string, string> = {};
   let overTimeFor: string | null = null;
 
-  const dayOf = (s: AppState) => asOfDay(s.asOf, today());
+  const dayOf = (s: AppState) => asOfDay(s.asOf, recordDay());
 
   function fetchDays(days: string[]): Promise<void> {
     const missing = days.filter((d) => !standings.has(d) && !asked.has(d));
@@ -257,7 +257,7 @@ export function mountImplementation(host: ImplementationHost, data: DataSource) 
         lang,
         asOf: s.asOf,
         day,
-        today: today(),
+        today: recordDay(),
         asOfLabel: asOfText(s.asOf, day, lang),
         view: s.implementation,
         table: data ? statusTable(data.commitments) : null,

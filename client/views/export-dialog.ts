@@ -34,7 +34,7 @@ import {
   reviewSheets,
 } from '../export/implementation-export';
 import { pptxOf } from '../export/pptx-on-demand';
-import { today } from '../model/clock';
+import { recordDay, today } from '../model/clock';
 import { largestPngScale } from '../model/compose-diagram';
 import type { AppState } from '../model/state';
 import type { KizunaEvent } from '../timeline/events-api';
@@ -64,12 +64,12 @@ function follow(href: string): void {
 
 /** The title a briefing diagram gets unless the user writes one. */
 export function defaultTitle(state: AppState): string {
-  return briefTitle(briefViewOf(state), state.lang, viewAsOf(state, today()));
+  return briefTitle(briefViewOf(state), state.lang, viewAsOf(state, recordDay()));
 }
 
 /** The as-of a picture of the view carries in its footer: the underpins view's, else none. */
 export const diagramAsOf = (state: AppState): string | null =>
-  briefViewOf(state) === 'underpins' ? viewAsOf(state, today()) : null;
+  briefViewOf(state) === 'underpins' ? viewAsOf(state, recordDay()) : null;
 
 /**
  * Export the picture (SVG, PNG at 1–4×, PDF on A4 or a 16:9 slide) or the data behind it

@@ -310,6 +310,8 @@ export const WORDS = {
   asOfLegend: { en: 'Facts as of', ja: '状況の基準日' },
   asOfPlan: { en: 'the plan ({date})', ja: '行動計画（{date}）' },
   asOfToday: { en: 'today', ja: '今日' },
+  // A published copy's "today": the record it holds ends on the day it was written.
+  asOfPublished: { en: 'when published ({date})', ja: '公開時（{date}）' },
   asOfChosen: { en: 'a date', ja: '日付を指定' },
   asOfDateLabel: { en: 'Facts as of this date', ja: 'この日付時点の状況' },
   asOfText: { en: 'as of {date}', ja: '{date}時点' },

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { EdgeData, NodeData } from '../api';
 import { PLAN_ADOPTED } from '../model/agreement-milestones';
+import { recordEnded } from '../model/clock';
 import type { Lang } from '../model/state';
 import { type AsOf, asOfDay, isAsOf, type Standing, standingSections } from '../model/status-as-of';
 import { fill, t } from './labels';
@@ -48,7 +49,11 @@ export function asOfSwitch(
   return html`<fieldset class="as-of" data-test="as-of">
     <legend>${t(lang, 'asOfLegend')}</legend>
     ${choice('plan', fill(t(lang, 'asOfPlan'), { date: PLAN_ADOPTED }), 'plan')}
-    ${choice('today', t(lang, 'asOfToday'), 'today')} ${choice('date', t(lang, 'asOfChosen'), day)}
+    ${choice(
+      'today',
+      recordEnded() ? fill(t(lang, 'asOfPublished'), { date: c.today }) : t(lang, 'asOfToday'),
+      'today',
+    )} ${choice('date', t(lang, 'asOfChosen'), day)}
     <input
       type="date"
       data-test="as-of-day"
