@@ -28,6 +28,8 @@ export interface Highlights {
 export interface LaidOut {
   name: LayoutName | 'underpins';
   visible: Visible;
+  /** The canvas's size it was laid out for. */
+  size: { w: number; h: number };
 }
 
 /**

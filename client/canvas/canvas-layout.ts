@@ -8,8 +8,8 @@ import type { AgreementLabels } from './agreement-labels';
 import type { CanvasContext } from './canvas-context';
 import type { CanvasLabels } from './canvas-labels';
 import type { ClusterStyle } from './cluster-style';
-import { LayoutRunner } from './layout-runner';
 import type { LabelSettle } from './label-settle';
+import { LayoutRunner } from './layout-runner';
 import type { LevelOfDetail } from './level-of-detail';
 import type { Viewport } from './viewport';
 
@@ -63,7 +63,12 @@ export function createCanvasLayout(
       viewport.fitView(false);
       lod.update();
     };
-    ctx.lastLayout = { name, visible };
+    // Laid out and framed for the canvas's size now: Cytoscape's, kept from its last resize,
+    // may be older (the page around the canvas drawn since), and the resize that followed
+    // laid the whole overview out a second time in every first load (follow-resize.ts).
+    const size = { w: container.clientWidth, h: container.clientHeight };
+    if (size.w && size.h && (size.w !== cy.width() || size.h !== cy.height())) cy.resize();
+    ctx.lastLayout = { name, visible, size };
     layoutGeneration += 1;
     // A layout asked for while a worker's is awaited: what is drawn next is this one, in
     // current styles (a batch defers them).
