@@ -42,7 +42,12 @@ export function fetchForView(app: Explorer, before: AppState | null): Promise<vo
   const jobs: Promise<void>[] = [];
   for (const id of state.expanded)
     if (!store.loaded.expansions[id]) jobs.push(fetchExpansion(app, id));
-  if (!before || pathKey(state.path) !== pathKey(before.path)) jobs.push(fetchPath(app));
+  if (!before || pathKey(state.path) !== pathKey(before.path)) {
+    // Without both ends there is nothing to fetch: no job, so a first view without a path
+    // is drawn once, not drawn and then drawn again when an empty job settles.
+    if (state.path.from && state.path.to) jobs.push(fetchPath(app));
+    else store.setPath(null);
+  }
   // A focus shows the node's events too, as its panel lists them: the events are in the page.
   const focus = state.focus;
   if (focus && (focus.id !== before?.focus?.id || !store.loaded.analysts?.[focus.id])) {

@@ -28,6 +28,8 @@ export interface Highlights {
 export interface LaidOut {
   name: LayoutName | 'underpins';
   visible: Visible;
+  /** The canvas's size it was laid out for. */
+  size: { w: number; h: number };
 }
 
 /**
@@ -70,6 +72,11 @@ export interface CanvasContext {
   shownNow: Visible;
   /** The places nodes came with, for the "preset" arrangement. */
   defaultPositions: Record<string, { x: number; y: number }>;
+  /**
+   * Declutters the labels and sets the level of detail now if a render left them for later
+   * (label-settle.ts): anything that measures the picture (a framing) calls it first.
+   */
+  settleLabels(): void;
 }
 
 export function createCanvasContext(container: HTMLElement, events: CanvasEvents): CanvasContext {
@@ -96,5 +103,6 @@ export function createCanvasContext(container: HTMLElement, events: CanvasEvents
     readable: new Map(),
     shownNow: { nodes: new Set(), edges: new Set() },
     defaultPositions: {},
+    settleLabels: () => {},
   };
 }

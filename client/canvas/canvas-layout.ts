@@ -8,6 +8,7 @@ import type { AgreementLabels } from './agreement-labels';
 import type { CanvasContext } from './canvas-context';
 import type { CanvasLabels } from './canvas-labels';
 import type { ClusterStyle } from './cluster-style';
+import type { LabelSettle } from './label-settle';
 import { LayoutRunner } from './layout-runner';
 import type { LevelOfDetail } from './level-of-detail';
 import type { Viewport } from './viewport';
@@ -30,10 +31,11 @@ export function createCanvasLayout(
     clusterStyle: ClusterStyle;
     viewport: Viewport;
     lod: LevelOfDetail;
+    settle: LabelSettle;
   },
 ): CanvasLayout {
   const { cy, container } = ctx;
-  const { labels, agreements, clusterStyle, viewport, lod } = parts;
+  const { labels, agreements, clusterStyle, viewport, lod, settle } = parts;
   const layouts = new LayoutRunner();
   /** Counts layouts asked for: a worker's answer is applied only if none was asked for since. */
   let layoutGeneration = 0;
@@ -49,6 +51,8 @@ export function createCanvasLayout(
     const nodes = shown.nodes().map((n) => n.data() as NodeData);
     const edges = shown.edges().map((e) => e.data() as EdgeData);
     const apply = (positions: Record<string, { x: number; y: number }>) => {
+      // Decluttered and detailed here, for the new places: what a render left for later is done.
+      settle.done();
       cy.batch(() => {
         shown.nodes().forEach((n) => {
           const p = positions[n.id()];
@@ -59,7 +63,12 @@ export function createCanvasLayout(
       viewport.fitView(false);
       lod.update();
     };
-    ctx.lastLayout = { name, visible };
+    // Laid out and framed for the canvas's size now: Cytoscape's, kept from its last resize,
+    // may be older (the page around the canvas drawn since), and the resize that followed
+    // laid the whole overview out a second time in every first load (follow-resize.ts).
+    const size = { w: container.clientWidth, h: container.clientHeight };
+    if (size.w && size.h && (size.w !== cy.width() || size.h !== cy.height())) cy.resize();
+    ctx.lastLayout = { name, visible, size };
     layoutGeneration += 1;
     // A layout asked for while a worker's is awaited: what is drawn next is this one, in
     // current styles (a batch defers them).
@@ -85,7 +94,6 @@ export function createCanvasLayout(
       ctx.cluster = { ...result, lang: ctx.lang };
       clusterStyle.apply(shown.nodes(), result);
       apply(result.positions);
-      lod.update();
       return;
     }
     if (name === 'preset') {

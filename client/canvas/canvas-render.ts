@@ -10,7 +10,7 @@ import type { CanvasLayout } from './canvas-layout';
 import type { CanvasScores } from './canvas-scores';
 import type { ClusterStyle } from './cluster-style';
 import type { ElementClasses } from './element-classes';
-import type { LevelOfDetail } from './level-of-detail';
+import type { LabelSettle } from './label-settle';
 
 /** The state applied to the canvas: labels, classes and sizes, changed only where they differ. */
 export function createCanvasRender(
@@ -21,12 +21,12 @@ export function createCanvasRender(
     agreements: AgreementLabels;
     clusterStyle: ClusterStyle;
     scores: CanvasScores;
-    lod: LevelOfDetail;
+    settle: LabelSettle;
     layout: CanvasLayout['layout'];
   },
 ): (state: AppState, visible: Visible, hl: Highlights) => void {
   const { cy } = ctx;
-  const { classes, labels, agreements, clusterStyle, scores, lod, layout } = parts;
+  const { classes, labels, agreements, clusterStyle, scores, settle, layout } = parts;
 
   return (state, visible, hl) => {
     cy.batch(() => {
@@ -122,9 +122,7 @@ export function createCanvasRender(
       ctx.cluster !== null && ctx.cluster.lang !== state.lang && state.tab !== 'underpins';
     ctx.lang = state.lang;
     if (relabelled && ctx.lastLayout) layout('clusters', visible);
-    else {
-      labels.declutter();
-      lod.update();
-    }
+    // Left for later: a layout that follows in this task (frame-canvas.ts) does it itself.
+    else settle.later();
   };
 }

@@ -18,6 +18,7 @@ import { createCanvasSelection } from './canvas-selection';
 import { createClusterStyle } from './cluster-style';
 import { createElementClasses } from './element-classes';
 import { followResize } from './follow-resize';
+import { createLabelSettle } from './label-settle';
 import { createLevelOfDetail } from './level-of-detail';
 import { reportHover } from './report-hover';
 import { createViewport } from './viewport';
@@ -88,6 +89,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
   reportHover(ctx);
   const classes = createElementClasses();
   const lod = createLevelOfDetail(ctx, classes);
+  const settle = createLabelSettle(ctx, labels, lod);
   // A node dragged elsewhere may uncover a label or cover one.
   cy.on('free', 'node', () => {
     labels.declutter();
@@ -102,6 +104,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     clusterStyle,
     viewport,
     lod,
+    settle,
   });
   const scores = createCanvasScores(ctx);
   const render = createCanvasRender(ctx, {
@@ -110,7 +113,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents): Canv
     agreements,
     clusterStyle,
     scores,
-    lod,
+    settle,
     layout,
   });
   followResize(ctx, { layout, fitView: viewport.fitView });

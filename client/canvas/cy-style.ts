@@ -1,4 +1,6 @@
 import type cytoscape from 'cytoscape';
+import { IMPLEMENTATION_STATUSES } from '../../core/model/implementation';
+import { STATUS_WEDGE } from '../implementation/status-marks';
 import {
   EVENT_REL_STYLES,
   EVENT_REL_TYPES,
@@ -24,7 +26,7 @@ export const MIN_ZOOMED_FONT_SIZE = 9;
 export const FONT =
   'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, system-ui, sans-serif';
 
-/** The stylesheet: node look by kind, edge look by type, and the classes render() toggles. */
+/** The stylesheet: node look by kind, edge look by type, and the classes render() and the decorations toggle. */
 export function stylesheet(): cytoscape.StylesheetJson {
   return [
     {
@@ -217,6 +219,36 @@ export function stylesheet(): cytoscape.StylesheetJson {
     {
       selector: 'node.expanded',
       style: { 'border-width': 3, 'border-color': '#009E73', 'border-style': 'double' },
+    },
+    // Here from the start, not added when the timeline and the implementation monitor first
+    // decorate the canvas: adding a rule restyles every element, twice in each first load.
+    // A commitment no event has advanced since the chosen day (timeline/events-ui.ts); one
+    // also dimmed (a focus elsewhere) stays as faint as the dimming says.
+    {
+      selector: 'node.quiet',
+      style: { opacity: 0.4, 'border-style': 'dashed', 'border-width': 2 },
+    },
+    { selector: 'node.quiet.dim', style: { opacity: 0.15 } },
+    // A commitment's status (implementation/implementation-ui.ts): a dark wedge that grows
+    // with the level, a dotted ring for not started.
+    ...IMPLEMENTATION_STATUSES.flatMap((status) =>
+      STATUS_WEDGE[status]
+        ? [
+            {
+              selector: `node.impl-${status}`,
+              style: {
+                'pie-size': '100%',
+                'pie-1-background-color': '#1b1b1b',
+                'pie-1-background-opacity': 0.45,
+                'pie-1-background-size': STATUS_WEDGE[status],
+              } as cytoscape.Css.Node,
+            },
+          ]
+        : [],
+    ),
+    {
+      selector: 'node.impl-not_started',
+      style: { 'border-style': 'dotted', 'border-width': 2, 'border-color': '#1b1b1b' },
     },
   ];
 }

@@ -22,7 +22,9 @@ export function createElementClasses(): ElementClasses {
     set(ele, wanted) {
       const classes = withLod(ele.id(), wanted);
       const key = classes.join(' ');
-      if (appliedClasses.get(ele.id()) === key) return;
+      // An element never given classes has none (it comes from addElements bare): setting
+      // none on it restyled the whole plan once more in every first load.
+      if ((appliedClasses.get(ele.id()) ?? (ele.classes().length ? null : '')) === key) return;
       appliedClasses.set(ele.id(), key);
       ele.classes(classes);
     },

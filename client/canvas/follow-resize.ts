@@ -33,9 +33,11 @@ export function followResize(
       }
       const last = ctx.lastLayout;
       if ((last?.name === 'underpins' || last?.name === 'clusters') && !ctx.userMoved) {
-        // Both are laid out for the canvas's size: a new size, a new arrangement.
+        // Both are laid out for the canvas's size: a new size, a new arrangement, unless the
+        // last one was already laid out (and framed) for this size.
         lastSize = size;
-        actions.layout(last.name, ctx.shownNow);
+        if (last.size.w !== size.w || last.size.h !== size.h)
+          actions.layout(last.name, ctx.shownNow);
         return;
       }
       if (ctx.userMoved) {

@@ -62,6 +62,7 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
    * decluttered layouts, the labels drawn at the chosen zoom are framed too (label-fit.ts).
    */
   function framing(eles: cytoscape.Collection) {
+    ctx.settleLabels();
     const w = cy.width();
     const h = cy.height();
     const zoomFor = (bw: number, bh: number) =>
@@ -179,6 +180,7 @@ export function createViewport(ctx: CanvasContext, labels: CanvasLabels): Viewpo
     reveal(id) {
       const node = cy.getElementById(id);
       if (node.empty() || node.hasClass('gone')) return;
+      ctx.settleLabels();
       const box = node.renderedBoundingBox({});
       if (box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height()) return;
       cy.stop();

@@ -188,7 +188,6 @@ export function mountImplementation(host: ImplementationHost, data: DataSource) 
     host.rerender();
   }
 
-  let styled = false;
   return {
     /** Fetches what the state shows and is not loaded yet; each arrival redraws. */
     want(s: AppState): void {
@@ -212,27 +211,10 @@ export function mountImplementation(host: ImplementationHost, data: DataSource) 
     /**
      * Marks each commitment by its status, not by colour alone: a dark wedge that grows with
      * the level (a quarter, three quarters, whole), a dotted ring for not started, nothing for
-     * no evidence. Only real changes are made (Cytoscape restyles on every toggle).
+     * no evidence (the rules are in the canvas's stylesheet, cy-style.ts). Only real changes
+     * are made (Cytoscape restyles on every toggle), in one batch.
      */
     decorate(cy: Core, s: AppState): void {
-      if (!styled) {
-        let style = cy.style();
-        for (const status of IMPLEMENTATION_STATUSES) {
-          const wedge = STATUS_WEDGE[status];
-          if (wedge)
-            style = style.selector(`node.impl-${status}`).style({
-              'pie-size': '100%',
-              'pie-1-background-color': '#1b1b1b',
-              'pie-1-background-opacity': 0.45,
-              'pie-1-background-size': wedge,
-            } as never);
-        }
-        style
-          .selector('node.impl-not_started')
-          .style({ 'border-style': 'dotted', 'border-width': 2, 'border-color': '#1b1b1b' })
-          .update();
-        styled = true;
-      }
       const byRef = statusByRef(s);
       cy.batch(() => {
         cy.nodes('[kind = "Commitment"]').forEach((n) => {

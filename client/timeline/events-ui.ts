@@ -274,19 +274,9 @@ export function mountEvents(
         s.selected,
       );
     },
-    /** Fades, with a dashed border, the commitments no event has advanced since the chosen day. */
+    /** Fades, with a dashed border (cy-style.ts), the commitments no event has advanced since the chosen day. */
     decorate(cy: Core, s: AppState): void {
       const quietIds = quiet(s);
-      if (!cy.data('quietStyled')) {
-        // A quiet node that is also dimmed (a focus elsewhere) stays as faint as the dimming says.
-        cy.style()
-          .selector('node.quiet')
-          .style({ opacity: 0.4, 'border-style': 'dashed', 'border-width': 2 })
-          .selector('node.quiet.dim')
-          .style({ opacity: 0.15 })
-          .update();
-        cy.data('quietStyled', true);
-      }
       // Cytoscape's toggleClass(name, bool) restyles a node even when nothing changes, which
       // restyled every commitment on every brush and click: only real changes are made.
       cy.batch(() => {

@@ -56,7 +56,13 @@ export function mountSearchBox(
   const list = el.querySelector<HTMLUListElement>('#search-results')!;
   const none = el.querySelector<HTMLElement>('.no-results')!;
   const count = el.querySelector<HTMLElement>('.search-count')!;
-  const fitPlaceholder = placeholderFitter(input);
+  const fitter = placeholderFitter(input);
+  /** The language the placeholder was last fitted in. */
+  let fittedLang: Lang | null = null;
+  const fitPlaceholder = (lang: Lang) => {
+    fittedLang = lang;
+    fitter(lang);
+  };
   fitPlaceholder(getLang());
   new ResizeObserver(() => fitPlaceholder(getLang())).observe(input);
   let results: SearchResult[] = [];
@@ -218,7 +224,9 @@ export function mountSearchBox(
   });
   return {
     setLang(lang) {
-      fitPlaceholder(lang);
+      // Every render calls this: measuring the box forced the page's layout mid-render each
+      // time. A new size is refitted by the observer above; here only a new language.
+      if (lang !== fittedLang) fitPlaceholder(lang);
       input.setAttribute('aria-label', t(lang, 'search'));
     },
   };
