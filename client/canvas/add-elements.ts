@@ -46,8 +46,14 @@ export function addElements(ctx: CanvasContext, elements: Elements, around?: str
     if (!centre) {
       const placed = node.neighborhood().nodes().not(node);
       if (placed.empty()) return;
-      const c = placed.boundingBox({});
-      centre = { x: (c.x1 + c.x2) / 2, y: (c.y1 + c.y2) / 2 };
+      // The middle of their places, not of their drawn box: that box needed every
+      // neighbour's style and label measured, a third of the first load's adding.
+      const xs = placed.nodes().map((p) => p.position('x'));
+      const ys = placed.nodes().map((p) => p.position('y'));
+      centre = {
+        x: (Math.min(...xs) + Math.max(...xs)) / 2,
+        y: (Math.min(...ys) + Math.max(...ys)) / 2,
+      };
     }
     const radius = 90 + unplaced.length * 6;
     const angle = (2 * Math.PI * i) / Math.max(unplaced.length, 1);
