@@ -141,6 +141,23 @@ export class ExplorerPage {
 
   async settled(): Promise<void> {
     await this.page.evaluate(() => window.kizuna!.laidOut?.());
+    // Settled means the canvas has caught up with its box (a panel opening on a phone shrinks
+    // it, and the app frames again once the resize reaches it: on a loaded machine that can
+    // come after the first framing's animation) and nothing is moving.
+    await this.page.waitForFunction(
+      () => {
+        const { cy } = window.kizuna!;
+        const box = cy.container()!;
+        return (
+          !cy.animated() &&
+          Math.abs(cy.width() - box.clientWidth) < 1 &&
+          Math.abs(cy.height() - box.clientHeight) < 1
+        );
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    await this.page.evaluate(() => window.kizuna!.laidOut?.());
     await this.page.waitForFunction(() => !window.kizuna!.cy.animated(), undefined, {
       timeout: 15_000,
     });
