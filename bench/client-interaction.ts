@@ -25,27 +25,18 @@ import type { GraphView } from '../core/api/graph';
 import { startLocalApp } from '../scripts/local-app';
 import { launchChromium } from '../server/chromium';
 import { isBuild, serveBuild } from './serve-build';
+import { median, RUNS_AND_THROTTLE, runsAndThrottle } from './throttled-runs';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    ...RUNS_AND_THROTTLE,
     url: { type: 'string' },
     before: { type: 'string' },
     after: { type: 'string' },
     only: { type: 'string' },
-    throttle: { type: 'string', default: '4' },
   },
 });
-const runs = Number(values.runs);
-const throttle = Number(values.throttle);
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs must be a whole number of at least 1 (got "${values.runs}").`);
-  process.exit(2);
-}
-if (!(throttle >= 1)) {
-  console.error(`--throttle must be a number of at least 1 (got "${values.throttle}").`);
-  process.exit(2);
-}
+const { runs, throttle } = runsAndThrottle(values);
 if (values.only !== undefined && values.only !== 'item9') {
   console.error(`--only takes item9 (got "${values.only}").`);
   process.exit(2);
@@ -58,8 +49,6 @@ for (const option of ['before', 'after'] as const)
     );
     process.exit(2);
   }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Collects long tasks in the page from its start (an init script, before the page's own). */
 const OBSERVE = `(() => {

@@ -21,30 +21,19 @@ import { publishSite } from '../scripts/publish/publish-site';
 import { megabytes, siteSize } from '../scripts/publish/site-size';
 import { launchChromium } from '../server/chromium';
 import { isBuild, serveBuild } from './serve-build';
+import { median, RUNS_AND_THROTTLE, runsAndThrottle } from './throttled-runs';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
-    throttle: { type: 'string', default: '4' },
+    ...RUNS_AND_THROTTLE,
     site: { type: 'string' },
   },
 });
-const runs = Number(values.runs);
-const throttle = Number(values.throttle);
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs must be a whole number of at least 1 (got "${values.runs}").`);
-  process.exit(2);
-}
-if (!(throttle >= 1)) {
-  console.error(`--throttle must be a number of at least 1 (got "${values.throttle}").`);
-  process.exit(2);
-}
+const { runs, throttle } = runsAndThrottle(values);
 if (values.site !== undefined && !isBuild(values.site)) {
   console.error(`--site must name a published site's folder (got "${values.site}").`);
   process.exit(2);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface FirstView {
   firstRender: number;
